@@ -1,0 +1,87 @@
+import type {
+  Decision,
+  DecisionContent,
+  DecisionEvent,
+  DecisionOrigin,
+  DecisionSource,
+  DecisionStatus,
+} from '../domain/decision.js';
+
+/** The workspace every read and write is scoped to: a Slack team, or an enterprise for org-wide installs. */
+export interface Workspace {
+  workspaceId: string;
+  enterpriseId: string | null;
+}
+
+/**
+ * Who is looking, which decides what they may see: a channel sees public decisions and its own;
+ * a person outside any channel (App Home) sees public decisions and those they recorded.
+ */
+export type Viewer = { kind: 'channel'; channelId: string } | { kind: 'user'; userId: string };
+
+export interface NewDecision {
+  workspace: Workspace;
+  content: DecisionContent;
+  source: DecisionSource;
+  createdBy: string;
+  origin: DecisionOrigin;
+  idempotencyKey: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  offset: number;
+}
+
+export type SupersedeOutcome =
+  | { kind: 'superseded'; previous: Decision; current: Decision; created: boolean }
+  | { kind: 'not_found' }
+  | { kind: 'already_superseded'; previous: Decision };
+
+export interface DecisionRepository {
+  /** Inserts once per idempotency key; a retry gets the record the first attempt made. */
+  record(input: NewDecision): Promise<{ decision: Decision; created: boolean }>;
+  /** Records `input` and marks `ref` superseded by it, both ways, atomically. */
+  supersede(input: NewDecision & { ref: number; viewer: Viewer }): Promise<SupersedeOutcome>;
+  findByRef(workspace: Workspace, ref: number, viewer: Viewer): Promise<Decision | null>;
+  findBySourceMessage(workspace: Workspace, channelId: string, messageTs: string): Promise<Decision | null>;
+  list(
+    workspace: Workspace,
+    filter: { tag: string | null; status: DecisionStatus | null },
+    viewer: Viewer,
+    page: { offset: number; limit: number },
+  ): Promise<Page<Decision>>;
+  search(workspace: Workspace, query: string, viewer: Viewer, page: { offset: number; limit: number }): Promise<Page<Decision>>;
+  /** Decisions the person recorded or is a decider of, newest first. */
+  recentForUser(workspace: Workspace, userId: string, limit: number): Promise<Decision[]>;
+  history(workspace: Workspace, decisionId: string): Promise<DecisionEvent[]>;
+  attachCard(workspace: Workspace, decisionId: string, card: { ts: string; permalink: string | null; actor: string }): Promise<void>;
+}
+
+/** Facts about Slack conversations the use cases need, behind a port so they stay free of the Web API. */
+export interface ConversationDirectory {
+  /** True for private channels, DMs and group DMs, and whenever Slack cannot tell us (the safe answer). */
+  isPrivate(workspace: Workspace, channelId: string): Promise<boolean>;
+  /** The people who wrote in a thread, in order of first message; empty if Slack will not say. */
+  threadParticipants(workspace: Workspace, channelId: string, threadTs: string): Promise<ThreadExcerpt>;
+  /** A link to a message, or null if Slack will not give one. */
+  permalink(workspace: Workspace, channelId: string, messageTs: string): Promise<string | null>;
+}
+
+export interface ThreadExcerpt {
+  participants: string[];
+  /** Up to a few dozen messages, oldest first, Slack-encoded. */
+  messages: { user: string; text: string }[];
+}
+
+export interface DecisionDraft {
+  title: string;
+  rationale: string;
+  alternatives: string[];
+}
+
+/** Optional LLM help; implementations resolve to null on timeout or error rather than throwing. */
+export interface DecisionDrafter {
+  draftFromThread(messages: { user: string; text: string }[]): Promise<DecisionDraft | null>;
+}

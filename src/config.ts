@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Every variable is documented here and in README.md;
+ * a missing or malformed one stops start-up with a message that says what to set.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const httpUrl = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => /^https?:\/\/[^\s]+$/.test(value), `${what} must be an http(s) URL`);
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  /** Basic Information → App Credentials → Signing Secret. Verifies every request Slack sends. */
+  SLACK_SIGNING_SECRET: optionalString,
+  /** OAuth & Permissions → Bot User OAuth Token (xoxb-…). */
+  SLACK_BOT_TOKEN: optionalString,
+  /** Basic Information → App-Level Tokens (xapp-…, scope connections:write). Switches to Socket Mode. */
+  SLACK_APP_TOKEN: optionalString,
+  /** Base URL of Slack's Web API; a proxy or a local test double can stand in. */
+  SLACK_API_URL: httpUrl('SLACK_API_URL').default('https://slack.com/api/'),
+  /** How long one Web API call may take, and how often a failed one (429, 5xx, network) is retried. */
+  SLACK_API_TIMEOUT_MS: positiveInt(10_000),
+  SLACK_API_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** postgres://… → a PostgreSQL server; unset → embedded PGlite in DATA_DIR. */
+  DATABASE_URL: optionalString.refine(
+    (value) => value === undefined || /^postgres(ql)?:\/\//.test(value),
+    'DATABASE_URL must start with postgres:// or postgresql://',
+  ),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  /** Optional OpenAI-compatible endpoint; every feature works without it. */
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.refine(
+    (value) => value === undefined || /^https?:\/\//.test(value),
+    'OPENAI_BASE_URL must be an http(s) URL',
+  ),
+  OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  /** Budget for one LLM call on an interactive path; past it the app carries on without the LLM. */
+  OPENAI_TIMEOUT_MS: positiveInt(1500),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type SlackTransport =
+  | { mode: 'http'; signingSecret: string; botToken: string; port: number }
+  | { mode: 'socket'; signingSecret: string; botToken: string; appToken: string; port: number };
+
+export interface Config {
+  slack: SlackTransport & {
+    apiUrl: string;
+    apiTimeoutMs: number;
+    apiMaxRetries: number;
+  };
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  openai?: { apiKey: string; baseUrl?: string; model: string; timeoutMs: number };
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Decision Ledger cannot start; fix its configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+        'See README.md § Configuration.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+const WHERE_TO_GET: Record<string, string> = {
+  SLACK_SIGNING_SECRET:
+    'set SLACK_SIGNING_SECRET to your app\'s Signing Secret (api.slack.com/apps → your app → Basic Information → App Credentials)',
+  SLACK_BOT_TOKEN:
+    'set SLACK_BOT_TOKEN to the Bot User OAuth Token, xoxb-… (api.slack.com/apps → your app → OAuth & Permissions, after installing the app)',
+  SLACK_APP_TOKEN:
+    'SLACK_APP_TOKEN must be an app-level token, xapp-… (Basic Information → App-Level Tokens, scope connections:write)',
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (!e.SLACK_SIGNING_SECRET) problems.push(WHERE_TO_GET.SLACK_SIGNING_SECRET!);
+  if (!e.SLACK_BOT_TOKEN) problems.push(WHERE_TO_GET.SLACK_BOT_TOKEN!);
+  else if (!e.SLACK_BOT_TOKEN.startsWith('xoxb-'))
+    problems.push(`SLACK_BOT_TOKEN must start with xoxb-; ${WHERE_TO_GET.SLACK_BOT_TOKEN}`);
+  if (e.SLACK_APP_TOKEN && !e.SLACK_APP_TOKEN.startsWith('xapp-')) problems.push(WHERE_TO_GET.SLACK_APP_TOKEN!);
+  if (e.OPENAI_BASE_URL && !e.OPENAI_API_KEY)
+    problems.push('OPENAI_BASE_URL is set but OPENAI_API_KEY is not; set both, or neither to run without an LLM');
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const common = { signingSecret: e.SLACK_SIGNING_SECRET!, botToken: e.SLACK_BOT_TOKEN!, port: e.PORT };
+  const transport: SlackTransport = e.SLACK_APP_TOKEN
+    ? { mode: 'socket', appToken: e.SLACK_APP_TOKEN, ...common }
+    : { mode: 'http', ...common };
+
+  return {
+    slack: {
+      ...transport,
+      // WebClient joins method names onto this base, so it must end with a slash.
+      apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+      apiTimeoutMs: e.SLACK_API_TIMEOUT_MS,
+      apiMaxRetries: e.SLACK_API_MAX_RETRIES,
+    },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR },
+    openai: e.OPENAI_API_KEY
+      ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
+      : undefined,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,135 @@
+import { parseRevisitPhrase } from './dates.js';
+import { type DecisionContent, LIMITS, normaliseTags, uniqueInOrder } from './decision.js';
+import { mentionedUserIds } from './markup.js';
+
+/**
+ * Turns what people naturally type after `/decide` into a record:
+ *
+ *   We move billing to Stripe because invoicing eats 2 days a month #payments revisit in 6 months
+ *
+ * - the decision is the text before "because" / "since" / "so that"; the rest is the rationale;
+ * - `#tags` anywhere (Slack's own `<#C…>` channel links are left alone);
+ * - `<@U…>` mentions are the deciders (default: the author); a trailing run of them
+ *   ("… by <@U1> and <@U2>") is lifted out of the text, mentions inside a sentence stay as written;
+ * - "revisit in N days/weeks/months/years", "revisit on 2027-03-01", "revisit next friday";
+ * - "instead of X" / "rather than X" and "alternatives: X, Y" / "rejected: X" → alternatives considered.
+ */
+
+export interface InlineDecisionInput {
+  /** Slack-encoded command text. */
+  text: string;
+  author: string;
+  /** Today's date, ISO. */
+  today: string;
+}
+
+export type InlineDecisionProblem =
+  | { code: 'empty' }
+  | { code: 'no_decision_text' }
+  | { code: 'bad_revisit'; phrase: string }
+  | { code: 'revisit_in_past'; date: string }
+  | { code: 'too_long'; field: 'text' | 'title' | 'rationale'; limit: number; actual: number };
+
+export type InlineDecisionResult =
+  | { ok: true; content: DecisionContent }
+  | { ok: false; problem: InlineDecisionProblem };
+
+const TAG = /(^|[\s(,;])#([\p{L}\p{N}][\p{L}\p{N}_-]{0,39})(?=$|[\s),.;:!?])/gu;
+const REVISIT =
+  /(?:^|[\s,;(—–-]+)(?:and\s+)?(?:revisit|re-visit|review)(?:\s+(?:it|this|the decision))?\s+((?:in|on|by|after|at|next|before)\b.*?|\d.*?)(?=\s*(?:[,;)]|\.(?:\s|$)|\s(?:because|since|so that)\b|$))/i;
+const EXPLICIT_ALTERNATIVES =
+  /[\s(,;—–-]*\b(?:alternatives(?: considered)?|considered|rejected)\s*:\s*(.+?)(?=\s*(?:[;)]|\.(?:\s|$)|\s(?:because|since|so that)\b|$))/i;
+const INLINE_ALTERNATIVE = /\b(?:instead of|rather than)\s+(.+?)(?=\s*(?:[,;)]|\.(?:\s|$)|\s(?:because|since|so that|and)\b|$))/gi;
+const RATIONALE_SPLIT = /\s*[,;—–-]*\s*\b(because|since|so that)\b\s*/i;
+const TRAILING_MENTIONS =
+  /(?:[\s,;—–-]*(?:(?:decided\s+)?by|with|deciders?:|signed off by)?\s*(?:<@[UW][A-Z0-9]+(?:\|[^>]*)?>\s*,?\s*(?:and\s+|&amp;\s+)?)+)$/i;
+
+export function parseInlineDecision({ text, author, today }: InlineDecisionInput): InlineDecisionResult {
+  const original = text.trim();
+  if (original === '') return { ok: false, problem: { code: 'empty' } };
+  if (original.length > LIMITS.commandText)
+    return { ok: false, problem: { code: 'too_long', field: 'text', limit: LIMITS.commandText, actual: original.length } };
+
+  const deciders = mentionedUserIds(original);
+
+  const tags: string[] = [];
+  let rest = original.replace(TAG, (_m, lead: string, tag: string) => {
+    tags.push(tag);
+    return lead;
+  });
+
+  let revisitOn: string | null = null;
+  const revisit = REVISIT.exec(rest);
+  if (revisit) {
+    const phrase = revisit[1]!.trim();
+    const parsed = parseRevisitPhrase(phrase, today);
+    if (!parsed.ok) return { ok: false, problem: { code: 'bad_revisit', phrase } };
+    if (parsed.date <= today) return { ok: false, problem: { code: 'revisit_in_past', date: parsed.date } };
+    revisitOn = parsed.date;
+    rest = rest.slice(0, revisit.index) + rest.slice(revisit.index + revisit[0].length);
+  }
+
+  const alternatives: string[] = [];
+  const explicit = EXPLICIT_ALTERNATIVES.exec(rest);
+  if (explicit) {
+    alternatives.push(...splitList(explicit[1]!));
+    rest = rest.slice(0, explicit.index) + rest.slice(explicit.index + explicit[0].length);
+  }
+  for (const match of rest.matchAll(INLINE_ALTERNATIVE)) alternatives.push(cleanClause(match[1]!));
+
+  let title = rest;
+  let rationale = '';
+  const split = RATIONALE_SPLIT.exec(rest);
+  if (split && split.index > 0) {
+    title = rest.slice(0, split.index);
+    const after = rest.slice(split.index + split[0].length);
+    rationale = split[1]!.toLowerCase() === 'so that' ? `so that ${after}` : after;
+  }
+
+  title = cleanClause(title.replace(TRAILING_MENTIONS, ''));
+  rationale = cleanClause(rationale.replace(TRAILING_MENTIONS, ''));
+  if (title === '') return { ok: false, problem: { code: 'no_decision_text' } };
+  if (title.length > LIMITS.title)
+    return { ok: false, problem: { code: 'too_long', field: 'title', limit: LIMITS.title, actual: title.length } };
+  if (rationale.length > LIMITS.rationale)
+    return { ok: false, problem: { code: 'too_long', field: 'rationale', limit: LIMITS.rationale, actual: rationale.length } };
+
+  return {
+    ok: true,
+    content: {
+      title,
+      context: '',
+      rationale: capitaliseFirst(rationale),
+      consequences: '',
+      alternatives: uniqueInOrder(alternatives.filter((a) => a !== '')).slice(0, LIMITS.alternatives),
+      deciders: deciders.length > 0 ? deciders : [author],
+      tags: normaliseTags(tags).slice(0, LIMITS.tags),
+      status: 'accepted',
+      decidedOn: today,
+      revisitOn,
+    },
+  };
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(/\s*(?:,|\bor\b|\band\b|\/)\s*/i)
+    .map(cleanClause)
+    .filter((item) => item !== '');
+}
+
+/** Collapses whitespace and trims connective punctuation left behind by the extractions above. */
+function cleanClause(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\(\s*\)/g, '')
+    .replace(/^[\s,;:—–-]+/, '')
+    .replace(/[\s,;:—–-]+$/, '')
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .replace(/\.$/, '')
+    .trim();
+}
+
+function capitaliseFirst(text: string): string {
+  return text.length > 0 && !text.startsWith('<') ? text[0]!.toUpperCase() + text.slice(1) : text;
+}

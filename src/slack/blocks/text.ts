@@ -1,0 +1,27 @@
+import { isSlackUserId } from '../../domain/decision.js';
+import { encodePlainText, neutraliseBroadcasts, truncate } from '../../domain/markup.js';
+
+/** Every piece of user text that reaches a Block Kit builder passes through here before it is posted. */
+export function userText(storedText: string, max = 2900): string {
+  return truncate(neutraliseBroadcasts(storedText), max);
+}
+
+/** For `plain_text` objects, which do not render markup: same neutralising, tighter limit. */
+export function plainUserText(storedText: string, max: number): string {
+  return truncate(neutraliseBroadcasts(storedText), max);
+}
+
+export function personMention(decider: string): string {
+  return isSlackUserId(decider) ? `<@${decider}>` : encodePlainText(neutraliseBroadcasts(decider));
+}
+
+export function listOfPeople(people: string[]): string {
+  if (people.length === 0) return 'nobody recorded';
+  const mentions = people.map(personMention);
+  return mentions.length === 1 ? mentions[0]! : `${mentions.slice(0, -1).join(', ')} and ${mentions.at(-1)}`;
+}
+
+/** A `<url|label>` link, or the bare label when there is no url. */
+export function link(url: string | null, label: string): string {
+  return url ? `<${url}|${label}>` : label;
+}

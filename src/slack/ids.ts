@@ -1,0 +1,33 @@
+/** Callback, action and block ids shared by the Block Kit builders and the listeners that handle them. */
+
+export const COMMAND = '/decide';
+
+export const CALLBACK = {
+  decisionModal: 'decision_modal',
+  logAsDecision: 'log_as_decision',
+  newDecision: 'new_decision',
+} as const;
+
+export const ACTION = {
+  resultsPage: 'results_page',
+  homeSearch: 'home_search',
+  openModal: 'open_decision_modal',
+} as const;
+
+/** Input blocks of the decision modal; each holds one element whose action_id is `value`. */
+export const FIELD = {
+  title: 'title',
+  context: 'context',
+  rationale: 'rationale',
+  alternatives: 'alternatives',
+  consequences: 'consequences',
+  deciders: 'deciders',
+  tags: 'tags',
+  status: 'status',
+  revisitOn: 'revisit_on',
+  channel: 'channel',
+} as const;
+
+export const FIELD_ACTION = 'value';
+
+export const HOME_SEARCH_BLOCK = 'home_search';

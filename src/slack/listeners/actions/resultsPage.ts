@@ -1,0 +1,32 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { decisionResultsBlocks, describeQuery, parsePageRequest } from '../../blocks/decisionResults.js';
+import { workspaceOf } from '../../workspace.js';
+import type { ListenerDeps } from '../deps.js';
+import { fetchResultsPage } from '../resultsPage.js';
+
+type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** Previous/Next under `/decide list|search` results: replaces the ephemeral message with the other page. */
+export function resultsPage({ services, logger }: ListenerDeps) {
+  return async ({ ack, action, body, respond, context }: Args): Promise<void> => {
+    await ack();
+    const request = parsePageRequest(action.value);
+    const channelId = body.channel?.id;
+    if (!request || !channelId) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: 'That button has expired. Run the command again.' });
+      return;
+    }
+    try {
+      const page = await fetchResultsPage(services, workspaceOf(context), channelId, request);
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: true,
+        text: describeQuery(request.query),
+        blocks: decisionResultsBlocks(request.query, page),
+      });
+    } catch (error) {
+      logger.error({ err: error }, 'paging decisions failed');
+      await respond({ response_type: 'ephemeral', replace_original: false, text: "I couldn't read the decision log just now. Try again in a minute." });
+    }
+  };
+}

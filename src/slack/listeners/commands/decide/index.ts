@@ -1,0 +1,38 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { parseDecideCommand } from '../../../../domain/decideCommand.js';
+import { helpBlocks } from '../../../blocks/help.js';
+import { USAGE } from '../../../copy.js';
+import type { ListenerDeps } from '../../deps.js';
+import { listDecisions, searchDecisions, showDecision } from './browse.js';
+import { openDecisionModal } from './openModal.js';
+import { recordFromCommand } from './record.js';
+import { supersedeFromCommand } from './supersede.js';
+
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** `/decide …`: one entry point, one handler per sub-command. */
+export function decideCommand(deps: ListenerDeps) {
+  return async (args: CommandArgs): Promise<void> => {
+    const command = parseDecideCommand(args.command.text ?? '');
+    switch (command.kind) {
+      case 'open_modal':
+        return openDecisionModal(deps, args);
+      case 'help':
+        await args.ack({ response_type: 'ephemeral', text: 'Decision Ledger help', blocks: helpBlocks(command.unknown) });
+        return;
+      case 'usage':
+        await args.ack({ response_type: 'ephemeral', text: USAGE[command.subcommand] });
+        return;
+      case 'record':
+        return recordFromCommand(deps, args, command.text);
+      case 'list':
+        return listDecisions(deps, args, command);
+      case 'search':
+        return searchDecisions(deps, args, command.query);
+      case 'show':
+        return showDecision(deps, args, command.ref);
+      case 'supersede':
+        return supersedeFromCommand(deps, args, command.ref, command.text);
+    }
+  };
+}

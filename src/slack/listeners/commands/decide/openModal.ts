@@ -1,0 +1,25 @@
+import { decisionModalView } from '../../../blocks/decisionModal.js';
+import { describeSlackFailure } from '../../../copy.js';
+import { classifySlackError } from '../../../slackFailure.js';
+import { errorSummary } from '../../../slackConversations.js';
+import type { ListenerDeps } from '../../deps.js';
+import type { CommandArgs } from './index.js';
+
+/** `/decide` alone: the full form, bound to the channel it was typed in. */
+export async function openDecisionModal({ logger }: ListenerDeps, { ack, client, command, respond }: CommandArgs) {
+  await ack();
+  try {
+    await client.views.open({
+      trigger_id: command.trigger_id,
+      view: decisionModalView({
+        metadata: { origin: 'modal', channelId: command.channel_id, message: null, participants: [] },
+        prefill: { deciders: [command.user_id] },
+        askForChannel: false,
+        drafted: false,
+      }),
+    });
+  } catch (error) {
+    logger.warn({ err: errorSummary(error) }, 'views.open failed for /decide');
+    await respond({ response_type: 'ephemeral', text: `I couldn't open the form. ${describeSlackFailure(classifySlackError(error), 'this channel')}` });
+  }
+}

@@ -1,0 +1,90 @@
+import { recordDecision, type RecordDecisionResult } from '../../../../app/recordDecision.js';
+import { type Decision, formatRef } from '../../../../domain/decision.js';
+import { parseInlineDecision } from '../../../../domain/parseInlineDecision.js';
+import { decisionCardBlocks, decisionFallbackText } from '../../../blocks/decisionCard.js';
+import { describeContentProblem, describeInlineProblem, describeSlackFailure, withTextBack } from '../../../copy.js';
+import { postDecisionCard } from '../../../deliver.js';
+import type { SlackFailure } from '../../../slackFailure.js';
+import { workspaceOf } from '../../../workspace.js';
+import { settleWithin } from '../../ackBudget.js';
+import { type ListenerDeps, today } from '../../deps.js';
+import type { CommandArgs } from './index.js';
+
+const SAVE_FAILED =
+  "I couldn't save that decision: the database did not answer. Nothing was recorded; try again in a minute.";
+
+/** `/decide <text>`: parse, record, confirm, then post the card in the channel. */
+export async function recordFromCommand(deps: ListenerDeps, args: CommandArgs, text: string): Promise<void> {
+  const { services, logger } = deps;
+  const { ack, command, respond, context, client } = args;
+  const parsed = parseInlineDecision({ text, author: command.user_id, today: today(services) });
+  if (!parsed.ok) {
+    await ack({ response_type: 'ephemeral', text: withTextBack(describeInlineProblem(parsed.problem), text) });
+    return;
+  }
+
+  const workspace = workspaceOf(context);
+  const recording = recordDecision({
+    services,
+    workspace,
+    content: parsed.content,
+    channelId: command.channel_id,
+    createdBy: command.user_id,
+    origin: 'command',
+    // A trigger_id is unique per invocation: a redelivered request finds the record the first one made.
+    idempotencyKey: `command:${command.trigger_id}`,
+  });
+  const early = await settleWithin(recording);
+  const reply = async (message: { text: string; response_type: 'ephemeral' }) =>
+    early.settled ? ack(message) : respond(message);
+  if (!early.settled) {
+    await ack({ response_type: 'ephemeral', text: 'Saving your decision — the database is slow right now. I will confirm here.' });
+  }
+
+  let result: RecordDecisionResult;
+  try {
+    result = await recording;
+  } catch (error) {
+    logger.error({ err: error }, 'recording a decision from /decide failed');
+    await reply({ response_type: 'ephemeral', text: withTextBack(SAVE_FAILED, text) });
+    return;
+  }
+  if (!result.ok) {
+    const problems = result.problems.map(describeContentProblem).join(' ');
+    await reply({ response_type: 'ephemeral', text: withTextBack(problems, text) });
+    return;
+  }
+  if (!result.created) {
+    await reply({ response_type: 'ephemeral', text: `That was recorded already as ${formatRef(result.decision.ref)}.` });
+    return;
+  }
+  if (early.settled) await ack();
+  else await respond({ response_type: 'ephemeral', text: `Recorded ${formatRef(result.decision.ref)}.` });
+
+  const delivery = await postDecisionCard({ client, services, workspace, decision: result.decision, actor: command.user_id, logger });
+  if (!delivery.ok) await reportUndeliveredCard(args, result.decision, delivery.failure);
+}
+
+/**
+ * The record is safe; only the card did not go out. Where the bot is not in the channel, the
+ * command's response_url can still post there; otherwise the user is told what happened.
+ */
+export async function reportUndeliveredCard(args: CommandArgs, decision: Decision, failure: SlackFailure): Promise<void> {
+  const ref = formatRef(decision.ref);
+  if (failure.kind === 'not_in_channel' || failure.kind === 'channel_not_found') {
+    try {
+      await args.respond({ response_type: 'in_channel', text: decisionFallbackText(decision), blocks: decisionCardBlocks(decision) });
+      await args.respond({
+        response_type: 'ephemeral',
+        text: `Recorded ${ref}. I'm not a member of this channel, so the card went out with your command instead. Add me with \`/invite @Decision Ledger\` so I can keep the card up to date.`,
+      });
+      return;
+    } catch {
+      // Fall through to the plain explanation.
+    }
+  }
+  await args.respond({
+    response_type: 'ephemeral',
+    text: `Recorded ${ref}, but the card could not be posted. ${describeSlackFailure(failure, 'this channel')} \`/decide show ${ref}\` shows it.`,
+  });
+}

@@ -1,0 +1,58 @@
+import { supersedeDecision, type SupersedeDecisionResult } from '../../../../app/supersedeDecision.js';
+import { formatRef } from '../../../../domain/decision.js';
+import { parseInlineDecision } from '../../../../domain/parseInlineDecision.js';
+import { alreadySuperseded, describeContentProblem, describeInlineProblem, notVisible, withTextBack } from '../../../copy.js';
+import { postDecisionCard, refreshDecisionCard } from '../../../deliver.js';
+import { workspaceOf } from '../../../workspace.js';
+import { type ListenerDeps, today } from '../../deps.js';
+import type { CommandArgs } from './index.js';
+import { reportUndeliveredCard } from './record.js';
+
+/** `/decide supersede D-14 <new decision>`: a new record that replaces D-14; D-14 is kept and linked both ways. */
+export async function supersedeFromCommand(deps: ListenerDeps, args: CommandArgs, ref: number, text: string): Promise<void> {
+  const { services, logger } = deps;
+  const { ack, command, context, client } = args;
+  const parsed = parseInlineDecision({ text, author: command.user_id, today: today(services) });
+  if (!parsed.ok) {
+    await ack({ response_type: 'ephemeral', text: withTextBack(describeInlineProblem(parsed.problem), command.text) });
+    return;
+  }
+  const workspace = workspaceOf(context);
+  let result: SupersedeDecisionResult;
+  try {
+    result = await supersedeDecision({
+      services,
+      workspace,
+      ref,
+      content: parsed.content,
+      channelId: command.channel_id,
+      createdBy: command.user_id,
+      idempotencyKey: `command:${command.trigger_id}`,
+    });
+  } catch (error) {
+    logger.error({ err: error }, 'superseding a decision failed');
+    await ack({
+      response_type: 'ephemeral',
+      text: withTextBack("I couldn't save that: the database did not answer. Nothing changed; try again in a minute.", command.text),
+    });
+    return;
+  }
+  if (!result.ok) {
+    const message =
+      result.reason === 'not_found'
+        ? notVisible(ref)
+        : result.reason === 'already_superseded'
+          ? alreadySuperseded(ref, result.previous.supersededBy!.ref)
+          : result.problems.map(describeContentProblem).join(' ');
+    await ack({ response_type: 'ephemeral', text: withTextBack(message, command.text) });
+    return;
+  }
+  if (!result.created) {
+    await ack({ response_type: 'ephemeral', text: `That was recorded already as ${formatRef(result.current.ref)}.` });
+    return;
+  }
+  await ack();
+  const delivery = await postDecisionCard({ client, services, workspace, decision: result.current, actor: command.user_id, logger });
+  if (!delivery.ok) await reportUndeliveredCard(args, result.current, delivery.failure);
+  await refreshDecisionCard(client, result.previous, logger);
+}

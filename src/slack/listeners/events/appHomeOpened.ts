@@ -1,0 +1,19 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { errorSummary } from '../../slackConversations.js';
+import { workspaceOf } from '../../workspace.js';
+import type { ListenerDeps } from '../deps.js';
+import { publishHome } from '../home.js';
+
+type Args = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
+
+/** The Home tab was opened: show the person's recent decisions and the search box. */
+export function appHomeOpened({ services, logger }: ListenerDeps) {
+  return async ({ event, client, context }: Args): Promise<void> => {
+    if (event.tab !== 'home') return;
+    try {
+      await publishHome(client, services, workspaceOf(context), event.user);
+    } catch (error) {
+      logger.warn({ err: errorSummary(error) }, 'publishing App Home failed');
+    }
+  };
+}

@@ -1,0 +1,27 @@
+import type { App, BlockAction, ButtonAction, PlainTextInputAction } from '@slack/bolt';
+import { ACTION, CALLBACK, COMMAND } from '../ids.js';
+import { homeSearch } from './actions/homeSearch.js';
+import { openDecisionForm } from './actions/openDecisionForm.js';
+import { resultsPage } from './actions/resultsPage.js';
+import { decideCommand } from './commands/decide/index.js';
+import type { ListenerDeps } from './deps.js';
+import { appHomeOpened } from './events/appHomeOpened.js';
+import { logAsDecisionShortcut } from './shortcuts/logAsDecision.js';
+import { newDecisionShortcut } from './shortcuts/newDecision.js';
+import { decisionModalSubmitted } from './views/decisionModalSubmitted.js';
+
+/** Every Slack surface the app handles, and where its handler lives. */
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  app.command(COMMAND, decideCommand(deps));
+
+  app.shortcut({ type: 'message_action', callback_id: CALLBACK.logAsDecision }, logAsDecisionShortcut(deps));
+  app.shortcut({ type: 'shortcut', callback_id: CALLBACK.newDecision }, newDecisionShortcut(deps));
+
+  app.view({ type: 'view_submission', callback_id: CALLBACK.decisionModal }, decisionModalSubmitted(deps));
+
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.resultsPage}:`), resultsPage(deps));
+  app.action<BlockAction<PlainTextInputAction>>(ACTION.homeSearch, homeSearch(deps));
+  app.action<BlockAction>(ACTION.openModal, openDecisionForm(deps));
+
+  app.event('app_home_opened', appHomeOpened(deps));
+}

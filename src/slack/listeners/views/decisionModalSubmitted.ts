@@ -1,0 +1,68 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { recordDecision, type RecordDecisionResult } from '../../../app/recordDecision.js';
+import { formatRef } from '../../../domain/decision.js';
+import { describeSlackFailure } from '../../copy.js';
+import { FIELD } from '../../ids.js';
+import { postDecisionCard, tellUser } from '../../deliver.js';
+import { workspaceOf } from '../../workspace.js';
+import { type ListenerDeps, today } from '../deps.js';
+import { readDecisionForm } from './readDecisionForm.js';
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** The decision form was submitted: check it, record it, close the form, post the card. */
+export function decisionModalSubmitted({ services, logger }: ListenerDeps) {
+  return async ({ ack, view, body, client, context }: Args): Promise<void> => {
+    const userId = body.user.id;
+    const form = readDecisionForm(view, userId, today(services));
+    if (!form.ok) {
+      await ack({ response_action: 'errors', errors: form.errors });
+      return;
+    }
+    const workspace = workspaceOf(context);
+    const { metadata, channelId } = form;
+    let result: RecordDecisionResult;
+    try {
+      result = await recordDecision({
+        services,
+        workspace,
+        content: form.content,
+        channelId,
+        message: metadata.message
+          ? { ...metadata.message, participants: metadata.participants }
+          : undefined,
+        createdBy: userId,
+        origin: metadata.origin,
+        // One record per source message; otherwise one per form (a double-clicked Record button submits the same view).
+        idempotencyKey: metadata.message ? `message:${channelId}:${metadata.message.ts}` : `view:${view.id}`,
+      });
+    } catch (error) {
+      logger.error({ err: error }, 'recording a decision from the form failed');
+      // Keeping the form open keeps everything the user typed.
+      await ack({
+        response_action: 'errors',
+        errors: { [FIELD.title]: "I couldn't save this: the database did not answer. Your text is still here; press Record again in a minute." },
+      });
+      return;
+    }
+    if (!result.ok) {
+      await ack({ response_action: 'errors', errors: { [FIELD.title]: 'Check the fields and try again.' } });
+      return;
+    }
+    await ack();
+    const ref = formatRef(result.decision.ref);
+    if (!result.created) {
+      await tellUser(client, { userId, channelId }, `That message was logged already as ${ref}: \`/decide show ${ref}\`.`, logger);
+      return;
+    }
+    const delivery = await postDecisionCard({ client, services, workspace, decision: result.decision, actor: userId, logger });
+    if (!delivery.ok) {
+      await tellUser(
+        client,
+        { userId, channelId },
+        `Recorded ${ref}, but its card could not be posted in <#${channelId}>. ${describeSlackFailure(delivery.failure, `<#${channelId}>`)} Nothing is lost: \`/decide show ${ref}\` there shows it.`,
+        logger,
+      );
+    }
+  };
+}

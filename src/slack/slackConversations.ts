@@ -1,0 +1,88 @@
+import type { WebClient } from '@slack/web-api';
+import type { ConversationDirectory, ThreadExcerpt, Workspace } from '../app/ports.js';
+import type { Logger } from '../logger.js';
+
+export interface SlackConversationsOptions {
+  clientFor: (workspace: Workspace) => WebClient;
+  logger: Logger;
+  /** Thread reads happen while a trigger_id (valid 3 s) waits; past this the form opens without them. */
+  threadTimeoutMs?: number;
+  /** Channel privacy changes rarely (a public channel can be made private), so it is cached briefly. */
+  privacyTtlMs?: number;
+}
+
+const CACHE_LIMIT = 10_000;
+const MAX_THREAD_MESSAGES = 50;
+
+/** ConversationDirectory backed by Slack's Web API. Failures degrade to the safe answer; they never throw. */
+export function createSlackConversations(options: SlackConversationsOptions): ConversationDirectory {
+  const { clientFor, logger } = options;
+  const threadTimeoutMs = options.threadTimeoutMs ?? 1200;
+  const privacyTtlMs = options.privacyTtlMs ?? 10 * 60_000;
+  const privacy = new Map<string, { isPrivate: boolean; expires: number }>();
+
+  return {
+    async isPrivate(workspace, channelId) {
+      // D… ids are direct messages: private by nature, no need to ask.
+      if (channelId.startsWith('D')) return true;
+      const key = `${workspace.workspaceId}:${channelId}`;
+      const cached = privacy.get(key);
+      if (cached && cached.expires > Date.now()) return cached.isPrivate;
+      try {
+        const info = await clientFor(workspace).conversations.info({ channel: channelId });
+        const channel = info.channel;
+        const isPrivate = Boolean(channel?.is_private || channel?.is_im || channel?.is_mpim || channel?.is_group);
+        if (privacy.size >= CACHE_LIMIT) privacy.delete(privacy.keys().next().value!);
+        privacy.set(key, { isPrivate, expires: Date.now() + privacyTtlMs });
+        return isPrivate;
+      } catch (error) {
+        // Not knowing is treated as private: a decision may be shown too narrowly, never too widely.
+        logger.warn({ err: errorSummary(error), channelId }, 'conversations.info failed; treating channel as private');
+        return true;
+      }
+    },
+
+    async threadParticipants(workspace, channelId, threadTs): Promise<ThreadExcerpt> {
+      const empty: ThreadExcerpt = { participants: [], messages: [] };
+      try {
+        const replies = await withDeadline(
+          clientFor(workspace).conversations.replies({ channel: channelId, ts: threadTs, limit: MAX_THREAD_MESSAGES }),
+          threadTimeoutMs,
+        );
+        if (!replies) return empty;
+        const messages = (replies.messages ?? [])
+          .filter((m) => m.user && !m.bot_id && (m as { subtype?: string }).subtype !== 'bot_message')
+          .map((m) => ({ user: m.user!, text: m.text ?? '' }));
+        return { participants: [...new Set(messages.map((m) => m.user))], messages };
+      } catch (error) {
+        logger.info({ err: errorSummary(error), channelId }, 'conversations.replies failed; opening the form without the thread');
+        return empty;
+      }
+    },
+
+    async permalink(workspace, channelId, messageTs) {
+      try {
+        const result = await clientFor(workspace).chat.getPermalink({ channel: channelId, message_ts: messageTs });
+        return result.permalink ?? null;
+      } catch (error) {
+        logger.info({ err: errorSummary(error), channelId }, 'chat.getPermalink failed');
+        return null;
+      }
+    },
+  };
+}
+
+async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  promise.catch(() => {});
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** What of an error is safe to log: its code and Slack's error string, never request bodies or tokens. */
+export function errorSummary(error: unknown): { code?: string; error?: string; message?: string } {
+  const e = error as { code?: string; data?: { error?: string }; message?: string };
+  return { code: e?.code, error: e?.data?.error, message: e?.message?.slice(0, 200) };
+}

@@ -1,0 +1,117 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+import type { Services } from './app/services.js';
+import type { Config } from './config.js';
+import { createOpenAiDrafter } from './llm/openAiDrafter.js';
+import type { Logger } from './logger.js';
+import { boltLogger } from './slack/boltLogger.js';
+import { registerListeners } from './slack/listeners/index.js';
+import { createSlackConversations } from './slack/slackConversations.js';
+import { createDecisionRepository } from './storage/decisionRepository.js';
+import type { Database } from './storage/database.js';
+
+export interface RunningApp {
+  /** The port the HTTP server listens on (Slack requests in HTTP mode, /healthz in both). */
+  port: number;
+  /** Stops taking requests, lets in-flight work finish (bounded), then returns. The database is the caller's. */
+  stop(): Promise<void>;
+}
+
+export interface StartAppOptions {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  /** Tests pin the clock; production uses the real one. */
+  now?: () => Date;
+}
+
+const DRAIN_TIMEOUT_MS = 10_000;
+
+/** Builds the Bolt app on top of an opened, migrated database and starts serving. */
+export async function startApp({ config, database, logger, now = () => new Date() }: StartAppOptions): Promise<RunningApp> {
+  const healthz = async (_req: IncomingMessage, res: ServerResponse) => {
+    try {
+      await database.ping(1000);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    } catch {
+      res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"database unavailable"}');
+    }
+  };
+
+  const clientOptions: WebClientOptions = {
+    slackApiUrl: config.slack.apiUrl,
+    timeout: config.slack.apiTimeoutMs,
+    retryConfig: { retries: config.slack.apiMaxRetries, factor: 2, minTimeout: 200, maxTimeout: 3000, randomize: true },
+  };
+  const receiver =
+    config.slack.mode === 'http'
+      ? new HTTPReceiver({
+          signingSecret: config.slack.signingSecret,
+          endpoints: '/slack/events',
+          // Ack first, work after: a slow step must never hold Slack's 3-second response.
+          processBeforeResponse: false,
+          customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthz }],
+          logger: boltLogger(logger),
+        })
+      : undefined;
+  const app = new App({
+    token: config.slack.botToken,
+    logger: boltLogger(logger),
+    clientOptions,
+    ...(receiver
+      ? { receiver }
+      : { socketMode: true, appToken: config.slack.mode === 'socket' ? config.slack.appToken : undefined, signingSecret: config.slack.signingSecret }),
+  });
+
+  const services: Services = {
+    decisions: createDecisionRepository(database.db),
+    conversations: createSlackConversations({ clientFor: () => app.client, logger }),
+    drafter: config.openai ? createOpenAiDrafter({ ...config.openai, logger }) : null,
+    now,
+  };
+
+  // Counts listeners still working after their ack, so shutdown can wait for them.
+  let inFlight = 0;
+  app.use(async ({ next }) => {
+    inFlight += 1;
+    try {
+      await next();
+    } finally {
+      inFlight -= 1;
+    }
+  });
+  registerListeners(app, { services, logger });
+  app.error(async (error) => {
+    logger.error({ err: { code: error.code, message: error.message } }, 'unhandled error in a Slack listener');
+  });
+
+  let healthServer: Server | undefined;
+  let port: number;
+  if (receiver) {
+    const server = (await app.start(config.slack.port)) as Server;
+    port = (server.address() as AddressInfo).port;
+  } else {
+    await app.start();
+    // Socket Mode has no HTTP server of its own; /healthz still needs one for orchestrators.
+    healthServer = createServer((req, res) => {
+      if (req.method === 'GET' && req.url === '/healthz') void healthz(req, res);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => healthServer!.listen(config.slack.port, resolve));
+    port = (healthServer.address() as AddressInfo).port;
+  }
+  logger.info({ port, mode: config.slack.mode, database: database.kind, llm: Boolean(config.openai) }, 'Decision Ledger is up');
+
+  return {
+    port,
+    async stop() {
+      await app.stop();
+      if (healthServer) await new Promise<void>((resolve) => healthServer!.close(() => resolve()));
+      const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+      if (inFlight > 0) logger.warn({ inFlight }, 'stopped with listeners still running');
+    },
+  };
+}

@@ -1,0 +1,278 @@
+import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import type {
+  DecisionRepository,
+  NewDecision,
+  Page,
+  SupersedeOutcome,
+  Viewer,
+  Workspace,
+} from '../app/ports.js';
+import type { Decision, DecisionEvent, DecisionOrigin, DecisionStatus } from '../domain/decision.js';
+import type { Db } from './database.js';
+import { decisionEvents, decisions, workspaces } from './schema.js';
+
+type Row = typeof decisions.$inferSelect;
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** The only SQL that touches decisions and their audit history. */
+export function createDecisionRepository(db: Db): DecisionRepository {
+  return {
+    async record(input) {
+      const existing = await findByKey(db, input.workspace, input.idempotencyKey);
+      if (existing) return { decision: existing, created: false };
+      try {
+        const decision = await db.transaction((tx) => insertDecision(tx, input, {}));
+        return { decision, created: true };
+      } catch (error) {
+        // Two deliveries of the same request raced; the loser returns the winner's record.
+        if (!isUniqueViolation(error)) throw error;
+        const winner = await findByKey(db, input.workspace, input.idempotencyKey);
+        if (!winner) throw error;
+        return { decision: winner, created: false };
+      }
+    },
+
+    async supersede(input): Promise<SupersedeOutcome> {
+      const existing = await findByKey(db, input.workspace, input.idempotencyKey);
+      if (existing?.supersedes) {
+        const previous = await findOne(db, input.workspace, eq(decisions.id, existing.supersedes.id));
+        if (previous) return { kind: 'superseded', previous, current: existing, created: false };
+      }
+      try {
+        return await db.transaction(async (tx) => {
+          // Lock the old record so two supersedes of it cannot both win.
+          const [old] = await tx
+            .select()
+            .from(decisions)
+            .where(and(scope(input.workspace), eq(decisions.ref, input.ref), visibleTo(input.viewer)))
+            .for('update');
+          if (!old) return { kind: 'not_found' } as const;
+          if (old.supersededById) return { kind: 'already_superseded', previous: toDecision(old) } as const;
+          const current = await insertDecision(tx, input, { supersedesId: old.id, supersedesRef: old.ref });
+          const [updated] = await tx
+            .update(decisions)
+            .set({ status: 'superseded', supersededById: current.id, supersededByRef: current.ref, updatedAt: new Date() })
+            .where(eq(decisions.id, old.id))
+            .returning();
+          await tx.insert(decisionEvents).values({
+            workspaceId: input.workspace.workspaceId,
+            decisionId: old.id,
+            actor: input.createdBy,
+            action: 'superseded',
+            detail: { by: current.ref, previousStatus: old.status },
+          });
+          return { kind: 'superseded', previous: toDecision(updated!), current, created: true } as const;
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        return this.supersede(input);
+      }
+    },
+
+    findByRef: (workspace, ref, viewer) => findOne(db, workspace, and(eq(decisions.ref, ref), visibleTo(viewer))!),
+
+    findBySourceMessage: (workspace, channelId, messageTs) =>
+      findOne(db, workspace, and(eq(decisions.channelId, channelId), eq(decisions.sourceMessageTs, messageTs))!),
+
+    async list(workspace, filter, viewer, page) {
+      const conditions: SQL[] = [scope(workspace), visibleTo(viewer)];
+      if (filter.tag) conditions.push(sql`${decisions.tags} @> ${JSON.stringify([filter.tag])}::jsonb`);
+      if (filter.status) conditions.push(eq(decisions.status, filter.status));
+      const rows = await db
+        .select({ row: decisions, total: sql<number>`count(*) over ()` })
+        .from(decisions)
+        .where(and(...conditions))
+        .orderBy(desc(decisions.ref))
+        .limit(page.limit)
+        .offset(page.offset);
+      return toPage(rows, page.offset);
+    },
+
+    async search(workspace, query, viewer, page) {
+      const tsquery = toPrefixTsQuery(query);
+      const matches: SQL[] = [sql`${decisions.title} ilike ${`%${escapeLike(query.trim())}%`}`];
+      if (tsquery) matches.push(sql`${decisions.search} @@ to_tsquery('english', ${tsquery})`);
+      const rank = tsquery ? sql`ts_rank(${decisions.search}, to_tsquery('english', ${tsquery}))` : sql`0`;
+      const rows = await db
+        .select({ row: decisions, total: sql<number>`count(*) over ()` })
+        .from(decisions)
+        .where(and(scope(workspace), visibleTo(viewer), or(...matches)))
+        .orderBy(desc(rank), desc(decisions.ref))
+        .limit(page.limit)
+        .offset(page.offset);
+      return toPage(rows, page.offset);
+    },
+
+    async recentForUser(workspace, userId, limit) {
+      const rows = await db
+        .select()
+        .from(decisions)
+        .where(
+          and(
+            scope(workspace),
+            visibleTo({ kind: 'user', userId }),
+            or(eq(decisions.createdBy, userId), sql`${decisions.deciders} @> ${JSON.stringify([userId])}::jsonb`),
+          ),
+        )
+        .orderBy(desc(decisions.ref))
+        .limit(limit);
+      return rows.map(toDecision);
+    },
+
+    async history(workspace, decisionId) {
+      const rows = await db
+        .select()
+        .from(decisionEvents)
+        .where(and(eq(decisionEvents.workspaceId, workspace.workspaceId), eq(decisionEvents.decisionId, decisionId)))
+        .orderBy(asc(decisionEvents.at), asc(decisionEvents.id));
+      return rows.map(
+        (r): DecisionEvent => ({ actor: r.actor, action: r.action as DecisionEvent['action'], detail: r.detail, at: r.at }),
+      );
+    },
+
+    async attachCard(workspace, decisionId, card) {
+      await db.transaction(async (tx) => {
+        const updated = await tx
+          .update(decisions)
+          .set({ cardTs: card.ts, cardPermalink: card.permalink, updatedAt: new Date() })
+          .where(and(scope(workspace), eq(decisions.id, decisionId), sql`${decisions.cardTs} is distinct from ${card.ts}`))
+          .returning({ id: decisions.id });
+        if (updated.length === 0) return;
+        await tx.insert(decisionEvents).values({
+          workspaceId: workspace.workspaceId,
+          decisionId,
+          actor: card.actor,
+          action: 'card_posted',
+          detail: { ts: card.ts, permalink: card.permalink },
+        });
+      });
+    },
+  };
+}
+
+async function insertDecision(
+  tx: Tx | Db,
+  input: NewDecision,
+  link: { supersedesId?: string; supersedesRef?: number },
+): Promise<Decision> {
+  const { workspace, content, source } = input;
+  // The upsert takes the workspace row's lock until commit, so refs are handed out one at a time, gap-free.
+  const [counter] = await tx
+    .insert(workspaces)
+    .values({ workspaceId: workspace.workspaceId, enterpriseId: workspace.enterpriseId, nextRef: 2 })
+    .onConflictDoUpdate({ target: workspaces.workspaceId, set: { nextRef: sql`${workspaces.nextRef} + 1` } })
+    .returning({ nextRef: workspaces.nextRef });
+  const [row] = await tx
+    .insert(decisions)
+    .values({
+      workspaceId: workspace.workspaceId,
+      enterpriseId: workspace.enterpriseId,
+      ref: counter!.nextRef - 1,
+      title: content.title,
+      context: content.context,
+      rationale: content.rationale,
+      consequences: content.consequences,
+      alternatives: content.alternatives,
+      deciders: content.deciders,
+      tags: content.tags,
+      status: content.status,
+      decidedOn: content.decidedOn,
+      revisitOn: content.revisitOn,
+      channelId: source.channelId,
+      channelPrivate: source.channelPrivate,
+      sourceMessageTs: source.messageTs,
+      sourceThreadTs: source.threadTs,
+      sourcePermalink: source.permalink,
+      participants: source.participants,
+      createdBy: input.createdBy,
+      origin: input.origin,
+      idempotencyKey: input.idempotencyKey,
+      ...link,
+    })
+    .returning();
+  const decision = toDecision(row!);
+  await tx.insert(decisionEvents).values({
+    workspaceId: workspace.workspaceId,
+    decisionId: decision.id,
+    actor: input.createdBy,
+    action: link.supersedesRef ? 'supersedes' : 'created',
+    detail: { ref: decision.ref, origin: input.origin, status: content.status, ...(link.supersedesRef ? { supersedes: link.supersedesRef } : {}) },
+  });
+  return decision;
+}
+
+function scope(workspace: Workspace): SQL {
+  return eq(decisions.workspaceId, workspace.workspaceId);
+}
+
+/** The privacy rule in one place: private decisions stay in their channel (or with their author, in App Home). */
+function visibleTo(viewer: Viewer): SQL {
+  return viewer.kind === 'channel'
+    ? or(eq(decisions.channelPrivate, false), eq(decisions.channelId, viewer.channelId))!
+    : or(eq(decisions.channelPrivate, false), eq(decisions.createdBy, viewer.userId))!;
+}
+
+async function findByKey(db: Db, workspace: Workspace, key: string): Promise<Decision | null> {
+  return findOne(db, workspace, eq(decisions.idempotencyKey, key));
+}
+
+async function findOne(db: Db, workspace: Workspace, condition: SQL): Promise<Decision | null> {
+  const [row] = await db.select().from(decisions).where(and(scope(workspace), condition)).limit(1);
+  return row ? toDecision(row) : null;
+}
+
+function toPage(rows: { row: Row; total: number }[], offset: number): Page<Decision> {
+  return { items: rows.map((r) => toDecision(r.row)), total: rows.length > 0 ? Number(rows[0]!.total) : 0, offset };
+}
+
+/** Words (any script) → `word:* & other:*`, so "strip" finds "Stripe"; nothing else reaches to_tsquery. */
+export function toPrefixTsQuery(query: string): string | null {
+  const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const terms = words.slice(0, 12).map((w) => `${w.toLowerCase()}:*`);
+  return terms.length > 0 ? terms.join(' & ') : null;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+function toDecision(row: Row): Decision {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    ref: row.ref,
+    title: row.title,
+    context: row.context,
+    rationale: row.rationale,
+    consequences: row.consequences,
+    alternatives: row.alternatives,
+    deciders: row.deciders,
+    tags: row.tags,
+    status: row.status as DecisionStatus,
+    decidedOn: row.decidedOn,
+    revisitOn: row.revisitOn,
+    source: {
+      channelId: row.channelId,
+      channelPrivate: row.channelPrivate,
+      messageTs: row.sourceMessageTs,
+      threadTs: row.sourceThreadTs,
+      permalink: row.sourcePermalink,
+      participants: row.participants,
+    },
+    cardTs: row.cardTs,
+    cardPermalink: row.cardPermalink,
+    supersedes: row.supersedesId && row.supersedesRef ? { id: row.supersedesId, ref: row.supersedesRef } : null,
+    supersededBy:
+      row.supersededById && row.supersededByRef ? { id: row.supersededById, ref: row.supersededByRef } : null,
+    createdBy: row.createdBy,
+    origin: row.origin as DecisionOrigin,
+    createdAt: row.createdAt,
+  };
+}

@@ -1,0 +1,159 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A loopback stand-in for Slack's Web API (reached through SLACK_API_URL) and for response_url.
+ * It records every call, answers like Slack does, and can be told to fail (429, 5xx, Slack errors).
+ */
+
+export interface RecordedCall {
+  method: string;
+  params: Record<string, any>;
+  token: string | null;
+}
+
+export interface FakeReply {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: Record<string, unknown>;
+}
+
+type Handler = (params: Record<string, any>) => Record<string, unknown>;
+
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly privateChannels = new Set<string>();
+  /** conversations.replies answers, by `${channel}:${thread_ts}`. */
+  readonly threads = new Map<string, { user?: string; bot_id?: string; text: string; ts: string }[]>();
+  private readonly failures = new Map<string, FakeReply[]>();
+  private readonly handlers = new Map<string, Handler>();
+  private server?: Server;
+  private nextTs = 1_700_000_000;
+  baseUrl = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, headers, body }) => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.baseUrl}/respond/${id}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** The next `times` calls of `method` get `reply` instead of the normal answer. */
+  failNext(method: string, reply: FakeReply, times = 1): void {
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(reply);
+    this.failures.set(method, queue);
+  }
+
+  on(method: string, handler: Handler): void {
+    this.handlers.set(method, handler);
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves once `count` calls of `method` have arrived (the app works after acking). */
+  async waitFor(method: string, count = 1, timeoutMs = 5000): Promise<RecordedCall[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const found = this.callsOf(method);
+      if (found.length >= count) return found;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`expected ${count} call(s) of ${method}; got ${this.callsOf(method).length}: ${this.calls.map((c) => c.method).join(', ')}`);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.failures.clear();
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body: unknown }> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const respondMatch = /^\/respond\/(.+)$/.exec(url.pathname);
+    const method = respondMatch ? 'response_url' : url.pathname.replace(/^\/api\//, '');
+    const params = parseParams(raw, req.headers['content-type'] ?? '');
+    if (respondMatch) params.response_url_id = respondMatch[1];
+    const auth = req.headers.authorization;
+    this.calls.push({ method, params, token: auth ? auth.replace(/^Bearer /, '') : (params.token ?? null) });
+
+    const failure = this.failures.get(method)?.shift();
+    if (failure) return { status: failure.status ?? 200, headers: failure.headers, body: failure.body ?? { ok: false, error: 'fake_error' } };
+    const handler = this.handlers.get(method);
+    if (handler) return { status: 200, body: handler(params) };
+    return { status: 200, body: this.defaultAnswer(method, params) };
+  }
+
+  private defaultAnswer(method: string, params: Record<string, any>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'decision-ledger', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' };
+      case 'chat.postMessage': {
+        const ts = `${this.nextTs++}.000100`;
+        return { ok: true, channel: params.channel, ts, message: { text: params.text, ts } };
+      }
+      case 'chat.getPermalink':
+        return { ok: true, channel: params.channel, permalink: `https://acme.slack.com/archives/${params.channel}/p${String(params.message_ts).replace('.', '')}` };
+      case 'conversations.info':
+        return { ok: true, channel: { id: params.channel, is_private: this.privateChannels.has(params.channel), is_im: false, is_mpim: false } };
+      case 'conversations.replies': {
+        const messages = this.threads.get(`${params.channel}:${params.ts}`);
+        return messages ? { ok: true, messages, has_more: false } : { ok: false, error: 'thread_not_found' };
+      }
+      case 'views.open':
+      case 'views.publish':
+      case 'views.update':
+        return { ok: true, view: { id: `V${this.nextTs++}` } };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** WebClient sends form bodies with JSON-encoded non-scalar arguments (blocks, view); response_url gets JSON. */
+function parseParams(raw: string, contentType: string): Record<string, any> {
+  if (raw === '') return {};
+  if (contentType.includes('application/json')) return JSON.parse(raw);
+  const params: Record<string, any> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    params[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return params;
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config.js';
+import { type RunningApp, startApp } from '../../src/startApp.js';
+import type { Database } from '../../src/storage/database.js';
+import { FakeSlack } from './fakeSlack.js';
+import { formBody, type SignedPostOptions, signedPost } from './slackRequests.js';
+import { createTestDatabase } from './testDatabase.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const TEAM = 'T0001';
+
+export interface TestAppOptions {
+  /** Extra environment, e.g. OPENAI_* pointing at a loopback server. */
+  env?: Record<string, string>;
+  now?: () => Date;
+  /** Reuse a database (restart tests); otherwise a fresh one per app. */
+  database?: Database;
+}
+
+/**
+ * The real app over real HTTP: Bolt's HTTPReceiver verifying real signatures, the real database
+ * (PGlite, or PostgreSQL in CI), and a loopback fake of Slack's Web API.
+ */
+export class TestApp {
+  readonly slack = new FakeSlack();
+  database!: Database;
+  private running!: RunningApp;
+  private ownsDatabase = false;
+
+  static async start(options: TestAppOptions = {}): Promise<TestApp> {
+    const app = new TestApp();
+    await app.slack.start();
+    app.ownsDatabase = !options.database;
+    app.database = options.database ?? (await createTestDatabase());
+    const config = loadConfig({
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_API_URL: app.slack.apiUrl,
+      // Fail fast: a fake answering 500 must not hold a test for Slack's 30-minute retry policy.
+      SLACK_API_MAX_RETRIES: '0',
+      SLACK_API_TIMEOUT_MS: '2000',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      ...options.env,
+    });
+    app.running = await startApp({ config, database: app.database, logger: pino({ level: 'silent' }), now: options.now });
+    return app;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.running.port}`;
+  }
+
+  async stop(): Promise<void> {
+    await this.running.stop();
+    await this.slack.stop();
+    if (this.ownsDatabase) await this.database.close();
+  }
+
+  /** Stops the app but keeps the database, for restart tests. */
+  async stopKeepingDatabase(): Promise<Database> {
+    await this.running.stop();
+    await this.slack.stop();
+    return this.database;
+  }
+
+  /** A signed slash command, as Slack posts it. */
+  async command(text: string, options: { user?: string; channel?: string; team?: string; triggerId?: string } & SignedPostOptions = {}) {
+    const responseId = randomUUID();
+    const body = formBody({
+      token: 'deprecated-verification-token',
+      team_id: options.team ?? TEAM,
+      team_domain: 'acme',
+      channel_id: options.channel ?? 'C0PUBLIC',
+      channel_name: 'general',
+      user_id: options.user ?? 'U0ANA',
+      user_name: 'ana',
+      command: '/decide',
+      text,
+      api_app_id: 'A0APP',
+      is_enterprise_install: 'false',
+      response_url: this.slack.responseUrl(responseId),
+      trigger_id: options.triggerId ?? `trigger-${randomUUID()}`,
+    });
+    const response = await signedPost(`${this.url}/slack/events`, SIGNING_SECRET, body, 'application/x-www-form-urlencoded', options);
+    const raw = await response.text();
+    return { status: response.status, body: raw ? safeJson(raw) : null, responseId };
+  }
+
+  /** A signed interactive payload (shortcut, block action, view submission). */
+  async interact(payload: Record<string, unknown>, options: SignedPostOptions = {}) {
+    const body = formBody({ payload: JSON.stringify(payload) });
+    const response = await signedPost(`${this.url}/slack/events`, SIGNING_SECRET, body, 'application/x-www-form-urlencoded', options);
+    const raw = await response.text();
+    return { status: response.status, body: raw ? safeJson(raw) : null };
+  }
+
+  /** A signed Events API delivery. */
+  async event(event: Record<string, unknown>, options: { eventId?: string; team?: string } & SignedPostOptions = {}) {
+    const body = JSON.stringify({
+      token: 'deprecated-verification-token',
+      team_id: options.team ?? TEAM,
+      api_app_id: 'A0APP',
+      type: 'event_callback',
+      event_id: options.eventId ?? `Ev${randomUUID().slice(0, 8)}`,
+      event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ team_id: options.team ?? TEAM, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+      event,
+    });
+    const response = await signedPost(`${this.url}/slack/events`, SIGNING_SECRET, body, 'application/json', options);
+    return { status: response.status, body: await response.text() };
+  }
+
+  /** Messages the app sent to a command's response_url. */
+  responses(responseId: string) {
+    return this.slack.callsOf('response_url').filter((c) => c.params.response_url_id === responseId);
+  }
+}
+
+function safeJson(raw: string): any {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { type Database, openDatabase } from '../../src/storage/database.js';
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite by default, or — when
+ * TEST_DATABASE_URL is set (.ci/run's second pass) — a database of its own on that server,
+ * dropped again on close, so test files never see each other's rows.
+ */
+export async function createTestDatabase(): Promise<Database> {
+  const server = await createTestDatabaseUrl();
+  const database = await openDatabase(server.url ? { kind: 'postgres', url: server.url } : { kind: 'pglite', dataDir: 'memory://' });
+  await database.migrate();
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await server.drop();
+    },
+  };
+}
+
+/** The connection string a child process should use for this test file's database, if any. */
+export async function createTestDatabaseUrl(): Promise<{ url: string | null; drop(): Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) return { url: null, drop: async () => {} };
+  const name = `dl_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
