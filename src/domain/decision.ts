@@ -74,14 +74,14 @@ export function parseRef(text: string): number | null {
 }
 
 /**
- * Limits that keep one decision inside a single Block Kit section (3,000 characters) with room
- * for its label, and the whole card under Slack's message-size ceiling.
+ * Limits that keep each field inside one Block Kit section (3,000 characters) and a whole card,
+ * every field at its limit, under the ~10k characters Slack accepts in one message.
  */
 export const LIMITS = {
   title: 500,
-  context: 2500,
-  rationale: 2500,
-  consequences: 2500,
+  context: 1500,
+  rationale: 2000,
+  consequences: 1500,
   alternative: 200,
   alternatives: 10,
   tags: 10,

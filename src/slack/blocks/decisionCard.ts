@@ -70,10 +70,11 @@ function relationLine(decision: Decision): string | null {
 export function decisionSummaryBlocks(decision: Decision): KnownBlock[] {
   const ref = link(decisionLink(decision), formatRef(decision.ref));
   const superseded = decision.supersededBy ? ` → superseded by ${formatRef(decision.supersededBy.ref)}` : '';
-  const parts = [statusLabel(decision.status) + superseded, decision.decidedOn, listOfPeople(decision.deciders)];
-  if (decision.tags.length > 0) parts.push(decision.tags.map((t) => `#${t}`).join(' '));
+  // Ten of these share one message, so each stays short: the full record is one `/decide show` away.
+  const parts = [statusLabel(decision.status) + superseded, decision.decidedOn, listOfPeople(decision.deciders, 3)];
+  if (decision.tags.length > 0) parts.push(decision.tags.slice(0, 3).map((t) => `#${t}`).join(' '));
   return [
-    { type: 'section', text: { type: 'mrkdwn', text: `*${ref}* ${userText(decision.title, 400)}` } },
+    { type: 'section', text: { type: 'mrkdwn', text: `*${ref}* ${userText(decision.title, 300)}` } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: parts.join(' · ') }] },
   ];
 }

@@ -15,8 +15,10 @@ export function personMention(decider: string): string {
   return isSlackUserId(decider) ? `<@${decider}>` : encodePlainText(neutraliseBroadcasts(decider));
 }
 
-export function listOfPeople(people: string[]): string {
+/** "<@A>, <@B> and <@C>"; past `max` people, "<@A>, <@B> and 5 others". */
+export function listOfPeople(people: string[], max = Number.POSITIVE_INFINITY): string {
   if (people.length === 0) return 'nobody recorded';
+  if (people.length > max) return `${people.slice(0, max).map(personMention).join(', ')} and ${people.length - max} others`;
   const mentions = people.map(personMention);
   return mentions.length === 1 ? mentions[0]! : `${mentions.slice(0, -1).join(', ')} and ${mentions.at(-1)}`;
 }
