@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, or, type SQL, sql } from 'drizzle-orm';
 import type {
   DecisionRepository,
   NewDecision,
@@ -11,12 +11,14 @@ import type { Decision, DecisionEvent, DecisionOrigin, DecisionStatus } from '..
 import type { Db } from './database.js';
 import { decisionEvents, decisions, workspaces } from './schema.js';
 
-type Row = typeof decisions.$inferSelect;
+// Every column but the tsvector, which only the database needs.
+const { search: _search, ...decisionColumns } = getTableColumns(decisions);
+type Row = Omit<typeof decisions.$inferSelect, 'search'>;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** The only SQL that touches decisions and their audit history. */
 export function createDecisionRepository(db: Db): DecisionRepository {
-  return {
+  const repository: DecisionRepository = {
     async record(input) {
       const existing = await findByKey(db, input.workspace, input.idempotencyKey);
       if (existing) return { decision: existing, created: false };
@@ -42,7 +44,7 @@ export function createDecisionRepository(db: Db): DecisionRepository {
         return await db.transaction(async (tx) => {
           // Lock the old record so two supersedes of it cannot both win.
           const [old] = await tx
-            .select()
+            .select(decisionColumns)
             .from(decisions)
             .where(and(scope(input.workspace), eq(decisions.ref, input.ref), visibleTo(input.viewer)))
             .for('update');
@@ -53,7 +55,7 @@ export function createDecisionRepository(db: Db): DecisionRepository {
             .update(decisions)
             .set({ status: 'superseded', supersededById: current.id, supersededByRef: current.ref, updatedAt: new Date() })
             .where(eq(decisions.id, old.id))
-            .returning();
+            .returning(decisionColumns);
           await tx.insert(decisionEvents).values({
             workspaceId: input.workspace.workspaceId,
             decisionId: old.id,
@@ -64,8 +66,9 @@ export function createDecisionRepository(db: Db): DecisionRepository {
           return { kind: 'superseded', previous: toDecision(updated!), current, created: true } as const;
         });
       } catch (error) {
+        // A retry of this same supersede committed first: answer with its result.
         if (!isUniqueViolation(error)) throw error;
-        return this.supersede(input);
+        return repository.supersede(input);
       }
     },
 
@@ -79,7 +82,7 @@ export function createDecisionRepository(db: Db): DecisionRepository {
       if (filter.tag) conditions.push(sql`${decisions.tags} @> ${JSON.stringify([filter.tag])}::jsonb`);
       if (filter.status) conditions.push(eq(decisions.status, filter.status));
       const rows = await db
-        .select({ row: decisions, total: sql<number>`count(*) over ()` })
+        .select({ row: decisionColumns, total: sql<number>`count(*) over ()` })
         .from(decisions)
         .where(and(...conditions))
         .orderBy(desc(decisions.ref))
@@ -92,12 +95,14 @@ export function createDecisionRepository(db: Db): DecisionRepository {
       const tsquery = toPrefixTsQuery(query);
       const matches: SQL[] = [sql`${decisions.title} ilike ${`%${escapeLike(query.trim())}%`}`];
       if (tsquery) matches.push(sql`${decisions.search} @@ to_tsquery('english', ${tsquery})`);
-      const rank = tsquery ? sql`ts_rank(${decisions.search}, to_tsquery('english', ${tsquery}))` : sql`0`;
+      const order = tsquery
+        ? [desc(sql`ts_rank(${decisions.search}, to_tsquery('english', ${tsquery}))`), desc(decisions.ref)]
+        : [desc(decisions.ref)];
       const rows = await db
-        .select({ row: decisions, total: sql<number>`count(*) over ()` })
+        .select({ row: decisionColumns, total: sql<number>`count(*) over ()` })
         .from(decisions)
         .where(and(scope(workspace), visibleTo(viewer), or(...matches)))
-        .orderBy(desc(rank), desc(decisions.ref))
+        .orderBy(...order)
         .limit(page.limit)
         .offset(page.offset);
       return toPage(rows, page.offset);
@@ -105,7 +110,7 @@ export function createDecisionRepository(db: Db): DecisionRepository {
 
     async recentForUser(workspace, userId, limit) {
       const rows = await db
-        .select()
+        .select(decisionColumns)
         .from(decisions)
         .where(
           and(
@@ -148,6 +153,7 @@ export function createDecisionRepository(db: Db): DecisionRepository {
       });
     },
   };
+  return repository;
 }
 
 async function insertDecision(
@@ -189,7 +195,7 @@ async function insertDecision(
       idempotencyKey: input.idempotencyKey,
       ...link,
     })
-    .returning();
+    .returning(decisionColumns);
   const decision = toDecision(row!);
   await tx.insert(decisionEvents).values({
     workspaceId: workspace.workspaceId,
@@ -217,7 +223,7 @@ async function findByKey(db: Db, workspace: Workspace, key: string): Promise<Dec
 }
 
 async function findOne(db: Db, workspace: Workspace, condition: SQL): Promise<Decision | null> {
-  const [row] = await db.select().from(decisions).where(and(scope(workspace), condition)).limit(1);
+  const [row] = await db.select(decisionColumns).from(decisions).where(and(scope(workspace), condition)).limit(1);
   return row ? toDecision(row) : null;
 }
 

@@ -23,7 +23,7 @@ export function aContent(overrides: Partial<DecisionContent> = {}): DecisionCont
   };
 }
 
-export function aNewDecision(overrides: Partial<NewDecision> & { content?: Partial<DecisionContent> } = {}): NewDecision {
+export function aNewDecision(overrides: Partial<Omit<NewDecision, 'content'>> & { content?: Partial<DecisionContent> } = {}): NewDecision {
   counter += 1;
   const { content, ...rest } = overrides;
   return {
