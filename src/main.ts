@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { startApp } from './startApp.js';
+import { StartupError, startApp } from './startApp.js';
 import { openDatabase } from './storage/database.js';
 
 /** Composition root: config → database + migrations → Slack app → serve; SIGTERM drains and closes. */
@@ -18,7 +18,17 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config.database);
   await database.migrate();
-  const app = await startApp({ config, database, logger });
+  let app;
+  try {
+    app = await startApp({ config, database, logger });
+  } catch (error) {
+    await database.close();
+    if (error instanceof StartupError) {
+      logger.fatal(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
-import type { WebClientOptions } from '@slack/web-api';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Services } from './app/services.js';
 import type { Config } from './config.js';
 import { createOpenAiDrafter } from './llm/openAiDrafter.js';
@@ -28,6 +28,26 @@ export interface StartAppOptions {
 }
 
 const DRAIN_TIMEOUT_MS = 10_000;
+
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+/** Asks Slack who the bot token belongs to, so a wrong token stops start-up with a message that says so. */
+async function verifyBotToken(config: Config, clientOptions: WebClientOptions): Promise<{ botId: string; botUserId: string }> {
+  const client = new WebClient(config.slack.botToken, clientOptions);
+  try {
+    const auth = await client.auth.test();
+    if (!auth.bot_id || !auth.user_id) throw new Error('auth.test did not name a bot');
+    return { botId: auth.bot_id, botUserId: auth.user_id };
+  } catch (error) {
+    const e = error as { data?: { error?: string }; message?: string };
+    throw new StartupError(
+      `Slack did not accept SLACK_BOT_TOKEN at ${config.slack.apiUrl}auth.test (${e.data?.error ?? e.message}). ` +
+        'Check the token (OAuth & Permissions → Bot User OAuth Token) and that SLACK_API_URL is reachable.',
+    );
+  }
+}
 
 /** Builds the Bolt app on top of an opened, migrated database and starts serving. */
 export async function startApp({ config, database, logger, now = () => new Date() }: StartAppOptions): Promise<RunningApp> {
@@ -56,8 +76,12 @@ export async function startApp({ config, database, logger, now = () => new Date(
           logger: boltLogger(logger),
         })
       : undefined;
+  const identity = await verifyBotToken(config, clientOptions);
   const app = new App({
     token: config.slack.botToken,
+    // Given all three, Bolt skips its own auth.test, whose failure it would leave unhandled.
+    botId: identity.botId,
+    botUserId: identity.botUserId,
     logger: boltLogger(logger),
     clientOptions,
     ...(receiver

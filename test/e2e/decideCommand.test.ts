@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TestApp } from '../support/testApp.js';
+import { TEAM, TestApp } from '../support/testApp.js';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 
@@ -56,3 +56,168 @@ describe('/decide over signed HTTP', () => {
     expect(before.status).toBe(200);
   });
 });
+
+describe('/decide answers bad input and Slack failures in words', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ now: () => NOW });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+  beforeEach(() => app.slack.reset());
+
+  it('answers help, an unknown word and a malformed sub-command without recording anything', async () => {
+    const help = await app.command('help');
+    expect(JSON.stringify(help.body.blocks)).toContain('/decide list');
+    const unknown = await app.command('lsit');
+    expect(JSON.stringify(unknown.body.blocks)).toContain("I don't know `lsit`");
+    const show = await app.command('show');
+    expect(show.body.text).toContain('/decide show D-14');
+    const list = await app.command('list');
+    expect(JSON.stringify(list.body.blocks)).toContain('none found');
+  });
+
+  it('gives over-long text back with the reason', async () => {
+    const text = `We decide ${'very '.repeat(700)}long things`;
+    const response = await app.command(text);
+    expect(response.body.response_type).toBe('ephemeral');
+    expect(response.body.text).toContain('more than a decision card can hold');
+    expect(response.body.text).toContain(text);
+  });
+
+  it('says when a revisit date cannot be read, and gives the text back', async () => {
+    const response = await app.command('Freeze deploys on Fridays, revisit after the launch');
+    expect(response.body.text).toContain('couldn\'t read the revisit date “after the launch”');
+    expect(response.body.text).toContain('Freeze deploys on Fridays, revisit after the launch');
+    expect(app.slack.callsOf('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('never lets a recorded decision ping the channel', async () => {
+    await app.command('We ping <!channel> and <!here> and <!subteam^S0DEVS|@devs> never again #etiquette');
+    const [post] = await app.slack.waitFor('chat.postMessage');
+    const posted = JSON.stringify(post!.params);
+    expect(posted).not.toMatch(/<!(channel|here|everyone|subteam)/);
+    expect(post!.params.link_names).toBeUndefined();
+  });
+
+  it('posts the card through the command when the bot is not in the channel, and says why', async () => {
+    app.slack.failNext('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
+    const response = await app.command('We adopt Renovate for dependency updates #deps', { channel: 'C0NOTIN' });
+    const replies = await waitForResponses(app, response.responseId, 2);
+    expect(replies[0]!.params.response_type).toBe('in_channel');
+    expect(JSON.stringify(replies[0]!.params.blocks)).toContain('We adopt Renovate');
+    expect(replies[1]!.params.text).toContain("I'm not a member of this channel");
+    const found = await app.command('search renovate', { channel: 'C0NOTIN' });
+    expect(JSON.stringify(found.body.blocks)).toContain('We adopt Renovate');
+  });
+
+  it('keeps the record and tells the user when Slack rate-limits or fails the card', async () => {
+    app.slack.failNext('chat.postMessage', { status: 429, headers: { 'retry-after': '0' }, body: { ok: false, error: 'ratelimited' } });
+    const limited = await app.command('We cap WIP at three per person #flow');
+    const [told] = await waitForResponses(app, limited.responseId, 1);
+    expect(told!.params.text).toMatch(/^Recorded D-\d+, but the card could not be posted\. Slack is rate-limiting me/);
+
+    app.slack.failNext('chat.postMessage', { status: 503, body: { ok: false, error: 'service_unavailable' } });
+    const failed = await app.command('We write ADRs for every new service #flow');
+    const [told2] = await waitForResponses(app, failed.responseId, 1);
+    expect(told2!.params.text).toContain('Slack returned an error or did not answer in time');
+
+    const list = await app.command('list #flow');
+    expect(list.body.blocks[0].text.text).toContain('of 2');
+  });
+
+  it('treats a channel whose privacy Slack will not tell as private', async () => {
+    app.slack.failNext('conversations.info', { body: { ok: false, error: 'missing_scope' } });
+    await app.command('We rotate the signing keys monthly #security', { channel: 'C0UNKNOWN' });
+    await app.slack.waitFor('chat.postMessage');
+    const elsewhere = await app.command('search signing keys', { channel: 'C0OTHER' });
+    expect(JSON.stringify(elsewhere.body.blocks)).toContain('none found');
+    const inside = await app.command('search signing keys', { channel: 'C0UNKNOWN' });
+    expect(JSON.stringify(inside.body.blocks)).toContain('rotate the signing keys');
+  });
+});
+
+describe('private channels, supersession and paging', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ now: () => NOW });
+    app.slack.privateChannels.add('G0SECRET');
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+  beforeEach(() => app.slack.reset());
+
+  it('shows a private-channel decision only in that channel', async () => {
+    await app.command('We acquire Initech in Q3 #mna', { channel: 'G0SECRET' });
+    const [post] = await app.slack.waitFor('chat.postMessage');
+    const ref = /^D-(\d+)/.exec(post!.params.text)![1];
+    for (const text of ['search initech', 'list #mna', `show D-${ref}`]) {
+      const outside = await app.command(text, { channel: 'C0GENERAL' });
+      expect(JSON.stringify(outside.body)).not.toContain('Initech');
+      const inside = await app.command(text, { channel: 'G0SECRET' });
+      expect(JSON.stringify(inside.body)).toContain('Initech');
+    }
+    const supersedeFromOutside = await app.command(`supersede D-${ref} We do not acquire Initech`, { channel: 'C0GENERAL' });
+    expect(supersedeFromOutside.body.text).toContain(`There is no D-${ref} that can be shown here`);
+  });
+
+  it('supersedes a decision, links both ways, updates the old card and shows the history', async () => {
+    await app.command('Deploys run from cron #deploy', { channel: 'C0OPS' });
+    const [oldPost] = await app.slack.waitFor('chat.postMessage');
+    const oldRef = Number(/^D-(\d+)/.exec(oldPost!.params.text)![1]);
+    await app.slack.waitFor('chat.getPermalink');
+
+    await app.command(`supersede D-${oldRef} Deploys run from the release queue because cron missed runs`, { channel: 'C0OPS', user: 'U0RAJ' });
+    const posts = await app.slack.waitFor('chat.postMessage', 2);
+    const newRef = Number(/^D-(\d+)/.exec(posts[1]!.params.text)![1]);
+    expect(JSON.stringify(posts[1]!.params.blocks)).toContain(`Supersedes D-${oldRef}`);
+    const [update] = await app.slack.waitFor('chat.update');
+    expect(update!.params.channel).toBe('C0OPS');
+    expect(JSON.stringify(update!.params.blocks)).toContain(`Superseded by *D-${newRef}*`);
+
+    const show = await app.command(`show D-${oldRef}`, { channel: 'C0OPS' });
+    const shown = JSON.stringify(show.body.blocks);
+    expect(shown).toContain('Superseded');
+    expect(shown).toContain(`Superseded by *D-${newRef}*`);
+    expect(shown).toContain('<@U0RAJ> superseded it by D-');
+    expect(shown).toContain('<@U0ANA> recorded it');
+
+    const twice = await app.command(`supersede D-${oldRef} Something else entirely`, { channel: 'C0OPS' });
+    expect(twice.body.text).toContain(`already superseded by D-${newRef}`);
+    expect(twice.body.text).toContain('Something else entirely');
+  });
+
+  it('pages through long lists with Previous and Next', async () => {
+    for (let i = 1; i <= 12; i++) await app.command(`We adopt paging rule number ${i} #paging`, { channel: 'C0PAGE' });
+    const first = await app.command('list #paging', { channel: 'C0PAGE' });
+    expect(first.body.blocks[0].text.text).toContain('1–10 of 12');
+    const next = first.body.blocks.at(-1).elements.find((e: any) => e.text.text === 'Next');
+    const responseUrlId = 'page-2';
+    await app.interact({
+      type: 'block_actions',
+      team: { id: TEAM, domain: 'acme' },
+      user: { id: 'U0ANA', username: 'ana', team_id: TEAM },
+      api_app_id: 'A0APP',
+      channel: { id: 'C0PAGE', name: 'paging' },
+      container: { type: 'message', message_ts: '1', channel_id: 'C0PAGE', is_ephemeral: true },
+      trigger_id: 'trigger-page',
+      response_url: app.slack.responseUrl(responseUrlId),
+      actions: [{ type: 'button', action_id: next.action_id, block_id: 'b', value: next.value, action_ts: '1' }],
+    });
+    const [page2] = await waitForResponses(app, responseUrlId, 1);
+    expect(page2!.params.replace_original).toBe(true);
+    expect(page2!.params.blocks[0].text.text).toContain('11–12 of 12');
+  });
+});
+
+async function waitForResponses(app: TestApp, responseId: string, count: number) {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const found = app.responses(responseId);
+    if (found.length >= count) return found;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`expected ${count} response_url posts, got ${app.responses(responseId).length}`);
+}
