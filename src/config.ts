@@ -87,21 +87,23 @@ const WHERE_TO_GET: Record<string, string> = {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    );
-  }
-  const e = parsed.data;
-  const problems: string[] = [];
-  if (!e.SLACK_SIGNING_SECRET) problems.push(WHERE_TO_GET.SLACK_SIGNING_SECRET!);
-  if (!e.SLACK_BOT_TOKEN) problems.push(WHERE_TO_GET.SLACK_BOT_TOKEN!);
-  else if (!e.SLACK_BOT_TOKEN.startsWith('xoxb-'))
+  // Every problem at once: fixing one variable per restart is a miserable way to configure an app.
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+      });
+  const present = (name: string) => (env[name] ?? '').trim() !== '';
+  if (!present('SLACK_SIGNING_SECRET')) problems.push(WHERE_TO_GET.SLACK_SIGNING_SECRET!);
+  if (!present('SLACK_BOT_TOKEN')) problems.push(WHERE_TO_GET.SLACK_BOT_TOKEN!);
+  else if (!env.SLACK_BOT_TOKEN!.trim().startsWith('xoxb-'))
     problems.push(`SLACK_BOT_TOKEN must start with xoxb-; ${WHERE_TO_GET.SLACK_BOT_TOKEN}`);
-  if (e.SLACK_APP_TOKEN && !e.SLACK_APP_TOKEN.startsWith('xapp-')) problems.push(WHERE_TO_GET.SLACK_APP_TOKEN!);
-  if (e.OPENAI_BASE_URL && !e.OPENAI_API_KEY)
+  if (present('SLACK_APP_TOKEN') && !env.SLACK_APP_TOKEN!.trim().startsWith('xapp-')) problems.push(WHERE_TO_GET.SLACK_APP_TOKEN!);
+  if (present('OPENAI_BASE_URL') && !present('OPENAI_API_KEY'))
     problems.push('OPENAI_BASE_URL is set but OPENAI_API_KEY is not; set both, or neither to run without an LLM');
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  const e = parsed.data;
 
   const common = { signingSecret: e.SLACK_SIGNING_SECRET!, botToken: e.SLACK_BOT_TOKEN!, port: e.PORT };
   const transport: SlackTransport = e.SLACK_APP_TOKEN

@@ -1,0 +1,141 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeSlack } from '../support/fakeSlack.js';
+import { formBody, signedPost } from '../support/slackRequests.js';
+import { createTestDatabaseUrl } from '../support/testDatabase.js';
+
+/**
+ * The app as an operator runs it: its own process, configured only through the environment,
+ * on the embedded database (or, in CI's second pass, PostgreSQL), stopped with SIGTERM.
+ */
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const SECRET = 'process-test-signing-secret';
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function spawnApp(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (c) => (output += c));
+  child.stderr!.on('data', (c) => (output += c));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function startApp(env: Record<string, string>): Promise<Started & { exited: Promise<number | null> }> {
+  const port = await freePort();
+  const spawned = spawnApp({ ...env, PORT: String(port) });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (spawned.child.exitCode !== null) throw new Error(`app exited early:\n${spawned.output()}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).status === 200) return { ...spawned, url };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  spawned.child.kill('SIGKILL');
+  throw new Error(`app did not become healthy:\n${spawned.output()}`);
+}
+
+function command(url: string, text: string, responseUrl: string) {
+  const body = formBody({
+    team_id: 'T0001',
+    channel_id: 'C0PROC',
+    user_id: 'U0ANA',
+    command: '/decide',
+    text,
+    response_url: responseUrl,
+    trigger_id: `trigger-${Math.random()}`,
+  });
+  return signedPost(`${url}/slack/events`, SECRET, body, 'application/x-www-form-urlencoded');
+}
+
+describe('npm start, as a process', () => {
+  const slack = new FakeSlack();
+  let dataDir: string;
+  let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    await slack.start();
+    dataDir = mkdtempSync(join(tmpdir(), 'decision-ledger-'));
+    database = await createTestDatabaseUrl();
+    env = {
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-process-test',
+      SLACK_API_URL: slack.apiUrl,
+      DATA_DIR: dataDir,
+      ...(database.url ? { DATABASE_URL: database.url } : {}),
+    };
+  });
+  afterAll(async () => {
+    await slack.stop();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses to start without its Slack credentials, saying what to set', async () => {
+    const { exited, output } = spawnApp({ SLACK_API_URL: 'not a url' });
+    expect(await exited).toBe(78);
+    expect(output()).toContain('SLACK_SIGNING_SECRET');
+    expect(output()).toContain('Signing Secret');
+    expect(output()).toContain('SLACK_BOT_TOKEN');
+    expect(output()).toContain('SLACK_API_URL must be an http(s) URL');
+  });
+
+  it('refuses to start when Slack rejects the bot token', async () => {
+    slack.failNext('auth.test', { body: { ok: false, error: 'invalid_auth' } }, 5);
+    const { exited, output } = spawnApp({ ...env, PORT: String(await freePort()), SLACK_API_MAX_RETRIES: '0' });
+    expect(await exited).toBe(1);
+    expect(output()).toContain('Slack did not accept SLACK_BOT_TOKEN');
+    expect(output()).toContain('invalid_auth');
+    slack.reset();
+  });
+
+  it('records a decision, stops cleanly on SIGTERM, and still has it after a restart', async () => {
+    const first = await startApp(env);
+    const recorded = await command(first.url, 'We keep decisions in Slack because that is where they happen #process', slack.responseUrl('r1'));
+    expect(recorded.status).toBe(200);
+    await slack.waitFor('chat.postMessage');
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const second = await startApp(env);
+    try {
+      const listed = await command(second.url, 'list #process', slack.responseUrl('r2'));
+      expect(JSON.stringify(await listed.json())).toContain('We keep decisions in Slack');
+      const searched = await command(second.url, 'search happen', slack.responseUrl('r3'));
+      expect(JSON.stringify(await searched.json())).toContain('We keep decisions in Slack');
+      const forged = await signedPost(`${second.url}/slack/events`, 'wrong-secret', formBody({ command: '/decide', text: 'We forge #process' }), 'application/x-www-form-urlencoded');
+      expect(forged.status).toBe(401);
+    } finally {
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    }
+  });
+});
