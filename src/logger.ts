@@ -16,3 +16,21 @@ export function createLogger(level: string): Logger {
     },
   });
 }
+
+/**
+ * What of an error is safe and useful to log: its name and code, Slack's error string, and the
+ * innermost cause's message. Never the error itself — a failed query's message carries its
+ * parameters, which are the user's text.
+ */
+export function errorForLog(error: unknown): { name?: string; code?: string; slackError?: string; message?: string } {
+  let innermost = error as { cause?: unknown; message?: string };
+  while (innermost?.cause) innermost = innermost.cause as typeof innermost;
+  const e = error as { name?: string; code?: string; data?: { error?: string } };
+  const inner = innermost as { code?: string; message?: string };
+  return {
+    name: e?.name,
+    code: e?.code ?? inner?.code,
+    slackError: e?.data?.error,
+    message: inner?.message?.slice(0, 300),
+  };
+}

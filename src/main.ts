@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { StartupError, startApp } from './startApp.js';
 import { openDatabase } from './storage/database.js';
+import { errorForLog } from './logger.js';
 
 /** Composition root: config → database + migrations → Slack app → serve; SIGTERM drains and closes. */
 async function main(): Promise<void> {
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
       await database.close();
       process.exit(0);
     } catch (error) {
-      logger.error({ err: error }, 'unclean shutdown');
+      logger.error({ err: errorForLog(error) }, 'unclean shutdown');
       process.exit(1);
     }
   };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DecisionDraft, DecisionDrafter } from '../app/ports.js';
 import { LIMITS } from '../domain/decision.js';
 import { encodePlainText } from '../domain/markup.js';
-import type { Logger } from '../logger.js';
+import { errorForLog, type Logger } from '../logger.js';
 
 export interface OpenAiDrafterOptions {
   apiKey: string;
@@ -71,7 +71,7 @@ export function createOpenAiDrafter(options: OpenAiDrafterOptions): DecisionDraf
           alternatives: parsed.data.alternatives.slice(0, LIMITS.alternatives).map((a) => encodePlainText(a).slice(0, LIMITS.alternative)),
         };
       } catch (error) {
-        options.logger.info({ err: { name: (error as Error)?.name, message: (error as Error)?.message?.slice(0, 200) } }, 'LLM draft failed; opening the form without it');
+        options.logger.info({ err: errorForLog(error) }, 'LLM draft failed; opening the form without it');
         return null;
       }
     },

@@ -2,10 +2,9 @@ import type { WebClient } from '@slack/web-api';
 import type { Workspace } from '../app/ports.js';
 import type { Services } from '../app/services.js';
 import type { Decision } from '../domain/decision.js';
-import type { Logger } from '../logger.js';
+import { errorForLog, type Logger } from '../logger.js';
 import { decisionCardBlocks, decisionFallbackText } from './blocks/decisionCard.js';
 import { classifySlackError, type SlackFailure } from './slackFailure.js';
-import { errorSummary } from './slackConversations.js';
 
 export type CardDelivery = { ok: true; ts: string } | { ok: false; failure: SlackFailure };
 
@@ -36,7 +35,7 @@ export async function postDecisionCard(props: {
     await services.decisions.attachCard(workspace, decision.id, { ts, permalink, actor });
     return { ok: true, ts };
   } catch (error) {
-    logger.warn({ err: errorSummary(error), ref: decision.ref }, 'posting a decision card failed');
+    logger.warn({ err: errorForLog(error), ref: decision.ref }, 'posting a decision card failed');
     return { ok: false, failure: classifySlackError(error) };
   }
 }
@@ -52,7 +51,7 @@ export async function refreshDecisionCard(client: WebClient, decision: Decision,
       blocks: decisionCardBlocks(decision),
     });
   } catch (error) {
-    logger.info({ err: errorSummary(error), ref: decision.ref }, 'updating a decision card failed');
+    logger.info({ err: errorForLog(error), ref: decision.ref }, 'updating a decision card failed');
   }
 }
 
@@ -71,12 +70,12 @@ export async function tellUser(
       await client.chat.postEphemeral({ channel: target.channelId, user: target.userId, text });
       return;
     } catch (error) {
-      logger.info({ err: errorSummary(error) }, 'ephemeral message failed; sending a direct message instead');
+      logger.info({ err: errorForLog(error) }, 'ephemeral message failed; sending a direct message instead');
     }
   }
   try {
     await client.chat.postMessage({ channel: target.userId, text });
   } catch (error) {
-    logger.warn({ err: errorSummary(error) }, 'could not reach the user at all');
+    logger.warn({ err: errorForLog(error) }, 'could not reach the user at all');
   }
 }

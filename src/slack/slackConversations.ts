@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { ConversationDirectory, ThreadExcerpt, Workspace } from '../app/ports.js';
-import type { Logger } from '../logger.js';
+import { errorForLog, type Logger } from '../logger.js';
 
 export interface SlackConversationsOptions {
   clientFor: (workspace: Workspace) => WebClient;
@@ -37,7 +37,7 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
         return isPrivate;
       } catch (error) {
         // Not knowing is treated as private: a decision may be shown too narrowly, never too widely.
-        logger.warn({ err: errorSummary(error), channelId }, 'conversations.info failed; treating channel as private');
+        logger.warn({ err: errorForLog(error), channelId }, 'conversations.info failed; treating channel as private');
         return true;
       }
     },
@@ -55,7 +55,7 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
           .map((m) => ({ user: m.user!, text: m.text ?? '' }));
         return { participants: [...new Set(messages.map((m) => m.user))], messages };
       } catch (error) {
-        logger.info({ err: errorSummary(error), channelId }, 'conversations.replies failed; opening the form without the thread');
+        logger.info({ err: errorForLog(error), channelId }, 'conversations.replies failed; opening the form without the thread');
         return empty;
       }
     },
@@ -65,7 +65,7 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
         const result = await clientFor(workspace).chat.getPermalink({ channel: channelId, message_ts: messageTs });
         return result.permalink ?? null;
       } catch (error) {
-        logger.info({ err: errorSummary(error), channelId }, 'chat.getPermalink failed');
+        logger.info({ err: errorForLog(error), channelId }, 'chat.getPermalink failed');
         return null;
       }
     },
@@ -79,10 +79,4 @@ async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | nul
   });
   promise.catch(() => {});
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
-
-/** What of an error is safe to log: its code and Slack's error string, never request bodies or tokens. */
-export function errorSummary(error: unknown): { code?: string; error?: string; message?: string } {
-  const e = error as { code?: string; data?: { error?: string }; message?: string };
-  return { code: e?.code, error: e?.data?.error, message: e?.message?.slice(0, 200) };
 }

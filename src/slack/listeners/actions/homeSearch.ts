@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, BlockAction, PlainTextInputAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { encodePlainText } from '../../../domain/markup.js';
-import { errorSummary } from '../../slackConversations.js';
 import { workspaceOf } from '../../workspace.js';
 import type { ListenerDeps } from '../deps.js';
 import { publishHome } from '../home.js';
+import { errorForLog } from '../../../logger.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<PlainTextInputAction>> & AllMiddlewareArgs;
 
@@ -16,7 +16,7 @@ export function homeSearch({ services, logger }: ListenerDeps) {
     try {
       await publishHome(client, services, workspaceOf(context), body.user.id, query || undefined);
     } catch (error) {
-      logger.warn({ err: errorSummary(error) }, 'App Home search failed');
+      logger.warn({ err: errorForLog(error) }, 'App Home search failed');
     }
   };
 }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { errorSummary } from '../../slackConversations.js';
 import type { ListenerDeps } from '../deps.js';
 import { newDecisionView } from '../shortcuts/newDecision.js';
+import { errorForLog } from '../../../logger.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -12,7 +12,7 @@ export function openDecisionForm({ logger }: ListenerDeps) {
     try {
       await client.views.open({ trigger_id: body.trigger_id, view: newDecisionView(body.user.id) });
     } catch (error) {
-      logger.warn({ err: errorSummary(error) }, 'opening the decision form from App Home failed');
+      logger.warn({ err: errorForLog(error) }, 'opening the decision form from App Home failed');
     }
   };
 }

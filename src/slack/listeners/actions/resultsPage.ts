@@ -3,6 +3,7 @@ import { decisionResultsBlocks, describeQuery, parsePageRequest } from '../../bl
 import { workspaceOf } from '../../workspace.js';
 import type { ListenerDeps } from '../deps.js';
 import { fetchResultsPage } from '../resultsPage.js';
+import { errorForLog } from '../../../logger.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -25,7 +26,7 @@ export function resultsPage({ services, logger }: ListenerDeps) {
         blocks: decisionResultsBlocks(request.query, page),
       });
     } catch (error) {
-      logger.error({ err: error }, 'paging decisions failed');
+      logger.error({ err: errorForLog(error) }, 'paging decisions failed');
       await respond({ response_type: 'ephemeral', replace_original: false, text: "I couldn't read the decision log just now. Try again in a minute." });
     }
   };

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { errorSummary } from '../../slackConversations.js';
 import { workspaceOf } from '../../workspace.js';
 import type { ListenerDeps } from '../deps.js';
 import { publishHome } from '../home.js';
+import { errorForLog } from '../../../logger.js';
 
 type Args = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
@@ -13,7 +13,7 @@ export function appHomeOpened({ services, logger }: ListenerDeps) {
     try {
       await publishHome(client, services, workspaceOf(context), event.user);
     } catch (error) {
-      logger.warn({ err: errorSummary(error) }, 'publishing App Home failed');
+      logger.warn({ err: errorForLog(error) }, 'publishing App Home failed');
     }
   };
 }

@@ -5,9 +5,9 @@ import { decisionModalView, existingDecisionModalView } from '../../blocks/decis
 import { describeSlackFailure } from '../../copy.js';
 import { tellUser } from '../../deliver.js';
 import { classifySlackError } from '../../slackFailure.js';
-import { errorSummary } from '../../slackConversations.js';
 import { workspaceOf } from '../../workspace.js';
 import type { ListenerDeps } from '../deps.js';
+import { errorForLog } from '../../../logger.js';
 
 type Args = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
@@ -51,7 +51,7 @@ export function logAsDecisionShortcut({ services, logger }: ListenerDeps) {
             });
       await client.views.open({ trigger_id: shortcut.trigger_id, view });
     } catch (error) {
-      logger.warn({ err: errorSummary(error) }, 'Log as decision could not open its form');
+      logger.warn({ err: errorForLog(error) }, 'Log as decision could not open its form');
       await tellUser(
         client,
         { userId: shortcut.user.id, channelId },

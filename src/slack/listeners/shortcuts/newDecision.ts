@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, GlobalShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { decisionModalView } from '../../blocks/decisionModal.js';
-import { errorSummary } from '../../slackConversations.js';
 import type { ListenerDeps } from '../deps.js';
+import { errorForLog } from '../../../logger.js';
 
 type Args = SlackShortcutMiddlewareArgs<GlobalShortcut> & AllMiddlewareArgs;
 
@@ -13,7 +13,7 @@ export function newDecisionShortcut({ logger }: ListenerDeps) {
       await client.views.open({ trigger_id: shortcut.trigger_id, view: newDecisionView(shortcut.user.id) });
     } catch (error) {
       // No channel and no response_url here: the log is all there is to tell.
-      logger.warn({ err: errorSummary(error) }, 'the global shortcut could not open its form');
+      logger.warn({ err: errorForLog(error) }, 'the global shortcut could not open its form');
     }
   };
 }

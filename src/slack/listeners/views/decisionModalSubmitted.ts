@@ -7,6 +7,7 @@ import { postDecisionCard, tellUser } from '../../deliver.js';
 import { workspaceOf } from '../../workspace.js';
 import { type ListenerDeps, today } from '../deps.js';
 import { readDecisionForm } from './readDecisionForm.js';
+import { errorForLog } from '../../../logger.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -37,7 +38,7 @@ export function decisionModalSubmitted({ services, logger }: ListenerDeps) {
         idempotencyKey: metadata.message ? `message:${channelId}:${metadata.message.ts}` : `view:${view.id}`,
       });
     } catch (error) {
-      logger.error({ err: error }, 'recording a decision from the form failed');
+      logger.error({ err: errorForLog(error) }, 'recording a decision from the form failed');
       // Keeping the form open keeps everything the user typed.
       await ack({
         response_action: 'errors',

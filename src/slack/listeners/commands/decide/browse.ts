@@ -7,6 +7,7 @@ import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { fetchResultsPage } from '../../resultsPage.js';
 import type { CommandArgs } from './index.js';
+import { errorForLog } from '../../../../logger.js';
 
 const UNAVAILABLE = "I couldn't read the decision log: the database did not answer. Try again in a minute.";
 
@@ -29,7 +30,7 @@ async function answerWithResults(deps: ListenerDeps, args: CommandArgs, query: R
     const page = await fetchResultsPage(deps.services, workspaceOf(args.context), args.command.channel_id, { query, offset: 0 });
     await args.ack({ response_type: 'ephemeral', text: describeQuery(query), blocks: decisionResultsBlocks(query, page) });
   } catch (error) {
-    deps.logger.error({ err: error }, 'reading decisions failed');
+    deps.logger.error({ err: errorForLog(error) }, 'reading decisions failed');
     await args.ack({ response_type: 'ephemeral', text: UNAVAILABLE });
   }
 }
@@ -46,7 +47,7 @@ export async function showDecision({ services, logger }: ListenerDeps, args: Com
     const history = await services.decisions.history(workspace, decision.id);
     await args.ack({ response_type: 'ephemeral', text: `${formatRef(decision.ref)}`, blocks: decisionDetailBlocks(decision, history) });
   } catch (error) {
-    logger.error({ err: error }, 'showing a decision failed');
+    logger.error({ err: errorForLog(error) }, 'showing a decision failed');
     await args.ack({ response_type: 'ephemeral', text: UNAVAILABLE });
   }
 }

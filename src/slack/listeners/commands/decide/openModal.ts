@@ -1,9 +1,9 @@
 import { decisionModalView } from '../../../blocks/decisionModal.js';
 import { describeSlackFailure } from '../../../copy.js';
 import { classifySlackError } from '../../../slackFailure.js';
-import { errorSummary } from '../../../slackConversations.js';
 import type { ListenerDeps } from '../../deps.js';
 import type { CommandArgs } from './index.js';
+import { errorForLog } from '../../../../logger.js';
 
 /** `/decide` alone: the full form, bound to the channel it was typed in. */
 export async function openDecisionModal({ logger }: ListenerDeps, { ack, client, command, respond }: CommandArgs) {
@@ -19,7 +19,7 @@ export async function openDecisionModal({ logger }: ListenerDeps, { ack, client,
       }),
     });
   } catch (error) {
-    logger.warn({ err: errorSummary(error) }, 'views.open failed for /decide');
+    logger.warn({ err: errorForLog(error) }, 'views.open failed for /decide');
     await respond({ response_type: 'ephemeral', text: `I couldn't open the form. ${describeSlackFailure(classifySlackError(error), 'this channel')}` });
   }
 }

@@ -9,6 +9,7 @@ import { workspaceOf } from '../../../workspace.js';
 import { settleWithin } from '../../ackBudget.js';
 import { type ListenerDeps, today } from '../../deps.js';
 import type { CommandArgs } from './index.js';
+import { errorForLog } from '../../../../logger.js';
 
 const SAVE_FAILED =
   "I couldn't save that decision: the database did not answer. Nothing was recorded; try again in a minute.";
@@ -45,7 +46,7 @@ export async function recordFromCommand(deps: ListenerDeps, args: CommandArgs, t
   try {
     result = await recording;
   } catch (error) {
-    logger.error({ err: error }, 'recording a decision from /decide failed');
+    logger.error({ err: errorForLog(error) }, 'recording a decision from /decide failed');
     await reply({ response_type: 'ephemeral', text: withTextBack(SAVE_FAILED, text) });
     return;
   }

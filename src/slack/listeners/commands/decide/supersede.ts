@@ -7,6 +7,7 @@ import { workspaceOf } from '../../../workspace.js';
 import { type ListenerDeps, today } from '../../deps.js';
 import type { CommandArgs } from './index.js';
 import { reportUndeliveredCard } from './record.js';
+import { errorForLog } from '../../../../logger.js';
 
 /** `/decide supersede D-14 <new decision>`: a new record that replaces D-14; D-14 is kept and linked both ways. */
 export async function supersedeFromCommand(deps: ListenerDeps, args: CommandArgs, ref: number, text: string): Promise<void> {
@@ -30,7 +31,7 @@ export async function supersedeFromCommand(deps: ListenerDeps, args: CommandArgs
       idempotencyKey: `command:${command.trigger_id}`,
     });
   } catch (error) {
-    logger.error({ err: error }, 'superseding a decision failed');
+    logger.error({ err: errorForLog(error) }, 'superseding a decision failed');
     await ack({
       response_type: 'ephemeral',
       text: withTextBack("I couldn't save that: the database did not answer. Nothing changed; try again in a minute.", command.text),

@@ -1,0 +1,52 @@
+/**
+ * Preloaded (`node --import tsx --import ./bench/serverProbe.ts …`) into each server under test by
+ * bench/decide.bench.ts. It adds no work to request handling; over the IPC channel it answers how
+ * busy the process was since the last reset: CPU time (all threads, PGlite's WASM included),
+ * event-loop utilisation and event-loop delay.
+ */
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+
+export interface ProbeReading {
+  probe: 'reading';
+  wallMs: number;
+  cpuMs: number;
+  /** Share of wall time the event loop was busy, 0..1. */
+  elu: number;
+  lagP50Ms: number;
+  lagP99Ms: number;
+  lagMaxMs: number;
+  rssMb: number;
+}
+
+if (process.send) {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  let elu0 = performance.eventLoopUtilization();
+  let cpu0 = process.cpuUsage();
+  let t0 = performance.now();
+
+  process.on('message', (message: { probe?: string }) => {
+    if (message?.probe === 'reset') {
+      delay.reset();
+      elu0 = performance.eventLoopUtilization();
+      cpu0 = process.cpuUsage();
+      t0 = performance.now();
+      process.send!({ probe: 'reset' });
+    } else if (message?.probe === 'read') {
+      const cpu = process.cpuUsage(cpu0);
+      const reading: ProbeReading = {
+        probe: 'reading',
+        wallMs: performance.now() - t0,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        elu: performance.eventLoopUtilization(elu0).utilization,
+        lagP50Ms: delay.percentile(50) / 1e6,
+        lagP99Ms: delay.percentile(99) / 1e6,
+        lagMaxMs: delay.max / 1e6,
+        rssMb: process.memoryUsage.rss() / 1048576,
+      };
+      process.send!(reading);
+    }
+  });
+  // The IPC channel must not keep a server alive once it decides to exit.
+  process.channel?.unref();
+}
