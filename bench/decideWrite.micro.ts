@@ -48,7 +48,7 @@ async function scenario(label: string, dataDir: string, concurrency: number): Pr
       idempotencyKey: `command:micro-${label}-${i}`,
     });
     const t1 = performance.now();
-    await repo.attachCard(workspace, decision.id, { ts: `1700000000.${String(i).padStart(6, '0')}`, permalink: 'https://acme.slack.com/x', actor: 'U0BENCH' });
+    await repo.attachCard(workspace, decision.id, { ts: `1700000000.${String(i).padStart(6, '0')}`, permalink: 'https://acme.slack.com/x' });
     const t2 = performance.now();
     recordMs.push(t1 - t0);
     cardMs.push(t2 - t1);

@@ -56,7 +56,8 @@ export interface DecisionRepository {
   /** Decisions the person recorded or is a decider of, newest first. */
   recentForUser(workspace: Workspace, userId: string, limit: number): Promise<Decision[]>;
   history(workspace: Workspace, decisionId: string): Promise<DecisionEvent[]>;
-  attachCard(workspace: Workspace, decisionId: string, card: { ts: string; permalink: string | null; actor: string }): Promise<void>;
+  /** Remembers where the decision's card was posted, so list links and later updates can find it. */
+  attachCard(workspace: Workspace, decisionId: string, card: { ts: string; permalink: string | null }): Promise<void>;
 }
 
 /** Facts about Slack conversations the use cases need, behind a port so they stay free of the Web API. */

@@ -56,7 +56,7 @@ export interface Decision extends DecisionContent {
 
 export interface DecisionEvent {
   actor: string;
-  action: 'created' | 'superseded' | 'supersedes' | 'card_posted';
+  action: 'created' | 'superseded' | 'supersedes';
   detail: Record<string, unknown>;
   at: Date;
 }

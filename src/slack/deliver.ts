@@ -17,10 +17,9 @@ export async function postDecisionCard(props: {
   services: Pick<Services, 'decisions' | 'conversations'>;
   workspace: Workspace;
   decision: Decision;
-  actor: string;
   logger: Logger;
 }): Promise<CardDelivery> {
-  const { client, services, workspace, decision, actor, logger } = props;
+  const { client, services, workspace, decision, logger } = props;
   if (decision.cardTs) return { ok: true, ts: decision.cardTs };
   try {
     const posted = await client.chat.postMessage({
@@ -32,7 +31,7 @@ export async function postDecisionCard(props: {
     });
     const ts = posted.ts!;
     const permalink = await services.conversations.permalink(workspace, decision.source.channelId, ts);
-    await services.decisions.attachCard(workspace, decision.id, { ts, permalink, actor });
+    await services.decisions.attachCard(workspace, decision.id, { ts, permalink });
     return { ok: true, ts };
   } catch (error) {
     logger.warn({ err: errorForLog(error), ref: decision.ref }, 'posting a decision card failed');

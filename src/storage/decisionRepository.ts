@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type {
   DecisionRepository,
   NewDecision,
@@ -9,6 +9,8 @@ import type {
 } from '../app/ports.js';
 import type { Decision, DecisionEvent, DecisionOrigin, DecisionStatus } from '../domain/decision.js';
 import type { Db } from './database.js';
+import { groupCommit } from './groupCommit.js';
+import { insertWorkspaceDecisions } from './insertDecisions.js';
 import { decisionEvents, decisions, workspaces } from './schema.js';
 
 // Every column but the tsvector, which only the database needs.
@@ -18,21 +20,11 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** The only SQL that touches decisions and their audit history. */
 export function createDecisionRepository(db: Db): DecisionRepository {
+  const record = groupCommit((inputs: NewDecision[]) => recordBatch(db, inputs));
+  const attachCard = groupCommit((cards: CardToAttach[]) => attachCards(db, cards));
+
   const repository: DecisionRepository = {
-    async record(input) {
-      const existing = await findByKey(db, input.workspace, input.idempotencyKey);
-      if (existing) return { decision: existing, created: false };
-      try {
-        const decision = await db.transaction((tx) => insertDecision(tx, input, {}));
-        return { decision, created: true };
-      } catch (error) {
-        // Two deliveries of the same request raced; the loser returns the winner's record.
-        if (!isUniqueViolation(error)) throw error;
-        const winner = await findByKey(db, input.workspace, input.idempotencyKey);
-        if (!winner) throw error;
-        return { decision: winner, created: false };
-      }
-    },
+    record,
 
     async supersede(input): Promise<SupersedeOutcome> {
       const existing = await findByKey(db, input.workspace, input.idempotencyKey);
@@ -135,25 +127,57 @@ export function createDecisionRepository(db: Db): DecisionRepository {
       );
     },
 
-    async attachCard(workspace, decisionId, card) {
-      await db.transaction(async (tx) => {
-        const updated = await tx
-          .update(decisions)
-          .set({ cardTs: card.ts, cardPermalink: card.permalink, updatedAt: new Date() })
-          .where(and(scope(workspace), eq(decisions.id, decisionId), sql`${decisions.cardTs} is distinct from ${card.ts}`))
-          .returning({ id: decisions.id });
-        if (updated.length === 0) return;
-        await tx.insert(decisionEvents).values({
-          workspaceId: workspace.workspaceId,
-          decisionId,
-          actor: card.actor,
-          action: 'card_posted',
-          detail: { ts: card.ts, permalink: card.permalink },
-        });
-      });
-    },
+    attachCard: (workspace, decisionId, card) => attachCard({ workspaceId: workspace.workspaceId, decisionId, ...card }),
   };
   return repository;
+}
+
+/**
+ * Records a batch (see groupCommit) in one transaction: one statement per workspace, then one read
+ * of every record asked for. Each key is reported created once; repeats in the batch, and keys
+ * recorded before, get the existing record.
+ */
+async function recordBatch(db: Db, inputs: NewDecision[]): Promise<{ decision: Decision; created: boolean }[]> {
+  const byWorkspace = new Map<string, NewDecision[]>();
+  for (const input of inputs) {
+    const group = byWorkspace.get(input.workspace.workspaceId) ?? [];
+    if (!group.some((g) => g.idempotencyKey === input.idempotencyKey)) group.push(input);
+    byWorkspace.set(input.workspace.workspaceId, group);
+  }
+  const found = new Map<string, Decision>();
+  const createdKeys = new Set<string>();
+  await db.transaction(async (tx) => {
+    for (const [workspaceId, group] of byWorkspace) {
+      for (const key of await insertWorkspaceDecisions(tx, group)) createdKeys.add(`${workspaceId}\u0000${key}`);
+      const rows = await tx
+        .select(decisionColumns)
+        .from(decisions)
+        .where(and(eq(decisions.workspaceId, workspaceId), inArray(decisions.idempotencyKey, group.map((g) => g.idempotencyKey))));
+      for (const row of rows) found.set(`${workspaceId}\u0000${row.idempotencyKey}`, toDecision(row));
+    }
+  });
+  return inputs.map((input) => {
+    const key = `${input.workspace.workspaceId}\u0000${input.idempotencyKey}`;
+    const decision = found.get(key);
+    if (!decision) throw new Error('a recorded decision could not be read back');
+    const created = createdKeys.delete(key);
+    return { decision, created };
+  });
+}
+
+type CardToAttach = { workspaceId: string; decisionId: string; ts: string; permalink: string | null };
+
+/** Remembers where decision cards were posted, a batch in one statement. */
+async function attachCards(db: Db, cards: CardToAttach[]): Promise<void[]> {
+  const values = sql.join(
+    cards.map((c) => sql`(${c.workspaceId}::text, ${c.decisionId}::uuid, ${c.ts}::text, ${c.permalink}::text)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update decisions set card_ts = card.ts, card_permalink = card.permalink, updated_at = now()
+    from (values ${values}) as card (workspace_id, id, ts, permalink)
+    where decisions.workspace_id = card.workspace_id and decisions.id = card.id`);
+  return cards.map(() => undefined);
 }
 
 async function insertDecision(

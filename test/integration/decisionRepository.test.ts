@@ -35,6 +35,17 @@ describe('decision repository', () => {
     expect(results.map((r) => r.decision.ref).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
   });
 
+  it('writes concurrent decisions of several workspaces together, each workspace numbered on its own', async () => {
+    const spaces = ['TMULTI1', 'TMULTI2', 'TMULTI3'].map((workspaceId) => ({ workspaceId, enterpriseId: null }));
+    const inputs = Array.from({ length: 15 }, (_, i) => aNewDecision({ workspace: spaces[i % 3]!, content: { title: `Multi ${i}` } }));
+    const results = await Promise.all(inputs.map((input) => repo.record(input)));
+    for (const space of spaces) {
+      const refs = results.filter((r) => r.decision.workspaceId === space.workspaceId).map((r) => r.decision.ref);
+      expect(refs.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+    }
+    expect(results.every((r, i) => r.created && r.decision.title === `Multi ${i}`)).toBe(true);
+  });
+
   it('records once per idempotency key, even when the same request races itself', async () => {
     const ws = { workspaceId: 'TIDEMPOTENT', enterpriseId: null };
     const input = aNewDecision({ workspace: ws, idempotencyKey: 'command:trigger-1' });
@@ -144,9 +155,9 @@ describe('decision repository', () => {
     );
     expect((await repo.findBySourceMessage(ws, 'C1', '1700.1'))?.id).toBe(decision.id);
     expect(await repo.findBySourceMessage(ws, 'C2', '1700.1')).toBeNull();
-    await repo.attachCard(ws, decision.id, { ts: '1800.1', permalink: 'https://card', actor: 'U1' });
-    await repo.attachCard(ws, decision.id, { ts: '1800.1', permalink: 'https://card', actor: 'U1' });
+    await repo.attachCard(ws, decision.id, { ts: '1800.1', permalink: 'https://card' });
+    await repo.attachCard(ws, decision.id, { ts: '1800.1', permalink: 'https://card' });
     expect((await repo.findByRef(ws, decision.ref, everywhere))?.cardPermalink).toBe('https://card');
-    expect((await repo.history(ws, decision.id)).map((e) => e.action)).toEqual(['created', 'card_posted']);
+    expect((await repo.history(ws, decision.id)).map((e) => e.action)).toEqual(['created']);
   });
 });

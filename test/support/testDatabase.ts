@@ -29,9 +29,12 @@ export async function createTestDatabaseUrl(): Promise<{ url: string | null; dro
   await admin.unsafe(`create database "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
+  let dropped = false;
   return {
     url: url.toString(),
     async drop() {
+      if (dropped) return;
+      dropped = true;
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
       await admin.end();
     },

@@ -28,7 +28,7 @@ function aHugeDecision(overrides: Partial<Decision> = {}): Decision {
 
 const history: DecisionEvent[] = Array.from({ length: 30 }, (_, i) => ({
   actor: 'U0ANA',
-  action: i === 0 ? 'created' : 'card_posted',
+  action: i === 0 ? 'created' : 'superseded',
   detail: {},
   at: new Date(Date.UTC(2026, 10, 22, 10, i)),
 }));

@@ -83,7 +83,6 @@ const ACTION_WORDS: Record<DecisionEvent['action'], string> = {
   created: 'recorded it',
   supersedes: 'recorded it, superseding an earlier decision',
   superseded: 'superseded it',
-  card_posted: 'posted its card',
 };
 
 /** `/decide show`: the card plus who did what, when. */

@@ -56,7 +56,7 @@ export function decisionModalSubmitted({ services, logger }: ListenerDeps) {
       await tellUser(client, { userId, channelId }, `That message was logged already as ${ref}: \`/decide show ${ref}\`.`, logger);
       return;
     }
-    const delivery = await postDecisionCard({ client, services, workspace, decision: result.decision, actor: userId, logger });
+    const delivery = await postDecisionCard({ client, services, workspace, decision: result.decision, logger });
     if (!delivery.ok) {
       await tellUser(
         client,

@@ -62,7 +62,7 @@ export async function recordFromCommand(deps: ListenerDeps, args: CommandArgs, t
   if (early.settled) await ack();
   else await respond({ response_type: 'ephemeral', text: `Recorded ${formatRef(result.decision.ref)}.` });
 
-  const delivery = await postDecisionCard({ client, services, workspace, decision: result.decision, actor: command.user_id, logger });
+  const delivery = await postDecisionCard({ client, services, workspace, decision: result.decision, logger });
   if (!delivery.ok) await reportUndeliveredCard(args, result.decision, delivery.failure);
 }
 

@@ -53,7 +53,7 @@ export async function supersedeFromCommand(deps: ListenerDeps, args: CommandArgs
     return;
   }
   await ack();
-  const delivery = await postDecisionCard({ client, services, workspace, decision: result.current, actor: command.user_id, logger });
+  const delivery = await postDecisionCard({ client, services, workspace, decision: result.current, logger });
   if (!delivery.ok) await reportUndeliveredCard(args, result.current, delivery.failure);
   await refreshDecisionCard(client, result.previous, logger);
 }
