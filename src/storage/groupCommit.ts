@@ -22,6 +22,9 @@ export function groupCommit<I, O>(writeBatch: (items: I[]) => Promise<O[]>, maxB
   async function drain(): Promise<void> {
     writing = true;
     while (queue.length > 0) {
+      // Let the event loop read the requests already waiting on their sockets first: PGlite runs on
+      // this thread, so without this turn no other call could join the batch.
+      await new Promise((resolve) => setImmediate(resolve));
       const batch = queue.slice(0, maxBatch);
       queue = queue.slice(maxBatch);
       if (batch.length === 1) {

@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { groupCommit } from '../../src/storage/groupCommit.js';
 
 describe('groupCommit', () => {
-  it('writes at once when idle and batches calls that arrive while a write is running', async () => {
+  it('batches calls made in the same turn, and those that arrive while a write is running', async () => {
     const batches: number[][] = [];
     const write = groupCommit(async (items: number[]) => {
       batches.push(items);
       await new Promise((resolve) => setTimeout(resolve, 5));
       return items.map((i) => i * 10);
     });
-    const results = await Promise.all([1, 2, 3, 4].map(write));
-    expect(results).toEqual([10, 20, 30, 40]);
-    expect(batches).toEqual([[1], [2, 3, 4]]);
+    const first = Promise.all([1, 2].map(write));
+    await new Promise((resolve) => setTimeout(resolve, 1)); // the first batch is being written now
+    const results = await Promise.all([first, Promise.all([3, 4, 5].map(write))]);
+    expect(results).toEqual([[10, 20], [30, 40, 50]]);
+    expect(batches).toEqual([[1, 2], [3, 4, 5]]);
   });
 
   it('retries a failed batch one by one, so only the bad item fails', async () => {
@@ -32,6 +34,6 @@ describe('groupCommit', () => {
       return items;
     }, 3);
     await Promise.all(Array.from({ length: 8 }, (_, i) => write(i)));
-    expect(sizes).toEqual([1, 3, 3, 1]);
+    expect(sizes).toEqual([3, 3, 2]);
   });
 });
