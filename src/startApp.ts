@@ -34,12 +34,15 @@ export class StartupError extends Error {
 }
 
 /** Asks Slack who the bot token belongs to, so a wrong token stops start-up with a message that says so. */
-async function verifyBotToken(config: Config, clientOptions: WebClientOptions): Promise<{ botId: string; botUserId: string }> {
+async function verifyBotToken(
+  config: Config,
+  clientOptions: WebClientOptions,
+): Promise<{ botId: string; botUserId: string; teamId: string | null; teamUrl: string | null }> {
   const client = new WebClient(config.slack.botToken, clientOptions);
   try {
     const auth = await client.auth.test();
     if (!auth.bot_id || !auth.user_id) throw new Error('auth.test did not name a bot');
-    return { botId: auth.bot_id, botUserId: auth.user_id };
+    return { botId: auth.bot_id, botUserId: auth.user_id, teamId: auth.team_id ?? null, teamUrl: auth.url ?? null };
   } catch (error) {
     const e = error as { data?: { error?: string }; message?: string };
     throw new StartupError(
@@ -91,7 +94,11 @@ export async function startApp({ config, database, logger, now = () => new Date(
 
   const services: Services = {
     decisions: createDecisionRepository(database.db),
-    conversations: createSlackConversations({ clientFor: () => app.client, logger }),
+    conversations: createSlackConversations({
+      clientFor: () => app.client,
+      logger,
+      workspaceUrls: identity.teamId && identity.teamUrl ? new Map([[identity.teamId, identity.teamUrl]]) : undefined,
+    }),
     drafter: config.openai ? createOpenAiDrafter({ ...config.openai, logger }) : null,
     now,
   };

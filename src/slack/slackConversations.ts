@@ -9,6 +9,8 @@ export interface SlackConversationsOptions {
   threadTimeoutMs?: number;
   /** Channel privacy changes rarely (a public channel can be made private), so it is cached briefly. */
   privacyTtlMs?: number;
+  /** Workspace id → its URL (auth.test's `url`), where known: permalinks are then built, not fetched. */
+  workspaceUrls?: ReadonlyMap<string, string>;
 }
 
 const CACHE_LIMIT = 10_000;
@@ -61,6 +63,12 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
     },
 
     async permalink(workspace, channelId, messageTs) {
+      // Slack's permalink format is stable (…/archives/<channel>/p<ts without the dot>); building it
+      // saves a Web API call per decision card. Elsewhere (org-wide installs) Slack is asked.
+      const workspaceUrl = options.workspaceUrls?.get(workspace.workspaceId);
+      if (workspaceUrl && /^[0-9]+\.[0-9]+$/.test(messageTs)) {
+        return `${workspaceUrl.replace(/\/?$/, '/')}archives/${channelId}/p${messageTs.replace('.', '')}`;
+      }
       try {
         const result = await clientFor(workspace).chat.getPermalink({ channel: channelId, message_ts: messageTs });
         return result.permalink ?? null;

@@ -27,7 +27,11 @@ describe('/decide over signed HTTP', () => {
     expect(cardText).toContain('#payments');
     expect(cardText).toContain('revisit 2027-05-22');
     expect(cardText).toContain('<@U0ANA>');
-    await app.slack.waitFor('chat.getPermalink');
+    const ref = /^D-(\d+)/.exec(post!.params.text)![1]!;
+    // The card's link is built from the workspace URL that auth.test gave at start: no extra API call.
+    const shown = await waitForCardLink(app, ref, 'C0PAY');
+    expect(shown).toMatch(/https:\/\/acme\.slack\.com\/archives\/C0PAY\/p\d{16}/);
+    expect(app.slack.callsOf('chat.getPermalink')).toHaveLength(0);
   });
 
   it('finds the decision again with list and search', async () => {
@@ -167,7 +171,7 @@ describe('private channels, supersession and paging', () => {
     await app.command('Deploys run from cron #deploy', { channel: 'C0OPS' });
     const [oldPost] = await app.slack.waitFor('chat.postMessage');
     const oldRef = Number(/^D-(\d+)/.exec(oldPost!.params.text)![1]);
-    await app.slack.waitFor('chat.getPermalink');
+    await waitForCardLink(app, String(oldRef), 'C0OPS');
 
     await app.command(`supersede D-${oldRef} Deploys run from the release queue because cron missed runs`, { channel: 'C0OPS', user: 'U0RAJ' });
     const posts = await app.slack.waitFor('chat.postMessage', 2);
@@ -220,4 +224,15 @@ async function waitForResponses(app: TestApp, responseId: string, count: number)
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`expected ${count} response_url posts, got ${app.responses(responseId).length}`);
+}
+
+/** The card's permalink is stored just after it is posted; `show` displays it once it is. */
+async function waitForCardLink(app: TestApp, ref: string, channel: string): Promise<string> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const shown = JSON.stringify((await app.command(`show D-${ref}`, { channel })).body);
+    if (shown.includes('/archives/')) return shown;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`D-${ref} never got its card link`);
 }
