@@ -85,6 +85,8 @@ export async function startApp({ config, database, logger, now = () => new Date(
     // Given all three, Bolt skips its own auth.test, whose failure it would leave unhandled.
     botId: identity.botId,
     botUserId: identity.botUserId,
+    // Bolt's conversation store is unused here; it would cost a lookup on every request.
+    convoStore: false,
     logger: boltLogger(logger),
     clientOptions,
     ...(receiver

@@ -10,7 +10,7 @@ import type {
 import type { Decision, DecisionEvent, DecisionOrigin, DecisionStatus } from '../domain/decision.js';
 import type { Db } from './database.js';
 import { groupCommit } from './groupCommit.js';
-import { insertWorkspaceDecisions } from './insertDecisions.js';
+import { type InsertedDecision, insertWorkspaceDecisions } from './insertDecisions.js';
 import { decisionEvents, decisions, workspaces } from './schema.js';
 
 // Every column but the tsvector, which only the database needs.
@@ -133,9 +133,9 @@ export function createDecisionRepository(db: Db): DecisionRepository {
 }
 
 /**
- * Records a batch (see groupCommit) in one transaction: one statement per workspace, then one read
- * of every record asked for. Each key is reported created once; repeats in the batch, and keys
- * recorded before, get the existing record.
+ * Records a batch (see groupCommit) in one transaction, one statement per workspace. Each key is
+ * reported created once; repeats in the batch, and keys recorded before, get the existing record
+ * (the only case that reads rows back).
  */
 async function recordBatch(db: Db, inputs: NewDecision[]): Promise<{ decision: Decision; created: boolean }[]> {
   const byWorkspace = new Map<string, NewDecision[]>();
@@ -144,25 +144,56 @@ async function recordBatch(db: Db, inputs: NewDecision[]): Promise<{ decision: D
     if (!group.some((g) => g.idempotencyKey === input.idempotencyKey)) group.push(input);
     byWorkspace.set(input.workspace.workspaceId, group);
   }
-  const found = new Map<string, Decision>();
-  const createdKeys = new Set<string>();
+  const keyOf = (workspaceId: string, idempotencyKey: string) => `${workspaceId}\u0000${idempotencyKey}`;
+  const created = new Map<string, Decision>();
+  const existing = new Map<string, Decision>();
   await db.transaction(async (tx) => {
     for (const [workspaceId, group] of byWorkspace) {
-      for (const key of await insertWorkspaceDecisions(tx, group)) createdKeys.add(`${workspaceId}\u0000${key}`);
+      const inserted = await insertWorkspaceDecisions(tx, group);
+      for (const input of group) {
+        const row = inserted.get(input.idempotencyKey);
+        if (row) created.set(keyOf(workspaceId, input.idempotencyKey), newDecision(input, row));
+      }
+      const recordedBefore = group.filter((g) => !inserted.has(g.idempotencyKey)).map((g) => g.idempotencyKey);
+      if (recordedBefore.length === 0) continue;
       const rows = await tx
         .select(decisionColumns)
         .from(decisions)
-        .where(and(eq(decisions.workspaceId, workspaceId), inArray(decisions.idempotencyKey, group.map((g) => g.idempotencyKey))));
-      for (const row of rows) found.set(`${workspaceId}\u0000${row.idempotencyKey}`, toDecision(row));
+        .where(and(eq(decisions.workspaceId, workspaceId), inArray(decisions.idempotencyKey, recordedBefore)));
+      for (const row of rows) existing.set(keyOf(workspaceId, row.idempotencyKey), toDecision(row));
     }
   });
   return inputs.map((input) => {
-    const key = `${input.workspace.workspaceId}\u0000${input.idempotencyKey}`;
-    const decision = found.get(key);
+    const key = keyOf(input.workspace.workspaceId, input.idempotencyKey);
+    const fresh = created.get(key);
+    if (fresh) {
+      // A repeat of this key later in the batch gets the same record, as not created.
+      created.delete(key);
+      existing.set(key, fresh);
+      return { decision: fresh, created: true };
+    }
+    const decision = existing.get(key);
     if (!decision) throw new Error('a recorded decision could not be read back');
-    const created = createdKeys.delete(key);
-    return { decision, created };
+    return { decision, created: false };
   });
+}
+
+/** The record just inserted, from what was written plus what the database assigned. */
+function newDecision(input: NewDecision, inserted: InsertedDecision): Decision {
+  return {
+    ...input.content,
+    id: inserted.id,
+    workspaceId: input.workspace.workspaceId,
+    ref: inserted.ref,
+    source: input.source,
+    cardTs: null,
+    cardPermalink: null,
+    supersedes: null,
+    supersededBy: null,
+    createdBy: input.createdBy,
+    origin: input.origin,
+    createdAt: inserted.createdAt,
+  };
 }
 
 type CardToAttach = { workspaceId: string; decisionId: string; ts: string; permalink: string | null };

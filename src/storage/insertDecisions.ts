@@ -8,12 +8,18 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  * Inserts one workspace's new decisions in a single statement: skips those whose idempotency key
  * is already recorded, takes the next refs from the workspace's counter (the upsert locks that row
  * until commit, so refs are sequential and gap-free), writes the rows and their "created" audit
- * events. Returns the idempotency keys it inserted; the others were recorded before.
+ * events. Returns what it inserted, by idempotency key; the other keys were recorded before.
  *
  * One statement instead of a round trip per step is what makes a write cheap on PGlite, where
  * every statement costs a fixed slice of the single thread the whole app runs on.
  */
-export async function insertWorkspaceDecisions(tx: Tx | Db, inputs: NewDecision[]): Promise<Set<string>> {
+export interface InsertedDecision {
+  id: string;
+  ref: number;
+  createdAt: Date;
+}
+
+export async function insertWorkspaceDecisions(tx: Tx | Db, inputs: NewDecision[]): Promise<Map<string, InsertedDecision>> {
   const { workspaceId, enterpriseId } = inputs[0]!.workspace;
   const values = sql.join(
     inputs.map(
@@ -50,15 +56,20 @@ export async function insertWorkspaceDecisions(tx: Tx | Db, inputs: NewDecision[
              created_by, origin, idempotency_key
       from fresh cross join counter
       on conflict (workspace_id, idempotency_key) do nothing
-      returning id, ref, status, origin, created_by, idempotency_key
+      returning id, ref, status, origin, created_by, idempotency_key, created_at
     ),
     events as (
       insert into decision_events (workspace_id, decision_id, actor, action, detail)
       select ${workspaceId}, id, created_by, 'created', jsonb_build_object('ref', ref, 'origin', origin, 'status', status)
       from inserted
     )
-    select idempotency_key from inserted`);
-  return new Set(rowsOf<{ idempotency_key: string }>(result).map((r) => r.idempotency_key));
+    select idempotency_key, id::text as id, ref::int as ref, (extract(epoch from created_at) * 1000)::float8 as created_ms
+    from inserted`);
+  // Only plain types come back (text, int, float8): both drivers parse them alike.
+  type Returned = { idempotency_key: string; id: string; ref: number; created_ms: number };
+  return new Map(
+    rowsOf<Returned>(result).map((r) => [r.idempotency_key, { id: r.id, ref: Number(r.ref), createdAt: new Date(Number(r.created_ms)) }]),
+  );
 }
 
 /** postgres.js answers raw queries with an array of rows, PGlite with `{ rows }`. */

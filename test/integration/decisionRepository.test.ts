@@ -29,6 +29,18 @@ describe('decision repository', () => {
     expect((await repo.record(aNewDecision({ workspace: other }))).decision.ref).toBe(1);
   });
 
+  it('returns the record exactly as it reads back', async () => {
+    const ws = { workspaceId: 'TROUNDTRIP', enterpriseId: null };
+    const { decision } = await repo.record(
+      aNewDecision({
+        workspace: ws,
+        content: { title: 'Use <@U1|ana> &amp; co', revisitOn: '2027-01-31', alternatives: ['A', 'B'], deciders: ['U1', 'Jane Doe'] },
+        source: { channelId: 'C9', channelPrivate: true, messageTs: '1.2', threadTs: '1.1', permalink: 'https://p', participants: ['U1'] },
+      }),
+    );
+    expect(await repo.findByRef(ws, decision.ref, { kind: 'channel', channelId: 'C9' })).toEqual(decision);
+  });
+
   it('gives concurrent writes distinct, gap-free refs', async () => {
     const ws = { workspaceId: 'TCONCURRENT', enterpriseId: null };
     const results = await Promise.all(Array.from({ length: 12 }, () => repo.record(aNewDecision({ workspace: ws }))));
