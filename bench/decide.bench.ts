@@ -455,6 +455,10 @@ async function main(): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'decision-ledger-bench-'));
   tempDirs.add(dataDir);
   const profDir = process.env.BENCH_CPU_PROF;
+  // BENCH_DATABASE_URL=postgres://…/db benches against that PostgreSQL server (a fresh database on it)
+  // instead of the embedded PGlite.
+  const server = process.env.BENCH_DATABASE_URL ? await createBenchDatabase(process.env.BENCH_DATABASE_URL) : null;
+  if (server) console.log(`  database: PostgreSQL (${server.name}, created for this run)`);
 
   let errors = 0;
   const problems: string[] = [];
@@ -475,6 +479,7 @@ async function main(): Promise<number> {
           SLACK_API_TIMEOUT_MS: '5000',
           PORT: String(appPort),
           DATA_DIR: dataDir,
+          ...(server ? { DATABASE_URL: server.url } : {}),
           LOG_LEVEL: 'warn',
         },
         appPort,
@@ -508,7 +513,8 @@ async function main(): Promise<number> {
     let db: LedgerCheck['db'] = null;
     let dbError: string | null = null;
     try {
-      db = await inspectDataDir(dataDir);
+      db = server ? null : await inspectDataDir(dataDir);
+      if (server) dbError = 'PostgreSQL run: see the /decide list count above';
     } catch (error) {
       dbError = String(error);
     }
@@ -526,7 +532,7 @@ async function main(): Promise<number> {
     if (db) {
       console.log(`  PGlite after shutdown:    ${db.decisions} decisions, ${db.withCard} with a posted card; events ${JSON.stringify(db.events)}`);
     } else {
-      console.log(`  PGlite after shutdown:    could not read (${dbError})`);
+      console.log(`  database after shutdown:  not inspected (${dbError})`);
     }
     console.log(
       `  fake Slack calls during the app run: ${appCalls.map(([m, n]) => `${m} ${n}`).join(', ')}` +
@@ -558,6 +564,7 @@ async function main(): Promise<number> {
     if (profDir) console.log(`\nCPU profile of the app written to ${profDir}`);
   } finally {
     await Promise.allSettled([...children].map((child) => stopChild(child, 5000)));
+    await server?.drop();
     await fake.stop();
     rmSync(dataDir, { recursive: true, force: true });
     tempDirs.delete(dataDir);
@@ -592,3 +599,21 @@ main().then(
     process.exit(1);
   },
 );
+
+/** A database of its own on the given server for one bench run, dropped afterwards. */
+async function createBenchDatabase(serverUrl: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const { default: postgres } = await import('postgres');
+  const name = `decision_ledger_bench_${Date.now().toString(36)}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    async drop() {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
