@@ -11,7 +11,9 @@
  *   and the PGlite data directory is opened once the app has stopped.
  *
  * Environment: BENCH_SECONDS (measured seconds per target, default 10), BENCH_WARMUP_SECONDS
- * (default 5), BENCH_CPU_PROF=<dir> (write a V8 CPU profile of the app there).
+ * (default 5), BENCH_CPU_PROF=<dir> (write a V8 CPU profile of the app there), BENCH_DATABASE_URL
+ * (bench against that PostgreSQL server, in a database created and dropped for the run, instead of
+ * the embedded PGlite).
  *
  * Exit status: 0 whether or not the targets are met; 1 on errors (non-200 responses, failed
  * requests, servers that do not start, a ledger that lost acked decisions).
