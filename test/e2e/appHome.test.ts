@@ -51,6 +51,22 @@ describe('App Home', () => {
     expect(JSON.stringify(rajView!.params.view)).toContain('renegotiated'); // Raj recorded it
   });
 
+  it('opens the decision form from the Home tab’s button', async () => {
+    await app.interact({
+      type: 'block_actions',
+      team: { id: TEAM, domain: 'acme' },
+      user: { id: 'U0ANA', username: 'ana', team_id: TEAM },
+      api_app_id: 'A0APP',
+      container: { type: 'view', view_id: 'V0HOME' },
+      view: { id: 'V0HOME', type: 'home', team_id: TEAM },
+      trigger_id: 'trigger-home-button',
+      actions: [{ type: 'button', action_id: 'open_decision_modal', block_id: 'b', action_ts: '1' }],
+    });
+    const [open] = await app.slack.waitFor('views.open');
+    expect(open!.params.trigger_id).toBe('trigger-home-button');
+    expect(open!.params.view.blocks.some((b: any) => b.block_id === 'channel')).toBe(true);
+  });
+
   it('ignores the Messages tab', async () => {
     await app.event({ type: 'app_home_opened', user: 'U0ANA', channel: 'D0ANA', tab: 'messages', event_ts: '2' });
     await app.command('list'); // a round trip, so the event has been handled

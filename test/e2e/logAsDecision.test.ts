@@ -183,6 +183,16 @@ describe('"Log as decision" and the decision form', () => {
     expect(card).toContain('<@U0RAJ>');
   });
 
+  it('refuses a form whose hidden state was tampered with, recording nothing', async () => {
+    await app.command('', { channel: 'C0PUBLIC' });
+    const [open] = await app.slack.waitFor('views.open');
+    const tampered = { ...open!.params.view, private_metadata: '{"origin":"modal","channelId":{"$gt":""}}' };
+    const response = await app.interact(submission(tampered, { title: 'Sneaky decision' }, 'V0TAMPER'));
+    expect(response.body.response_action).toBe('errors');
+    expect(response.body.errors.title).toContain('out of date');
+    expect(app.slack.callsOf('chat.postMessage')).toHaveLength(0);
+  });
+
   it('the global shortcut asks for a channel and records there', async () => {
     await app.interact({
       type: 'shortcut',
