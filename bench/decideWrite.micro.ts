@@ -36,6 +36,7 @@ async function scenario(label: string, dataDir: string, concurrency: number): Pr
         rationale: `Reason ${i}`,
         consequences: '',
         alternatives: [],
+        aliases: [],
         deciders: ['U0BENCH'],
         tags: ['bench'],
         status: 'accepted',

@@ -1,3 +1,4 @@
+import type { RetrievedCandidate } from '../domain/relitigation/types.js';
 import type {
   Decision,
   DecisionContent,
@@ -85,4 +86,21 @@ export interface DecisionDraft {
 /** Optional LLM help; implementations resolve to null on timeout or error rather than throwing. */
 export interface DecisionDrafter {
   draftFromThread(messages: { user: string; text: string }[]): Promise<DecisionDraft | null>;
+}
+
+/** Terms of a message, as the relitigation index searches them (built by the domain). */
+export interface MessageQuery {
+  /** Normalised words (lexemes are made by the database); OR-ed in the full-text query. */
+  words: string[];
+  /** The message's text for trigram matching: lower-cased, markup and code removed. */
+  text: string;
+}
+
+/** Where the relitigation watcher finds candidate decisions for a message. */
+export interface RelitigationIndex {
+  /**
+   * At most `limit` decisions the message may be about, best first: accepted, not under review, and
+   * visible from the channel (public, or recorded in that very channel). Uses indexes, never a scan.
+   */
+  candidates(workspace: Workspace, channelId: string, query: MessageQuery, limit: number): Promise<RetrievedCandidate[]>;
 }

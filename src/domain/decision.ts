@@ -21,6 +21,8 @@ export interface DecisionContent {
   rationale: string;
   consequences: string;
   alternatives: string[];
+  /** Other names the subject goes by (products, abbreviations); inferred at record time for the watcher. */
+  aliases: string[];
   /** Slack user ids (`U…`/`W…`), or names for records that came from outside Slack. */
   deciders: string[];
   tags: string[];
@@ -42,6 +44,8 @@ export interface DecisionSource {
 
 export interface Decision extends DecisionContent {
   id: string;
+  /** Set while the decision is being reconsidered after someone reopened it from a warning. */
+  underReviewSince: Date | null;
   workspaceId: string;
   ref: number;
   source: DecisionSource;

@@ -102,6 +102,7 @@ export function parseInlineDecision({ text, author, today }: InlineDecisionInput
       rationale: capitaliseFirst(rationale),
       consequences: '',
       alternatives: uniqueInOrder(alternatives.filter((a) => a !== '')).slice(0, LIMITS.alternatives),
+      aliases: [],
       deciders: deciders.length > 0 ? deciders : [author],
       tags: normaliseTags(tags).slice(0, LIMITS.tags),
       status: 'accepted',

@@ -14,8 +14,8 @@ import { type InsertedDecision, insertWorkspaceDecisions } from './insertDecisio
 import { decisionEvents, decisions, workspaces } from './schema.js';
 
 // Every column but the tsvector, which only the database needs.
-const { search: _search, ...decisionColumns } = getTableColumns(decisions);
-type Row = Omit<typeof decisions.$inferSelect, 'search'>;
+const { search: _search, matchText: _matchText, ...decisionColumns } = getTableColumns(decisions);
+type Row = Omit<typeof decisions.$inferSelect, 'search' | 'matchText'>;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** The only SQL that touches decisions and their audit history. */
@@ -183,6 +183,7 @@ function newDecision(input: NewDecision, inserted: InsertedDecision): Decision {
   return {
     ...input.content,
     id: inserted.id,
+    underReviewSince: null,
     workspaceId: input.workspace.workspaceId,
     ref: inserted.ref,
     source: input.source,
@@ -234,6 +235,7 @@ async function insertDecision(
       rationale: content.rationale,
       consequences: content.consequences,
       alternatives: content.alternatives,
+      aliases: content.aliases,
       deciders: content.deciders,
       tags: content.tags,
       status: content.status,
@@ -314,6 +316,8 @@ function toDecision(row: Row): Decision {
     rationale: row.rationale,
     consequences: row.consequences,
     alternatives: row.alternatives,
+    aliases: row.aliases,
+    underReviewSince: row.underReviewSince,
     deciders: row.deciders,
     tags: row.tags,
     status: row.status as DecisionStatus,

@@ -25,7 +25,7 @@ export async function insertWorkspaceDecisions(tx: Tx | Db, inputs: NewDecision[
     inputs.map(
       ({ content: c, source: s, ...input }, ord) => sql`(
         ${ord}::int, ${c.title}::text, ${c.context}::text, ${c.rationale}::text, ${c.consequences}::text,
-        ${JSON.stringify(c.alternatives)}::jsonb, ${JSON.stringify(c.deciders)}::jsonb, ${JSON.stringify(c.tags)}::jsonb,
+        ${JSON.stringify(c.alternatives)}::jsonb, ${JSON.stringify(c.aliases)}::jsonb, ${JSON.stringify(c.deciders)}::jsonb, ${JSON.stringify(c.tags)}::jsonb,
         ${c.status}::text, ${c.decidedOn}::date, ${c.revisitOn}::date,
         ${s.channelId}::text, ${s.channelPrivate}::boolean, ${s.messageTs}::text, ${s.threadTs}::text, ${s.permalink}::text,
         ${JSON.stringify(s.participants)}::jsonb, ${input.createdBy}::text, ${input.origin}::text, ${input.idempotencyKey}::text)`,
@@ -33,7 +33,7 @@ export async function insertWorkspaceDecisions(tx: Tx | Db, inputs: NewDecision[
     sql`, `,
   );
   const result = await tx.execute(sql`
-    with input (ord, title, context, rationale, consequences, alternatives, deciders, tags, status, decided_on, revisit_on,
+    with input (ord, title, context, rationale, consequences, alternatives, aliases, deciders, tags, status, decided_on, revisit_on,
                 channel_id, channel_private, source_message_ts, source_thread_ts, source_permalink, participants,
                 created_by, origin, idempotency_key) as (values ${values}),
     fresh as (
@@ -47,11 +47,11 @@ export async function insertWorkspaceDecisions(tx: Tx | Db, inputs: NewDecision[
       returning next_ref
     ),
     inserted as (
-      insert into decisions (workspace_id, enterprise_id, ref, title, context, rationale, consequences, alternatives, deciders,
+      insert into decisions (workspace_id, enterprise_id, ref, title, context, rationale, consequences, alternatives, aliases, deciders,
                              tags, status, decided_on, revisit_on, channel_id, channel_private, source_message_ts,
                              source_thread_ts, source_permalink, participants, created_by, origin, idempotency_key)
       select ${workspaceId}, ${enterpriseId}::text, counter.next_ref - (select count(*) from fresh) + fresh.n - 1,
-             title, context, rationale, consequences, alternatives, deciders, tags, status, decided_on, revisit_on,
+             title, context, rationale, consequences, alternatives, aliases, deciders, tags, status, decided_on, revisit_on,
              channel_id, channel_private, source_message_ts, source_thread_ts, source_permalink, participants,
              created_by, origin, idempotency_key
       from fresh cross join counter

@@ -8,6 +8,8 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -29,6 +31,8 @@ export const workspaces = pgTable('workspaces', {
   enterpriseId: text('enterprise_id'),
   /** Next `D-<n>` ref to hand out; refs are sequential per workspace. */
   nextRef: integer('next_ref').notNull().default(1),
+  /** Whether the relitigation watcher may send message text to the configured LLM endpoint (opt-in). */
+  llmOptIn: boolean('llm_opt_in').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -45,6 +49,8 @@ export const decisions = pgTable(
     rationale: text('rationale').notNull().default(''),
     consequences: text('consequences').notNull().default(''),
     alternatives: jsonb('alternatives').$type<string[]>().notNull().default([]),
+    /** Other names the decision's subject goes by (products, abbreviations), for the relitigation watcher. */
+    aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
     deciders: jsonb('deciders').$type<string[]>().notNull().default([]),
     tags: jsonb('tags').$type<string[]>().notNull().default([]),
     status: text('status').notNull(),
@@ -64,17 +70,24 @@ export const decisions = pgTable(
     supersedesRef: integer('supersedes_ref'),
     supersededById: uuid('superseded_by_id'),
     supersededByRef: integer('superseded_by_ref'),
+    /** Set when someone reopened the decision from a warning; the watcher stays quiet about it meanwhile. */
+    underReviewSince: timestamp('under_review_since', { withTimezone: true }),
     createdBy: text('created_by').notNull(),
     origin: text('origin').notNull(),
     /** What made this record (a command's trigger, a view, a source message): a retry finds it instead of writing twice. */
     idempotencyKey: text('idempotency_key').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The names a decision is known by, lower-cased, for pg_trgm's typo-tolerant matching. */
+    matchText: text('match_text').generatedAlwaysAs(
+      sql`lower(coalesce("title", '') || ' ' || coalesce("alternatives"::text, '') || ' ' || coalesce("aliases"::text, '') || ' ' || coalesce("tags"::text, ''))`,
+    ),
     search: tsvector('search').generatedAlwaysAs(
-      sql`setweight(to_tsvector('english'::regconfig, coalesce("title", '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce("alternatives"::text, '') || ' ' || coalesce("tags"::text, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce("rationale", '') || ' ' || coalesce("context", '') || ' ' || coalesce("consequences", '')), 'C')`,
+      sql`setweight(to_tsvector('english'::regconfig, coalesce("title", '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce("alternatives"::text, '') || ' ' || coalesce("aliases"::text, '') || ' ' || coalesce("tags"::text, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce("rationale", '') || ' ' || coalesce("context", '') || ' ' || coalesce("consequences", '')), 'C')`,
     ),
   },
   (t) => [
+    index('decisions_match_text_trgm_idx').using('gin', sql`${t.matchText} gin_trgm_ops`),
     uniqueIndex('decisions_workspace_ref_uq').on(t.workspaceId, t.ref),
     uniqueIndex('decisions_workspace_idempotency_uq').on(t.workspaceId, t.idempotencyKey),
     index('decisions_workspace_created_idx').on(t.workspaceId, t.createdAt),
@@ -95,4 +108,57 @@ export const decisionEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('decision_events_decision_idx').on(t.workspaceId, t.decisionId, t.at)],
+);
+
+/** Per-channel settings; a channel without a row uses the defaults. */
+export const channelSettings = pgTable(
+  'channel_settings',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    /** Relitigation watcher: off | low | normal | high. */
+    watch: text('watch').notNull().default('normal'),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.channelId] })],
+);
+
+/**
+ * Every judgement the relitigation watcher made about a message and a decision: the scores, the
+ * tier, what it did and the feedback it got. Message text is never stored here.
+ */
+export const relitigationJudgements = pgTable(
+  'relitigation_judgements',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    messageTs: text('message_ts').notNull(),
+    /** The thread's root ts (the message's own ts when it is not in a thread). */
+    threadTs: text('thread_ts').notNull(),
+    author: text('author'),
+    decisionId: uuid('decision_id').notNull(),
+    decisionRef: integer('decision_ref').notNull(),
+    topicScore: real('topic_score').notNull(),
+    stanceScore: real('stance_score').notNull(),
+    tier: text('tier').notNull(),
+    outcome: text('outcome').notNull(),
+    mode: text('mode').notNull(),
+    warningTs: text('warning_ts'),
+    feedback: text('feedback'),
+    feedbackBy: text('feedback_by'),
+    feedbackAt: timestamp('feedback_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // A redelivered event judges the same (message, decision) pair again: it finds this row instead.
+    uniqueIndex('judgements_message_decision_uq').on(t.workspaceId, t.channelId, t.messageTs, t.decisionId),
+    // At most one warning per (thread, decision), whichever replica gets there first.
+    uniqueIndex('judgements_one_warning_per_thread_uq')
+      .on(t.workspaceId, t.channelId, t.threadTs, t.decisionId)
+      .where(sql`outcome = 'warned'`),
+    index('judgements_channel_decision_idx').on(t.workspaceId, t.channelId, t.decisionId, t.createdAt),
+    index('judgements_workspace_created_idx').on(t.workspaceId, t.createdAt),
+  ],
 );

@@ -14,6 +14,7 @@ export function aContent(overrides: Partial<DecisionContent> = {}): DecisionCont
     rationale: 'Invoicing eats 2 days a month',
     consequences: '',
     alternatives: ['Chargebee'],
+    aliases: [],
     deciders: ['U0ANA'],
     tags: ['payments'],
     status: 'accepted',
@@ -42,6 +43,7 @@ export function aDecision(overrides: Partial<Decision> = {}): Decision {
   return {
     ...content,
     id: '00000000-0000-4000-8000-000000000001',
+    underReviewSince: null,
     workspaceId: 'T0001',
     ref: 14,
     source: { channelId: 'C0PUBLIC', channelPrivate: false, messageTs: null, threadTs: null, permalink: null, participants: [] },

@@ -43,6 +43,7 @@ export function readDecisionForm(view: ViewOutput, userId: string, today: string
     rationale: text(FIELD.rationale),
     consequences: text(FIELD.consequences),
     alternatives: [...new Set(text(FIELD.alternatives).split('\n').map((line) => line.replace(/^[\s•*-]+/, '').trim()).filter(Boolean))],
+    aliases: [],
     deciders: deciders.length > 0 ? deciders : [userId],
     tags: normaliseTags(tagWords),
     status,
