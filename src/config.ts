@@ -46,6 +46,8 @@ const envSchema = z.object({
     'OPENAI_BASE_URL must be an http(s) URL',
   ),
   OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  /** Embeddings for the relitigation watcher's topic matching (workspaces that opt in). */
+  OPENAI_EMBEDDING_MODEL: z.string().trim().min(1).default('text-embedding-3-small'),
   /** Budget for one LLM call on an interactive path; past it the app carries on without the LLM. */
   OPENAI_TIMEOUT_MS: positiveInt(1500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -62,7 +64,7 @@ export interface Config {
     apiMaxRetries: number;
   };
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
-  openai?: { apiKey: string; baseUrl?: string; model: string; timeoutMs: number };
+  openai?: { apiKey: string; baseUrl?: string; model: string; embeddingModel: string; timeoutMs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -120,7 +122,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR },
     openai: e.OPENAI_API_KEY
-      ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
+      ? {
+          apiKey: e.OPENAI_API_KEY,
+          baseUrl: e.OPENAI_BASE_URL,
+          model: e.OPENAI_MODEL,
+          embeddingModel: e.OPENAI_EMBEDDING_MODEL,
+          timeoutMs: e.OPENAI_TIMEOUT_MS,
+        }
       : undefined,
     logLevel: e.LOG_LEVEL,
   };

@@ -5,11 +5,16 @@ import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Services } from './app/services.js';
 import type { Config } from './config.js';
 import { createOpenAiDrafter } from './llm/openAiDrafter.js';
+import { createOpenAiRelitigation } from './llm/openAiRelitigation.js';
 import type { Logger } from './logger.js';
 import { boltLogger } from './slack/boltLogger.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { createSlackConversations } from './slack/slackConversations.js';
+import { createChannelSettingsRepository } from './storage/channelSettingsRepository.js';
 import { createDecisionRepository } from './storage/decisionRepository.js';
+import { createJudgementRepository } from './storage/judgementRepository.js';
+import { createRelitigationIndex } from './storage/relitigationIndex.js';
+import { createWorkspaceSettingsRepository } from './storage/workspaceSettingsRepository.js';
 import type { Database } from './storage/database.js';
 
 export interface RunningApp {
@@ -101,6 +106,18 @@ export async function startApp({ config, database, logger, now = () => new Date(
       logger,
       workspaceUrls: identity.teamId && identity.teamUrl ? new Map([[identity.teamId, identity.teamUrl]]) : undefined,
     }),
+    relitigation: createRelitigationIndex(database.db),
+    judgements: createJudgementRepository(database.db),
+    channelSettings: createChannelSettingsRepository(database.db),
+    workspaceSettings: createWorkspaceSettingsRepository(database.db),
+    relitigationLlm: config.openai
+      ? {
+          llm: createOpenAiRelitigation({ ...config.openai, logger }),
+          budgetMs: config.openai.timeoutMs,
+          embeddingCache: new Map(),
+          endpoint: new URL(config.openai.baseUrl ?? 'https://api.openai.com/v1').host,
+        }
+      : null,
     drafter: config.openai ? createOpenAiDrafter({ ...config.openai, logger }) : null,
     now,
   };

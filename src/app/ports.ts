@@ -1,4 +1,5 @@
-import type { RetrievedCandidate } from '../domain/relitigation/types.js';
+import type { RetrievedCandidate, Tier, WatchSensitivity } from '../domain/relitigation/types.js';
+import type { JudgementOutcome, RestraintFacts } from '../domain/watchRestraint.js';
 import type {
   Decision,
   DecisionContent,
@@ -59,6 +60,8 @@ export interface DecisionRepository {
   history(workspace: Workspace, decisionId: string): Promise<DecisionEvent[]>;
   /** Remembers where the decision's card was posted, so list links and later updates can find it. */
   attachCard(workspace: Workspace, decisionId: string, card: { ts: string; permalink: string | null }): Promise<void>;
+  /** Opens (`reopened`) or closes (`kept`) a review of an accepted decision; false if nothing changed. */
+  setUnderReview(workspace: Workspace, decisionId: string, review: 'reopened' | 'kept', actor: string): Promise<boolean>;
 }
 
 /** Facts about Slack conversations the use cases need, behind a port so they stay free of the Web API. */
@@ -103,4 +106,78 @@ export interface RelitigationIndex {
    * visible from the channel (public, or recorded in that very channel). Uses indexes, never a scan.
    */
   candidates(workspace: Workspace, channelId: string, query: MessageQuery, limit: number): Promise<RetrievedCandidate[]>;
+}
+
+/** Per-channel settings. */
+export interface ChannelSettingsRepository {
+  watch(workspace: Workspace, channelId: string): Promise<WatchSensitivity>;
+  setWatch(workspace: Workspace, channelId: string, watch: WatchSensitivity, userId: string): Promise<void>;
+}
+
+
+export type Feedback = 'dismissed' | 'reopened';
+
+export interface NewJudgement {
+  workspace: Workspace;
+  channelId: string;
+  messageTs: string;
+  threadTs: string;
+  author: string | null;
+  decisionId: string;
+  decisionRef: number;
+  topic: number;
+  stance: number;
+  tier: Tier;
+  outcome: JudgementOutcome;
+  mode: 'offline' | 'llm';
+}
+
+export interface StoredJudgement {
+  id: number;
+  channelId: string;
+  messageTs: string;
+  threadTs: string;
+  decisionId: string;
+  decisionRef: number;
+  outcome: string;
+  warningTs: string | null;
+  feedback: Feedback | null;
+}
+
+export interface JudgementRepository {
+  /** What the restraint rules need to know about earlier judgements of these decisions here. */
+  restraintFacts(
+    workspace: Workspace,
+    channelId: string,
+    threadTs: string,
+    decisionIds: string[],
+  ): Promise<Map<string, RestraintFacts>>;
+  /**
+   * Records a judgement once per (message, decision). A warning also claims its (thread, decision),
+   * so of two deliveries — or two replicas — only one may post. Returns the row when this call
+   * recorded it (or upgraded an edited message's quiet judgement to a warning), null otherwise.
+   */
+  record(judgement: NewJudgement): Promise<StoredJudgement | null>;
+  attachWarning(workspace: Workspace, id: number, warningTs: string): Promise<void>;
+  find(workspace: Workspace, id: number): Promise<StoredJudgement | null>;
+  /** Stores the first feedback on a warning; a second click changes nothing and returns null. */
+  giveFeedback(workspace: Workspace, id: number, feedback: Feedback, userId: string): Promise<StoredJudgement | null>;
+}
+
+/** Workspace-wide settings. */
+export interface WorkspaceSettingsRepository {
+  /** Whether the workspace agreed to send message text to the configured LLM endpoint. */
+  llmOptIn(workspace: Workspace): Promise<boolean>;
+  setLlmOptIn(workspace: Workspace, optIn: boolean): Promise<void>;
+}
+
+/**
+ * The optional LLM help for the relitigation watcher. Implementations resolve to null on timeout,
+ * error or nonsense; they never throw, so the offline judgement always stands as the fallback.
+ */
+export interface RelitigationLlm {
+  /** One embedding per text, in order. */
+  embed(texts: string[], signal: AbortSignal): Promise<number[][] | null>;
+  /** Does the message argue to reopen (revisit, reverse, replace) the decision? */
+  reopens(message: string, decision: { title: string; rationale: string; alternatives: string[] }, signal: AbortSignal): Promise<boolean | null>;
 }

@@ -1,4 +1,5 @@
 import { checkContent, type ContentProblem, type Decision, type DecisionContent, type DecisionOrigin } from '../domain/decision.js';
+import { withMatchingTerms } from '../domain/relitigation/inferMatchingTerms.js';
 import type { Workspace } from './ports.js';
 import type { Services } from './services.js';
 
@@ -26,7 +27,8 @@ export async function recordDecision(props: RecordDecisionProps): Promise<Record
   const channelPrivate = await props.services.conversations.isPrivate(props.workspace, props.channelId);
   const { decision, created } = await props.services.decisions.record({
     workspace: props.workspace,
-    content: props.content,
+    // The watcher matches on aliases and rejected alternatives: give the record those its text implies.
+    content: withMatchingTerms(props.content),
     source: {
       channelId: props.channelId,
       channelPrivate,

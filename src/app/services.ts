@@ -1,9 +1,30 @@
-import type { ConversationDirectory, DecisionDrafter, DecisionRepository } from './ports.js';
+import type {
+  ChannelSettingsRepository,
+  ConversationDirectory,
+  DecisionDrafter,
+  DecisionRepository,
+  JudgementRepository,
+  RelitigationIndex,
+  RelitigationLlm,
+  WorkspaceSettingsRepository,
+} from './ports.js';
 
 /** Everything the use cases need from the outside world, assembled once in main.ts. */
 export interface Services {
   decisions: DecisionRepository;
   conversations: ConversationDirectory;
+  relitigation: RelitigationIndex;
+  judgements: JudgementRepository;
+  channelSettings: ChannelSettingsRepository;
+  workspaceSettings: WorkspaceSettingsRepository;
+  /** The watcher's LLM help and its latency budget; null when no endpoint is configured. */
+  relitigationLlm: {
+    llm: RelitigationLlm;
+    budgetMs: number;
+    embeddingCache: Map<string, number[]>;
+    /** Where message text goes, in words for the opt-in prompt (the endpoint's host). */
+    endpoint: string;
+  } | null;
   /** Null when no OpenAI-compatible endpoint is configured. */
   drafter: DecisionDrafter | null;
   /** The clock, injectable so dates in tests are exact. */

@@ -1,4 +1,5 @@
 import { checkContent, type ContentProblem, type Decision, type DecisionContent } from '../domain/decision.js';
+import { withMatchingTerms } from '../domain/relitigation/inferMatchingTerms.js';
 import type { Workspace } from './ports.js';
 import type { Services } from './services.js';
 
@@ -29,7 +30,8 @@ export async function supersedeDecision(props: SupersedeDecisionProps): Promise<
     workspace: props.workspace,
     ref: props.ref,
     viewer: { kind: 'channel', channelId: props.channelId },
-    content: props.content,
+    // The watcher matches on aliases and rejected alternatives: give the record those its text implies.
+    content: withMatchingTerms(props.content),
     source: { channelId: props.channelId, channelPrivate, messageTs: null, threadTs: null, permalink: null, participants: [] },
     createdBy: props.createdBy,
     origin: 'supersede',

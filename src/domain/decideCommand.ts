@@ -1,4 +1,5 @@
 import { type DecisionStatus, isDecisionStatus, normaliseTags, parseRef, TAG_PATTERN } from './decision.js';
+import { WATCH_SENSITIVITIES, type WatchSensitivity } from './relitigation/types.js';
 
 /** What `/decide <text>` asks for. Sub-commands are single leading words; anything else is a decision. */
 export type DecideCommand =
@@ -9,9 +10,11 @@ export type DecideCommand =
   | { kind: 'search'; query: string }
   | { kind: 'show'; ref: number }
   | { kind: 'supersede'; ref: number; text: string }
-  | { kind: 'usage'; subcommand: 'list' | 'search' | 'show' | 'supersede'; given: string };
+  | { kind: 'watch'; sensitivity: WatchSensitivity | null }
+  | { kind: 'llm'; optIn: boolean | null }
+  | { kind: 'usage'; subcommand: 'list' | 'search' | 'show' | 'supersede' | 'watch' | 'llm'; given: string };
 
-const SUBCOMMANDS = new Set(['help', 'list', 'search', 'show', 'supersede']);
+const SUBCOMMANDS = new Set(['help', 'list', 'search', 'show', 'supersede', 'watch', 'llm']);
 
 export function parseDecideCommand(rawText: string): DecideCommand {
   const text = rawText.trim();
@@ -33,6 +36,19 @@ export function parseDecideCommand(rawText: string): DecideCommand {
       return parseListArguments(rest);
     case 'search':
       return rest === '' ? { kind: 'usage', subcommand: 'search', given: rest } : { kind: 'search', query: rest };
+    case 'watch': {
+      if (rest === '') return { kind: 'watch', sensitivity: null };
+      const level = rest.toLowerCase();
+      return (WATCH_SENSITIVITIES as readonly string[]).includes(level)
+        ? { kind: 'watch', sensitivity: level as WatchSensitivity }
+        : { kind: 'usage', subcommand: 'watch', given: rest };
+    }
+    case 'llm': {
+      const answer = rest.toLowerCase();
+      if (answer === '') return { kind: 'llm', optIn: null };
+      if (answer === 'on' || answer === 'off') return { kind: 'llm', optIn: answer === 'on' };
+      return { kind: 'usage', subcommand: 'llm', given: rest };
+    }
     case 'show': {
       const ref = parseRef(rest);
       return ref === null ? { kind: 'usage', subcommand: 'show', given: rest } : { kind: 'show', ref };

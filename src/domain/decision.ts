@@ -60,7 +60,7 @@ export interface Decision extends DecisionContent {
 
 export interface DecisionEvent {
   actor: string;
-  action: 'created' | 'superseded' | 'supersedes';
+  action: 'created' | 'superseded' | 'supersedes' | 'reopened' | 'kept';
   detail: Record<string, unknown>;
   at: Date;
 }

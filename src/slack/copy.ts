@@ -1,4 +1,5 @@
 import type { ContentProblem } from '../domain/decision.js';
+import type { WatchSensitivity } from '../domain/relitigation/types.js';
 import { DECISION_STATUSES, formatRef } from '../domain/decision.js';
 import { neutraliseBroadcasts } from '../domain/markup.js';
 import type { InlineDecisionProblem } from '../domain/parseInlineDecision.js';
@@ -69,12 +70,33 @@ export function describeInlineProblem(problem: InlineDecisionProblem): string {
   }
 }
 
-export const USAGE: Record<'list' | 'search' | 'show' | 'supersede', string> = {
+export const USAGE: Record<'list' | 'search' | 'show' | 'supersede' | 'watch' | 'llm', string> = {
+  llm: `\`${COMMAND} llm on|off\` lets the relitigation watcher ask this deployment's LLM endpoint for a second opinion (it sends message text there); \`${COMMAND} llm\` shows the setting.`,
+  watch: `\`${COMMAND} watch off|low|normal|high\` sets how readily I point out that a thread reopens a recorded decision in this channel; \`${COMMAND} watch\` shows the setting.`,
   list: `\`${COMMAND} list\` takes an optional #tag and an optional status (${DECISION_STATUSES.join(', ')}), e.g. \`${COMMAND} list #payments accepted\`.`,
   search: `Tell me what to look for: \`${COMMAND} search stripe invoicing\`.`,
   show: `Which decision? \`${COMMAND} show D-14\`.`,
   supersede: `Name the decision and write the new one: \`${COMMAND} supersede D-14 We move billing back in-house because fees doubled\`.`,
 };
+
+const WATCH_WORDS: Record<WatchSensitivity, string> = {
+  off: 'off: I will not point out reopened decisions in this channel.',
+  low: 'low: I point out only messages that clearly reopen a recorded decision.',
+  normal: 'normal: I point out messages that reopen a recorded decision.',
+  high: 'high: I point out messages that reopen a recorded decision, including less certain ones.',
+};
+
+export function describeWatch(sensitivity: WatchSensitivity, changed: boolean): string {
+  return `${changed ? 'Relitigation watch is now' : 'Relitigation watch in this channel:'} ${WATCH_WORDS[sensitivity]}${sensitivity === 'off' ? '' : ' Change it with `/decide watch off|low|normal|high`.'}`;
+}
+
+export function describeLlmSetting(state: { configured: boolean; optIn: boolean; changed: boolean; endpoint: string | null }): string {
+  if (!state.configured) return 'No LLM endpoint is configured on this deployment, so the relitigation watcher judges offline. An operator can set OPENAI_API_KEY (and OPENAI_BASE_URL).';
+  const where = state.endpoint ? ` (${state.endpoint})` : '';
+  if (state.optIn)
+    return `${state.changed ? 'Done: the' : 'The'} relitigation watcher now asks the LLM endpoint${where} for a second opinion. This sends the text of messages that look like they reopen a decision there. \`${COMMAND} llm off\` stops it.`;
+  return `${state.changed ? 'Done: the' : 'The'} relitigation watcher judges offline; no message text leaves this deployment. \`${COMMAND} llm on\` adds the LLM endpoint's${where} second opinion.`;
+}
 
 export function notVisible(ref: number): string {
   return `There is no ${formatRef(ref)} that can be shown here. It may not exist, or it was recorded in a private channel — \`${COMMAND} list\` shows what is visible in this channel.`;

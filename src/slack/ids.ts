@@ -6,12 +6,24 @@ export const CALLBACK = {
   decisionModal: 'decision_modal',
   logAsDecision: 'log_as_decision',
   newDecision: 'new_decision',
+  reopenDecision: 'reopen_decision',
 } as const;
 
 export const ACTION = {
   resultsPage: 'results_page',
   homeSearch: 'home_search',
   openModal: 'open_decision_modal',
+  warningReopen: 'warning_reopen',
+  warningDismiss: 'warning_dismiss',
+  warningView: 'warning_view',
+  warningKeep: 'warning_keep',
+} as const;
+
+/** Inputs of the Reopen form. */
+export const REOPEN_FIELD = {
+  whatIsNew: 'what_is_new',
+  newDecision: 'new_decision',
+  rationale: 'rationale',
 } as const;
 
 /** Input blocks of the decision modal; each holds one element whose action_id is `value`. */

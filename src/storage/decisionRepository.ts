@@ -9,6 +9,7 @@ import type {
 } from '../app/ports.js';
 import type { Decision, DecisionEvent, DecisionOrigin, DecisionStatus } from '../domain/decision.js';
 import type { Db } from './database.js';
+import { isUniqueViolation } from './postgresErrors.js';
 import { groupCommit } from './groupCommit.js';
 import { type InsertedDecision, insertWorkspaceDecisions } from './insertDecisions.js';
 import { decisionEvents, decisions, workspaces } from './schema.js';
@@ -128,6 +129,25 @@ export function createDecisionRepository(db: Db): DecisionRepository {
     },
 
     attachCard: (workspace, decisionId, card) => attachCard({ workspaceId: workspace.workspaceId, decisionId, ...card }),
+
+    async setUnderReview(workspace, decisionId, review, actor) {
+      return db.transaction(async (tx) => {
+        const changed = await tx
+          .update(decisions)
+          .set({ underReviewSince: review === 'reopened' ? sql`now()` : null, updatedAt: new Date() })
+          .where(
+            and(
+              scope(workspace),
+              eq(decisions.id, decisionId),
+              review === 'reopened' ? sql`${decisions.underReviewSince} is null` : sql`${decisions.underReviewSince} is not null`,
+            ),
+          )
+          .returning({ id: decisions.id });
+        if (changed.length === 0) return false;
+        await tx.insert(decisionEvents).values({ workspaceId: workspace.workspaceId, decisionId, actor, action: review, detail: {} });
+        return true;
+      });
+    },
   };
   return repository;
 }
@@ -299,12 +319,6 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
 
 function toDecision(row: Row): Decision {
   return {

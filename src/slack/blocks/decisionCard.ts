@@ -52,6 +52,7 @@ function metaLine(decision: Decision): string {
     statusLabel(decision.status as DecisionStatus),
     `decided ${decision.decidedOn} by ${listOfPeople(decision.deciders)}`,
   ];
+  if (decision.underReviewSince) parts.push(`:mag: under review since ${decision.underReviewSince.toISOString().slice(0, 10)}`);
   if (decision.tags.length > 0) parts.push(decision.tags.map((t) => `#${t}`).join(' '));
   if (decision.revisitOn) parts.push(`revisit ${decision.revisitOn}`);
   return parts.join(' · ');
@@ -83,6 +84,8 @@ const ACTION_WORDS: Record<DecisionEvent['action'], string> = {
   created: 'recorded it',
   supersedes: 'recorded it, superseding an earlier decision',
   superseded: 'superseded it',
+  reopened: 'reopened it for review',
+  kept: 'closed the review and kept it',
 };
 
 /** `/decide show`: the card plus who did what, when. */

@@ -5,7 +5,10 @@ import { openDecisionForm } from './actions/openDecisionForm.js';
 import { resultsPage } from './actions/resultsPage.js';
 import { decideCommand } from './commands/decide/index.js';
 import type { ListenerDeps } from './deps.js';
+import { dismissWarning, keepDecision, reopenFromWarning, viewFromWarning } from './actions/warningButtons.js';
 import { appHomeOpened } from './events/appHomeOpened.js';
+import { messageWatcher } from './events/message.js';
+import { reopenSubmitted } from './views/reopenSubmitted.js';
 import { logAsDecisionShortcut } from './shortcuts/logAsDecision.js';
 import { newDecisionShortcut } from './shortcuts/newDecision.js';
 import { decisionModalSubmitted } from './views/decisionModalSubmitted.js';
@@ -24,4 +27,11 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>(ACTION.openModal, openDecisionForm(deps));
 
   app.event('app_home_opened', appHomeOpened(deps));
+  app.event('message', messageWatcher(deps));
+
+  app.action<BlockAction<ButtonAction>>(ACTION.warningReopen, reopenFromWarning(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION.warningDismiss, dismissWarning(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION.warningView, viewFromWarning(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION.warningKeep, keepDecision(deps));
+  app.view({ type: 'view_submission', callback_id: CALLBACK.reopenDecision }, reopenSubmitted(deps));
 }

@@ -7,6 +7,8 @@ import { listDecisions, searchDecisions, showDecision } from './browse.js';
 import { openDecisionModal } from './openModal.js';
 import { recordFromCommand } from './record.js';
 import { supersedeFromCommand } from './supersede.js';
+import { llmSetting } from './llm.js';
+import { watchSetting } from './watch.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -33,6 +35,10 @@ export function decideCommand(deps: ListenerDeps) {
         return showDecision(deps, args, command.ref);
       case 'supersede':
         return supersedeFromCommand(deps, args, command.ref, command.text);
+      case 'watch':
+        return watchSetting(deps, args, command.sensitivity);
+      case 'llm':
+        return llmSetting(deps, args, command.optIn);
     }
   };
 }

@@ -1,0 +1,79 @@
+import type { Decision } from '../domain/decision.js';
+import type { Verdict } from '../domain/relitigation/types.js';
+import { restrain } from '../domain/watchRestraint.js';
+import { confirmWithLlm } from './confirmWithLlm.js';
+import { detectRelitigation } from './detectRelitigation.js';
+import type { StoredJudgement, Workspace } from './ports.js';
+import type { Services } from './services.js';
+
+export interface WatchMessageProps {
+  services: Pick<
+    Services,
+    'decisions' | 'relitigation' | 'judgements' | 'channelSettings' | 'workspaceSettings' | 'relitigationLlm' | 'now'
+  >;
+  workspace: Workspace;
+  channelId: string;
+  message: { ts: string; threadTs: string | null; user: string | null; text: string };
+}
+
+export interface Warning {
+  judgement: StoredJudgement;
+  decision: Decision;
+  verdict: Verdict;
+}
+
+/**
+ * Judges one channel message: which recorded decisions it reopens, filtered through restraint
+ * (one warning per thread and decision, a cooling period per channel, dismissals). Every verdict is
+ * recorded; the warnings this call may post are returned, each already claimed in the database.
+ */
+export async function watchMessage({ services, workspace, channelId, message }: WatchMessageProps): Promise<Warning[]> {
+  const sensitivity = await services.channelSettings.watch(workspace, channelId);
+  if (sensitivity === 'off') return [];
+  const offline = await detectRelitigation({ index: services.relitigation, workspace, channelId, text: message.text, sensitivity });
+  if (offline.length === 0) return [];
+  // Message text leaves the deployment only for workspaces that opted in.
+  const { verdicts, mode } =
+    services.relitigationLlm && (await services.workspaceSettings.llmOptIn(workspace))
+      ? await confirmWithLlm({
+          llm: services.relitigationLlm.llm,
+          budgetMs: services.relitigationLlm.budgetMs,
+          embeddingCache: services.relitigationLlm.embeddingCache,
+          message: message.text,
+          verdicts: offline,
+        })
+      : { verdicts: offline, mode: 'offline' as const };
+  if (verdicts.length === 0) return [];
+
+  const threadTs = message.threadTs ?? message.ts;
+  const facts = await services.judgements.restraintFacts(
+    workspace,
+    channelId,
+    threadTs,
+    verdicts.map((v) => v.decision.id),
+  );
+  const now = services.now();
+  const warnings: Warning[] = [];
+  for (const verdict of verdicts) {
+    const known = facts.get(verdict.decision.id) ?? { warnedInThread: false, dismissedInThread: false, lastWarnedInChannelAt: null };
+    const outcome = restrain(verdict.tier, known, now);
+    const judgement = await services.judgements.record({
+      workspace,
+      channelId,
+      messageTs: message.ts,
+      threadTs,
+      author: message.user,
+      decisionId: verdict.decision.id,
+      decisionRef: verdict.decision.ref,
+      topic: verdict.topic,
+      stance: verdict.stance,
+      tier: verdict.tier,
+      outcome,
+      mode,
+    });
+    if (!judgement || judgement.outcome !== 'warned') continue;
+    const decision = await services.decisions.findByRef(workspace, verdict.decision.ref, { kind: 'channel', channelId });
+    if (decision) warnings.push({ judgement, decision, verdict });
+  }
+  return warnings;
+}

@@ -1,0 +1,140 @@
+import { type Concept, siblingsOf } from './concepts.js';
+import type { DecisionProfile, TextProfile } from './profile.js';
+
+/** How surely a message (or one sentence of it) is about a decision, and why. */
+export interface TopicMatch {
+  /** 0–1. */
+  score: number;
+  /** The message names something the decision turned down: the strongest sign of reopening it. */
+  namesRejected: boolean;
+  /** The message names an alternative to what the decision chose (same family, not in the decision). */
+  namesSibling: boolean;
+  /** Human-readable reasons, for the eval's --verbose output and for tests. */
+  evidence: string[];
+}
+
+/**
+ * How common each word and concept is among the decisions being compared: sharing a word that
+ * many candidates share ("service") says less than sharing one only this decision has ("inbox").
+ */
+export interface Commonness {
+  word(stem: string): number;
+  concept(concept: Concept): number;
+}
+
+// Evidence weights. A product both sides name is worth about as much as three shared rare words.
+const SAME_CONCEPT_IN_NAMES = 1.0;
+const SAME_CONCEPT_IN_REASONS = 0.6;
+const SIBLING_CONCEPT = 0.45;
+const REJECTED_BONUS = 0.35;
+const REJECTED_PHRASE = 0.9;
+const WORD_IN_NAMES = 0.35;
+const WORD_IN_REASONS = 0.18;
+const GENERIC_FACTOR = 0.2;
+const TYPO_FACTOR = 0.7;
+const PAIR = 0.3;
+const MAX_PAIRS = 3;
+
+export function topicMatch(message: TextProfile, decision: DecisionProfile, commonness: Commonness): TopicMatch {
+  const evidence: string[] = [];
+  let sum = 0;
+  let namesRejected = false;
+  let namesSibling = false;
+  const add = (weight: number, why: string) => {
+    sum += weight;
+    evidence.push(`${why} +${weight.toFixed(2)}`);
+  };
+
+  const credited = new Set<Concept>();
+  const siblingFamilies = new Set<string>();
+  for (const concept of message.concepts) {
+    const rarity = commonness.concept(concept) ** -0.25;
+    if (decision.key.concepts.has(concept) || decision.body.concepts.has(concept)) {
+      const where = decision.key.concepts.has(concept) ? SAME_CONCEPT_IN_NAMES : SAME_CONCEPT_IN_REASONS;
+      add(where * concept.weight * rarity, concept.canonical);
+      credited.add(concept);
+      if (decision.rejectedConcepts.has(concept)) {
+        namesRejected = true;
+        add(REJECTED_BONUS * concept.weight, `turned down: ${concept.canonical}`);
+      }
+      continue;
+    }
+    const family = concept.families.find((f) => decision.families.has(f) && !siblingFamilies.has(f));
+    if (family && siblingsOf(concept).some((s) => decision.key.concepts.has(s) || decision.body.concepts.has(s))) {
+      siblingFamilies.add(family);
+      namesSibling = true;
+      add(SIBLING_CONCEPT * concept.weight, `${concept.canonical} (${family})`);
+    }
+  }
+
+  const messageStems = message.tokens.map((t) => t.stem);
+  for (const phrase of decision.rejectedPhrases) {
+    if (phrase.length > 1 && containsSequence(messageStems, phrase) && !phraseCredited(phrase, decision, credited)) {
+      namesRejected = true;
+      add(REJECTED_PHRASE, `turned down: ${phrase.join(' ')}`);
+    }
+  }
+
+  for (const [stem, { generic }] of message.words) {
+    const inNames = decision.key.words.has(stem);
+    const inReasons = !inNames && decision.body.words.has(stem);
+    const factor = (generic ? GENERIC_FACTOR : 1) / Math.sqrt(commonness.word(stem));
+    if (inNames) add(WORD_IN_NAMES * factor, stem);
+    else if (inReasons) add(WORD_IN_REASONS * factor, stem);
+    else if (!generic && stem.length >= 5) {
+      const typo = typoOf(stem, decision.key);
+      if (typo) {
+        const weight = typo.concept && !credited.has(typo.concept) ? SAME_CONCEPT_IN_NAMES * typo.concept.weight : WORD_IN_NAMES;
+        if (typo.concept) credited.add(typo.concept);
+        add(weight * TYPO_FACTOR, `${stem}≈${typo.stem}`);
+      }
+    }
+  }
+
+  let pairs = 0;
+  for (const pair of message.pairs) {
+    if (pairs >= MAX_PAIRS) break;
+    if (decision.key.pairs.has(pair) || decision.body.pairs.has(pair)) {
+      pairs += 1;
+      add(PAIR, `"${pair}"`);
+    }
+  }
+
+  return { score: 1 - Math.exp(-sum), namesRejected, namesSibling, evidence };
+}
+
+function containsSequence(haystack: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (haystack[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function phraseCredited(phrase: string[], decision: DecisionProfile, credited: Set<Concept>): boolean {
+  return [...credited].some((c) => decision.rejectedConcepts.has(c) && phrase.length <= c.canonical.split(/\s+/).length + 1);
+}
+
+/** A decision word one edit away (a typo: "terrafrom", "kubernets"), with the concept it names, if any. */
+function typoOf(stem: string, names: TextProfile): { stem: string; concept: Concept | null } | null {
+  for (let i = 0; i < names.tokens.length; i++) {
+    const candidate = names.tokens[i]!.stem;
+    if (candidate.length >= 5 && Math.abs(candidate.length - stem.length) <= 1 && withinOneEdit(stem, candidate)) {
+      return { stem: candidate, concept: names.tokenConcepts[i] ?? null };
+    }
+  }
+  return null;
+}
+
+/** Damerau–Levenshtein distance ≤ 1 (one insertion, deletion, substitution or swap of neighbours). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

@@ -1,0 +1,124 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import { type Decision, formatRef, LIMITS } from '../../domain/decision.js';
+import { ACTION, CALLBACK, FIELD_ACTION, REOPEN_FIELD } from '../ids.js';
+import { decisionFallbackText, decisionLink } from './decisionCard.js';
+import { link, listOfPeople, userText } from './text.js';
+
+/** The threaded reply that says a message reopens a recorded decision, with what to do about it. */
+export function relitigationWarningBlocks(decision: Decision, judgementId: number): KnownBlock[] {
+  const ref = formatRef(decision.ref);
+  const lines = [`:leftwards_arrow_with_hook: This reopens *${link(decisionLink(decision), ref)}* — _${userText(decision.title, 600)}_`];
+  if (decision.alternatives.length > 0)
+    lines.push(`Considered and rejected then: ${decision.alternatives.slice(0, 5).map((a) => userText(a, 80)).join(', ')}`);
+  if (decision.rationale) lines.push(`Why: ${userText(decision.rationale, 600)}`);
+  const value = String(judgementId);
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `Decided ${decision.decidedOn} by ${listOfPeople(decision.deciders, 5)}. Reopening is fine — on purpose, with what is new.` }],
+    },
+    {
+      type: 'actions',
+      elements: [
+        { type: 'button', action_id: ACTION.warningReopen, style: 'primary', text: { type: 'plain_text', text: `Reopen ${ref}` }, value },
+        { type: 'button', action_id: ACTION.warningDismiss, text: { type: 'plain_text', text: 'Not a reopening' }, value },
+        { type: 'button', action_id: ACTION.warningView, text: { type: 'plain_text', text: `View ${ref}` }, value },
+      ],
+    },
+  ];
+}
+
+export function relitigationWarningText(decision: Decision): string {
+  return `This reopens ${decisionFallbackText(decision)}`;
+}
+
+/** The warning after someone answered it; buttons that no longer apply are gone. */
+export function answeredWarningBlocks(
+  decision: Decision,
+  judgementId: number,
+  answer: { kind: 'dismissed' | 'reopened' | 'kept'; by: string } | { kind: 'superseded'; by: string; byRef: number },
+): KnownBlock[] {
+  const ref = formatRef(decision.ref);
+  const title = `*${link(decisionLink(decision), ref)}* — _${userText(decision.title, 600)}_`;
+  switch (answer.kind) {
+    case 'dismissed':
+      return [
+        { type: 'section', text: { type: 'mrkdwn', text: `~This reopens~ ${title}` } },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: `<@${answer.by}> marked this not a reopening. I'll stay quiet about ${ref} in this thread.` }] },
+      ];
+    case 'reopened':
+      return [
+        { type: 'section', text: { type: 'mrkdwn', text: `:mag: ${title} is under review.` } },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: `<@${answer.by}> reopened it. I won't flag it while it is under review; supersede it with \`/decide supersede ${ref} …\`, or keep it.` }] },
+        {
+          type: 'actions',
+          elements: [
+            { type: 'button', action_id: ACTION.warningKeep, text: { type: 'plain_text', text: `Keep ${ref} as is` }, value: String(judgementId) },
+            { type: 'button', action_id: ACTION.warningView, text: { type: 'plain_text', text: `View ${ref}` }, value: String(judgementId) },
+          ],
+        },
+      ];
+    case 'superseded':
+      return [
+        { type: 'section', text: { type: 'mrkdwn', text: `:leftwards_arrow_with_hook: ${title} was reopened and superseded by *${formatRef(answer.byRef)}*.` } },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: `By <@${answer.by}>.` }] },
+      ];
+    case 'kept':
+      return [
+        { type: 'section', text: { type: 'mrkdwn', text: `:white_check_mark: ${title} stands.` } },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: `<@${answer.by}> closed the review and kept it.` }] },
+      ];
+  }
+}
+
+export interface ReopenMetadata {
+  judgementId: number;
+  decisionRef: number;
+  channelId: string;
+  threadTs: string;
+  warningTs: string;
+}
+
+/** Reopen: what is new since the decision, and optionally the decision that replaces it. */
+export function reopenModalView(decision: Decision, metadata: ReopenMetadata): ModalView {
+  const ref = formatRef(decision.ref);
+  return {
+    type: 'modal',
+    callback_id: CALLBACK.reopenDecision,
+    title: { type: 'plain_text', text: `Reopen ${ref}`.slice(0, 24) },
+    submit: { type: 'plain_text', text: 'Reopen' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    private_metadata: JSON.stringify(metadata),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `*${ref}* — ${userText(decision.title, 2000)}\nDecided ${decision.decidedOn} by ${listOfPeople(decision.deciders, 5)}.` } },
+      {
+        type: 'input',
+        block_id: REOPEN_FIELD.whatIsNew,
+        label: { type: 'plain_text', text: `What is new since ${ref}?` },
+        element: {
+          type: 'plain_text_input',
+          action_id: FIELD_ACTION,
+          multiline: true,
+          max_length: LIMITS.context,
+          placeholder: { type: 'plain_text', text: 'A new fact, cost or constraint the decision did not have.' },
+        },
+      },
+      {
+        type: 'input',
+        block_id: REOPEN_FIELD.newDecision,
+        optional: true,
+        label: { type: 'plain_text', text: 'New decision' },
+        hint: { type: 'plain_text', text: `Write one to supersede ${ref} now; leave empty to put ${ref} under review.` },
+        element: { type: 'plain_text_input', action_id: FIELD_ACTION, max_length: LIMITS.title },
+      },
+      {
+        type: 'input',
+        block_id: REOPEN_FIELD.rationale,
+        optional: true,
+        label: { type: 'plain_text', text: 'Rationale for the new decision' },
+        element: { type: 'plain_text_input', action_id: FIELD_ACTION, multiline: true, max_length: LIMITS.rationale },
+      },
+    ],
+  };
+}

@@ -1,0 +1,72 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { watchMessage } from '../../../app/watchMessage.js';
+import { errorForLog } from '../../../logger.js';
+import { relitigationWarningBlocks, relitigationWarningText } from '../../blocks/relitigationWarning.js';
+import { workspaceOf } from '../../workspace.js';
+import type { ListenerDeps } from '../deps.js';
+
+type Args = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
+
+interface WatchedMessage {
+  ts: string;
+  threadTs: string | null;
+  user: string | null;
+  text: string;
+}
+
+/** Subtypes that carry a person's words; joins, topic changes, bot posts and deletions do not. */
+const PEOPLE_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share', 'me_message']);
+
+/**
+ * The relitigation watcher: every message in a channel the app is in. Bolt has already acked the
+ * event; this judges it and, when a message reopens a recorded decision, replies in its thread.
+ * Edits are judged once more; messages from any bot, this app included, never are.
+ */
+export function messageWatcher({ services, logger }: ListenerDeps) {
+  return async ({ event, client, context }: Args): Promise<void> => {
+    const message = personsMessage(event as unknown as Record<string, unknown>);
+    if (!message) return;
+    if (event.channel_type !== 'channel' && event.channel_type !== 'group') return;
+    const workspace = workspaceOf(context);
+    const channelId = event.channel;
+    try {
+      const warnings = await watchMessage({ services, workspace, channelId, message });
+      for (const { judgement, decision } of warnings) {
+        const posted = await client.chat.postMessage({
+          channel: channelId,
+          thread_ts: judgement.threadTs,
+          text: relitigationWarningText(decision),
+          blocks: relitigationWarningBlocks(decision, judgement.id),
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+        if (posted.ts) await services.judgements.attachWarning(workspace, judgement.id, posted.ts);
+      }
+    } catch (error) {
+      logger.warn({ err: errorForLog(error), channelId }, 'judging a message for relitigation failed');
+    }
+  };
+}
+
+/** The message a person wrote (or edited), or null for anything the watcher must ignore. */
+function personsMessage(event: Record<string, unknown>): WatchedMessage | null {
+  const subtype = event.subtype as string | undefined;
+  if (subtype === 'message_changed') {
+    const edited = event.message as Record<string, unknown> | undefined;
+    if (!edited || edited.bot_id || edited.subtype === 'bot_message') return null;
+    return readMessage(edited);
+  }
+  if (!PEOPLE_SUBTYPES.has(subtype) || event.bot_id) return null;
+  return readMessage(event);
+}
+
+function readMessage(raw: Record<string, unknown>): WatchedMessage | null {
+  const { ts, text, user, thread_ts: threadTs } = raw;
+  if (typeof ts !== 'string' || typeof text !== 'string' || text.trim() === '') return null;
+  return {
+    ts,
+    threadTs: typeof threadTs === 'string' ? threadTs : null,
+    user: typeof user === 'string' ? user : null,
+    text,
+  };
+}
