@@ -44,17 +44,18 @@ export async function watchMessage({ services, workspace, channelId, message }: 
         })
       : { verdicts: offline, mode: 'offline' as const };
   if (verdicts.length === 0) return [];
+  const kept = worthRecording(verdicts);
 
   const threadTs = message.threadTs ?? message.ts;
   const facts = await services.judgements.restraintFacts(
     workspace,
     channelId,
     threadTs,
-    verdicts.map((v) => v.decision.id),
+    kept.map((v) => v.decision.id),
   );
   const now = services.now();
   const warnings: Warning[] = [];
-  for (const verdict of verdicts) {
+  for (const verdict of kept) {
     const known = facts.get(verdict.decision.id) ?? { warnedInThread: false, dismissedInThread: false, lastWarnedInChannelAt: null };
     const outcome = restrain(verdict.tier, known, now);
     const judgement = await services.judgements.record({
@@ -76,4 +77,16 @@ export async function watchMessage({ services, workspace, channelId, message }: 
     if (decision) warnings.push({ judgement, decision, verdict });
   }
   return warnings;
+}
+
+/** Weak verdicts kept per message besides the strong ones: the digest counts topics, not every near miss. */
+const WEAK_KEPT = 2;
+
+function worthRecording(verdicts: Verdict[]): Verdict[] {
+  const strong = verdicts.filter((v) => v.tier === 'strong');
+  const weak = verdicts
+    .filter((v) => v.tier === 'weak')
+    .sort((a, b) => b.topic - a.topic)
+    .slice(0, WEAK_KEPT);
+  return [...strong, ...weak];
 }

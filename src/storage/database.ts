@@ -41,7 +41,12 @@ async function openPglite(dataDir: string): Promise<Database> {
     db,
     kind: 'pglite',
     ping: (timeoutMs = 1000) => withTimeout(client.query('select 1').then(() => undefined), timeoutMs),
-    migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER }),
+    migrate: async () => {
+      await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+      // PGlite has no autovacuum, so the planner would never get statistics: without them it can
+      // prefer scans over the GIN indexes the relitigation watcher relies on.
+      await client.exec('analyze');
+    },
     close: async () => {
       if (!client.closed) await client.close();
     },
