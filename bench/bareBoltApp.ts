@@ -1,9 +1,12 @@
 /**
  * The baseline for `npm run bench`: a bare Bolt app with the same receiver set-up as the real one
- * (HTTPReceiver on /slack/events, a /healthz custom route) whose `/decide` listener only acks.
+ * (HTTPReceiver on /slack/events, a /healthz custom route) and one listener that does nothing:
+ * `/decide` that only acks (bench/decide.bench.ts) or `message` events (bench/messages.bench.ts;
+ * Bolt acks events itself).
  *
- * Started by bench/decide.bench.ts in a child process of its own. Environment:
- *   BENCH_SIGNING_SECRET, BENCH_SLACK_API_URL (the bench's fake Web API), BENCH_PORT.
+ * Started by the benches in a child process of its own (bench/lib/targets.ts). Environment:
+ *   BENCH_SIGNING_SECRET, BENCH_SLACK_API_URL (the bench's fake Web API), BENCH_PORT,
+ *   BENCH_LISTENER (`command`, the default, or `message`).
  */
 import type { Server } from 'node:http';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
@@ -35,9 +38,13 @@ const app = new App({
   clientOptions: { slackApiUrl, retryConfig: { retries: 0 }, timeout: 5000 },
 });
 
-app.command('/decide', async ({ ack }) => {
-  await ack();
-});
+if (process.env.BENCH_LISTENER === 'message') {
+  app.event('message', async () => {});
+} else {
+  app.command('/decide', async ({ ack }) => {
+    await ack();
+  });
+}
 
 const server = (await app.start(port)) as Server;
 const stop = () => {

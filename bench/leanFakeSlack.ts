@@ -1,33 +1,48 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** Text that starts every relitigation warning the app posts (src/slack/blocks/relitigationWarning.ts). */
+const WARNING_PREFIX = 'This reopens';
+
 /**
  * A lean loopback stand-in for Slack's Web API and for response_url, for the benchmark only.
  * Unlike test/support/fakeSlack.ts it records nothing but a per-method call count, and it does not
  * parse request bodies, so it costs the bench process (which shares its CPU with the load
- * generator) as little as possible over tens of thousands of calls.
+ * generator) as little as possible over tens of thousands of calls. With `watchWarnings`, it reads
+ * chat.postMessage bodies (only those) to count relitigation warnings and the threads they went to.
  */
 export class LeanFakeSlack {
   /** Calls per method ("response_url" for posts to a command's response_url). */
   readonly counts = new Map<string, number>();
+  /** Relitigation warnings posted (with `watchWarnings`). */
+  warnings = 0;
+  /** `channel thread_ts` of every thread that got a warning → the text of its (last) warning (with `watchWarnings`). */
+  readonly warnedThreads = new Map<string, string>();
   private server?: Server;
   private nextTs = 1_700_000_000;
   baseUrl = '';
 
+  constructor(private readonly options: { watchWarnings?: boolean } = {}) {}
+
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      // Drain the body; its content is not needed for the answers below.
-      req.resume();
+      const path = req.url ?? '/';
+      const method = path.startsWith('/respond/') ? 'response_url' : path.replace(/^\/api\//, '').replace(/\?.*$/, '');
+      const chunks: Buffer[] | null = this.options.watchWarnings && method === 'chat.postMessage' ? [] : null;
+      // Drain the body; only a watched post's content is needed.
+      if (chunks) req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      else req.resume();
       req.on('end', () => {
-        const path = req.url ?? '/';
-        const method = path.startsWith('/respond/') ? 'response_url' : path.replace(/^\/api\//, '').replace(/\?.*$/, '');
         this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
+        if (chunks) this.watchPost(Buffer.concat(chunks).toString('utf8'), req.headers['content-type'] ?? '');
         const body = JSON.stringify(this.answer(method));
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
         res.end(body);
       });
     });
-    this.server.keepAliveTimeout = 30_000;
+    // Longer than any run: an app whose event loop is held for seconds would otherwise write to a
+    // connection this server closed meanwhile, and lose that call ("other side closed").
+    this.server.keepAliveTimeout = 10 * 60_000;
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
@@ -48,6 +63,19 @@ export class LeanFakeSlack {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private watchPost(body: string, contentType: string): void {
+    let params: { text?: unknown; channel?: unknown; thread_ts?: unknown };
+    try {
+      // WebClient posts forms; JSON is accepted too.
+      params = contentType.includes('json') ? JSON.parse(body) : Object.fromEntries(new URLSearchParams(body));
+    } catch {
+      return;
+    }
+    if (typeof params.text !== 'string' || !params.text.startsWith(WARNING_PREFIX)) return;
+    this.warnings += 1;
+    this.warnedThreads.set(`${String(params.channel)} ${String(params.thread_ts)}`, params.text);
   }
 
   private answer(method: string): Record<string, unknown> {

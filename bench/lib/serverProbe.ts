@@ -1,8 +1,9 @@
 /**
- * Preloaded (`node --import tsx --import ./bench/serverProbe.ts …`) into each server under test by
- * bench/decide.bench.ts. It adds no work to request handling; over the IPC channel it answers how
- * busy the process was since the last reset: CPU time (all threads, PGlite's WASM included),
- * event-loop utilisation and event-loop delay.
+ * Preloaded (`node --import tsx --import ./bench/lib/serverProbe.ts …`, see startServer in
+ * servers.ts) into each server under test. It adds no work to request handling; over the IPC
+ * channel it answers how busy the process was since the last reset: CPU time (all threads,
+ * PGlite's WASM included), event-loop utilisation and event-loop delay. Readings do not reset, so
+ * the difference of two readings describes the time between them (how the benches watch a drain).
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
@@ -12,6 +13,8 @@ export interface ProbeReading {
   cpuMs: number;
   /** Share of wall time the event loop was busy, 0..1. */
   elu: number;
+  /** Time the event loop was busy (the numerator of `elu`). */
+  activeMs: number;
   lagP50Ms: number;
   lagP99Ms: number;
   lagMaxMs: number;
@@ -34,11 +37,13 @@ if (process.send) {
       process.send!({ probe: 'reset' });
     } else if (message?.probe === 'read') {
       const cpu = process.cpuUsage(cpu0);
+      const elu = performance.eventLoopUtilization(elu0);
       const reading: ProbeReading = {
         probe: 'reading',
         wallMs: performance.now() - t0,
         cpuMs: (cpu.user + cpu.system) / 1000,
-        elu: performance.eventLoopUtilization(elu0).utilization,
+        elu: elu.utilization,
+        activeMs: elu.active,
         lagP50Ms: delay.percentile(50) / 1e6,
         lagP99Ms: delay.percentile(99) / 1e6,
         lagMaxMs: delay.max / 1e6,
