@@ -1,4 +1,5 @@
-import { judge } from '../domain/relitigation/judge.js';
+import { judge, mayReopen } from '../domain/relitigation/judge.js';
+import { readMessage } from '../domain/relitigation/message.js';
 import { messageQuery } from '../domain/relitigation/messageQuery.js';
 import type { Verdict, WatchSensitivity } from '../domain/relitigation/types.js';
 import type { RelitigationIndex, Workspace } from './ports.js';
@@ -13,8 +14,8 @@ export interface DetectRelitigationProps {
   sensitivity: WatchSensitivity;
 }
 
-// Enough to hold every decision a message could plausibly be about; judging 24 costs well under a millisecond.
-export const CANDIDATE_LIMIT = 24;
+// Enough to hold every decision a message could plausibly be about; judging 16 takes about a millisecond.
+export const CANDIDATE_LIMIT = 16;
 
 /**
  * The offline relitigation detector, as the watcher and the eval command both run it: find the
@@ -22,8 +23,11 @@ export const CANDIDATE_LIMIT = 24;
  */
 export async function detectRelitigation({ index, workspace, channelId, text, sensitivity }: DetectRelitigationProps): Promise<Verdict[]> {
   if (sensitivity === 'off') return [];
-  const query = messageQuery(text);
+  const message = readMessage(text);
+  // Most channel messages propose nothing: they are judged without a database round trip.
+  if (!mayReopen(message)) return [];
+  const query = messageQuery(message);
   if (query.words.length === 0) return [];
   const candidates = await index.candidates(workspace, channelId, query, CANDIDATE_LIMIT);
-  return judge(text, candidates, sensitivity);
+  return judge(message, candidates, sensitivity);
 }

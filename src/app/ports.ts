@@ -1,4 +1,4 @@
-import type { RetrievedCandidate, Tier, WatchSensitivity } from '../domain/relitigation/types.js';
+import type { MessageQuery, RetrievedCandidate, Tier, WatchSensitivity } from '../domain/relitigation/types.js';
 import type { JudgementOutcome, RestraintFacts } from '../domain/watchRestraint.js';
 import type {
   Decision,
@@ -92,12 +92,7 @@ export interface DecisionDrafter {
 }
 
 /** Terms of a message, as the relitigation index searches them (built by the domain). */
-export interface MessageQuery {
-  /** Normalised words (lexemes are made by the database); OR-ed in the full-text query. */
-  words: string[];
-  /** The message's text for trigram matching: lower-cased, markup and code removed. */
-  text: string;
-}
+export type { MessageQuery };
 
 /** Where the relitigation watcher finds candidate decisions for a message. */
 export interface RelitigationIndex {

@@ -10,6 +10,8 @@ export interface Concept {
   canonical: string;
   names: string[];
   families: string[];
+  /** Its families whose members are the same kind of thing (see FamilySpec.kind). */
+  kinds: string[];
   /** 0–1: how telling it is to share this concept (see FamilySpec.weight). */
   weight: number;
 }
@@ -23,10 +25,14 @@ export interface ConceptMention {
 
 interface NamePattern {
   concept: Concept;
-  /** Stems of the name's words, compared with the text's stems. */
+  /** Stems of the name's words: the lookup key, and what ordinary words are compared by. */
   stems: string[];
-  /** For `=`-names: the exact spelling each word must have (a trailing plural "s" allowed). */
-  exact: string[] | null;
+  /**
+   * Per word, how it must be written: null for ordinary words (any form: deploy, deploys,
+   * deployed); otherwise the lower-cased name, matched as is or as a plural, so "Optimizely" is
+   * not "optimizing" and "React" not "reacted"; for `=`-names, that exact case.
+   */
+  spelling: ({ text: string; caseSensitive: boolean } | null)[];
 }
 
 interface KnowledgeBase {
@@ -34,6 +40,8 @@ interface KnowledgeBase {
   /** Name patterns by the stem of their first word. */
   patternsByFirstStem: Map<string, NamePattern[]>;
   membersByFamily: Map<string, Concept[]>;
+  /** Filled on first use: the knowledge base never changes once compiled. */
+  siblings: Map<Concept, Concept[]>;
 }
 
 const knowledgeBase = compile([...TECHNOLOGY_FAMILIES, ...PRACTICE_FAMILIES]);
@@ -65,11 +73,16 @@ export function conceptsIn(text: string): Concept[] {
 
 /** The other members of the concept's families: what a team would choose instead of it. */
 export function siblingsOf(concept: Concept): Concept[] {
-  const siblings = new Set<Concept>();
-  for (const family of concept.families) {
-    for (const member of knowledgeBase.membersByFamily.get(family) ?? []) if (member !== concept) siblings.add(member);
+  let siblings = knowledgeBase.siblings.get(concept);
+  if (!siblings) {
+    const found = new Set<Concept>();
+    for (const family of concept.families) {
+      for (const member of knowledgeBase.membersByFamily.get(family) ?? []) if (member !== concept) found.add(member);
+    }
+    siblings = [...found];
+    knowledgeBase.siblings.set(concept, siblings);
   }
-  return [...siblings];
+  return siblings;
 }
 
 export function uniqueConcepts(concepts: Iterable<Concept>): Concept[] {
@@ -81,8 +94,10 @@ function matchesAt(pattern: NamePattern, tokens: Token[], at: number): boolean {
   return pattern.stems.every((stem, k) => {
     const token = tokens[at + k]!;
     if (token.stem !== stem) return false;
-    const exact = pattern.exact?.[k];
-    return exact === undefined || token.raw === exact || token.raw === `${exact}s`;
+    const spelling = pattern.spelling[k];
+    if (!spelling) return true;
+    const written = spelling.caseSensitive ? token.raw : token.lower;
+    return written === spelling.text || written === `${spelling.text}s` || written === `${spelling.text}es`;
   });
 }
 
@@ -95,7 +110,8 @@ function compile(families: FamilySpec[]): KnowledgeBase {
   const addPattern = (pattern: NamePattern) => {
     const first = pattern.stems[0]!;
     const list = patternsByFirstStem.get(first) ?? [];
-    if (!list.some((p) => p.concept === pattern.concept && p.stems.join(' ') === pattern.stems.join(' '))) list.push(pattern);
+    const key = JSON.stringify([pattern.stems, pattern.spelling]);
+    if (!list.some((p) => p.concept === pattern.concept && JSON.stringify([p.stems, p.spelling]) === key)) list.push(pattern);
     patternsByFirstStem.set(first, list);
   };
 
@@ -108,11 +124,12 @@ function compile(families: FamilySpec[]): KnowledgeBase {
       // A thing listed in two families (Kotlin: mobile and language) is one concept in both.
       let concept = names.map((n) => byName.get(nameKey(n))).find((c) => c !== undefined);
       if (!concept) {
-        concept = { id: concepts.length, canonical: names[0]!.replace(/^=/, ''), names: [], families: [], weight };
+        concept = { id: concepts.length, canonical: names[0]!.replace(/^=/, ''), names: [], families: [], kinds: [], weight };
         concepts.push(concept);
       }
       concept.weight = Math.max(concept.weight, weight);
       if (!concept.families.includes(family.job)) concept.families.push(family.job);
+      if (family.kind && !concept.kinds.includes(family.job)) concept.kinds.push(family.job);
       for (const name of names) {
         const plain = name.replace(/^=/, '');
         if (!concept.names.includes(plain)) concept.names.push(plain);
@@ -120,18 +137,25 @@ function compile(families: FamilySpec[]): KnowledgeBase {
         const tokens = tokenize(plain);
         // Single letters ("C" of C++) would match everywhere.
         if (tokens.length === 0 || tokens.every((t) => t.lower.length < 2)) continue;
-        const exact = name.startsWith('=') ? tokens.map((t) => t.raw) : null;
-        addPattern({ concept, stems: tokens.map((t) => t.stem), exact });
+        const caseSensitive = name.startsWith('=');
+        const spelling = tokens.map((t) => (caseSensitive ? { text: t.raw, caseSensitive } : isOrdinaryWord(t.raw) ? null : { text: t.lower, caseSensitive }));
+        addPattern({ concept, stems: tokens.map((t) => t.stem), spelling });
         // "on call" is also written "oncall", "styled components" "styledcomponents".
-        if (tokens.length > 1 && !exact) {
-          addPattern({ concept, stems: tokenize(tokens.map((t) => t.lower).join('')).map((t) => t.stem), exact: null });
+        if (tokens.length > 1 && !caseSensitive) {
+          const joined = tokenize(tokens.map((t) => t.lower).join(''));
+          addPattern({ concept, stems: joined.map((t) => t.stem), spelling: joined.map(() => null) });
         }
       }
       members.push(concept);
     }
     membersByFamily.set(family.job, [...(membersByFamily.get(family.job) ?? []), ...members]);
   }
-  return { concepts, patternsByFirstStem, membersByFamily };
+  return { concepts, patternsByFirstStem, membersByFamily, siblings: new Map() };
+}
+
+/** Names written in lower case in the knowledge base are ordinary words (deploy, flags, kanban), not product names. */
+function isOrdinaryWord(word: string): boolean {
+  return word === word.toLowerCase() && !/\d/.test(word);
 }
 
 function nameKey(name: string): string {

@@ -12,7 +12,8 @@ export interface MatchingTerms {
 
 // Aliases are only added for telling concepts; "deploy" → "ship" would widen every search.
 const ALIAS_MIN_WEIGHT = 0.8;
-const MAX_ALIASES = 24;
+// match_text (the trigram column) holds the aliases, and trigram similarity costs time linear in its length.
+const MAX_ALIASES = 12;
 const MAX_PHRASE_WORDS = 4;
 
 export function inferMatchingTerms(content: Pick<DecisionContent, 'title' | 'context' | 'rationale' | 'consequences' | 'alternatives'>): MatchingTerms {
@@ -82,7 +83,11 @@ const NOT_A_NAME = /^(?:I|The|A|An|We|Our|No|Monday|Tuesday|Wednesday|Thursday|F
 /** Alternatives one sentence turns down. */
 function rejectedIn(sentence: string): string[] {
   const found: string[] = [];
-  for (const pattern of [NEGATED_VERB, TURNING_AWAY, INSTEAD_OF, CHOSE_OVER, EVALUATED_AND_NOT, PASSIVE_TURN_DOWN, REJECTED_BY_NAME]) {
+  for (const pattern of [NEGATED_VERB, TURNING_AWAY, INSTEAD_OF, CHOSE_OVER]) {
+    // The object ends where a prepositional phrase starts: "over Jest for speed" turns down Jest.
+    for (const match of sentence.matchAll(pattern)) found.push(...listItems(beforePreposition(match[1]!)));
+  }
+  for (const pattern of [EVALUATED_AND_NOT, PASSIVE_TURN_DOWN, REJECTED_BY_NAME]) {
     for (const match of sentence.matchAll(pattern)) found.push(...listItems(match[1]!));
   }
   for (const match of sentence.matchAll(NO_CLAUSE)) found.push(...fromNoClause(match[2]!));
@@ -104,6 +109,11 @@ function fromNoClause(object: string): string[] {
   const head = listItems(clause.slice(0, preposition.index));
   const tail = listItems(clause.slice(preposition.index + preposition[0].length)).filter((item) => !PREPOSITION.test(` ${item}`));
   return [...head, ...tail].filter(namesSomething);
+}
+
+function beforePreposition(phrase: string): string {
+  const preposition = PREPOSITION.exec(phrase);
+  return preposition ? phrase.slice(0, preposition.index) : phrase;
 }
 
 /** "styled-components or other CSS-in-JS" → both; "header-based or date-based versioning" → both, with the shared noun. */

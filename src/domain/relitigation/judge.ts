@@ -1,7 +1,7 @@
 import type { Concept } from './concepts.js';
-import { type DecisionProfile, decisionProfile, profileOf } from './profile.js';
-import { plainTextOf } from './slackText.js';
-import { type Stance, sentencesOf, stanceOf, stanceScore } from './stance.js';
+import { type DecisionProfile, decisionProfile } from './profile.js';
+import { type MessageReading, reading, type Sentence } from './message.js';
+import { type Stance, stanceScore } from './stance.js';
 import { type Commonness, topicMatch } from './topic.js';
 import type { RetrievedCandidate, Tier, Verdict, WatchSensitivity } from './types.js';
 
@@ -31,11 +31,12 @@ export const THRESHOLDS: Record<Exclude<WatchSensitivity, 'off'>, Thresholds> = 
   high: { strong: { topic: 0.4, stance: 0.33 }, weak: { topic: 0.28, stance: 0.18 } },
 };
 
-// A sentence counts as being about a decision from this topic score on.
+// A sentence counts as being about a decision from this topic score on, and as clearly about one from the next.
 const SENTENCE_TOPIC = 0.2;
-// Naming what a decision turned down (or a rival of what it chose) tips an open-minded message towards reopening.
+const CLEARLY_ABOUT = 0.45;
+// Naming what a decision turned down tips an open-minded message towards reopening.
 const REJECTED_NAMED_PULL = 0.3;
-const SIBLING_NAMED_PULL = 0.15;
+const OTHER_SENTENCES_FACTOR = 0.85;
 // Two candidates this close in topic are a coin toss: neither gets a warning on topic alone.
 const AMBIGUOUS_MARGIN = 0.04;
 
@@ -44,10 +45,11 @@ const AMBIGUOUS_MARGIN = 0.04;
  * decision the message may reopen: at most one strong (the clearest), the rest weak. 'off' is the
  * caller's business; it gets no verdicts here.
  */
-export function judge(messageText: string, candidates: RetrievedCandidate[], sensitivity: WatchSensitivity): Verdict[] {
-  if (sensitivity === 'off' || candidates.length === 0) return [];
+export function judge(message: string | MessageReading, candidates: RetrievedCandidate[], sensitivity: WatchSensitivity): Verdict[] {
+  const read = reading(message);
+  if (sensitivity === 'off' || candidates.length === 0 || !mayReopen(read)) return [];
   const thresholds = THRESHOLDS[sensitivity];
-  const assessments = assess(messageText, candidates).sort((a, b) => b.topic * b.stance - a.topic * a.stance);
+  const assessments = assess(read, candidates).sort((a, b) => b.topic * b.stance - a.topic * a.stance);
   const verdicts: Verdict[] = [];
   let strongGiven = false;
   for (const a of assessments) {
@@ -63,29 +65,40 @@ export function judge(messageText: string, candidates: RetrievedCandidate[], sen
   return verdicts;
 }
 
+/**
+ * Whether the message could reopen anything at all: some sentence has a reopening cue. Without
+ * one there is no verdict, weak or strong, whatever it is about, so the caller need not look up
+ * candidates (most messages in a channel are not proposals).
+ */
+export function mayReopen(message: string | MessageReading): boolean {
+  return reading(message).stances.some((stance) => stance.reopen > 0);
+}
+
 /** Topic and stance of the message for every candidate, with the reasons. */
-export function assess(messageText: string, candidates: RetrievedCandidate[]): Assessment[] {
-  const plain = plainTextOf(messageText);
-  const whole = profileOf(plain.text);
-  const sentences = sentencesOf(plain.text).map((text) => ({ profile: profileOf(text), stance: stanceOf(text, plain.emoji) }));
+export function assess(message: string | MessageReading, candidates: RetrievedCandidate[], { explain = false } = {}): Assessment[] {
+  const { whole, sentences } = reading(message);
+  const proposed = new Set(sentences.flatMap((s) => [...s.proposed]));
+  const opposed = new Set(sentences.flatMap((s) => [...s.opposed]));
   const decisions = candidates.map((c) => decisionProfile(c.decision));
   const commonness = commonnessAmong(decisions);
-
   // Which sentences are about which decision.
-  const sentenceTopics = sentences.map((s) => decisions.map((d) => topicMatch(s.profile, d, commonness).score));
+  const sentenceTopics = sentences.map((s) =>
+    decisions.map((d) => topicMatch(s.profile, d, commonness, { proposed: s.proposed, opposed: s.opposed }).score),
+  );
+  const withinAnywhere = Math.max(0, ...sentences.map((s) => s.stance.within));
 
   return candidates.map((candidate, i) => {
-    const topic = topicMatch(whole, decisions[i]!, commonness);
-    const stance = stanceTowards(i, sentences, sentenceTopics);
+    const decision = decisions[i]!;
+    const topic = topicMatch(whole, decision, commonness, { proposed, opposed, explain });
+    const stance = stanceTowards(i, decision, sentences, sentenceTopics);
     let score = stanceScore(stance);
-    const withinAnywhere = Math.max(0, ...sentences.map((s) => s.stance.within));
-    if (withinAnywhere < 0.4) {
-      if (topic.namesRejected) score += (1 - score) * REJECTED_NAMED_PULL * (score > 0 ? 1 : 0.5);
-      else if (topic.namesSibling) score += (1 - score) * SIBLING_NAMED_PULL * (score > 0 ? 1 : 0.5);
-    }
+    if (withinAnywhere < 0.4 && topic.namesRejected) score += (1 - score) * REJECTED_NAMED_PULL * (score > 0 ? 1 : 0.5);
+    // In a message of several sentences, those that argue say what is reopened; the others
+    // ("postmortem doc is up") count for less.
+    const arguing = Math.max(0, ...sentences.map((s, k) => (s.stance.reopen > 0 ? sentenceTopics[k]![i]! : 0)));
     return {
       candidate,
-      topic: topic.score,
+      topic: sentences.length > 1 ? Math.max(topic.score * OTHER_SENTENCES_FACTOR, arguing) : topic.score,
       stance: score,
       namesRejected: topic.namesRejected,
       evidence: topic.evidence,
@@ -96,31 +109,42 @@ export function assess(messageText: string, candidates: RetrievedCandidate[]): A
 
 /**
  * The message's stance towards decision `d`: the strongest stance among the sentences about `d`
- * and the sentences about no decision at all ("can we revisit?"), never one about another
- * decision. What the other sentences say in working-within terms ("postmortem doc is up")
+ * and those not clearly about another decision ("can we revisit?"). A sentence proposing
+ * something unrelated to `d` ("we should try Svelte" against an SSO decision) argues half as much
+ * against it. What the other sentences say in working-within terms ("postmortem doc is up")
  * counts half.
  */
-function stanceTowards(d: number, sentences: { stance: Stance }[], sentenceTopics: number[][]): Stance {
-  let best: Stance = { reopen: 0, within: 0, cues: [] };
+function stanceTowards(
+  d: number,
+  decision: DecisionProfile,
+  sentences: Sentence[],
+  sentenceTopics: number[][],
+): Stance & { sentence: number | null } {
+  let best: Stance & { sentence: number | null } = { reopen: 0, within: 0, cues: [], proposalAt: null, sentence: null };
   let bestScore = -1;
   sentences.forEach((sentence, s) => {
     const topics = sentenceTopics[s]!;
     const aboutThis = topics[d]! >= SENTENCE_TOPIC;
-    const aboutNone = topics.every((t) => t < SENTENCE_TOPIC);
-    if (!aboutThis && !aboutNone) return;
+    const aboutAnother = topics.some((t, o) => o !== d && t >= CLEARLY_ABOUT);
+    if (!aboutThis && aboutAnother) return;
+    const proposesOtherThings = sentence.proposed.size > 0 && ![...sentence.proposed].some((c) => relatesTo(c, decision));
     const elsewhere = Math.max(0, ...sentences.filter((_, o) => o !== s).map((o) => o.stance.within));
     const stance: Stance = {
-      reopen: sentence.stance.reopen,
+      ...sentence.stance,
+      reopen: sentence.stance.reopen * (proposesOtherThings ? 0.5 : 1),
       within: 1 - (1 - sentence.stance.within) * (1 - elsewhere / 2),
-      cues: sentence.stance.cues,
     };
     const score = stanceScore(stance);
     if (score > bestScore) {
-      best = stance;
+      best = { ...stance, sentence: s };
       bestScore = score;
     }
   });
   return best;
+}
+
+function relatesTo(concept: Concept, decision: DecisionProfile): boolean {
+  return decision.key.concepts.has(concept) || decision.body.concepts.has(concept) || concept.families.some((f) => decision.families.has(f));
 }
 
 function isAmbiguous(a: Assessment, all: Assessment[]): boolean {

@@ -27,8 +27,8 @@ const INLINE_CODE = /`([^`\n]*)`/g;
 const LABELLED_LINK = /<(?:https?|mailto|ftp):[^|>\s]*\|([^>]*)>/gi;
 // Mentions, channel links, broadcasts, user groups and bare links: nothing a reader would call a word.
 const OTHER_MARKUP = /<[@#!][^>]*>|<(?:https?|mailto|ftp):[^>]*>/gi;
-// Emoji codes contain at least one letter, so times such as 10:00:00 are left alone.
-const EMOJI = /:([a-z0-9_+'-]*[a-z][a-z0-9_+'-]*):/gi;
+// Emoji codes contain a letter (so times such as 10:00:00 are left alone), or are one of the few that do not.
+const EMOJI = /:([a-z0-9_+'-]*[a-z][a-z0-9_+'-]*|\+1|-1|100|1234):/gi;
 
 export function plainTextOf(slackText: string, options: PlainTextOptions = {}): PlainText {
   let hadCode = false;

@@ -10,6 +10,13 @@ export interface Cue {
   name: string;
   weight: number;
   pattern: RegExp;
+  /**
+   * The cue marks what is proposed instead: what follows it ("why not run Tekton", "should we just
+   * move to mongo"), or for praise of an alternative, the whole sentence ("Flutter would fix it").
+   */
+  proposes?: 'what follows' | 'the sentence';
+  /** Only counts with an exasperated emoji: "love that …" with a clap is a complaint, without one it may be praise. */
+  needsTone?: boolean;
 }
 
 export interface Stance {
@@ -19,6 +26,8 @@ export interface Stance {
   within: number;
   /** Names of the cues that fired, for --verbose output and tests. */
   cues: string[];
+  /** Where the first proposing cue starts: what follows is what the text proposes. */
+  proposalAt: number | null;
 }
 
 // Every pattern is matched against lower-cased plain text (markup and code already removed).
@@ -34,46 +43,65 @@ const REOPEN_CUES: Cue[] = [
       /\b(?:are|were) we sure\b|\bthe right call\b|\b(?:was|is) (?:a|the) mistake\b|\bwas a mistake\b|\bwasn'?t (?:our|the|a) (?:best|great|good|smartest) (?:idea|call|move)\b|\bstill (?:a hard rule|makes? sense)\b|\bdid we invent\b/,
   },
   { name: 'do we really need', weight: 0.65, pattern: /\bdo we (?:really|even|actually|still|truly) (?:need|have to|want)\b|\bis (?:it|this|that) (?:really|actually) (?:necessary|needed|worth it)\b/ },
-  { name: 'why did we', weight: 0.55, pattern: /\bwhy (?:did|do|are|were) we\b|\bwhy not\b|\bwhy can'?t we\b|\bwhy (?:does|do|is|are) [^.!?]{1,60}\bagain\b/ },
+  { name: 'questions the reason', weight: 0.55, pattern: /\b(?:don'?t|do not|can'?t|fail to) (?:really )?(?:see|understand|get) why\b|\bstill (?:banned|required|mandatory|not allowed|forbidden|a thing)\b/ },
+  { name: 'has anyone considered', proposes: 'what follows', weight: 0.5, pattern: /\b(?:(?:has|have) )?(?:anyone|anybody|we|you|people) (?:looked at|considered|tried|thought about|evaluated)\b/ },
+  { name: 'wishes it were different', proposes: 'what follows', weight: 0.45, pattern: /\bhow nice it'?d be\b|\bwouldn'?t it be (?:nice|great|better|easier)\b|\bit'?d be (?:so |really |much )?(?:nice|great|better|easier|simpler) (?:if|to)\b/ },
+  { name: 'not working for us', weight: 0.45, pattern: /\b(?:is|isn'?t|not|is not|aren'?t|are not) working (?:for us|out)\b|\bjust isn'?t working\b/ },
+  { name: 'outgrown the rule', weight: 0.4, pattern: /\b(?:outdated|arbitrary|pointless|cargo[- ]cult|(?:19|20)\d\d) (?:rule|policy|process|thinking)\b|\b(?:mature|grown-up|senior|good) enough to\b|\bthe rule (?:does|makes|causes)\b/ },
+  {
+    name: 'sarcasm',
+    needsTone: true,
+    weight: 0.35,
+    pattern: /^(?:i )?(?:love|loving|gotta love|just love|great|nice|cool) (?:that|how|when|finding out|it when|waiting)\b|\btruly the [\w ]{1,30} we needed\b|\bwhat could go wrong\b/,
+  },
+  { name: 'why did we', proposes: 'what follows', weight: 0.55, pattern: /\bwhy (?:did|do|are|were) we\b|\bwhy not\b|\bwhy can'?t we\b|\bwhy (?:does|do|is|are) [^.!?]{1,60}\bagain\b/ },
   // Proposing something else.
-  { name: 'what if', weight: 0.55, pattern: /\bwhat if\b|\bhow about\b|\bwhat about (?:using|moving|switching|trying|going|dropping)\b/ },
-  { name: 'would it be crazy', weight: 0.6, pattern: /\bwould it be (?:crazy|so bad|wrong|terrible|possible|ok|okay)\b|\bany chance (?:we|of)\b|\bmake the case\b/ },
-  { name: 'worth a try', weight: 0.55, pattern: /\bworth (?:a spike|a try|trying|a pilot|piloting|exploring|considering|revisiting|another look|a poc|a look|a shot)\b/ },
+  { name: 'what if', proposes: 'what follows', weight: 0.55, pattern: /\bwhat if\b|\bhow about\b|\bwhat about (?:using|moving|switching|trying|going|dropping)\b/ },
+  { name: 'would it be crazy', proposes: 'what follows', weight: 0.6, pattern: /\bwould it be (?:crazy|so bad|wrong|terrible|possible|ok|okay)\b|\bany chance (?:we|of)\b|\bmake the case\b/ },
+  { name: 'worth a try', proposes: 'what follows', weight: 0.55, pattern: /\bworth (?:a spike|a try|trying|a pilot|piloting|exploring|considering|revisiting|another look|a poc|a look|a shot)\b/ },
   { name: 'pilot', weight: 0.3, pattern: /\b(?:pilot|poc|proof of concept|spike|experiment with|trial run)\b/ },
-  { name: 'anyone interested', weight: 0.3, pattern: /\banyone (?:interested|up for|keen|else (?:feel|think))\b|\bthoughts\s*\?/ },
+  { name: 'anyone interested', weight: 0.3, pattern: /\banyone (?:interested|up for|keen|else (?:feel|think))\b|\bthoughts\s*\?|\bthoughts on\b/ },
   {
     name: 'proposal question',
+    proposes: 'what follows',
     weight: 0.45,
     pattern:
-      /\b(?:can|could|should|shall) (?:we|i|they|on-?call|teams?|the [\w-]+(?: [\w-]+){0,3}) (?:just |please |maybe |at least |also |not |instead )?(?:move|switch|go|use|try|drop|adopt|allow|keep|bring|get rid|ditch|replace|migrate|rewrite|build|put|let|scope|raise|shorten|lengthen|extend|bump|relax|loosen|lift|skip|stop|start|make|pilot|change|add|expose|run|pull|have|turn|limit|split|self-merge|merge|live|stay|host|self-host|give|write|consider|revert|kill|cap|do)\b/,
+      /\b(?:can|could|should|shall) (?:we|i|they|(?!you\b|someone\b|somebody\b|anyone\b|anybody\b|u\b)[\w-]+|the [\w-]+(?: [\w-]+){0,3}) (?:just |please |maybe |at least |also |not |instead )?(?:move|switch|go|use|try|drop|adopt|allow|keep|bring|get rid|ditch|replace|migrate|rewrite|build|put|let|scope|raise|shorten|lengthen|extend|bump|relax|loosen|lift|skip|stop|start|make|pilot|change|add|expose|run|pull|have|turn|limit|split|self-merge|merge|live|stay|host|self-host|give|write|consider|revert|kill|cap|do)\b/,
   },
-  { name: 'just do it differently', weight: 0.5, pattern: /\b(?:can|could|should) (?:we|i|the [\w-]+(?: [\w-]+){0,3}) just\b/ },
-  { name: 'i would rather', weight: 0.5, pattern: /\b(?:i'?d|i would|we'?d|we would) (?:really |much |honestly |still |also )?(?:rather|prefer|love to|like to|like|suggest|propose|vote)\b/ },
-  { name: 'we should', weight: 0.55, pattern: /\bi (?:really |honestly |strongly |still |genuinely )?(?:think|feel|believe) (?:that )?(?:we|it|this|infra-level [\w-]+|[\w-]+ alerts) (?:should|need|must|ought)\b|\bwe (?:should|need to|must|ought to) (?:really |just |probably |seriously |at least )?(?:switch|move|go|use|try|drop|consider|allow|bring|keep|revert|stop|start|ditch|replace|migrate|rewrite|rethink|change|get rid|do)\b/ },
-  { name: 'bring it back', weight: 0.5, pattern: /\bbring (?:back|it back|them back)\b|\b(?:go|switch|move|revert|roll|going) back to\b|\brevert to\b|\bshould [\w -]{1,40} again\b|\bneed [\w -]{1,40} again\b/ },
-  { name: 'let us', weight: 0.5, pattern: /\blet'?s (?:just )?(?:switch|move|drop|try|go|use|revisit|reconsider|allow|kill|ditch|replace|rethink)\b|\bi (?:propose|suggest)\b/ },
+  { name: 'just do it differently', proposes: 'what follows', weight: 0.5, pattern: /\b(?:can|could|should) (?:we|i|the [\w-]+(?: [\w-]+){0,3}) just\b/ },
+  { name: 'i would rather', proposes: 'what follows', weight: 0.5, pattern: /\b(?:i'?d|i would|we'?d|we would) (?:really |much |honestly |still |also )?(?:rather|prefer|love to|like to|like|suggest|propose|vote)\b/ },
+  { name: 'we should', proposes: 'what follows', weight: 0.55, pattern: /\bi (?:really |honestly |strongly |still |genuinely )?(?:think|feel|believe) (?:that )?(?:we|it|this|infra-level [\w-]+|[\w-]+ alerts) (?:should|need|must|ought)\b|\bwe (?:should|need to|must|ought to) (?:really |just |probably |seriously |at least )?(?:switch|move|go|use|try|drop|consider|allow|bring|keep|revert|stop|start|ditch|replace|migrate|rewrite|rethink|change|get rid|do)\b/ },
+  { name: 'bring it back', proposes: 'what follows', weight: 0.5, pattern: /\bbring (?:back|it back|them back)\b|\b(?:go|switch|move|revert|roll|going) back to\b|\brevert to\b|\bshould [\w -]{1,40} again\b|\bneed [\w -]{1,40} again\b/ },
+  { name: 'let us', proposes: 'what follows', weight: 0.5, pattern: /\blet'?s (?:just )?(?:switch|move|drop|try|go|use|revisit|reconsider|allow|kill|ditch|replace|rethink)\b|\bi (?:propose|suggest)\b/ },
   { name: 'drop the rule', weight: 0.35, pattern: /\b(?:get rid of|ditch|scrap)\b|\bdrop (?:it|the|this|that)\b|\braise (?:it|the|that)\b|\bshorten (?:it|the|that)\b/ },
-  { name: 'exception', weight: 0.3, pattern: /\b(?:allow (?:it|that|this|an exception)|an exception for|carve-?out|exempt|break-?glass|keep [^.!?]{1,40}\baround)\b/ },
+  { name: 'exception', weight: 0.3, pattern: /\b(?:allow (?:it|that|this|an exception)|an exception for|carve-?out|exempt|break-?glass|keep [^!?]{1,40}?\baround)\b/ },
   { name: 'instead', weight: 0.2, pattern: /\binstead of\b|\brather than\b|\binstead\b/ },
   // Advocating an alternative.
   {
     name: 'advocates an alternative',
+    proposes: 'the sentence',
     weight: 0.35,
     pattern:
-      /\bwould (?:let us|allow us|make (?:it|this|that|ownership|things|life|us)|be (?:way |so |much |a lot )?(?:simpler|nicer|better|easier|cheaper|clearer|faster)|fix|cover|get us|save us|solve|give us)\b|\b(?:way|much|so much|a lot) (?:fewer|less|simpler|nicer|better|easier|cheaper|clearer)\b|\b(?:nicer|better) fit\b/,
+      /\bwould (?:let us|allow us|make (?:it|this|that|ownership|things|life|us)|fix|cover|get us|save us|solve|give us)\b|\b(?:would|might|could)(?: also)? be (?:way |so |much |a lot )?(?:simpler|nicer|better|easier|cheaper|clearer|faster)\b|\b(?:way|much|so much|a lot) (?:fewer|less|simpler|nicer|better|easier|cheaper|clearer)\b|\b(?:nicer|better) fit\b/,
   },
   // What the rule costs.
   {
     name: 'complains about the cost',
     weight: 0.25,
     pattern:
-      /\btoo (?:short|long|slow|strict|expensive|much|many|heavy|rigid)\b|\boverkill\b|\bmiserable\b|\bpainful\b|\bfriction\b|\bbrutal\b|\bkilling (?:us|me)\b|\bmore harm than good\b|\b(?:is|isn'?t|not|is not) working (?:for us|out)\b|\bbureaucra\w*|\bpaperwork\b|\bexcessive\b|\bridiculous\b|\bsilly\b|\ba mess\b|\bslowest part\b|\bbad trade\b|\bnot a fan\b|\bdoes more harm\b|\bfeels? (?:like a|wrong|silly|excessive)\b|\bfighting the\b|\bfor zero\b|\bi miss\b|\bnobody reads\b|\bbiggest line item\b|\btanking\b|\bhorr[ií]vel\b|\bkostet uns\b|\bnous co[uû]te\b/,
+      /\btoo (?:short|long|slow|strict|expensive|much|many|heavy|rigid)\b|\boverkill\b|\bmiserable\b|\bpainful\b|\bfriction\b|\bbrutal\b|\bkilling (?:us|me)\b|\bmore harm than good\b|\bbureaucra\w*|\bpaperwork\b|\bexcessive\b|\bridiculous\b|\bsilly\b|\ba mess\b|\bslowest part\b|\bbad trade\b|\bnot a fan\b|\bdoes more harm\b|\bfeels? (?:like a|wrong|silly|excessive)\b|\bfighting the\b|\bfor zero\b|\bi miss\b|\bnobody reads\b|\bbiggest line item\b|\btanking\b|\bhorr[ií]vel\b|\bkostet uns\b|\bnous co[uû]te\b/,
+  },
+  {
+    name: 'rule gets in the way',
+    weight: 0.4,
+    pattern: /\b(?:blocked|blocks|blocking|held up|holding up) (?:an? |the |our |my )?(?:urgent|critical|important|hot|one-line|tiny|small)\b|\boptimi[sz]ing for [\w ]{1,30} over\b|\bgets in the way\b|\bslows (?:us|everyone|everything) down\b/,
   },
   { name: 'hedged opinion', weight: 0.2, pattern: /\b(?:honestly|tbh|ngl|real talk|hot take|genuine q|unpopular opinion|not trying to start a war|at this point|franchement|sinceramente|ehrlich gesagt)\b/ },
   { name: 'knows it was decided', weight: 0.5, pattern: /\bi know (?:we|this|it) (?:went over|decided|discussed|was decided|agreed)\b/ },
   // A few proposal forms in French, Portuguese, Spanish and German (no \b after accented letters: JavaScript's \b is ASCII-only).
   {
     name: 'proposes (fr/pt/es/de)',
+    proposes: 'what follows',
     weight: 0.45,
     pattern:
       /\bon (?:peut|pourrait|devrait)\b|\bpourquoi (?:ne )?pas\b|\bet si on\b|\b(?:revenir|repasser|passer) (?:à|a|sur)\s|\ba gente (?:devia|deveria|podia|poderia)\b|\bdever[ií]amos|\bpor que n[ãa]o\b|\bpor qu[ée] no\b|\bpodr[ií]amos|\bvoltar (?:a|para)\b|\breescrever\b|\bsollten wir\b|\bk[öo]nnten wir\b|\bwarum nicht\b|\breicht doch\b/,
@@ -110,8 +138,21 @@ const EXASPERATED_EMOJI = new Set(['clap', 'upside_down_face', 'face_with_rollin
 /** Stance of one sentence (or a whole short message), from its words and emoji. */
 export function stanceOf(text: string, emoji: string[] = []): Stance {
   const lower = text.toLowerCase();
+  const exasperated = emoji.some((e) => EXASPERATED_EMOJI.has(e));
   const cues: string[] = [];
-  const reopen = combine(REOPEN_CUES.filter((c) => c.pattern.test(lower)).map((c) => (cues.push(c.name), c.weight)));
+  let proposalAt: number | null = null;
+  const reopenWeights: number[] = [];
+  for (const cue of REOPEN_CUES) {
+    const match = cue.pattern.exec(lower);
+    if (!match || (cue.needsTone && !exasperated)) continue;
+    cues.push(cue.name);
+    reopenWeights.push(cue.weight);
+    if (cue.proposes) {
+      const at = cue.proposes === 'the sentence' ? 0 : match.index;
+      if (proposalAt === null || at < proposalAt) proposalAt = at;
+    }
+  }
+  const reopen = combine(reopenWeights);
   const withinWeights = WITHIN_CUES.filter((c) => c.pattern.test(lower)).map((c) => (cues.push(`~${c.name}`), c.weight));
   const celebrates = emoji.some((e) => CELEBRATION_EMOJI.has(e));
   if (celebrates) {
@@ -119,12 +160,12 @@ export function stanceOf(text: string, emoji: string[] = []): Stance {
     withinWeights.push(0.3);
   }
   let reopenWithTone = reopen;
-  if (emoji.some((e) => EXASPERATED_EMOJI.has(e)) && !celebrates) {
+  if (exasperated && !celebrates) {
     cues.push('exasperated');
     // Tone alone is no proposal; it only strengthens a complaint or a proposal already there.
     reopenWithTone = reopen > 0 ? combine([reopen, 0.15]) : 0;
   }
-  return { reopen: reopenWithTone, within: combine(withinWeights), cues };
+  return { reopen: reopenWithTone, within: combine(withinWeights), cues, proposalAt };
 }
 
 /**

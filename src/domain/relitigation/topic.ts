@@ -1,5 +1,5 @@
 import { type Concept, siblingsOf } from './concepts.js';
-import type { DecisionProfile, TextProfile } from './profile.js';
+import type { DecisionProfile, DecisionText, TextProfile } from './profile.js';
 
 /** How surely a message (or one sentence of it) is about a decision, and why. */
 export interface TopicMatch {
@@ -25,7 +25,9 @@ export interface Commonness {
 // Evidence weights. A product both sides name is worth about as much as three shared rare words.
 const SAME_CONCEPT_IN_NAMES = 1.0;
 const SAME_CONCEPT_IN_REASONS = 0.6;
-const SIBLING_CONCEPT = 0.45;
+const SIBLING_CONCEPT = 0.5;
+// A rival named as what should be done instead ("why not run Tekton") is about the decision it would replace.
+const PROPOSED_FACTOR = 1.5;
 const REJECTED_BONUS = 0.35;
 const REJECTED_PHRASE = 0.9;
 const WORD_IN_NAMES = 0.35;
@@ -35,14 +37,24 @@ const TYPO_FACTOR = 0.7;
 const PAIR = 0.3;
 const MAX_PAIRS = 3;
 
-export function topicMatch(message: TextProfile, decision: DecisionProfile, commonness: Commonness): TopicMatch {
+export function topicMatch(
+  message: TextProfile,
+  decision: DecisionProfile,
+  commonness: Commonness,
+  {
+    proposed = new Set(),
+    opposed = new Set(),
+    explain = false,
+  }: { proposed?: ReadonlySet<Concept>; opposed?: ReadonlySet<Concept>; explain?: boolean } = {},
+): TopicMatch {
   const evidence: string[] = [];
   let sum = 0;
   let namesRejected = false;
   let namesSibling = false;
-  const add = (weight: number, why: string) => {
+  // Reasons are text only when asked for: judging runs on every message and allocates little.
+  const add = (weight: number, why: () => string) => {
     sum += weight;
-    evidence.push(`${why} +${weight.toFixed(2)}`);
+    if (explain) evidence.push(`${why()} +${weight.toFixed(2)}`);
   };
 
   const credited = new Set<Concept>();
@@ -51,19 +63,31 @@ export function topicMatch(message: TextProfile, decision: DecisionProfile, comm
     const rarity = commonness.concept(concept) ** -0.25;
     if (decision.key.concepts.has(concept) || decision.body.concepts.has(concept)) {
       const where = decision.key.concepts.has(concept) ? SAME_CONCEPT_IN_NAMES : SAME_CONCEPT_IN_REASONS;
-      add(where * concept.weight * rarity, concept.canonical);
+      add(where * concept.weight * rarity, () => concept.canonical);
       credited.add(concept);
       if (decision.rejectedConcepts.has(concept)) {
         namesRejected = true;
-        add(REJECTED_BONUS * concept.weight, `turned down: ${concept.canonical}`);
+        add(REJECTED_BONUS * concept.weight * (proposed.has(concept) ? PROPOSED_FACTOR : 1), () => `turned down: ${concept.canonical}`);
+      } else if (opposed.has(concept)) {
+        // "no more X", "drop X", "instead of X" where X is what the decision chose.
+        namesRejected = true;
+        add(REJECTED_BONUS * concept.weight, () => `argues against: ${concept.canonical}`);
       }
       continue;
     }
-    const family = concept.families.find((f) => decision.families.has(f) && !siblingFamilies.has(f));
+    const kind = concept.kinds.find((k) => decision.rejectedKinds.has(k));
+    if (kind) {
+      namesRejected = true;
+      add(REJECTED_BONUS * concept.weight * (proposed.has(concept) ? PROPOSED_FACTOR : 1), () => `kin of what was turned down: ${concept.canonical} (${kind})`);
+    }
+    const family = concept.families
+      .filter((f) => decision.families.has(f) && !siblingFamilies.has(f))
+      .sort((a, b) => decision.families.get(b)! - decision.families.get(a)!)[0];
     if (family && siblingsOf(concept).some((s) => decision.key.concepts.has(s) || decision.body.concepts.has(s))) {
       siblingFamilies.add(family);
       namesSibling = true;
-      add(SIBLING_CONCEPT * concept.weight, `${concept.canonical} (${family})`);
+      const factor = (proposed.has(concept) ? PROPOSED_FACTOR : 1) * decision.families.get(family)!;
+      add(SIBLING_CONCEPT * concept.weight * factor, () => `${concept.canonical} (${family}${proposed.has(concept) ? ', proposed' : ''})`);
     }
   }
 
@@ -71,22 +95,22 @@ export function topicMatch(message: TextProfile, decision: DecisionProfile, comm
   for (const phrase of decision.rejectedPhrases) {
     if (phrase.length > 1 && containsSequence(messageStems, phrase) && !phraseCredited(phrase, decision, credited)) {
       namesRejected = true;
-      add(REJECTED_PHRASE, `turned down: ${phrase.join(' ')}`);
+      add(REJECTED_PHRASE, () => `turned down: ${phrase.join(' ')}`);
     }
   }
 
-  for (const [stem, { generic }] of message.words) {
+  for (const [stem, generic] of message.words) {
     const inNames = decision.key.words.has(stem);
     const inReasons = !inNames && decision.body.words.has(stem);
     const factor = (generic ? GENERIC_FACTOR : 1) / Math.sqrt(commonness.word(stem));
-    if (inNames) add(WORD_IN_NAMES * factor, stem);
-    else if (inReasons) add(WORD_IN_REASONS * factor, stem);
+    if (inNames) add(WORD_IN_NAMES * factor, () => stem);
+    else if (inReasons) add(WORD_IN_REASONS * factor, () => stem);
     else if (!generic && stem.length >= 5) {
       const typo = typoOf(stem, decision.key);
       if (typo) {
         const weight = typo.concept && !credited.has(typo.concept) ? SAME_CONCEPT_IN_NAMES * typo.concept.weight : WORD_IN_NAMES;
         if (typo.concept) credited.add(typo.concept);
-        add(weight * TYPO_FACTOR, `${stem}≈${typo.stem}`);
+        add(weight * TYPO_FACTOR, () => `${stem}≈${typo.stem}`);
       }
     }
   }
@@ -96,7 +120,7 @@ export function topicMatch(message: TextProfile, decision: DecisionProfile, comm
     if (pairs >= MAX_PAIRS) break;
     if (decision.key.pairs.has(pair) || decision.body.pairs.has(pair)) {
       pairs += 1;
-      add(PAIR, `"${pair}"`);
+      add(PAIR, () => `"${pair}"`);
     }
   }
 
@@ -116,12 +140,9 @@ function phraseCredited(phrase: string[], decision: DecisionProfile, credited: S
 }
 
 /** A decision word one edit away (a typo: "terrafrom", "kubernets"), with the concept it names, if any. */
-function typoOf(stem: string, names: TextProfile): { stem: string; concept: Concept | null } | null {
-  for (let i = 0; i < names.tokens.length; i++) {
-    const candidate = names.tokens[i]!.stem;
-    if (candidate.length >= 5 && Math.abs(candidate.length - stem.length) <= 1 && withinOneEdit(stem, candidate)) {
-      return { stem: candidate, concept: names.tokenConcepts[i] ?? null };
-    }
+function typoOf(stem: string, names: DecisionText): { stem: string; concept: Concept | null } | null {
+  for (const word of names.longWords) {
+    if (Math.abs(word.stem.length - stem.length) <= 1 && withinOneEdit(stem, word.stem)) return word;
   }
   return null;
 }

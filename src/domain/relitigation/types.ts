@@ -20,12 +20,29 @@ export interface MatchableDecision {
   tags: string[];
 }
 
+/** Terms of a message, as the relitigation index searches them (built by `messageQuery`). */
+export interface MessageQuery {
+  /**
+   * The message's own telling words and the other names of what it names ("RN" → "react native"),
+   * normalised (lexemes are made by the database). OR-ed in the full-text query; decisions sharing
+   * two of them rank first.
+   */
+  words: string[];
+  /** Rivals of what the message names ("flutter" for a message about React Native): OR-ed, never paired. */
+  related: string[];
+  /** The message's text for trigram matching: lower-cased, markup and code removed. */
+  text: string;
+}
+
 /** A decision the database found for a message, with the retrieval signals that found it. */
 export interface RetrievedCandidate {
   decision: MatchableDecision;
   /** Full-text rank of the message's terms against the decision (weighted fields). */
   textRank: number;
-  /** pg_trgm word similarity between the message and the decision's names (0–1). */
+  /**
+   * pg_trgm word similarity between the message's longer words and the decision's names (0–1);
+   * 0 when trigram matching did not find the decision (full-text search did).
+   */
   trigramSimilarity: number;
 }
 

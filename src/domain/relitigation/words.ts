@@ -7,6 +7,8 @@
 export interface Token {
   /** As written, for abbreviations that only count in capitals (RN, DD). */
   raw: string;
+  /** Where the token starts in the text it came from. */
+  index: number;
   lower: string;
   stem: string;
 }
@@ -19,7 +21,7 @@ export function tokenize(text: string): Token[] {
   for (const match of text.matchAll(TOKEN)) {
     const raw = match[0];
     const lower = raw.toLowerCase();
-    tokens.push({ raw, lower, stem: stem(lower) });
+    tokens.push({ raw, index: match.index, lower, stem: stem(lower) });
   }
   return tokens;
 }
@@ -30,6 +32,19 @@ export function tokenize(text: string): Token[] {
  * with a digit (3.12, k8s, v2) are left alone.
  */
 export function stem(word: string): string {
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  const result = stemOf(word);
+  // The vocabulary of a workspace is small and repeats; the cap only guards against unbounded growth.
+  if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
+  stems.set(word, result);
+  return result;
+}
+
+const stems = new Map<string, string>();
+const MAX_REMEMBERED_STEMS = 50_000;
+
+function stemOf(word: string): string {
   let w = word.toLowerCase();
   if (w.length <= 2 || /\d/.test(w)) return w;
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
@@ -100,7 +115,17 @@ export const GENERIC_WORDS = new Set(
     'wrong true first last next long short high low whole full half same different current later soon again already ' +
     'place set run runs running ran change changes changed stay stays live lives thread channel message slack link doc docs ' +
     'page pages file files note notes update updates ask asks asked say says said tell told let get got also since per ' +
-    'via yes no etc eg ie anyone someone one two three four five six seven eight nine ten'
+    'via yes no etc eg ie anyone someone one two three four five six seven eight nine ten ' +
+    'min mins minute minutes hour hours hr hrs sec secs second seconds ms ' +
+    // Nouns nearly every engineering decision uses: they say which decisions exist, not which one is meant.
+    'service services system systems app apps api apis code data tool tools platform product products project projects ' +
+    'feature features user users customer customers decision decisions rule rules process setup config stuff prod ' +
+    'production staging env environment dev support request requests ' +
+    // How people argue, not what about: the stance cues' own vocabulary.
+    'revisit revisiting reconsider rethink reopen revert honestly drop dropped dropping instead rather switch switching ' +
+    'replace replacing pilot poc spike worth mistake idea thoughts interested overkill painful miserable annoying ' +
+    'nicer simpler faster cheaper easier fewer harder slower worse better longer true false lighter heavier biting ' +
+    'seems feels felt wonder wondering crazy agenda'
   ).split(/\s+/),
 );
 

@@ -33,7 +33,7 @@ export const PRACTICE_FAMILIES: FamilySpec[] = [
       'FireHydrant',
       'Rootly',
       'Grafana OnCall',
-      { names: 'paging|paged|pages|page out', weight: 0.6 },
+      { names: 'paging|paged|pages|page out|gets paged|woke up|wake up|wake me up|phone to ring|phone ring', weight: 0.6 },
       { names: 'alert|alerts|alerting|alarm|alarms', weight: 0.5 },
       { names: 'SLO|SLOs|SLI|SLIs|burn rate|burn-rate|error budget', weight: 0.8 },
       { names: 'threshold alerts|resource alerts|saturation alerts|cpu alerts|memory alerts|disk alerts|infra alerts|infrastructure alerts|saturation', weight: 0.9 },
@@ -46,6 +46,7 @@ export const PRACTICE_FAMILIES: FamilySpec[] = [
       { names: 'incident note|incident notes|incident summary|lightweight write-up', weight: 0.9 },
       { names: 'SEV0|SEV1|SEV2|SEV3|sev 1|sev 2|severity 1|severity 2', weight: 0.5 },
       { names: 'ops review|incident review meeting', weight: 0.6 },
+      { names: 'incident|incidents|outage|outages', weight: 0.5 },
     ],
   },
   {

@@ -19,4 +19,9 @@ export interface FamilySpec {
    * names are telling; everyday practice words ("deploy", "review") much less.
    */
   weight?: number;
+  /**
+   * The members are the same kind of thing (document databases, CSS-in-JS libraries), not just
+   * options for the same job: naming one of them names the kind a decision turned down.
+   */
+  kind?: boolean;
 }

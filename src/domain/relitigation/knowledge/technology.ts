@@ -188,6 +188,7 @@ export const TECHNOLOGY_FAMILIES: FamilySpec[] = [
       'Cloud Build',
       'CodeBuild|CodePipeline',
       'build server|build box|build machine|build agents|self-hosted runners',
+      { names: 'CI|continuous integration|CI/CD|CI pipeline|CI pipelines|CI gate|CI check', weight: 0.5 },
     ],
   },
   {
@@ -260,7 +261,7 @@ export const TECHNOLOGY_FAMILIES: FamilySpec[] = [
       'Infisical',
       'CyberArk|Conjur',
       'dotenv|env file|env files|env var|env vars|environment variable|environment variables',
-      'repo secrets|GitHub secrets|repository secrets|encrypted vars|encrypted variables|CI secrets|Actions secrets',
+      'repo secrets|GitHub repo secrets|GitHub secrets|repository secrets|encrypted vars|encrypted variables|CI secrets|Actions secrets',
       'Kubernetes secrets|k8s secrets|Kubernetes manifests',
       { names: 'secrets|secret|credentials|credential|creds|api keys|api key|secret key|access keys', weight: 0.5 },
     ],
@@ -604,12 +605,49 @@ export const TECHNOLOGY_FAMILIES: FamilySpec[] = [
     job: 'architecture style',
     members: ['monolith|modular monolith', 'microservices|micro-services|microservice'],
   },
+  // Kinds within the families above: naming a relative of what a decision turned down (DocumentDB
+  // against "we will not adopt MongoDB") is naming the kind of thing it turned down.
+  {
+    job: 'document database',
+    kind: true,
+    members: ['MongoDB', 'DocumentDB', 'Firestore', 'CouchDB', 'document database', 'RavenDB'],
+  },
+  {
+    job: 'relational database',
+    kind: true,
+    members: ['PostgreSQL', 'MySQL', 'SQLite', 'SQL Server', 'CockroachDB', 'Spanner', 'PlanetScale', 'relational database'],
+  },
+  {
+    job: 'native mobile',
+    kind: true,
+    members: ['Swift', 'Kotlin', 'native app', 'Objective-C'],
+  },
+  {
+    job: 'self-hosted CI server',
+    kind: true,
+    members: ['Jenkins', 'TeamCity', 'Bamboo', 'Tekton', 'Drone CI', 'Concourse', 'Woodpecker CI', 'build server'],
+  },
+  {
+    job: 'CSS-in-JS library',
+    kind: true,
+    members: ['CSS-in-JS', 'styled-components', 'Emotion', 'vanilla-extract', 'Stitches', 'Linaria', 'StyleX', 'Panda CSS'],
+  },
+  {
+    job: 'global state store',
+    kind: true,
+    members: ['Redux', 'Zustand', 'MobX', 'Recoil', 'Jotai', 'NgRx', 'Vuex', 'Pinia', 'global store'],
+  },
+  {
+    job: 'compute outside Kubernetes',
+    kind: true,
+    members: ['ECS', 'Fargate', 'Lambda', 'Cloud Run', 'App Runner', 'Elastic Beanstalk', 'Heroku', 'EC2'],
+  },
   {
     job: 'build or buy',
     weight: 0.7,
     members: [
       'in-house|homegrown|home-grown|build our own|roll our own|self-built|custom-built|DIY',
-      'SaaS|vendor|managed service|third-party service',
+      'SaaS|managed service|third-party service',
       'self-host|self-hosted|self-hosting|self host',
     ],
   },

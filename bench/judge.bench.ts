@@ -1,0 +1,247 @@
+/**
+ * Relitigation judging latency with 10,000 decisions in one workspace: p50/p99 of
+ * `detectRelitigation` (retrieval in SQL + judging) over a few hundred varied messages.
+ * Target (issue 3, item 8): p99 ≤ 10 ms, on PGlite and on PostgreSQL.
+ *
+ *   node --import tsx bench/judge.bench.ts
+ *
+ * Environment: BENCH_DATABASE_URL=postgres://… also runs it against that PostgreSQL server, in a
+ * database created for the run and dropped after it; BENCH_DECISIONS (default 10000);
+ * BENCH_EXPLAIN=1 prints the query plan of one message (to check the GIN indexes are used).
+ */
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { detectRelitigation } from '../src/app/detectRelitigation.js';
+import type { NewDecision, Workspace } from '../src/app/ports.js';
+import type { DecisionContent } from '../src/domain/decision.js';
+import { withMatchingTerms } from '../src/domain/relitigation/inferMatchingTerms.js';
+import { mayReopen } from '../src/domain/relitigation/judge.js';
+import { PRACTICE_FAMILIES } from '../src/domain/relitigation/knowledge/practices.js';
+import { TECHNOLOGY_FAMILIES } from '../src/domain/relitigation/knowledge/technology.js';
+import { messageQuery } from '../src/domain/relitigation/messageQuery.js';
+import { type Database, openDatabase } from '../src/storage/database.js';
+import { insertWorkspaceDecisions, rowsOf } from '../src/storage/insertDecisions.js';
+import { candidatesSql, createRelitigationIndex, toOrTsQuery, toPairsTsQuery, typoWordsOf } from '../src/storage/relitigationIndex.js';
+
+const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 10_000);
+const MESSAGES = 400;
+// Seeding leaves garbage to collect and PGlite's memory to settle: measure the steady state, as a
+// long-running app would see it, not the first minute after a bulk load.
+const WARMUP_MESSAGES = 400;
+const TARGET_P99_MS = 10;
+const WORKSPACE: Workspace = { workspaceId: 'T0JUDGE', enterpriseId: null };
+const CHANNEL = 'C0JUDGE';
+
+// A deterministic generator, so every run (and both databases) judge the same workload.
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Technology names from the knowledge base, so decisions name real things (and their aliases and rivals get used).
+const TOOLS = [...TECHNOLOGY_FAMILIES, ...PRACTICE_FAMILIES].flatMap((family) =>
+  family.members.map((m) => (typeof m === 'string' ? m : m.names).split('|')[0]!.replace(/^=/, '')),
+);
+const AREAS = (
+  'billing checkout search notifications onboarding payments reporting ledger auth inbox exports invoicing refunds ' +
+  'shipping catalog pricing identity audit compliance fraud risk growth marketing email sms push webhooks partners ' +
+  'integrations scheduler importer exporter sync backups archive media uploads thumbnails geo maps routing dispatch ' +
+  'warehouse inventory orders carts coupons loyalty referrals subscriptions trials seats teams workspaces permissions ' +
+  'roles sessions tokens secrets config flags experiments metrics tracing logging alerting paging oncall incidents ' +
+  'status docs help support tickets chat feedback surveys reviews ratings recommendations ranking feeds timeline'
+).split(' ');
+const SUFFIXES = ['service', 'api', 'worker', 'pipeline', 'dashboard', 'app', 'jobs', 'gateway', 'store', 'platform'];
+const WORDS = (
+  'latency throughput cost budget vendor contract renewal migration rollout rollback outage incident review audit ' +
+  'compliance security privacy retention backup restore failover replica shard partition index schema query cache ' +
+  'queue topic stream batch cron schedule retry timeout deadline quota limit threshold capacity headroom spike burst ' +
+  'traffic region zone cluster node pod container image registry artifact release version branch merge review owner ' +
+  'team squad guild chapter manager lead staff principal contractor vendor partner customer tenant enterprise hobbyist ' +
+  'onboarding training runbook playbook template checklist standard guideline policy exception waiver approval sign-off ' +
+  'maintenance upgrade deprecation sunset legacy rewrite refactor cleanup hardening performance reliability availability ' +
+  'durability consistency isolation transaction idempotency ordering dedupe encryption rotation certificate domain dns ' +
+  'proxy ingress egress firewall network bandwidth storage disk memory cpu gpu inference training dataset feature model'
+).split(' ');
+const REASONS = [
+  'the team already knows it', 'it is cheaper at our volume', 'we need multi-row transactions', 'vendor support is better',
+  'it removes a moving part', 'the migration cost is too high', 'latency matters more than flexibility', 'compliance asks for it',
+  'it keeps one way of doing things', 'on-call load drops', 'it scales with write spikes', 'it is what the rest of the org uses',
+];
+
+function decisionContents(count: number): DecisionContent[] {
+  const random = prng(7);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  const contents: DecisionContent[] = [];
+  for (let i = 0; i < count; i++) {
+    const [chosen, rejected, area] = [pick(TOOLS), pick(TOOLS), `${pick(AREAS)} ${pick(SUFFIXES)}`];
+    const kind = random();
+    const title =
+      kind < 0.4
+        ? `${capitalise(area)} uses ${chosen}; we will not adopt ${rejected}`
+        : kind < 0.7
+          ? `${capitalise(area)} keeps ${chosen} for ${words(3)}`
+          : `${capitalise(area)} moves to ${chosen} instead of ${rejected} by Q${1 + Math.floor(random() * 4)}`;
+    contents.push(
+      withMatchingTerms({
+        title,
+        context: `Raised by the ${area} team: ${words(6)}.`,
+        rationale: `Because ${pick(REASONS)}; ${words(8)}.`,
+        consequences: '',
+        alternatives: random() < 0.5 ? [rejected] : [],
+        aliases: [],
+        deciders: ['U0BENCH'],
+        tags: [pick(AREAS)],
+        status: random() < 0.9 ? 'accepted' : 'superseded',
+        decidedOn: '2026-01-15',
+        revisitOn: null,
+      }),
+    );
+  }
+  return contents;
+}
+
+function messages(count: number): string[] {
+  const random = prng(11);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const area = () => `${pick(AREAS)} ${pick(SUFFIXES)}`;
+  const shapes: (() => string)[] = [
+    () => `honestly should we just move the ${area()} to ${pick(TOOLS)}? the ${pick(TOOLS)} setup keeps biting us`,
+    () => `can we revisit the ${pick(TOOLS)} decision for ${area()}? ${pick(REASONS)} is no longer true`,
+    () => `${pick(TOOLS)} is throwing \`ECONNRESET\` on ${area()} staging since this morning, anyone seen this?`,
+    () => `how do I configure ${pick(TOOLS)} for the ${area()}? the README is out of date`,
+    () => `merged the ${area()} migration to ${pick(TOOLS)} per the decision :tada: PR <https://github.com/acme/x/pull/${Math.floor(random() * 9000)}|#${Math.floor(random() * 9000)}>`,
+    () => `what if we dropped ${pick(TOOLS)} and used ${pick(TOOLS)} instead? it would let us ${pick(['delete a service', 'ship faster', 'cut the bill'])}`,
+    () => `reminder: ${pick(['lunch', 'the offsite', 'the all-hands', 'expense reports'])} ${pick(['is at noon', 'moved to thursday', 'are due friday'])} <@U0${Math.floor(random() * 99)}>`,
+    () => `tbh the ${pick(WORDS)} ${pick(WORDS)} rule feels like overkill for the ${area()}, could we try something lighter?`,
+    () => `:wave: new here, where do the ${area()} dashboards live?`,
+    () => `the ${area()} ${pick(['terrafrom', 'kubernets', 'postgress', 'datadgo', 'airflwo'])} config is wrong again, fixing it`,
+  ];
+  return Array.from({ length: count }, () => pick(shapes)());
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+async function seed(database: Database): Promise<void> {
+  const contents = decisionContents(DECISIONS);
+  const batch = 500;
+  for (let start = 0; start < contents.length; start += batch) {
+    const inputs: NewDecision[] = contents.slice(start, start + batch).map((content, k) => ({
+      workspace: WORKSPACE,
+      content,
+      source: {
+        // One decision in ten is private to another channel: never a candidate here, but present in the table.
+        channelId: (start + k) % 10 === 0 ? 'C0PRIVATE' : CHANNEL,
+        channelPrivate: (start + k) % 10 === 0,
+        messageTs: null,
+        threadTs: null,
+        permalink: null,
+        participants: [],
+      },
+      createdBy: 'U0BENCH',
+      origin: 'command',
+      idempotencyKey: `bench:${start + k}`,
+    }));
+    await database.db.transaction((tx) => insertWorkspaceDecisions(tx, inputs));
+  }
+  // What autovacuum does on a PostgreSQL server after a bulk load: planner statistics, and GIN pending
+  // lists merged into the indexes (PGlite has no autovacuum; see the README on its maintenance).
+  await database.db.execute(sql`vacuum analyze decisions`);
+}
+
+async function run(label: string, database: Database): Promise<boolean> {
+  const seedStarted = performance.now();
+  await seed(database);
+  console.log(`${label}: seeded ${DECISIONS} decisions in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+  const index = createRelitigationIndex(database.db);
+  const texts = messages(WARMUP_MESSAGES + MESSAGES);
+  if (process.env.BENCH_EXPLAIN) await explain(database, texts[0]!);
+  const timings: number[] = [];
+  const lookedUp: number[] = [];
+  const slowest: { ms: number; text: string }[] = [];
+  let strong = 0;
+  for (const [i, text] of texts.entries()) {
+    const started = performance.now();
+    const verdicts = await detectRelitigation({ index, workspace: WORKSPACE, channelId: CHANNEL, text, sensitivity: 'normal' });
+    const ms = performance.now() - started;
+    if (i < WARMUP_MESSAGES) continue;
+    timings.push(ms);
+    if (mayReopen(text)) lookedUp.push(ms);
+    if (verdicts.some((v) => v.tier === 'strong')) strong += 1;
+    slowest.push({ ms, text });
+  }
+  if (process.env.BENCH_SLOWEST) {
+    for (const { ms, text } of slowest.sort((a, b) => b.ms - a.ms).slice(0, Number(process.env.BENCH_SLOWEST))) console.log(`  ${ms.toFixed(2)} ms  ${text}`);
+  }
+  const p50 = percentile(timings, 0.5);
+  const p99 = percentile(timings, 0.99);
+  const met = p99 <= TARGET_P99_MS;
+  console.log(
+    `${label}: judge one message with ${DECISIONS} decisions: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${Math.max(...timings).toFixed(2)} ms` +
+      ` over ${timings.length} messages (${strong} strong verdicts) — target p99 ≤ ${TARGET_P99_MS} ms: ${met ? 'met' : 'NOT met'}`,
+  );
+  // Messages without a reopening cue are judged without a query; these are the ones that query.
+  console.log(
+    `${label}: of which ${lookedUp.length} looked up candidates: p50 ${percentile(lookedUp, 0.5).toFixed(2)} ms, p99 ${percentile(lookedUp, 0.99).toFixed(2)} ms`,
+  );
+  return met;
+}
+
+async function explain(database: Database, text: string): Promise<void> {
+  const query = messageQuery(text);
+  const plan = await database.db.execute(
+    sql`explain analyze ${candidatesSql(
+      WORKSPACE,
+      CHANNEL,
+      { any: toOrTsQuery([...query.words, ...query.related]), pairs: toPairsTsQuery(query.words.slice(0, 6)), typos: typoWordsOf(query) },
+      24,
+    )}`,
+  );
+  console.log(rowsOf<Record<string, string>>(plan).map((r) => Object.values(r)[0]).join('\n'));
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+async function onPglite(): Promise<boolean> {
+  const database = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
+  try {
+    await database.migrate();
+    return await run('PGlite', database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function onPostgres(serverUrl: string): Promise<boolean> {
+  const name = `decision_ledger_judge_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString() });
+  try {
+    await database.migrate();
+    return await run('PostgreSQL', database);
+  } finally {
+    await database.close();
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
+
+const results = [await onPglite()];
+if (process.env.BENCH_DATABASE_URL) results.push(await onPostgres(process.env.BENCH_DATABASE_URL));
+console.log(results.every(Boolean) ? 'judge bench: all targets met' : 'judge bench: target missed');

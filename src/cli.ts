@@ -1,0 +1,28 @@
+/**
+ * `npm run cli -- <command> …`: maintenance and evaluation commands that run outside Slack.
+ */
+import { EVAL_RELITIGATION_USAGE, evalRelitigationCommand } from './cli/evalRelitigationCommand.js';
+
+const COMMANDS: Record<string, { usage: string; run(args: string[]): Promise<number> }> = {
+  'eval-relitigation': { usage: EVAL_RELITIGATION_USAGE, run: evalRelitigationCommand },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.error(`usage: npm run cli -- <command>\n\n${Object.values(COMMANDS).map((c) => c.usage).join('\n\n')}`);
+    return 2;
+  }
+  return command.run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

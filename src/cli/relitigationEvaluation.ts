@@ -1,0 +1,229 @@
+import { performance } from 'node:perf_hooks';
+import { z } from 'zod';
+import { CANDIDATE_LIMIT, detectRelitigation } from '../app/detectRelitigation.js';
+import type { ConversationDirectory, RelitigationIndex, Workspace } from '../app/ports.js';
+import { recordDecision } from '../app/recordDecision.js';
+import { type DecisionContent, LIMITS } from '../domain/decision.js';
+import { parseInlineDecision } from '../domain/parseInlineDecision.js';
+import { assess } from '../domain/relitigation/judge.js';
+import { messageQuery } from '../domain/relitigation/messageQuery.js';
+import type { WatchSensitivity } from '../domain/relitigation/types.js';
+import type { Db } from '../storage/database.js';
+import { createDecisionRepository } from '../storage/decisionRepository.js';
+import { createRelitigationIndex } from '../storage/relitigationIndex.js';
+
+/**
+ * The scoring contract of ../shared/eval/README.md: every distinct decision of the file recorded
+ * into one fresh workspace the way the app records them, then the app's own detector run on every
+ * message as a message in a public channel of that workspace. A line "warns about" the decisions
+ * whose verdict is strong. Latency is timed on a second pass over the messages, once the detector
+ * is warm (the verdicts are the same on both passes).
+ */
+
+export const EVAL_LABELS = ['relitigation', 'related_not_relitigation', 'unrelated'] as const;
+
+const evalLineSchema = z.object({
+  id: z.string(),
+  decision: z.string().min(1),
+  message: z.string(),
+  label: z.enum(EVAL_LABELS),
+});
+export type EvalLine = z.infer<typeof evalLineSchema>;
+
+/** Which lines are scored. Every decision is loaded either way, so the detector always chooses among all of them. */
+export type EvalSplit = 'all' | 'dev' | 'holdout';
+
+export interface EvalOptions {
+  /** A migrated database in which `workspace` has no decisions yet. */
+  db: Db;
+  workspace: Workspace;
+  split: EvalSplit;
+  sensitivity?: WatchSensitivity;
+}
+
+export interface EvalResult {
+  precision: number;
+  recall: number;
+  f1: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  false_alarm_rate_related: number;
+  false_alarm_rate_unrelated: number;
+  p50_ms: number;
+  p99_ms: number;
+  mode: 'offline';
+}
+
+export interface EvalReport {
+  result: EvalResult;
+  /** Relitigation lines whose own decision was not warned about. */
+  misses: LineOutcome[];
+  /** Lines that warned about a decision other than their own. */
+  falseAlarms: LineOutcome[];
+}
+
+export interface LineOutcome {
+  line: EvalLine;
+  /** Refs warned about. */
+  warned: number[];
+  ownRef: number;
+}
+
+const CHANNEL = 'C_EVAL';
+const AUTHOR = 'U_EVAL';
+
+/** Every third distinct decision, in order of first appearance, is held out from tuning. */
+export function isHeldOut(decisionIndex: number): boolean {
+  return decisionIndex % 3 === 2;
+}
+
+export function parseEvalLines(jsonl: string): EvalLine[] {
+  return jsonl
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), number: i + 1 }))
+    .filter(({ line }) => line !== '')
+    .map(({ line, number }) => {
+      const parsed = evalLineSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`line ${number}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+      return parsed.data;
+    });
+}
+
+export async function evaluateRelitigation(lines: EvalLine[], options: EvalOptions): Promise<EvalReport> {
+  const decisionTexts = [...new Set(lines.map((l) => l.decision))];
+  const refs = await recordAll(decisionTexts, options);
+  const index = createRelitigationIndex(options.db);
+  const scored = lines.filter((l) => options.split === 'all' || isHeldOut(decisionTexts.indexOf(l.decision)) === (options.split === 'holdout'));
+
+  const detect = (line: EvalLine) =>
+    detectRelitigation({ index, workspace: options.workspace, channelId: CHANNEL, text: line.message, sensitivity: options.sensitivity ?? 'normal' });
+  // One pass untimed first: the timings are those of a running app, not of the JIT warming up.
+  for (const line of scored) await detect(line);
+  const timings: number[] = [];
+  const outcomes: LineOutcome[] = [];
+  for (const line of scored) {
+    const started = performance.now();
+    const verdicts = await detect(line);
+    timings.push(performance.now() - started);
+    outcomes.push({ line, warned: verdicts.filter((v) => v.tier === 'strong').map((v) => v.decision.ref), ownRef: refs.get(line.decision)! });
+  }
+  return score(outcomes, timings);
+}
+
+/** Records each decision through the app's own use case, as `/decide <text>` would. */
+async function recordAll(decisionTexts: string[], options: EvalOptions): Promise<Map<string, number>> {
+  const services = { decisions: createDecisionRepository(options.db), conversations: PUBLIC_CHANNELS };
+  const today = new Date().toISOString().slice(0, 10);
+  const refs = new Map<string, number>();
+  for (const [i, text] of decisionTexts.entries()) {
+    const parsed = parseInlineDecision({ text, author: AUTHOR, today });
+    const content = parsed.ok ? parsed.content : plainContent(text, today);
+    const recorded = await recordDecision({
+      services,
+      workspace: options.workspace,
+      content,
+      channelId: CHANNEL,
+      createdBy: AUTHOR,
+      origin: 'command',
+      idempotencyKey: `eval:${i}`,
+    });
+    if (!recorded.ok) throw new Error(`decision ${i + 1} could not be recorded: ${JSON.stringify(recorded.problems)}`);
+    refs.set(text, recorded.decision.ref);
+  }
+  return refs;
+}
+
+/** A decision the inline parser will not take (too long, say) is recorded as a bare title. */
+function plainContent(text: string, today: string): DecisionContent {
+  return {
+    title: text.slice(0, LIMITS.title),
+    context: '',
+    rationale: '',
+    consequences: '',
+    alternatives: [],
+    aliases: [],
+    deciders: [AUTHOR],
+    tags: [],
+    status: 'accepted',
+    decidedOn: today,
+    revisitOn: null,
+  };
+}
+
+/** The eval's workspace is one public channel: every decision is visible to every message. */
+const PUBLIC_CHANNELS: ConversationDirectory = {
+  isPrivate: async () => false,
+  threadParticipants: async () => ({ participants: [], messages: [] }),
+  permalink: async () => null,
+};
+
+function score(outcomes: LineOutcome[], timings: number[]): EvalReport {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const alarmsBy = { related_not_relitigation: 0, unrelated: 0 };
+  const countBy = { related_not_relitigation: 0, unrelated: 0 };
+  const misses: LineOutcome[] = [];
+  const falseAlarms: LineOutcome[] = [];
+  for (const outcome of outcomes) {
+    const { line, warned, ownRef } = outcome;
+    const wrong = line.label === 'relitigation' ? warned.filter((r) => r !== ownRef) : warned;
+    fp += wrong.length;
+    if (wrong.length > 0) falseAlarms.push(outcome);
+    if (line.label === 'relitigation') {
+      if (warned.includes(ownRef)) tp += 1;
+      else {
+        fn += 1;
+        misses.push(outcome);
+      }
+    } else {
+      countBy[line.label] += 1;
+      if (warned.length > 0) alarmsBy[line.label] += 1;
+    }
+  }
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  const rate = (label: keyof typeof countBy) => (countBy[label] === 0 ? 0 : alarmsBy[label] / countBy[label]);
+  return {
+    result: {
+      precision: round(precision),
+      recall: round(recall),
+      f1: round(f1),
+      tp,
+      fp,
+      fn,
+      false_alarm_rate_related: round(rate('related_not_relitigation')),
+      false_alarm_rate_unrelated: round(rate('unrelated')),
+      p50_ms: round(percentile(timings, 0.5)),
+      p99_ms: round(percentile(timings, 0.99)),
+      mode: 'offline',
+    },
+    misses,
+    falseAlarms,
+  };
+}
+
+/** Why the detector judged a line as it did: each candidate's topic, stance and evidence, best first. */
+export async function explainLine(index: RelitigationIndex, workspace: Workspace, text: string): Promise<string[]> {
+  const candidates = await index.candidates(workspace, CHANNEL, messageQuery(text), CANDIDATE_LIMIT);
+  return assess(text, candidates, { explain: true })
+    .sort((a, b) => b.topic * b.stance - a.topic * a.stance)
+    .slice(0, 3)
+    .map(
+      (a) =>
+        `D-${a.candidate.decision.ref} topic ${a.topic.toFixed(2)} stance ${a.stance.toFixed(2)}` +
+        ` [${a.evidence.join(', ')}] {${a.cues.join(', ')}}`,
+    );
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,134 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { detectRelitigation } from '../../src/app/detectRelitigation.js';
+import type { RelitigationIndex, Workspace } from '../../src/app/ports.js';
+import type { DecisionContent } from '../../src/domain/decision.js';
+import { withMatchingTerms } from '../../src/domain/relitigation/inferMatchingTerms.js';
+import { messageQuery } from '../../src/domain/relitigation/messageQuery.js';
+import type { Database } from '../../src/storage/database.js';
+import { createDecisionRepository } from '../../src/storage/decisionRepository.js';
+import { createRelitigationIndex, toOrTsQuery, toPairsTsQuery } from '../../src/storage/relitigationIndex.js';
+import { aNewDecision } from '../support/decisions.js';
+import { createTestDatabase } from '../support/testDatabase.js';
+
+const WS: Workspace = { workspaceId: 'TRELIT', enterpriseId: null };
+const OTHER_WS: Workspace = { workspaceId: 'TRELIT2', enterpriseId: null };
+const PUBLIC = 'C0PUBLIC';
+const SECRET = 'G0PRIVATE';
+
+describe('relitigation index', () => {
+  let database: Database;
+  let index: RelitigationIndex;
+  const refs: Record<string, number> = {};
+
+  async function record(name: string, content: Partial<DecisionContent>, where: { workspace?: Workspace; channelId?: string; channelPrivate?: boolean } = {}) {
+    const repository = createDecisionRepository(database.db);
+    const input = aNewDecision({
+      workspace: where.workspace ?? WS,
+      source: { channelId: where.channelId ?? PUBLIC, channelPrivate: where.channelPrivate ?? false, messageTs: null, threadTs: null, permalink: null, participants: [] },
+    });
+    // As recordDecision stores it: with its aliases and the alternatives its text turns down.
+    const { decision } = await repository.record({ ...input, content: withMatchingTerms({ ...input.content, rationale: '', alternatives: [], tags: [], ...content }) });
+    refs[name] = decision.ref;
+    return decision;
+  }
+
+  const candidateRefs = async (text: string, channelId = PUBLIC, workspace = WS) =>
+    (await index.candidates(workspace, channelId, messageQuery(text), 24)).map((c) => c.decision.ref);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    index = createRelitigationIndex(database.db);
+    await record('orders', { title: 'Orders service stays on Postgres; we will not adopt MongoDB', rationale: 'Refunds need multi-row transactions' });
+    await record('mobile', { title: 'Mobile apps stay on React Native; we are not doing native Swift/Kotlin rewrites' });
+    await record('iac', { title: 'All cloud infrastructure is managed with Terraform in the infra-live repo' });
+    await record('secretChannel', { title: 'Payroll exports are encrypted with age before they leave the HR bucket' }, { channelId: SECRET, channelPrivate: true });
+    await record('otherWorkspace', { title: 'Payroll exports are encrypted with GPG before upload' }, { workspace: OTHER_WS });
+    await record('superseded', { title: 'Payroll exports go out by SFTP nightly', status: 'superseded' });
+    await record('underReview', { title: 'Payroll exports are zipped with a password' });
+    await database.db.execute(sql`update decisions set under_review_since = now() where workspace_id = ${WS.workspaceId} and ref = ${refs.underReview!}`);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('finds a decision by the words a message shares with it, best first', async () => {
+    const refsFound = await candidateRefs('should we just move orders to mongo?');
+    expect(refsFound[0]).toBe(refs.orders);
+  });
+
+  it('finds a decision by another name of what it names, and by a rival of what it chose', async () => {
+    expect(await candidateRefs('the RN bridge is slow on android')).toContain(refs.mobile);
+    expect(await candidateRefs('anyone tried Flutter?')).toContain(refs.mobile);
+  });
+
+  it('finds a decision through a misspelt product name', async () => {
+    const [candidate] = await index.candidates(WS, PUBLIC, messageQuery('can we stop using terrafrom here'), 24);
+    expect(candidate?.decision.ref).toBe(refs.iac);
+    expect(candidate?.trigramSimilarity).toBeGreaterThan(0.5);
+  });
+
+  it('returns decisions as recorded, with their aliases and rejected alternatives', async () => {
+    const [candidate] = await index.candidates(WS, PUBLIC, messageQuery('mongo for orders?'), 24);
+    expect(candidate!.decision).toMatchObject({
+      ref: refs.orders,
+      title: 'Orders service stays on Postgres; we will not adopt MongoDB',
+      rationale: 'Refunds need multi-row transactions',
+      alternatives: ['MongoDB'],
+    });
+    expect(candidate!.decision.aliases).toContain('Mongo');
+    expect(candidate!.textRank).toBeGreaterThan(0);
+  });
+
+  it('offers a private channel decision only to messages in that channel', async () => {
+    expect(await candidateRefs('payroll exports encrypted', SECRET)).toContain(refs.secretChannel);
+    expect(await candidateRefs('payroll exports encrypted', PUBLIC)).not.toContain(refs.secretChannel);
+    expect(await candidateRefs('payroll exports encrypted', 'C0ELSEWHERE')).not.toContain(refs.secretChannel);
+  });
+
+  it("never offers another workspace's decisions", async () => {
+    const found = await index.candidates(WS, PUBLIC, messageQuery('payroll exports encrypted with gpg before upload'), 24);
+    expect(found.map((c) => c.decision.title)).not.toContain('Payroll exports are encrypted with GPG before upload');
+    const theirs = await index.candidates(OTHER_WS, PUBLIC, messageQuery('payroll exports encrypted with gpg before upload'), 24);
+    expect(theirs.map((c) => c.decision.title)).toEqual(['Payroll exports are encrypted with GPG before upload']);
+  });
+
+  it('leaves out decisions that are not accepted or are under review', async () => {
+    const found = await candidateRefs('payroll exports sftp nightly zipped password');
+    expect(found).not.toContain(refs.superseded);
+    expect(found).not.toContain(refs.underReview);
+  });
+
+  it('takes query syntax in a message as plain words', async () => {
+    const text = "orders' | !mongo & (postgres:* <-> x) \\ :A";
+    expect(toOrTsQuery(messageQuery(text).words)).not.toMatch(/[!:*<>\\']/);
+    expect(await candidateRefs(text)).toContain(refs.orders);
+    expect(toPairsTsQuery(['a', 'b c', 'd'])).toBe('(a & ((b & c) | d)) | ((b & c) & (d))');
+  });
+
+  it('returns nothing for a message with nothing to search', async () => {
+    expect(await index.candidates(WS, PUBLIC, messageQuery(':tada: <@U1>'), 24)).toEqual([]);
+  });
+
+  it('respects the limit', async () => {
+    expect((await index.candidates(WS, PUBLIC, messageQuery('orders mongo react native terraform payroll'), 2)).length).toBeLessThanOrEqual(2);
+  });
+
+  describe('detectRelitigation', () => {
+    const detect = (text: string, channelId = PUBLIC) =>
+      detectRelitigation({ index, workspace: WS, channelId, text, sensitivity: 'normal' }).then((verdicts) =>
+        verdicts.map((v) => [v.decision.ref, v.tier]),
+      );
+
+    it('warns about a message that reopens a decision, and not about one that only mentions it', async () => {
+      expect(await detect('honestly should we just move orders to mongo? the schema keeps changing')).toEqual([[refs.orders, 'strong']]);
+      expect(await detect('the orders postgres migration failed on staging')).toEqual([]);
+    });
+
+    it('never warns about a private decision outside its channel', async () => {
+      const text = 'can we stop encrypting payroll exports with age? it breaks the HR bucket sync';
+      expect((await detect(text, SECRET)).map(([ref]) => ref)).toContain(refs.secretChannel);
+      expect((await detect(text, PUBLIC)).map(([ref]) => ref)).not.toContain(refs.secretChannel);
+    });
+  });
+});
