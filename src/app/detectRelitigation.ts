@@ -14,8 +14,8 @@ export interface DetectRelitigationProps {
   sensitivity: WatchSensitivity;
 }
 
-// Enough to hold every decision a message could plausibly be about; judging 16 takes about a millisecond.
-export const CANDIDATE_LIMIT = 16;
+// Enough to hold every decision a message could plausibly be about; judging 12 takes under a millisecond.
+export const CANDIDATE_LIMIT = 12;
 
 /**
  * The offline relitigation detector, as the watcher and the eval command both run it: find the

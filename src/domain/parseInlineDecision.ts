@@ -126,7 +126,8 @@ function cleanClause(text: string): string {
     .replace(/\(\s*\)/g, '')
     .replace(/^[\s,;:—–-]+/, '')
     .replace(/[\s,;:—–-]+$/, '')
-    .replace(/\s+([,.;:!?])/g, '$1')
+    // "word ," → "word,", but ".env" and ".NET" keep their space.
+    .replace(/\s+([,.;:!?])(?=\s|$)/g, '$1')
     .replace(/\.$/, '')
     .trim();
 }

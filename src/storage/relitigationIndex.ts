@@ -6,7 +6,7 @@ import { rowsOf } from './insertDecisions.js';
 
 // Every pass is cut off before it is ranked, so a word shared by thousands of decisions costs a
 // bounded amount of work; the pass over pairs of the message's words keeps the best of those in.
-const MATCHES_RANKED = 32;
+const MATCHES_RANKED = 24;
 const PAIRED_WORDS = 6;
 // Typo matching: the longer words the message itself typed, by their first 60% (a typo late in a
 // word leaves its start intact: "terrafrom" still contains "terraf").
@@ -17,23 +17,22 @@ const FULL_TEXT_MAX_WORDS = 64;
 
 /**
  * Finds the recorded decisions a message may be about, from three index-driven passes, unioned
- * and ranked:
+ * and ranked by ts_rank:
  * - full-text search of all the message's words and names, OR-ed, against the weighted `search`
- *   vector (GIN), at most MATCHES_RANKED matches ranked;
- * - the same for decisions sharing at least two of its own words (rarer, so the likeliest
- *   targets are never crowded out when a common word matches more than can be ranked);
- * - pg_trgm: substrings of its longer words against `match_text` (GIN, gin_trgm_ops), for typos
- *   and product names the stemmer does not know; word similarity is computed for those rows only.
+ *   vector (GIN), at most MATCHES_RANKED matches;
+ * - when that pass was cut off, the same for decisions sharing at least two of its own words
+ *   (rarer, so the likeliest targets are not crowded out by a word thousands of decisions use);
+ * - pg_trgm, for typos and names the stemmer does not know: `match_text LIKE '%terraf%'` on the
+ *   trigram GIN index, with word_similarity computed for the rows kept. Not `%>` in the WHERE
+ *   clause: its selectivity estimate runs the operator over the column's statistics at every
+ *   planning (milliseconds), and its recheck computes a similarity for every row that shares
+ *   enough trigrams with the word (hundreds, for common letter runs); LIKE rechecks cheaply.
  * No pass reads every decision of the workspace; the same SQL runs on PGlite and PostgreSQL.
  */
 export function createRelitigationIndex(db: Db): RelitigationIndex {
   return {
     async candidates(workspace, channelId, query, limit) {
-      const terms = {
-        any: toOrTsQuery([...query.words, ...query.related]),
-        pairs: toPairsTsQuery(query.words.slice(0, PAIRED_WORDS)),
-        typos: typoWordsOf(query),
-      };
+      const terms = searchTerms(query);
       if (!terms.any && terms.typos.length === 0) return [];
       const result = await db.execute(candidatesSql(workspace, channelId, terms, limit));
       return rowsOf<CandidateRow>(result).map(toCandidate);
@@ -41,10 +40,19 @@ export function createRelitigationIndex(db: Db): RelitigationIndex {
   };
 }
 
+/** What the passes search for, from the domain's MessageQuery. */
+export function searchTerms(query: MessageQuery): SearchTerms {
+  return {
+    any: toOrTsQuery([...query.words, ...query.related]),
+    pairs: toPairsTsQuery(query.words.slice(0, PAIRED_WORDS)),
+    typos: typoWordsOf(query),
+  };
+}
+
 export interface SearchTerms {
   /** `a | (b & c) | …`, or null when the message has no searchable word. */
   any: string | null;
-  /** `(a & b) | (a & c) | …`, or null with fewer than two words. */
+  /** `(a & (b | c)) | (b & c)`: at least two of the words; null with fewer than two. */
   pairs: string | null;
   /** Longer words to match by substring against the decisions' names. */
   typos: string[];
@@ -156,7 +164,7 @@ function toTerm(word: string): string | null {
 }
 
 /** The message's own longer words (not the names retrieval added), longest first. */
-export function typoWordsOf(query: MessageQuery): string[] {
+function typoWordsOf(query: MessageQuery): string[] {
   const typed = new Set(query.text.match(/[\p{L}]+/gu) ?? []);
   return query.words
     .filter((w) => w.length >= TYPO_MIN_LENGTH && typed.has(w))

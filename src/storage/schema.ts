@@ -86,6 +86,7 @@ export const decisions = pgTable(
       sql`setweight(to_tsvector('english'::regconfig, coalesce("title", '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce("alternatives"::text, '') || ' ' || coalesce("aliases"::text, '') || ' ' || coalesce("tags"::text, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce("rationale", '') || ' ' || coalesce("context", '') || ' ' || coalesce("consequences", '')), 'C')`,
     ),
   },
+  // Both GIN indexes have fastupdate = off (drizzle/0003_gin_fastupdate_off.sql): PGlite never vacuums.
   (t) => [
     index('decisions_match_text_trgm_idx').using('gin', sql`${t.matchText} gin_trgm_ops`),
     uniqueIndex('decisions_workspace_ref_uq').on(t.workspaceId, t.ref),

@@ -76,6 +76,10 @@ describe('parseInlineDecision', () => {
     expect(c.tags).toEqual([]);
   });
 
+  it('keeps the space before a dotted name such as .env', () => {
+    expect(content('No secrets in .env files , ever').title).toBe('No secrets in .env files, ever');
+  });
+
   it('lower-cases and de-duplicates tags, in any script', () => {
     expect(content('Use one CI runner #Infra #infra #データ').tags).toEqual(['infra', 'データ']);
   });

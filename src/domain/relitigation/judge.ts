@@ -34,11 +34,15 @@ export const THRESHOLDS: Record<Exclude<WatchSensitivity, 'off'>, Thresholds> = 
 // A sentence counts as being about a decision from this topic score on, and as clearly about one from the next.
 const SENTENCE_TOPIC = 0.2;
 const CLEARLY_ABOUT = 0.45;
-// Naming what a decision turned down tips an open-minded message towards reopening.
+// Naming what a decision turned down tips an open-minded message towards reopening; a message
+// that works within a decision somewhere (a bug, a how-to, a status) is not open-minded.
 const REJECTED_NAMED_PULL = 0.3;
+const OPEN_MINDED_BELOW = 0.4;
+// In a message of several sentences, the sentences that argue say what is reopened; the others
+// ("postmortem doc is up") count for this much.
 const OTHER_SENTENCES_FACTOR = 0.85;
 // Two candidates this close in topic are a coin toss: neither gets a warning on topic alone.
-const AMBIGUOUS_MARGIN = 0.04;
+const AMBIGUOUS_MARGIN = 0.05;
 
 /**
  * Judges a Slack message against the decisions retrieval found for it. Returns a verdict for each
@@ -91,10 +95,8 @@ export function assess(message: string | MessageReading, candidates: RetrievedCa
     const decision = decisions[i]!;
     const topic = topicMatch(whole, decision, commonness, { proposed, opposed, explain });
     const stance = stanceTowards(i, decision, sentences, sentenceTopics);
-    let score = stanceScore(stance);
-    if (withinAnywhere < 0.4 && topic.namesRejected) score += (1 - score) * REJECTED_NAMED_PULL * (score > 0 ? 1 : 0.5);
-    // In a message of several sentences, those that argue say what is reopened; the others
-    // ("postmortem doc is up") count for less.
+    let score = stance.score;
+    if (withinAnywhere < OPEN_MINDED_BELOW && topic.namesRejected) score += (1 - score) * REJECTED_NAMED_PULL * (score > 0 ? 1 : 0.5);
     const arguing = Math.max(0, ...sentences.map((s, k) => (s.stance.reopen > 0 ? sentenceTopics[k]![i]! : 0)));
     return {
       candidate,
@@ -108,20 +110,15 @@ export function assess(message: string | MessageReading, candidates: RetrievedCa
 }
 
 /**
- * The message's stance towards decision `d`: the strongest stance among the sentences about `d`
- * and those not clearly about another decision ("can we revisit?"). A sentence proposing
+ * The message's stance towards decision `d`, from the sentences about `d` and those not clearly
+ * about another decision ("can we revisit?"), each adding its part. A sentence proposing
  * something unrelated to `d` ("we should try Svelte" against an SSO decision) argues half as much
  * against it. What the other sentences say in working-within terms ("postmortem doc is up")
  * counts half.
  */
-function stanceTowards(
-  d: number,
-  decision: DecisionProfile,
-  sentences: Sentence[],
-  sentenceTopics: number[][],
-): Stance & { sentence: number | null } {
-  let best: Stance & { sentence: number | null } = { reopen: 0, within: 0, cues: [], proposalAt: null, sentence: null };
-  let bestScore = -1;
+function stanceTowards(d: number, decision: DecisionProfile, sentences: Sentence[], sentenceTopics: number[][]): { score: number; cues: string[] } {
+  const scores: number[] = [];
+  const cues: string[] = [];
   sentences.forEach((sentence, s) => {
     const topics = sentenceTopics[s]!;
     const aboutThis = topics[d]! >= SENTENCE_TOPIC;
@@ -135,12 +132,13 @@ function stanceTowards(
       within: 1 - (1 - sentence.stance.within) * (1 - elsewhere / 2),
     };
     const score = stanceScore(stance);
-    if (score > bestScore) {
-      best = { ...stance, sentence: s };
-      bestScore = score;
+    if (score > 0) {
+      scores.push(score);
+      cues.push(...stance.cues);
     }
   });
-  return best;
+  // A complaint in one sentence and a proposal in the next are one argument.
+  return { score: 1 - scores.reduce((rest, score) => rest * (1 - score), 1), cues: [...new Set(cues)] };
 }
 
 function relatesTo(concept: Concept, decision: DecisionProfile): boolean {

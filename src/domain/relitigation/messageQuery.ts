@@ -1,4 +1,4 @@
-import { findConcepts, siblingsOf, uniqueConcepts } from './concepts.js';
+import { siblingsOf, uniqueConcepts } from './concepts.js';
 import { type MessageReading, reading } from './message.js';
 import type { MessageQuery } from './types.js';
 import { GENERIC_WORDS, isContentWord } from './words.js';
@@ -15,17 +15,17 @@ const RIVALS_MIN_WEIGHT = 0.8;
 
 /**
  * What retrieval searches for a message: what it names and its own telling words, then every
- * other name of the things it names (so "RN" finds "React Native"), and separately their rivals
- * of what it proposes (so "why not Flutter?" finds the decision to stay on React Native). Everyday words ("team", "week", "use") are left out:
- * they match a large share of any workspace's decisions and say nothing about which one is meant.
+ * other name of the things it names (so "RN" finds "React Native"), and separately the rivals of
+ * what it proposes (so "why not Flutter?" finds the decision to stay on React Native). Everyday
+ * words ("team", "week", "use") and the words of arguing ("revisit", "instead") are left out: they
+ * match a large share of any workspace's decisions and say nothing about which one is meant.
  */
 export function messageQuery(message: string | MessageReading): MessageQuery {
   const { plain, whole, sentences } = reading(message);
-  const tokens = whole.tokens;
   const own = unique(
-    tokens.filter((t) => isContentWord(t) && !GENERIC_WORDS.has(t.lower) && !GENERIC_WORDS.has(t.stem)).map((t) => t.lower),
+    whole.tokens.filter((t) => isContentWord(t) && !GENERIC_WORDS.has(t.lower) && !GENERIC_WORDS.has(t.stem)).map((t) => t.lower),
   ).slice(0, MAX_OWN_WORDS);
-  const named = uniqueConcepts(findConcepts(tokens).map((m) => m.concept));
+  const named = [...whole.concepts];
   // Everyday concepts ("deploy": ship, shipping, release…) would widen the search more than they narrow it.
   const names = named
     .filter((c) => c.weight >= NAMES_MIN_WEIGHT)

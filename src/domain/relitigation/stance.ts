@@ -40,11 +40,18 @@ const REOPEN_CUES: Cue[] = [
     name: 'doubts the decision',
     weight: 0.7,
     pattern:
-      /\b(?:are|were) we sure\b|\bthe right call\b|\b(?:was|is) (?:a|the) mistake\b|\bwas a mistake\b|\bwasn'?t (?:our|the|a) (?:best|great|good|smartest) (?:idea|call|move)\b|\bstill (?:a hard rule|makes? sense)\b|\bdid we invent\b/,
+      /\b(?:are|were) we sure\b|\bthe right call\b|\b(?:was|is) (?:a|the) mistake\b|\bwas a mistake\b|\bwasn'?t (?:our|the|a) (?:best|great|good|smartest) (?:idea|call|move)\b|\bstill (?:a hard rule|makes? sense)\b/,
   },
   { name: 'do we really need', weight: 0.65, pattern: /\bdo we (?:really|even|actually|still|truly) (?:need|have to|want)\b|\bis (?:it|this|that) (?:really|actually) (?:necessary|needed|worth it)\b/ },
   { name: 'questions the reason', weight: 0.55, pattern: /\b(?:don'?t|do not|can'?t|fail to) (?:really )?(?:see|understand|get) why\b|\bstill (?:banned|required|mandatory|not allowed|forbidden|a thing)\b/ },
   { name: 'has anyone considered', proposes: 'what follows', weight: 0.5, pattern: /\b(?:(?:has|have) )?(?:anyone|anybody|we|you|people) (?:looked at|considered|tried|thought about|evaluated)\b/ },
+  {
+    name: 'offers a change',
+    proposes: 'what follows',
+    weight: 0.5,
+    pattern:
+      /\bwould (?:a|you accept a|you take a|you merge a) (?:pr|pull request|patch|contribution)\b|\b(?:are|would) you (?:be )?open to\b|\bopen to (?:a |adding|changing|supporting|switching|dropping)|\bis there (?:any )?interest in\b|\bwould it make sense to\b|\bbe accepted\s*\?/,
+  },
   { name: 'wishes it were different', proposes: 'what follows', weight: 0.45, pattern: /\bhow nice it'?d be\b|\bwouldn'?t it be (?:nice|great|better|easier)\b|\bit'?d be (?:so |really |much )?(?:nice|great|better|easier|simpler) (?:if|to)\b/ },
   { name: 'not working for us', weight: 0.45, pattern: /\b(?:is|isn'?t|not|is not|aren'?t|are not) working (?:for us|out)\b|\bjust isn'?t working\b/ },
   { name: 'outgrown the rule', weight: 0.4, pattern: /\b(?:outdated|arbitrary|pointless|cargo[- ]cult|(?:19|20)\d\d) (?:rule|policy|process|thinking)\b|\b(?:mature|grown-up|senior|good) enough to\b|\bthe rule (?:does|makes|causes)\b/ },
@@ -66,11 +73,16 @@ const REOPEN_CUES: Cue[] = [
     proposes: 'what follows',
     weight: 0.45,
     pattern:
-      /\b(?:can|could|should|shall) (?:we|i|they|(?!you\b|someone\b|somebody\b|anyone\b|anybody\b|u\b)[\w-]+|the [\w-]+(?: [\w-]+){0,3}) (?:just |please |maybe |at least |also |not |instead )?(?:move|switch|go|use|try|drop|adopt|allow|keep|bring|get rid|ditch|replace|migrate|rewrite|build|put|let|scope|raise|shorten|lengthen|extend|bump|relax|loosen|lift|skip|stop|start|make|pilot|change|add|expose|run|pull|have|turn|limit|split|self-merge|merge|live|stay|host|self-host|give|write|consider|revert|kill|cap|do)\b/,
+      /\b(?:can|could|should|shall) (?:we|i|they|(?!you\b|someone\b|somebody\b|anyone\b|anybody\b|u\b)[\w-]+|the [\w-]+(?: [\w-]+){0,3}) (?:just |please |maybe |at least |also |not |instead )?(?:move|switch|go|use|try|drop|adopt|allow|keep|bring|get rid|ditch|replace|migrate|rewrite|build|put|let|scope|raise|shorten|lengthen|extend|bump|relax|loosen|lift|skip|stop|start|make|pilot|change|add|expose|run|pull|have|turn|limit|split|self-merge|merge|live|stay|host|self-host|give|write|consider|revert|kill|cap|do|enable|re-enable|disable|remove|restore|reintroduce|simplify|rework|retire|deprecate|waive|bypass|exempt|loosen|tighten|unblock|publish|ship|support|accept)\b/,
   },
-  { name: 'just do it differently', proposes: 'what follows', weight: 0.5, pattern: /\b(?:can|could|should) (?:we|i|the [\w-]+(?: [\w-]+){0,3}) just\b/ },
+  {
+    name: 'just do it differently',
+    proposes: 'what follows',
+    weight: 0.5,
+    pattern: /\b(?:can|could|should) (?:we|i|the [\w-]+(?: [\w-]+){0,3}) just\b|\b(?!you\b|someone\b|somebody\b|anyone\b|anybody\b|it\b|this\b|that\b|there\b)[\w-]+ (?:could|should) just\b/,
+  },
   { name: 'i would rather', proposes: 'what follows', weight: 0.5, pattern: /\b(?:i'?d|i would|we'?d|we would) (?:really |much |honestly |still |also )?(?:rather|prefer|love to|like to|like|suggest|propose|vote)\b/ },
-  { name: 'we should', proposes: 'what follows', weight: 0.55, pattern: /\bi (?:really |honestly |strongly |still |genuinely )?(?:think|feel|believe) (?:that )?(?:we|it|this|infra-level [\w-]+|[\w-]+ alerts) (?:should|need|must|ought)\b|\bwe (?:should|need to|must|ought to) (?:really |just |probably |seriously |at least )?(?:switch|move|go|use|try|drop|consider|allow|bring|keep|revert|stop|start|ditch|replace|migrate|rewrite|rethink|change|get rid|do)\b/ },
+  { name: 'we should', proposes: 'what follows', weight: 0.55, pattern: /\bi (?:really |honestly |strongly |still |genuinely )?(?:think|feel|believe) (?:that )?(?:we|it|this) (?:should|need|must|ought)\b|\bwe (?:should|need to|must|ought to) (?:really |just |probably |seriously |at least )?(?:switch|move|go|use|try|drop|consider|allow|bring|keep|revert|stop|start|ditch|replace|migrate|rewrite|rethink|change|get rid|do)\b/ },
   { name: 'bring it back', proposes: 'what follows', weight: 0.5, pattern: /\bbring (?:back|it back|them back)\b|\b(?:go|switch|move|revert|roll|going) back to\b|\brevert to\b|\bshould [\w -]{1,40} again\b|\bneed [\w -]{1,40} again\b/ },
   { name: 'let us', proposes: 'what follows', weight: 0.5, pattern: /\blet'?s (?:just )?(?:switch|move|drop|try|go|use|revisit|reconsider|allow|kill|ditch|replace|rethink)\b|\bi (?:propose|suggest)\b/ },
   { name: 'drop the rule', weight: 0.35, pattern: /\b(?:get rid of|ditch|scrap)\b|\bdrop (?:it|the|this|that)\b|\braise (?:it|the|that)\b|\bshorten (?:it|the|that)\b/ },
@@ -82,14 +94,14 @@ const REOPEN_CUES: Cue[] = [
     proposes: 'the sentence',
     weight: 0.35,
     pattern:
-      /\bwould (?:let us|allow us|make (?:it|this|that|ownership|things|life|us)|fix|cover|get us|save us|solve|give us)\b|\b(?:would|might|could)(?: also)? be (?:way |so |much |a lot )?(?:simpler|nicer|better|easier|cheaper|clearer|faster)\b|\b(?:way|much|so much|a lot) (?:fewer|less|simpler|nicer|better|easier|cheaper|clearer)\b|\b(?:nicer|better) fit\b/,
+      /\bwould (?:let us|allow us|make (?:it|this|that|ownership|things|life|us)|fix|cover|get us|save us|solve|give us)\b|\b(?:would|might|could)(?: also)? be (?:(?:way|so|much|a lot|far|even) )*(?:simpler|nicer|better|easier|cheaper|clearer|faster)\b|\b(?:way|much|so much|a lot) (?:fewer|less|simpler|nicer|better|easier|cheaper|clearer)\b|\b(?:nicer|better) fit\b/,
   },
   // What the rule costs.
   {
     name: 'complains about the cost',
     weight: 0.25,
     pattern:
-      /\btoo (?:short|long|slow|strict|expensive|much|many|heavy|rigid)\b|\boverkill\b|\bmiserable\b|\bpainful\b|\bfriction\b|\bbrutal\b|\bkilling (?:us|me)\b|\bmore harm than good\b|\bbureaucra\w*|\bpaperwork\b|\bexcessive\b|\bridiculous\b|\bsilly\b|\ba mess\b|\bslowest part\b|\bbad trade\b|\bnot a fan\b|\bdoes more harm\b|\bfeels? (?:like a|wrong|silly|excessive)\b|\bfighting the\b|\bfor zero\b|\bi miss\b|\bnobody reads\b|\bbiggest line item\b|\btanking\b|\bhorr[ií]vel\b|\bkostet uns\b|\bnous co[uû]te\b/,
+      /\btoo (?:short|long|slow|strict|expensive|much|many|heavy|rigid)\b|\b(?:so|really|super|way too|very) (?:verbose|clunky|cumbersome|tedious|awkward|confusing|bloated|complicated|painful|slow)\b|\b(?:destroying|ruining|wrecking)\b|\boverkill\b|\bmiserable\b|\bpainful\b|\bfriction\b|\bbrutal\b|\bkilling (?:us|me)\b|\bmore harm than good\b|\bbureaucra\w*|\bpaperwork\b|\bexcessive\b|\bridiculous\b|\bsilly\b|\ba mess\b|\bslowest part\b|\bbad trade\b|\bnot a fan\b|\bdoes more harm\b|\bfeels? (?:like a|wrong|silly|excessive)\b|\bfighting the\b|\bfor zero\b|\bi miss\b|\bnobody reads\b|\bbiggest line item\b|\btanking\b|\bhorr[ií]vel\b|\bkostet uns\b|\bnous co[uû]te\b/,
   },
   {
     name: 'rule gets in the way',
@@ -114,19 +126,19 @@ const WITHIN_CUES: Cue[] = [
     name: 'bug or error',
     weight: 0.5,
     pattern:
-      /^(?:bug|error|issue)\s*:|\bbug\b|\berrors?\b|\bfailing\b|\bfails\b|\bfailed\b|\bbusted\b|\bcrash(?:es|ing)?\b|\bstuck\b|\bflaky\b|\bregression\b|\btraceback\b|\bstack ?trace\b|\btimed out\b|\b(?:5\d\d|404)s?\b|\b(?:isn'?t|is not|not|doesn'?t|does not) (?:firing|loading|picking up|work(?:ing)?(?! (?:for us|out)))\b|\bcan'?t (?:assume|find|connect|access|log ?in)\b|\bpermission denied\b|\bperms\b|\bblocked on\b|\bbroke (?:my|the|our)\b|\bdoesn'?t seem to\b/,
+      /^(?:bug|error|issue)\s*:|\bbug\b|\berrors?\b|\bfailing\b|\bfails\b|\bfailed\b|\bbusted\b|(?<!non-)\bcrash(?:es|ing)?\b|\bstuck\b|\bflaky\b|\bregression\b|\btraceback\b|\bstack ?trace\b|\btimed out\b|\b(?:5\d\d|404)s?\b|\b(?:isn'?t|is not|not|doesn'?t|does not) (?:firing|loading|picking up|work(?:ing)?(?! (?:for us|out)))\b|\bcan'?t (?:assume|find|connect|access|log ?in)\b|\bpermission denied\b|\bperms\b|\bblocked on\b|\bbroke (?:my|the|our)\b|\bdoesn'?t seem to\b/,
   },
   {
     name: 'how-to question',
     weight: 0.55,
     pattern:
-      /\bhow (?:do|can|should|would) (?:i|we|you|one)\b|\bhow to\b|\bany(?:one|body) (?:know|have|kno|seen|got)\b|\bdoes any(?:one|body)\b|\bis there (?:a|an|any) (?:way|template|module|guide|doc|docs|example|recommended|setup)\b|\bwhere(?:'s| is| are| do| can|s)\b|\bwhat(?:'s| is) the (?:recommended|right|best|proper|preferred|correct|safe) (?:way|approach)\b|\bthe safe way\b|\bis it supposed to\b|\bcan (?:someone|somebody|anyone)\b|\bcould (?:you|someone|somebody|anyone)\b|\bany (?:tips|recs|docs|pointers)\b|\bi need (?:a|an) (?:hand|review|approval)\b|\bneed a codeowner\b/,
+      /\bhow (?:do|can|should|would) (?:i|we|you|one)\b|\bhow to\b|\bany(?:one|body) (?:know|have|kno|seen|got)\b|\bdoes any(?:one|body)\b|\bis there (?:a|an|any) (?:way|template|module|guide|doc|docs|example|recommended|setup)\b|\bwhere(?:'s| is| are| do| can|s)\b|\bwhat(?:'s| is) the (?:recommended|right|best|proper|preferred|correct|safe) (?:way|approach)\b|\bthe safe way\b|\bis it supposed to\b|\bcan (?:someone|somebody|anyone)\b|\bcould (?:you|someone|somebody|anyone)\b|\bany (?:tips|recs|docs|pointers)\b|\bneed (?:a|an|one more) (?:[\w-]+ )?(?:hand|review|approval|\+1|sign-?off)/,
   },
   {
     name: 'status update',
     weight: 0.5,
     pattern:
-      /(?:^|[.!?;:]\s*|\b(?:i|we|i'?ve|we'?ve|just|have|has|finally)\s+)(?:just\s+)?(?:merged|shipped|deployed|released|rolled out|migrated|ported|created|added|rotated|fixed|upgraded|updated|enabled|disabled|set up|bumped|moved|switched|split|wrote|opened|published|landed|finished|completed|removed|ya migr[ée])\b/,
+      /(?:^|[.!?;:]\s*|(?<!\bif\s)\b(?:i|we|i'?ve|we'?ve|just|have|has|finally)\s+)(?:just\s+)?(?:merged|shipped|deployed|released|rolled out|migrated|ported|created|added|rotated|fixed|upgraded|updated|enabled|disabled|set up|bumped|moved|switched|split|wrote|opened|published|landed|finished|completed|removed|ya migr[ée])\b/,
   },
   { name: 'is done', weight: 0.35, pattern: /\b(?:is|are|was|were) (?:now )?(?:merged|deployed|live|up|green|done|released|published|shipped|fixed|in progress)\b|\bno action needed\b|\bfirst one is up\b|\bpr:|\bpr #|\b#\d{3,}\b|\bwill (?:deploy|delete|merge|ship|roll out)\b|\bgoing out now\b|\bi'?m on it\b|\blooking into it\b|\bheads up\b|^(?:fyi|psa|reminder|tip|update)\b|\b(?:psa|fyi)\b/ },
   { name: 'logistics', weight: 0.3, pattern: /\b(?:sign up|add yourselves|rsvp|calendar invite|planning is (?:on )?\w+day|please groom|ping me before|swap with me)\b/ },

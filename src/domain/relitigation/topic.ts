@@ -5,7 +5,10 @@ import type { DecisionProfile, DecisionText, TextProfile } from './profile.js';
 export interface TopicMatch {
   /** 0–1. */
   score: number;
-  /** The message names something the decision turned down: the strongest sign of reopening it. */
+  /**
+   * The message names something the decision turned down (or a thing of the same kind), or argues
+   * against what it chose ("no more X", "instead of X"): the strongest sign of reopening it.
+   */
   namesRejected: boolean;
   /** The message names an alternative to what the decision chose (same family, not in the decision). */
   namesSibling: boolean;
@@ -30,13 +33,20 @@ const SIBLING_CONCEPT = 0.5;
 const PROPOSED_FACTOR = 1.5;
 const REJECTED_BONUS = 0.35;
 const REJECTED_PHRASE = 0.9;
-const WORD_IN_NAMES = 0.35;
+// Two shared words alone stay below the strong bar (1 − e^(−0.66) < 0.5): it takes a third, a phrase or a concept.
+const WORD_IN_NAMES = 0.33;
 const WORD_IN_REASONS = 0.18;
 const GENERIC_FACTOR = 0.2;
 const TYPO_FACTOR = 0.7;
 const PAIR = 0.3;
 const MAX_PAIRS = 3;
 
+/**
+ * Adds up the evidence that a text is about a decision — the same concepts, rivals of what it
+ * chose, what it turned down, shared words (rarer ones count more, words of its names more than
+ * words of its reasons), shared word pairs, misspellings of its names — and maps the sum to 0–1
+ * with 1 − e^(−sum): each further piece of evidence adds less.
+ */
 export function topicMatch(
   message: TextProfile,
   decision: DecisionProfile,

@@ -97,7 +97,7 @@ export const PRACTICE_FAMILIES: FamilySpec[] = [
     job: 'branching model',
     members: [
       { names: 'trunk-based development|trunk-based|trunk based|short-lived branches', weight: 0.9 },
-      { names: 'git flow|gitflow|git-flow|release branches|release branch|long-lived branches|long-lived branch|develop branch|feature branches', weight: 0.9 },
+      { names: 'git flow|gitflow|git-flow|release branches|release branch|long-lived branches|long-lived branch|develop branch', weight: 0.9 },
       { names: 'squash merge|squash merges|squash and merge|squashing', weight: 0.8 },
       { names: 'merge commits|merge commit|rebase and merge|linear history', weight: 0.8 },
     ],
@@ -106,7 +106,7 @@ export const PRACTICE_FAMILIES: FamilySpec[] = [
     job: 'API versioning',
     members: [
       { names: 'versioning|api versions|api version|versioned api|versioned apis|breaking change|breaking changes|deprecation|sunset|sunsets', weight: 0.6 },
-      { names: 'path versioning|url versioning|version in the url|versions in the url|url path|numbers in the url', weight: 0.9 },
+      { names: 'path versioning|url versioning|version in the url|versions in the url|url path', weight: 0.9 },
       { names: 'header versioning|header-based versioning|version header|header-based|api-version header', weight: 0.9 },
       { names: 'date-based versioning|dated versions|date-based|date versioning|stripe-style versioning', weight: 0.9 },
       { names: 'additive changes|evolve additively|additive evolution|versionless|never break', weight: 0.8 },

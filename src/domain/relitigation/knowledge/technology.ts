@@ -329,7 +329,11 @@ export const TECHNOLOGY_FAMILIES: FamilySpec[] = [
       'Cognito',
       'Clerk',
       'WorkOS',
-      'shared accounts|shared account|shared login|shared logins|shared team accounts|team account|one login|shared password|shared passwords|shared credentials|local logins',
+      'shared accounts|shared account|shared login|shared logins|shared team accounts|team account|shared password|shared passwords|shared credentials|local logins',
+      // How teams share a login instead of wiring a tool to SSO.
+      '1Password',
+      'LastPass',
+      'Bitwarden',
       { names: 'SSO|single sign-on|SAML|SCIM|MFA|2FA|two-factor', weight: 0.8 },
     ],
   },
