@@ -26,7 +26,7 @@ import { formBody } from '../test/support/slackRequests.js';
 import { LeanFakeSlack } from './leanFakeSlack.js';
 import { httpRequest, signed, type SignedRequest } from './lib/http.js';
 import { benchTarget, type PhaseResult } from './lib/phase.js';
-import { createBenchDatabase } from './lib/postgres.js';
+import { createServerDatabase } from '../src/storage/scratchDatabase.js';
 import { errorsOf, percentile, report, rps } from './lib/report.js';
 import { makeTempDir, removeTempDir, secondsFromEnv, type Server, sleep, stopAll, stopChild } from './lib/servers.js';
 import { SIGNING_SECRET, startBareBolt, startRealApp, TEAM } from './lib/targets.js';
@@ -134,7 +134,7 @@ async function main(): Promise<number> {
   const profDir = process.env.BENCH_CPU_PROF;
   // BENCH_DATABASE_URL=postgres://…/db benches against that PostgreSQL server (a fresh database on it)
   // instead of the embedded PGlite.
-  const server = process.env.BENCH_DATABASE_URL ? await createBenchDatabase(process.env.BENCH_DATABASE_URL) : null;
+  const server = process.env.BENCH_DATABASE_URL ? await createServerDatabase(process.env.BENCH_DATABASE_URL, 'decision_ledger_bench') : null;
   if (server) console.log(`  database: PostgreSQL (${server.name}, created for this run)`);
 
   let errors = 0;

@@ -33,7 +33,7 @@ import { rowsOf } from '../src/storage/insertDecisions.js';
 import { LeanFakeSlack } from './leanFakeSlack.js';
 import { signed, type SignedRequest } from './lib/http.js';
 import { benchTarget, type TargetRun } from './lib/phase.js';
-import { createBenchDatabase } from './lib/postgres.js';
+import { createServerDatabase } from '../src/storage/scratchDatabase.js';
 import { errorsOf, fixed, report, rps } from './lib/report.js';
 import { makeTempDir, probe, removeTempDir, secondsFromEnv, type Server, sleep, stopAll, stopChild } from './lib/servers.js';
 import type { ProbeReading } from './lib/serverProbe.js';
@@ -242,7 +242,7 @@ async function main(): Promise<number> {
   const fake = await new LeanFakeSlack({ watchWarnings: true }).start();
   const dataDir = makeTempDir('decision-ledger-bench-messages-');
   const profDir = process.env.BENCH_CPU_PROF;
-  const pg = process.env.BENCH_DATABASE_URL ? await createBenchDatabase(process.env.BENCH_DATABASE_URL) : null;
+  const pg = process.env.BENCH_DATABASE_URL ? await createServerDatabase(process.env.BENCH_DATABASE_URL, 'decision_ledger_bench') : null;
   if (pg) console.log(`  database: PostgreSQL (${pg.name}, created for this run)`);
   const databaseConfig = pg ? ({ kind: 'postgres', url: pg.url } as const) : ({ kind: 'pglite', dataDir } as const);
 

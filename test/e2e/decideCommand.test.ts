@@ -80,6 +80,8 @@ describe('/decide answers bad input and Slack failures in words', () => {
     expect(show.body.text).toContain('/decide show D-14');
     const list = await app.command('list');
     expect(JSON.stringify(list.body.blocks)).toContain('none found');
+    const llm = await app.command('llm on');
+    expect(llm.body.text).toContain('No LLM endpoint is configured');
   });
 
   it('gives over-long text back with the reason', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeOpenAi } from '../support/fakeOpenAi.js';
+import { viewSubmission } from '../support/slackPayloads.js';
 import { TEAM, TestApp } from '../support/testApp.js';
 
 const REOPENING = 'honestly should we just move orders to mongo? the schema keeps changing';
@@ -176,21 +177,7 @@ describe('the relitigation watcher', () => {
     const [open] = await app.slack.waitFor('views.open');
     const form = open!.params.view;
     expect(form.callback_id).toBe('reopen_decision');
-    const submit = (whatIsNew: string, id: string) =>
-      app.interact({
-        type: 'view_submission',
-        team: { id: TEAM, domain: 'acme' },
-        user: { id: 'U0ANA', name: 'ana', team_id: TEAM },
-        api_app_id: 'A0APP',
-        trigger_id: 'trigger-reopen-submit',
-        view: {
-          ...form,
-          id,
-          team_id: TEAM,
-          hash: 'h',
-          state: { values: { what_is_new: { value: { type: 'plain_text_input', value: whatIsNew } }, new_decision: { value: { type: 'plain_text_input', value: null } }, rationale: { value: { type: 'plain_text_input', value: null } } } },
-        },
-      });
+    const submit = (whatIsNew: string, id: string) => app.interact(viewSubmission(form, { what_is_new: whatIsNew }, id));
     const empty = await submit('   ', 'V0R1');
     expect(empty.body.errors.what_is_new).toContain('what is new');
     await submit('Schema churn: 4 migrations this sprint <!channel>', 'V0R2');
@@ -207,6 +194,14 @@ describe('the relitigation watcher', () => {
     expect(warningsIn(app)).toHaveLength(0);
     const list = await app.command('search postgres', { channel: 'C0ORD' });
     expect(JSON.stringify(list.body.blocks)).toContain('Orders stay on Postgres');
+
+    // "Keep D-n as is" closes the review: the watcher speaks up about it again.
+    const keep = update!.params.blocks.at(-1).elements.find((e: any) => e.action_id === 'warning_keep');
+    await app.interact(buttonClick('warning_keep', keep.value, { ts: '1800.1', channel: 'C0REOPEN' }, 'keep', app));
+    await settle(app);
+    expect(JSON.stringify(app.responses('keep')[0]!.params.blocks)).toContain('closed the review and kept it');
+    await say(app, messageEvent(REOPENING, { channel: 'C0AFTERKEEP' }));
+    expect(warningsIn(app)).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { type Database, openDatabase } from '../../src/storage/database.js';
+import { createServerDatabase } from '../../src/storage/scratchDatabase.js';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or — when
@@ -24,19 +23,5 @@ export async function createTestDatabase(): Promise<Database> {
 export async function createTestDatabaseUrl(): Promise<{ url: string | null; drop(): Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return { url: null, drop: async () => {} };
-  const name = `dl_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  let dropped = false;
-  return {
-    url: url.toString(),
-    async drop() {
-      if (dropped) return;
-      dropped = true;
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
+  return createServerDatabase(serverUrl, 'dl_test');
 }
