@@ -1,3 +1,4 @@
+import { validate } from 'node-cron';
 import { z } from 'zod';
 
 /**
@@ -51,6 +52,19 @@ const envSchema = z.object({
   /** Budget for one LLM call on an interactive path; past it the app carries on without the LLM. */
   OPENAI_TIMEOUT_MS: positiveInt(1500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The secret of the GitHub webhook posting to /github/webhook; unset → that route answers 404. */
+  GITHUB_WEBHOOK_SECRET: optionalString,
+  /** When subscribed ICS feeds are fetched (cron, server time); each feed at most once per run. */
+  CALENDAR_SYNC_CRON: z
+    .string()
+    .trim()
+    .refine((value) => validate(value), 'CALENDAR_SYNC_CRON must be a cron expression such as "7 * * * *"')
+    .default('7 * * * *'),
+  /** Limits for fetching one ICS feed. */
+  CALENDAR_FETCH_TIMEOUT_MS: positiveInt(15_000),
+  CALENDAR_MAX_BYTES: positiveInt(5_000_000),
+  /** Lets feeds on private or loopback addresses be fetched: for local development and tests only. */
+  CALENDAR_ALLOW_PRIVATE_HOSTS: z.enum(['true', 'false', '']).default('false'),
 });
 
 export type SlackTransport =
@@ -66,6 +80,8 @@ export interface Config {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   openai?: { apiKey: string; baseUrl?: string; model: string; embeddingModel: string; timeoutMs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  github: { webhookSecret: string | null };
+  calendar: { syncCron: string; fetchTimeoutMs: number; maxBytes: number; allowPrivateHosts: boolean };
 }
 
 export class ConfigError extends Error {
@@ -131,5 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     logLevel: e.LOG_LEVEL,
+    github: { webhookSecret: e.GITHUB_WEBHOOK_SECRET ?? null },
+    calendar: { syncCron: e.CALENDAR_SYNC_CRON, fetchTimeoutMs: e.CALENDAR_FETCH_TIMEOUT_MS, maxBytes: e.CALENDAR_MAX_BYTES, allowPrivateHosts: e.CALENDAR_ALLOW_PRIVATE_HOSTS === 'true' },
   };
 }

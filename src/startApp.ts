@@ -4,13 +4,21 @@ import { App, HTTPReceiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Services } from './app/services.js';
 import type { Config } from './config.js';
+import { createCalendarFeedReader } from './calendar/calendarFeedReader.js';
+import { GITHUB_WEBHOOK_PATH, githubWebhookHandler } from './github/webhookRoute.js';
+import { type CalendarSyncJob, startCalendarSync } from './jobs/calendarSync.js';
 import { createOpenAiDrafter } from './llm/openAiDrafter.js';
 import { createOpenAiRelitigation } from './llm/openAiRelitigation.js';
 import type { Logger } from './logger.js';
 import { boltLogger } from './slack/boltLogger.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { createSlackConversations } from './slack/slackConversations.js';
+import { createCalendarSubscriptionRepository } from './storage/calendarSubscriptionRepository.js';
 import { createChannelSettingsRepository } from './storage/channelSettingsRepository.js';
+import { createCostRepository } from './storage/costRepository.js';
+import { createCostSettingsRepository } from './storage/costSettingsRepository.js';
+import { createGithubRepository } from './storage/githubRepository.js';
+import { createThreadActivityRepository } from './storage/threadActivityRepository.js';
 import { createDecisionRepository } from './storage/decisionRepository.js';
 import { createJudgementRepository } from './storage/judgementRepository.js';
 import { createRelitigationIndex } from './storage/relitigationIndex.js';
@@ -20,6 +28,8 @@ import type { Database } from './storage/database.js';
 export interface RunningApp {
   /** The port the HTTP server listens on (Slack requests in HTTP mode, /healthz in both). */
   port: number;
+  /** The scheduled jobs, for an operator's or a test's run-it-now. */
+  jobs: { calendarSync: CalendarSyncJob };
   /** Stops taking requests, lets in-flight work finish (bounded), then returns. The database is the caller's. */
   stop(): Promise<void>;
 }
@@ -68,6 +78,11 @@ export async function startApp({ config, database, logger, now = () => new Date(
     }
   };
 
+  // Built once the services exist (below); the receiver's routes are declared before that.
+  let githubWebhook: (req: IncomingMessage, res: ServerResponse) => Promise<void> = async (_req, res) => {
+    res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"github_webhooks_not_configured"}');
+  };
+
   const clientOptions: WebClientOptions = {
     slackApiUrl: config.slack.apiUrl,
     timeout: config.slack.apiTimeoutMs,
@@ -80,7 +95,10 @@ export async function startApp({ config, database, logger, now = () => new Date(
           endpoints: '/slack/events',
           // Ack first, work after: a slow step must never hold Slack's 3-second response.
           processBeforeResponse: false,
-          customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthz }],
+          customRoutes: [
+            { path: '/healthz', method: ['GET'], handler: healthz },
+            { path: GITHUB_WEBHOOK_PATH, method: ['POST'], handler: (req, res) => void githubWebhook(req, res) },
+          ],
           logger: boltLogger(logger),
         })
       : undefined;
@@ -119,8 +137,20 @@ export async function startApp({ config, database, logger, now = () => new Date(
         }
       : null,
     drafter: config.openai ? createOpenAiDrafter({ ...config.openai, logger }) : null,
+    costs: createCostRepository(database.db),
+    costSettings: createCostSettingsRepository(database.db),
+    calendars: createCalendarSubscriptionRepository(database.db),
+    calendarFeeds: createCalendarFeedReader({
+      timeoutMs: config.calendar.fetchTimeoutMs,
+      maxBytes: config.calendar.maxBytes,
+      allowPrivateHosts: config.calendar.allowPrivateHosts,
+    }),
+    github: createGithubRepository(database.db),
+    threadActivity: createThreadActivityRepository(database.db),
     now,
   };
+
+  if (config.github.webhookSecret) githubWebhook = githubWebhookHandler({ secret: config.github.webhookSecret, services, logger });
 
   // Counts listeners still working after their ack, so shutdown can wait for them.
   let inFlight = 0;
@@ -132,7 +162,7 @@ export async function startApp({ config, database, logger, now = () => new Date(
       inFlight -= 1;
     }
   });
-  registerListeners(app, { services, logger });
+  registerListeners(app, { services, logger, githubWebhooks: config.github.webhookSecret !== null });
   app.error(async (error) => {
     logger.error({ err: { code: error.code, message: error.message } }, 'unhandled error in a Slack listener');
   });
@@ -147,16 +177,20 @@ export async function startApp({ config, database, logger, now = () => new Date(
     // Socket Mode has no HTTP server of its own; /healthz still needs one for orchestrators.
     healthServer = createServer((req, res) => {
       if (req.method === 'GET' && req.url === '/healthz') void healthz(req, res);
+      else if (req.method === 'POST' && req.url === GITHUB_WEBHOOK_PATH) void githubWebhook(req, res);
       else res.writeHead(404).end();
     });
     await new Promise<void>((resolve) => healthServer!.listen(config.slack.port, resolve));
     port = (healthServer.address() as AddressInfo).port;
   }
+  const calendarSync = startCalendarSync({ cron: config.calendar.syncCron, services, client: app.client, logger });
   logger.info({ port, mode: config.slack.mode, database: database.kind, llm: Boolean(config.openai) }, 'Decision Ledger is up');
 
   return {
     port,
+    jobs: { calendarSync },
     async stop() {
+      await calendarSync.stop();
       await app.stop();
       if (healthServer) await new Promise<void>((resolve) => healthServer!.close(() => resolve()));
       const deadline = Date.now() + DRAIN_TIMEOUT_MS;

@@ -1,5 +1,11 @@
 import type {
+  CalendarFeedReader,
+  CalendarSubscriptionRepository,
   ChannelSettingsRepository,
+  CostRepository,
+  CostSettingsRepository,
+  GithubRepository,
+  ThreadActivityRepository,
   ConversationDirectory,
   DecisionDrafter,
   DecisionRepository,
@@ -27,6 +33,12 @@ export interface Services {
   } | null;
   /** Null when no OpenAI-compatible endpoint is configured. */
   drafter: DecisionDrafter | null;
+  costs: CostRepository;
+  costSettings: CostSettingsRepository;
+  calendars: CalendarSubscriptionRepository;
+  calendarFeeds: CalendarFeedReader;
+  github: GithubRepository;
+  threadActivity: ThreadActivityRepository;
   /** The clock, injectable so dates in tests are exact. */
   now: () => Date;
 }

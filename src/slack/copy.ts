@@ -1,3 +1,5 @@
+import type { CostSettingKey, CostSettingProblem } from '../domain/costs/costSettings.js';
+import type { AttendeesProblem, DurationProblem } from '../domain/costs/durations.js';
 import type { ContentProblem } from '../domain/decision.js';
 import type { WatchSensitivity } from '../domain/relitigation/types.js';
 import { DECISION_STATUSES, formatRef } from '../domain/decision.js';
@@ -70,7 +72,8 @@ export function describeInlineProblem(problem: InlineDecisionProblem): string {
   }
 }
 
-export const USAGE: Record<'list' | 'search' | 'show' | 'supersede' | 'watch' | 'llm', string> = {
+export const USAGE: Record<'list' | 'search' | 'show' | 'supersede' | 'watch' | 'llm' | 'costs', string> = {
+  costs: `\`${COMMAND} costs [week|month|quarter] [all]\` sums this channel's coordination costs for the period (\`all\`: the workspace's public channels), e.g. \`${COMMAND} costs quarter\`.`,
   llm: `\`${COMMAND} llm on|off\` lets the relitigation watcher ask this deployment's LLM endpoint for a second opinion (it sends message text there); \`${COMMAND} llm\` shows the setting.`,
   watch: `\`${COMMAND} watch off|low|normal|high\` sets how readily I point out that a thread reopens a recorded decision in this channel; \`${COMMAND} watch\` shows the setting.`,
   list: `\`${COMMAND} list\` takes an optional #tag and an optional status (${DECISION_STATUSES.join(', ')}), e.g. \`${COMMAND} list #payments accepted\`.`,
@@ -127,4 +130,90 @@ export function describeSlackFailure(failure: SlackFailure, where: string): stri
 export function withTextBack(message: string, text: string): string {
   // The user's own text comes back in a code block, so nothing they typed is lost.
   return `${message}\nHere is what you wrote, to copy:\n\`\`\`${neutraliseBroadcasts(text).replace(/```/g, "'''")}\`\`\``;
+}
+
+// ───────────────────────────── coordination costs ─────────────────────────────
+
+const MEETING_EXAMPLE = `\`${COMMAND} meeting 45m 8 architecture sync\``;
+
+export function describeMeetingProblem(problem: DurationProblem | AttendeesProblem | 'no_attendees'): string {
+  const why: Record<typeof problem, string> = {
+    not_a_duration: "I couldn't read the meeting's length. Write it like `45m`, `1h30` or `1.5h`.",
+    zero: 'A meeting of 0 minutes costs nothing; give its length, like `45m`.',
+    too_long: 'That is longer than 24 hours; give one meeting at a time.',
+    no_attendees: 'How many people attended? Give the count after the length.',
+    not_a_number: 'The number of attendees must be a whole number, like `8`.',
+    too_few: 'A meeting needs at least 1 attendee.',
+    too_many: 'That is more than 10,000 attendees; check the number.',
+  };
+  return `${why[problem]} For example: ${MEETING_EXAMPLE}. Nothing was recorded.`;
+}
+
+const SETTING_NAMES: Record<CostSettingKey, string> = {
+  hourlyRate: 'The hourly rate',
+  currency: 'The currency',
+  buildMultiplier: 'The AI build multiplier',
+  switchOverheadMinutes: 'The switch overhead',
+  reviewInterruptionFactor: 'The review interruption factor',
+  workingDays: 'Working days',
+  workdayStart: 'The start of the working day',
+  workdayEnd: 'The end of the working day',
+  timeZone: 'The time zone',
+};
+
+export function describeSettingProblem(key: CostSettingKey, problem: CostSettingProblem): string {
+  const name = SETTING_NAMES[key];
+  switch (problem) {
+    case 'not_a_number':
+      return `${name} must be a number, like 120 or 1.5.`;
+    case 'not_positive':
+      return `${name} must be more than 0.`;
+    case 'negative':
+      return `${name} can't be negative.`;
+    case 'too_high':
+      return `${name} is higher than this setting allows; check for a typo.`;
+    case 'invalid_currency':
+      return 'Give a three-letter currency code, like EUR, USD or GBP.';
+    case 'invalid_day':
+    case 'no_days':
+      return 'Pick at least one working day.';
+    case 'invalid_time':
+      return `${name} must be a time like 09:00.`;
+    case 'end_not_after_start':
+      return 'The working day must end after it starts.';
+    case 'invalid_time_zone':
+      return 'Give an IANA time zone, like Europe/Berlin, America/New_York or UTC.';
+  }
+}
+
+export type FeedProblemCode = 'invalid_url' | 'private_host' | 'timeout' | 'http_error' | 'too_large' | 'network' | 'not_a_calendar' | 'malformed';
+
+export function describeFeedProblem(problem: FeedProblemCode, status?: number): string {
+  switch (problem) {
+    case 'invalid_url':
+      return 'That is not a calendar link I can fetch; give the http(s) or webcal link of an ICS feed.';
+    case 'private_host':
+      return 'That link points at a private or local address, which I do not fetch.';
+    case 'timeout':
+      return 'The calendar server did not answer in time.';
+    case 'http_error':
+      return `The calendar server answered with an error${status ? ` (HTTP ${status})` : ''}; the link may have expired or need to be public.`;
+    case 'too_large':
+      return 'The calendar is larger than I fetch.';
+    case 'network':
+      return "I couldn't connect to the calendar server.";
+    case 'not_a_calendar':
+      return 'That link does not return an ICS calendar.';
+    case 'malformed':
+      return 'The calendar could not be read; it looks damaged or cut off.';
+  }
+}
+
+/** Feed links often carry a private token: shown by host only. */
+export function feedHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the feed';
+  }
 }

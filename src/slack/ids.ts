@@ -7,6 +7,7 @@ export const CALLBACK = {
   logAsDecision: 'log_as_decision',
   newDecision: 'new_decision',
   reopenDecision: 'reopen_decision',
+  costSettings: 'cost_settings',
 } as const;
 
 export const ACTION = {
@@ -43,3 +44,17 @@ export const FIELD = {
 export const FIELD_ACTION = 'value';
 
 export const HOME_SEARCH_BLOCK = 'home_search';
+
+/** Input blocks of the cost settings modal; like FIELD, each element's action_id is FIELD_ACTION. */
+export const COST_FIELD = {
+  scope: 'scope',
+  hourlyRate: 'hourlyRate',
+  currency: 'currency',
+  buildMultiplier: 'buildMultiplier',
+  switchOverheadMinutes: 'switchOverheadMinutes',
+  reviewInterruptionFactor: 'reviewInterruptionFactor',
+  workingDays: 'workingDays',
+  workdayStart: 'workdayStart',
+  workdayEnd: 'workdayEnd',
+  timeZone: 'timeZone',
+} as const;

@@ -4,6 +4,7 @@ import {
   boolean,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -162,4 +163,157 @@ export const relitigationJudgements = pgTable(
     index('judgements_channel_decision_idx').on(t.workspaceId, t.channelId, t.decisionId, t.createdAt),
     index('judgements_workspace_created_idx').on(t.workspaceId, t.createdAt),
   ],
+);
+
+// ───────────────────────────── coordination costs ─────────────────────────────
+
+/**
+ * Cost settings overrides (rate, currency, multiplier, working hours, time zone). `channel_id` ''
+ * holds the workspace's own; a channel's row overrides it field by field.
+ */
+export const costSettings = pgTable(
+  'cost_settings',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    overrides: jsonb('overrides').$type<Record<string, unknown>>().notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.channelId] })],
+);
+
+/**
+ * One estimated coordination cost — a meeting, a review wait, a relitigation thread — with the
+ * inputs it was computed from, so every number can be shown with what produced it.
+ */
+export const costEvents = pgTable(
+  'cost_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    /** A private channel's costs are summed only for that channel, never into workspace totals. */
+    channelPrivate: boolean('channel_private').notNull(),
+    kind: text('kind').notNull(),
+    source: text('source').notNull(),
+    /** What makes a repeat of the same fact the same row: calendar UID + start, PR, thread… */
+    sourceKey: text('source_key').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    /** The day it counts for, in the team's time zone when it was recorded. */
+    day: date('day').notNull(),
+    title: text('title').notNull().default(''),
+    decisionId: uuid('decision_id'),
+    decisionRef: integer('decision_ref'),
+    personHours: doublePrecision('person_hours').notNull(),
+    waitHours: doublePrecision('wait_hours').notNull().default(0),
+    money: doublePrecision('money').notNull(),
+    buildHours: doublePrecision('build_hours').notNull(),
+    currency: text('currency').notNull(),
+    inputs: jsonb('inputs').$type<Record<string, unknown>>().notNull(),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cost_events_source_uq').on(t.workspaceId, t.sourceKey),
+    index('cost_events_channel_day_idx').on(t.workspaceId, t.channelId, t.day),
+    index('cost_events_decision_idx').on(t.workspaceId, t.decisionId).where(sql`decision_id is not null`),
+  ],
+);
+
+/**
+ * Per channel, kind, day and currency: the sums of cost_events, kept in the same transaction as
+ * the events, so a quarter's totals read a few thousand rows however many events there were.
+ */
+export const costDaily = pgTable(
+  'cost_daily',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    channelPrivate: boolean('channel_private').notNull(),
+    kind: text('kind').notNull(),
+    day: date('day').notNull(),
+    currency: text('currency').notNull(),
+    events: integer('events').notNull(),
+    personHours: doublePrecision('person_hours').notNull(),
+    waitHours: doublePrecision('wait_hours').notNull(),
+    money: doublePrecision('money').notNull(),
+    buildHours: doublePrecision('build_hours').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.channelId, t.day, t.kind, t.currency] }),
+    // Workspace-wide totals read the public channels' rows of a period.
+    index('cost_daily_workspace_day_idx').on(t.workspaceId, t.day).where(sql`not channel_private`),
+  ],
+);
+
+/** ICS feeds a channel subscribed to; the URL often carries a private token, so it is never logged. */
+export const calendarSubscriptions = pgTable(
+  'calendar_subscriptions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    url: text('url').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSyncedAt: timestamp('last_synced_at', { withTimezone: true }),
+    /** The problem code of the last failed fetch; null after a good one. */
+    lastProblem: text('last_problem'),
+    /** Whether the channel was told about the current run of failures (told once, not every hour). */
+    problemReported: boolean('problem_reported').notNull().default(false),
+    /** A replica syncing this feed holds it until then; others skip it. */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    meetingsRecorded: integer('meetings_recorded').notNull().default(0),
+  },
+  (t) => [uniqueIndex('calendar_subscriptions_channel_url_uq').on(t.workspaceId, t.channelId, t.url)],
+);
+
+/** Which channel a GitHub repository's review waits are counted for. */
+export const githubRepositories = pgTable(
+  'github_repositories',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    /** `owner/repo`, lower-cased as GitHub compares them. */
+    repositoryKey: text('repository_key').notNull(),
+    channelId: text('channel_id').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.repositoryKey] }), index('github_repositories_key_idx').on(t.repositoryKey)],
+);
+
+/** Webhook deliveries already handled: GitHub redelivers with the same X-GitHub-Delivery. */
+export const githubDeliveries = pgTable('github_deliveries', {
+  deliveryId: text('delivery_id').primaryKey(),
+  event: text('event').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** What is known of a pull request's review timeline; webhooks arrive in any order. */
+export const pullRequestTimelines = pgTable(
+  'pull_request_timelines',
+  {
+    repositoryKey: text('repository_key').notNull(),
+    number: integer('number').notNull(),
+    timeline: jsonb('timeline').$type<Record<string, unknown>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.repositoryKey, t.number] })],
+);
+
+/**
+ * When and by whom messages were posted in a thread that relitigated a decision, from the
+ * reopening message on: what its cost is computed from. No message text.
+ */
+export const relitigationThreadMessages = pgTable(
+  'relitigation_thread_messages',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    threadTs: text('thread_ts').notNull(),
+    messageTs: text('message_ts').notNull(),
+    author: text('author').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.channelId, t.threadTs, t.messageTs] })],
 );

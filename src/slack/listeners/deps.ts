@@ -5,6 +5,8 @@ import type { Logger } from '../../logger.js';
 export interface ListenerDeps {
   services: Services;
   logger: Logger;
+  /** Whether this deployment takes GitHub webhooks (GITHUB_WEBHOOK_SECRET is set). */
+  githubWebhooks: boolean;
 }
 
 /** Today's date (UTC) for new records. */

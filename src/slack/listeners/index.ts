@@ -9,6 +9,7 @@ import { dismissWarning, keepDecision, reopenFromWarning, viewFromWarning } from
 import { appHomeOpened } from './events/appHomeOpened.js';
 import { messageWatcher } from './events/message.js';
 import { reopenSubmitted } from './views/reopenSubmitted.js';
+import { costSettingsSubmitted } from './views/costSettingsSubmitted.js';
 import { logAsDecisionShortcut } from './shortcuts/logAsDecision.js';
 import { newDecisionShortcut } from './shortcuts/newDecision.js';
 import { decisionModalSubmitted } from './views/decisionModalSubmitted.js';
@@ -34,4 +35,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION.warningView, viewFromWarning(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.warningKeep, keepDecision(deps));
   app.view({ type: 'view_submission', callback_id: CALLBACK.reopenDecision }, reopenSubmitted(deps));
+  app.view({ type: 'view_submission', callback_id: CALLBACK.costSettings }, costSettingsSubmitted(deps));
 }

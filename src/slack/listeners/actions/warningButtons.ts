@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { StoredJudgement, Workspace } from '../../../app/ports.js';
+import { relitigationCostKey } from '../../../app/trackRelitigationThread.js';
 import type { Decision } from '../../../domain/decision.js';
 import { formatRef } from '../../../domain/decision.js';
 import { errorForLog } from '../../../logger.js';
@@ -37,6 +38,10 @@ export function dismissWarning(deps: ListenerDeps) {
     const userId = args.body.user.id;
     const changed = await deps.services.judgements.giveFeedback(target.workspace, target.judgement.id, 'dismissed', userId);
     if (!changed) return; // a double click, or someone answered first
+    // Not a reopening, so the thread cost nothing in relitigation.
+    await deps.services.costs
+      .remove(target.workspace, relitigationCostKey(target.judgement.channelId, target.judgement.threadTs, target.judgement.decisionId))
+      .catch((error: unknown) => deps.logger.warn({ err: errorForLog(error) }, 'removing a dismissed thread cost failed'));
     await updateWarning(deps, args, target, { kind: 'dismissed', by: userId });
   };
 }

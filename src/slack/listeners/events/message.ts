@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { trackRelitigationThread } from '../../../app/trackRelitigationThread.js';
 import { watchMessage } from '../../../app/watchMessage.js';
 import { errorForLog } from '../../../logger.js';
 import { relitigationWarningBlocks, relitigationWarningText } from '../../blocks/relitigationWarning.js';
@@ -41,6 +42,10 @@ export function messageWatcher({ services, logger }: ListenerDeps) {
           unfurl_media: false,
         });
         if (posted.ts) await services.judgements.attachWarning(workspace, judgement.id, posted.ts);
+      }
+      // A reply may continue a thread that relitigates a decision; a warned message starts one.
+      if (message.user && (message.threadTs !== null || warnings.length > 0)) {
+        await trackRelitigationThread({ services, workspace, channelId, threadTs: message.threadTs ?? message.ts, message: { ts: message.ts, author: message.user } });
       }
     } catch (error) {
       logger.warn({ err: errorForLog(error), channelId }, 'judging a message for relitigation failed');

@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseDecideCommand } from '../../../../domain/decideCommand.js';
 import { helpBlocks } from '../../../blocks/help.js';
-import { USAGE } from '../../../copy.js';
 import type { ListenerDeps } from '../../deps.js';
 import { listDecisions, searchDecisions, showDecision } from './browse.js';
 import { openDecisionModal } from './openModal.js';
@@ -9,6 +8,12 @@ import { recordFromCommand } from './record.js';
 import { supersedeFromCommand } from './supersede.js';
 import { llmSetting } from './llm.js';
 import { watchSetting } from './watch.js';
+import { calendarFromCommand } from './calendar.js';
+import { costsFromCommand } from './costs.js';
+import { githubFromCommand } from './github.js';
+import { meetingFromCommand } from './meeting.js';
+import { costSettingsFromCommand } from './settings.js';
+import { describeMeetingProblem, USAGE, withTextBack } from '../../../copy.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -39,6 +44,19 @@ export function decideCommand(deps: ListenerDeps) {
         return watchSetting(deps, args, command.sensitivity);
       case 'llm':
         return llmSetting(deps, args, command.optIn);
+      case 'meeting':
+        return meetingFromCommand(deps, args, command);
+      case 'meeting_invalid':
+        await args.ack({ response_type: 'ephemeral', text: withTextBack(describeMeetingProblem(command.problem), `/decide meeting ${command.given}`) });
+        return;
+      case 'costs':
+        return costsFromCommand(deps, args, command);
+      case 'settings':
+        return costSettingsFromCommand(deps, args);
+      case 'calendar':
+        return calendarFromCommand(deps, args, command);
+      case 'github':
+        return githubFromCommand(deps, args, command);
     }
   };
 }

@@ -1,0 +1,79 @@
+import { schedule, type ScheduledTask } from 'node-cron';
+import type { WebClient } from '@slack/web-api';
+import type { Services } from '../app/services.js';
+import { syncCalendarFeeds } from '../app/syncCalendarFeed.js';
+import { errorForLog, type Logger } from '../logger.js';
+import { describeFeedProblem, feedHost } from '../slack/copy.js';
+
+/**
+ * Reads every subscribed ICS feed on CALENDAR_SYNC_CRON (default: hourly, at minute 7). Replicas
+ * share the work: each feed is claimed in the database before it is read, and a feed read in the
+ * last CALENDAR_MIN_INTERVAL_MS is left alone whoever read it.
+ */
+export const CALENDAR_SYNC = {
+  /** Shorter than the hourly schedule, so a run a little early still reads every feed. */
+  minIntervalMs: 45 * 60_000,
+  /** A replica that dies mid-read releases its feeds after this long. */
+  claimMs: 10 * 60_000,
+  /** Feeds claimed at a time; a run keeps claiming until none are due. */
+  batch: 25,
+} as const;
+
+export interface CalendarSyncProps {
+  cron: string;
+  services: Services;
+  client: WebClient;
+  logger: Logger;
+}
+
+export interface CalendarSyncJob {
+  /** One run now, as the schedule would run it (tests and operators). */
+  runNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startCalendarSync({ cron, services, client, logger }: CalendarSyncProps): CalendarSyncJob {
+  let running: Promise<void> | null = null;
+  const run = async () => {
+    let synced = 0;
+    let recorded = 0;
+    for (;;) {
+      const result = await syncCalendarFeeds({ services, ...CALENDAR_SYNC, limit: CALENDAR_SYNC.batch });
+      synced += result.synced;
+      recorded += result.recorded;
+      if (result.failed > 0) logger.warn({ failed: result.failed }, 'some calendar feeds could not be synced; they are retried on a later run');
+      for (const notice of result.notices) {
+        try {
+          await client.chat.postMessage({
+            channel: notice.feed.channelId,
+            text:
+              `The calendar feed at ${feedHost(notice.feed.url)} stopped working: ${describeFeedProblem(notice.problem, notice.status)} ` +
+              "I'll keep trying every hour and won't mention it again until it works. `/decide calendar off` removes it.",
+          });
+        } catch (error) {
+          logger.warn({ err: errorForLog(error), channelId: notice.feed.channelId }, 'could not tell a channel its calendar feed fails');
+        }
+      }
+      if (result.synced + result.failed + result.notices.length === 0 || result.synced + result.failed < CALENDAR_SYNC.batch) break;
+    }
+    if (synced > 0) logger.info({ synced, recorded }, 'calendar feeds synced');
+  };
+  const runNow = async () => {
+    // One run at a time in a process; a run still going when the next is due is not doubled.
+    running ??= run()
+      .catch((error: unknown) => logger.error({ err: errorForLog(error) }, 'calendar sync failed'))
+      .finally(() => {
+        running = null;
+      });
+    await running;
+  };
+  const task: ScheduledTask = schedule(cron, () => runNow(), { name: 'calendar-sync', noOverlap: true });
+  return {
+    runNow,
+    async stop() {
+      await task.stop();
+      await task.destroy();
+      await running;
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { subscribeCalendar } from '../../../../app/subscribeCalendar.js';
+import { CALENDAR_LOOKBACK_DAYS } from '../../../../app/syncCalendarFeed.js';
+import { errorForLog } from '../../../../logger.js';
+import { hours, money } from '../../../blocks/costFormat.js';
+import { describeFeedProblem, feedHost } from '../../../copy.js';
+import { workspaceOf } from '../../../workspace.js';
+import type { ListenerDeps } from '../../deps.js';
+import { answerSoon, type Reply } from './answerSoon.js';
+import type { CommandArgs } from './index.js';
+
+const DATABASE_DOWN = "I couldn't reach the database just now; nothing changed. Try again in a minute.";
+
+/** `/decide calendar <ics url> | list | off`: the ICS feeds whose meetings count for this channel. */
+export async function calendarFromCommand(
+  { services, logger }: ListenerDeps,
+  args: CommandArgs,
+  request: { action: 'list' } | { action: 'off' } | { action: 'subscribe'; url: string },
+): Promise<void> {
+  const { command, context } = args;
+  const workspace = workspaceOf(context);
+  const work = async (): Promise<Reply> => {
+    try {
+      if (request.action === 'list') {
+        const feeds = await services.calendars.list(workspace, command.channel_id);
+        if (feeds.length === 0) return { text: 'No calendar feeds count for this channel. Subscribe one with `/decide calendar <ics link>`.' };
+        const lines = feeds.map((f) => {
+          const state = f.lastProblem ? `not working: ${describeFeedProblem(f.lastProblem as never)}` : f.lastSyncedAt ? `last read ${f.lastSyncedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'not read yet';
+          return `• ${feedHost(f.url)} — ${f.meetingsRecorded} meetings recorded; ${state}`;
+        });
+        return { text: `Calendar feeds of this channel:\n${lines.join('\n')}\n\`/decide calendar off\` removes them.` };
+      }
+      if (request.action === 'off') {
+        const removed = await services.calendars.unsubscribeAll(workspace, command.channel_id);
+        return { text: removed === 0 ? 'This channel had no calendar feeds.' : `Removed ${removed} calendar ${removed === 1 ? 'feed' : 'feeds'}. Meetings already recorded stay in the costs.` };
+      }
+      const result = await subscribeCalendar({ services, workspace, channelId: command.channel_id, url: request.url, userId: command.user_id });
+      if (!result.ok) return { text: `I did not subscribe this channel: ${describeFeedProblem(result.problem, result.status)} Nothing was stored.` };
+      const { first } = result;
+      const found =
+        first.found === 0
+          ? `It had no meetings with two or more people in the past ${CALENDAR_LOOKBACK_DAYS} days`
+          : `It had ${first.found} ${first.found === 1 ? 'meeting' : 'meetings'} in the past ${CALENDAR_LOOKBACK_DAYS} days: ${hours(first.personHours)} person-hours, ${money(first.money, first.settings.currency)}, ≈ ${hours(first.buildHours)} build-hours forgone`;
+      return {
+        text:
+          `${result.alreadySubscribed ? 'This channel was already subscribed to' : 'Subscribed this channel to'} the calendar at ${result.host}. ${found}. ` +
+          'I read it every hour and count each meeting once; all-day, solo, declined, cancelled and free events are left out. `/decide costs` shows the totals.',
+      };
+    } catch (error) {
+      logger.error({ err: errorForLog(error) }, 'the /decide calendar command failed');
+      return { text: DATABASE_DOWN };
+    }
+  };
+  await answerSoon(args, work(), request.action === 'subscribe' ? 'Reading the calendar… I will answer here in a moment.' : 'Working on it — the database is slow right now.');
+}

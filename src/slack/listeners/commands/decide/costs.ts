@@ -1,0 +1,26 @@
+import { reportCosts } from '../../../../app/reportCosts.js';
+import type { PeriodKind } from '../../../../domain/costs/periods.js';
+import { errorForLog } from '../../../../logger.js';
+import { costReportBlocks, costReportText } from '../../../blocks/costReport.js';
+import { workspaceOf } from '../../../workspace.js';
+import type { ListenerDeps } from '../../deps.js';
+import { answerSoon, type Reply } from './answerSoon.js';
+import type { CommandArgs } from './index.js';
+
+/** `/decide costs [week|month|quarter] [all]`: the period's coordination costs by kind. */
+export async function costsFromCommand(
+  { services, logger }: ListenerDeps,
+  args: CommandArgs,
+  request: { period: PeriodKind; scope: 'channel' | 'workspace' },
+): Promise<void> {
+  const work = async (): Promise<Reply> => {
+    try {
+      const report = await reportCosts({ services, workspace: workspaceOf(args.context), channelId: args.command.channel_id, ...request });
+      return { text: costReportText(report), blocks: costReportBlocks(report) };
+    } catch (error) {
+      logger.error({ err: errorForLog(error) }, 'summing costs for /decide costs failed');
+      return { text: "I couldn't read the costs: the database did not answer. Try again in a minute." };
+    }
+  };
+  await answerSoon(args, work(), 'Adding up the costs — the database is slow right now. I will answer here.');
+}

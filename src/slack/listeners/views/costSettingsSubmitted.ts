@@ -1,0 +1,71 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { saveCostSettings } from '../../../app/saveCostSettings.js';
+import type { CostSettingKey } from '../../../domain/costs/costSettings.js';
+import { errorForLog } from '../../../logger.js';
+import { type CostSettingsMetadata, costSettingsMetadataSchema } from '../../blocks/costSettingsModal.js';
+import { money } from '../../blocks/costFormat.js';
+import { describeSettingProblem } from '../../copy.js';
+import { COST_FIELD, FIELD_ACTION } from '../../ids.js';
+import { workspaceOf } from '../../workspace.js';
+import type { ListenerDeps } from '../deps.js';
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** The cost settings form was saved: check every field, store what changed, confirm in the channel. */
+export function costSettingsSubmitted({ services, logger }: ListenerDeps) {
+  return async ({ ack, view, body, client, context }: Args): Promise<void> => {
+    let metadata: CostSettingsMetadata;
+    try {
+      metadata = costSettingsMetadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
+    } catch {
+      await ack({ response_action: 'errors', errors: { [COST_FIELD.hourlyRate]: 'This form is out of date. Close it and run /decide settings again.' } });
+      return;
+    }
+    const values = view.state.values;
+    const field = (blockId: string) => values[blockId]?.[FIELD_ACTION];
+    const time = (blockId: string) => {
+      const value = field(blockId)?.selected_time ?? undefined;
+      return value === '23:59' && blockId === COST_FIELD.workdayEnd ? '24:00' : value;
+    };
+    const form: Record<CostSettingKey, string | undefined> = {
+      hourlyRate: field(COST_FIELD.hourlyRate)?.value ?? undefined,
+      currency: field(COST_FIELD.currency)?.value ?? undefined,
+      buildMultiplier: field(COST_FIELD.buildMultiplier)?.value ?? undefined,
+      switchOverheadMinutes: field(COST_FIELD.switchOverheadMinutes)?.value ?? undefined,
+      reviewInterruptionFactor: field(COST_FIELD.reviewInterruptionFactor)?.value ?? undefined,
+      workingDays: (field(COST_FIELD.workingDays)?.selected_options ?? []).map((o) => o.value).join(','),
+      workdayStart: time(COST_FIELD.workdayStart),
+      workdayEnd: time(COST_FIELD.workdayEnd),
+      timeZone: field(COST_FIELD.timeZone)?.value ?? undefined,
+    };
+    const scope = field(COST_FIELD.scope)?.selected_option?.value === 'workspace' ? 'workspace' : 'channel';
+    const workspace = workspaceOf(context);
+    let result;
+    try {
+      result = await saveCostSettings({ services, workspace, channelId: metadata.channelId, scope, form, userId: body.user.id });
+    } catch (error) {
+      logger.error({ err: errorForLog(error) }, 'saving cost settings failed');
+      await ack({ response_action: 'errors', errors: { [COST_FIELD.hourlyRate]: "I couldn't save: the database did not answer. Try again in a minute." } });
+      return;
+    }
+    if (!result.ok) {
+      const errors: Record<string, string> = {};
+      for (const [key, problem] of Object.entries(result.problems)) errors[COST_FIELD[key as CostSettingKey]] = describeSettingProblem(key as CostSettingKey, problem!);
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    await ack();
+    const s = result.settings;
+    try {
+      await client.chat.postEphemeral({
+        channel: metadata.channelId,
+        user: body.user.id,
+        text:
+          `Saved cost settings for ${scope === 'channel' ? 'this channel' : 'the workspace'}: ${money(s.hourlyRate, s.currency)} per person-hour, ` +
+          `${s.buildMultiplier}× build rate, working hours ${s.workdayStart}–${s.workdayEnd} (${s.timeZone}). New estimates use them; recorded ones keep the inputs they were made with.`,
+      });
+    } catch (error) {
+      logger.info({ err: errorForLog(error) }, 'could not confirm saved cost settings in the channel');
+    }
+  };
+}

@@ -1,0 +1,38 @@
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import type { ThreadActivityRepository } from '../app/ports.js';
+import type { Db } from './database.js';
+import { relitigationJudgements as judgements, relitigationThreadMessages as messages } from './schema.js';
+
+export function createThreadActivityRepository(db: Db): ThreadActivityRepository {
+  return {
+    async note(workspace, channelId, threadTs, message) {
+      await db
+        .insert(messages)
+        .values({ workspaceId: workspace.workspaceId, channelId, threadTs, messageTs: message.ts, author: message.author })
+        .onConflictDoNothing();
+      const rows = await db
+        .select({ ts: messages.messageTs, author: messages.author })
+        .from(messages)
+        .where(and(eq(messages.workspaceId, workspace.workspaceId), eq(messages.channelId, channelId), eq(messages.threadTs, threadTs)))
+        // Slack timestamps are fixed-width seconds.micros strings until 2286: text order is time order.
+        .orderBy(asc(messages.messageTs));
+      return rows;
+    },
+
+    async relitigatedIn(workspace, channelId, threadTs) {
+      const rows = await db
+        .select({ decisionId: sql<string>`${judgements.decisionId}::text`, decisionRef: judgements.decisionRef, fromTs: judgements.messageTs })
+        .from(judgements)
+        .where(
+          and(
+            eq(judgements.workspaceId, workspace.workspaceId),
+            eq(judgements.channelId, channelId),
+            eq(judgements.threadTs, threadTs),
+            eq(judgements.outcome, 'warned'),
+            or(isNull(judgements.feedback), eq(judgements.feedback, 'reopened')),
+          ),
+        );
+      return rows.map((r) => ({ decisionId: r.decisionId, decisionRef: Number(r.decisionRef), fromTs: r.fromTs }));
+    },
+  };
+}
