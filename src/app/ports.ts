@@ -265,18 +265,18 @@ export interface CalendarSubscription {
 }
 
 export interface CalendarSubscriptionRepository {
-  /** Subscribes a channel to a feed; false when it already was. */
-  subscribe(workspace: Workspace, channelId: string, url: string, userId: string): Promise<boolean>;
+  /** Subscribes a channel to a feed (`created` false when it already was). */
+  subscribe(workspace: Workspace, channelId: string, url: string, userId: string): Promise<{ id: number; created: boolean }>;
   /** Removes every feed of a channel; returns how many there were. */
   unsubscribeAll(workspace: Workspace, channelId: string): Promise<number>;
   list(workspace: Workspace, channelId: string): Promise<CalendarSubscription[]>;
   /**
-   * Claims feeds not synced since `staleBefore` and not claimed by another replica, until `until`:
-   * the caller syncs them, and no other replica does meanwhile.
+   * Claims feeds not synced since `staleBefore` and not claimed by another replica at `now`, until
+   * `until`: the caller syncs them, and no other replica does meanwhile.
    */
-  claimDue(staleBefore: Date, until: Date, limit: number): Promise<CalendarSubscription[]>;
-  /** Records a sync's result and releases the claim. */
-  finishSync(id: number, result: { problem: string | null; problemReported: boolean; meetingsRecorded: number }): Promise<void>;
+  claimDue(now: Date, staleBefore: Date, until: Date, limit: number): Promise<CalendarSubscription[]>;
+  /** Records a sync's result (made at `at`) and releases the claim. */
+  finishSync(id: number, at: Date, result: { problem: string | null; problemReported: boolean; meetingsRecorded: number }): Promise<void>;
 }
 
 export interface GithubRepository {

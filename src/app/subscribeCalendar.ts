@@ -24,6 +24,7 @@ export async function subscribeCalendar({ services, workspace, channelId, url, u
   if (!normalised.ok) return normalised;
   const first = await readCalendarFeed(services, { workspace, channelId, url: normalised.url });
   if (!first.ok) return first;
-  const subscribed = await services.calendars.subscribe(workspace, channelId, normalised.url, userId);
-  return { ok: true, host: new URL(normalised.url).host, alreadySubscribed: !subscribed, first };
+  const subscription = await services.calendars.subscribe(workspace, channelId, normalised.url, userId);
+  await services.calendars.finishSync(subscription.id, services.now(), { problem: null, problemReported: false, meetingsRecorded: first.recorded });
+  return { ok: true, host: new URL(normalised.url).host, alreadySubscribed: !subscription.created, first };
 }

@@ -65,7 +65,7 @@ export interface SyncCalendarFeedsProps {
  */
 export async function syncCalendarFeeds({ services, minIntervalMs, claimMs, limit }: SyncCalendarFeedsProps): Promise<{ synced: number; failed: number; recorded: number; notices: FeedNotice[] }> {
   const now = services.now();
-  const due = await services.calendars.claimDue(new Date(now.getTime() - minIntervalMs), new Date(now.getTime() + claimMs), limit);
+  const due = await services.calendars.claimDue(now, new Date(now.getTime() - minIntervalMs), new Date(now.getTime() + claimMs), limit);
   const notices: FeedNotice[] = [];
   let recorded = 0;
   let failed = 0;
@@ -81,10 +81,10 @@ export async function syncCalendarFeeds({ services, minIntervalMs, claimMs, limi
     }
     if (result.ok) {
       recorded += result.recorded;
-      await services.calendars.finishSync(feed.id, { problem: null, problemReported: false, meetingsRecorded: result.recorded });
+      await services.calendars.finishSync(feed.id, now, { problem: null, problemReported: false, meetingsRecorded: result.recorded });
     } else {
       if (!feed.problemReported) notices.push({ feed, problem: result.problem, status: result.status });
-      await services.calendars.finishSync(feed.id, { problem: result.problem, problemReported: true, meetingsRecorded: 0 });
+      await services.calendars.finishSync(feed.id, now, { problem: result.problem, problemReported: true, meetingsRecorded: 0 });
     }
   }
   return { synced: due.length - failed, failed, recorded, notices };

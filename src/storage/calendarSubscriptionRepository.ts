@@ -28,12 +28,17 @@ interface Row {
 export function createCalendarSubscriptionRepository(db: Db): CalendarSubscriptionRepository {
   return {
     async subscribe(workspace, channelId, url, userId) {
-      const rows = await db
+      const [created] = await db
         .insert(feeds)
         .values({ workspaceId: workspace.workspaceId, channelId, url, createdBy: userId })
         .onConflictDoNothing()
         .returning({ id: feeds.id });
-      return rows.length > 0;
+      if (created) return { id: Number(created.id), created: true };
+      const [existing] = await db
+        .select({ id: feeds.id })
+        .from(feeds)
+        .where(and(eq(feeds.workspaceId, workspace.workspaceId), eq(feeds.channelId, channelId), eq(feeds.url, url)));
+      return { id: Number(existing!.id), created: false };
     },
 
     async unsubscribeAll(workspace, channelId) {
@@ -53,7 +58,7 @@ export function createCalendarSubscriptionRepository(db: Db): CalendarSubscripti
       return rows.map(toSubscription);
     },
 
-    async claimDue(staleBefore, until, limit) {
+    async claimDue(now, staleBefore, until, limit) {
       // One UPDATE picks and claims: two replicas running it at once never get the same feed.
       const due = db
         .select({ id: feeds.id })
@@ -61,7 +66,7 @@ export function createCalendarSubscriptionRepository(db: Db): CalendarSubscripti
         .where(
           and(
             or(isNull(feeds.lastSyncedAt), lt(feeds.lastSyncedAt, staleBefore)),
-            or(isNull(feeds.claimedUntil), lt(feeds.claimedUntil, sql`now()`)),
+            or(isNull(feeds.claimedUntil), lt(feeds.claimedUntil, now)),
           ),
         )
         .orderBy(sql`${feeds.lastSyncedAt} asc nulls first`)
@@ -75,11 +80,11 @@ export function createCalendarSubscriptionRepository(db: Db): CalendarSubscripti
       return rows.map(toSubscription);
     },
 
-    async finishSync(id, result) {
+    async finishSync(id, at, result) {
       await db
         .update(feeds)
         .set({
-          lastSyncedAt: sql`now()`,
+          lastSyncedAt: at,
           lastProblem: result.problem,
           problemReported: result.problemReported,
           meetingsRecorded: sql`${feeds.meetingsRecorded} + ${result.meetingsRecorded}`,

@@ -23,6 +23,15 @@ export function viewSubmission(openedView: any, values: Record<string, any>, vie
       case 'conversations_select':
         value = { type: el.type, selected_conversation: given ?? null };
         break;
+      case 'radio_buttons':
+        value = { type: el.type, selected_option: given ? { value: given } : (el.initial_option ?? null) };
+        break;
+      case 'checkboxes':
+        value = { type: el.type, selected_options: given ? given.map((v: string) => ({ value: v })) : (el.initial_options ?? []) };
+        break;
+      case 'timepicker':
+        value = { type: el.type, selected_time: given ?? el.initial_time ?? null };
+        break;
     }
     state[block.block_id] = { value };
   }

@@ -48,6 +48,11 @@ export class TestApp {
     return app;
   }
 
+  /** The app's scheduled jobs, to run one now instead of waiting for its schedule. */
+  get jobs(): RunningApp['jobs'] {
+    return this.running.jobs;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.running.port}`;
   }

@@ -21,6 +21,12 @@ export function hours(value: number): string {
   return new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(roundTo(value, 1));
 }
 
+/** "1 person-hour", "7.5 person-hours". */
+export function personHours(value: number): string {
+  const shown = hours(value);
+  return `${shown} ${shown === '1' ? 'person-hour' : 'person-hours'}`;
+}
+
 export function minutesText(minutes: number): string {
   if (minutes < 60) return `${minutes} min`;
   const h = Math.floor(minutes / 60);

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { CostKind, CostTotals } from '../../app/ports.js';
 import type { CostReport } from '../../app/reportCosts.js';
 import { formatRef } from '../../domain/decision.js';
-import { assumptions, hours, money } from './costFormat.js';
+import { assumptions, hours, money, personHours } from './costFormat.js';
 
 const KIND_LABEL: Record<CostKind, string> = {
   meeting: 'Meetings',
@@ -31,13 +31,13 @@ export function costReportBlocks(report: CostReport): KnownBlock[] {
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `In ${where}:\n${lines.join('\n')}\n*Total:* ${all.map((a) => `${hours(a.personHours)} person-hours, ${money(a.money, a.currency)}, ≈ ${hours(a.buildHours)} build-hours forgone`).join('; ')}`,
+        text: `In ${where}:\n${lines.join('\n')}\n*Total:* ${all.map((a) => `${personHours(a.personHours)}, ${money(a.money, a.currency)}, ≈ ${hours(a.buildHours)} build-hours forgone`).join('; ')}`,
       },
     });
   }
   if (report.decisions.length > 0) {
     const lines = report.decisions.map(
-      (d) => `• ${formatRef(d.decisionRef)}: ${d.threads} ${d.threads === 1 ? 'thread' : 'threads'}, ${hours(d.personHours)} person-hours, ${money(d.money, d.currency)}`,
+      (d) => `• ${formatRef(d.decisionRef)}: ${d.threads} ${d.threads === 1 ? 'thread' : 'threads'}, ${personHours(d.personHours)}, ${money(d.money, d.currency)}`,
     );
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*Decisions argued again:*\n${lines.join('\n')}` } });
   }
@@ -59,7 +59,7 @@ export function costReportText(report: CostReport): string {
 
 function line(t: CostTotals): string {
   const count = `${t.events} ${t.kind === 'meeting' ? (t.events === 1 ? 'meeting' : 'meetings') : t.kind === 'review_wait' ? (t.events === 1 ? 'pull request' : 'pull requests') : t.events === 1 ? 'thread' : 'threads'}`;
-  const cost = `${hours(t.personHours)} person-hours, ${money(t.money, t.currency)}, ≈ ${hours(t.buildHours)} build-hours forgone`;
+  const cost = `${personHours(t.personHours)}, ${money(t.money, t.currency)}, ≈ ${hours(t.buildHours)} build-hours forgone`;
   if (t.kind === 'review_wait') {
     const average = t.events > 0 ? t.waitHours / t.events : 0;
     return `*${KIND_LABEL[t.kind]}:* ${count}, ${hours(t.waitHours)} working hours waiting for a first review (${hours(average)} h on average); ${cost}`;

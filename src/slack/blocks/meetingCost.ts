@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { MeetingCost } from '../../domain/costs/meetingCost.js';
-import { assumptions, hours, minutesText, money } from './costFormat.js';
+import { assumptions, hours, minutesText, money, personHours } from './costFormat.js';
 import { userText } from './text.js';
 
 /** The answer to `/decide meeting 45m 8 architecture sync`: the estimate with its inputs. */
@@ -9,7 +9,7 @@ export function meetingCostBlocks(title: string, cost: MeetingCost, recorded: bo
   const name = title.trim() === '' ? 'Meeting' : `*${userText(title, 200)}*`;
   const overhead =
     inputs.switchOverheadMinutes > 0
-      ? `\n• of which ${hours(cost.switchOverheadHours)} person-hours are switching overhead (${inputs.switchOverheadMinutes} min per attendee)`
+      ? `\n• of which ${personHours(cost.switchOverheadHours)} are switching overhead (${inputs.switchOverheadMinutes} min per attendee)`
       : '';
   return [
     {
@@ -18,7 +18,7 @@ export function meetingCostBlocks(title: string, cost: MeetingCost, recorded: bo
         type: 'mrkdwn',
         text:
           `${recorded ? 'Recorded' : 'Already recorded'}: ${name} — ${minutesText(inputs.minutes)} × ${inputs.attendees} ${inputs.attendees === 1 ? 'person' : 'people'}\n` +
-          `• *${hours(cost.totalPersonHours)} person-hours*${overhead}\n` +
+          `• *${personHours(cost.totalPersonHours)}*${overhead}\n` +
           `• *${money(cost.money, inputs.currency)}* at ${money(inputs.hourlyRate, inputs.currency)} per person-hour\n` +
           `• *≈ ${hours(cost.buildHoursForgone)} build-hours forgone* at ${inputs.buildMultiplier}× AI-accelerated build rate`,
       },
@@ -28,5 +28,5 @@ export function meetingCostBlocks(title: string, cost: MeetingCost, recorded: bo
 }
 
 export function meetingCostText(title: string, cost: MeetingCost): string {
-  return `${title.trim() === '' ? 'Meeting' : userText(title, 200)}: ${hours(cost.totalPersonHours)} person-hours, ${money(cost.money, cost.inputs.currency)}, ≈ ${hours(cost.buildHoursForgone)} build-hours forgone`;
+  return `${title.trim() === '' ? 'Meeting' : userText(title, 200)}: ${personHours(cost.totalPersonHours)}, ${money(cost.money, cost.inputs.currency)}, ≈ ${hours(cost.buildHoursForgone)} build-hours forgone`;
 }

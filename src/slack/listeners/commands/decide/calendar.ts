@@ -1,7 +1,7 @@
 import { subscribeCalendar } from '../../../../app/subscribeCalendar.js';
 import { CALENDAR_LOOKBACK_DAYS } from '../../../../app/syncCalendarFeed.js';
 import { errorForLog } from '../../../../logger.js';
-import { hours, money } from '../../../blocks/costFormat.js';
+import { hours, money, personHours } from '../../../blocks/costFormat.js';
 import { describeFeedProblem, feedHost } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
@@ -39,7 +39,7 @@ export async function calendarFromCommand(
       const found =
         first.found === 0
           ? `It had no meetings with two or more people in the past ${CALENDAR_LOOKBACK_DAYS} days`
-          : `It had ${first.found} ${first.found === 1 ? 'meeting' : 'meetings'} in the past ${CALENDAR_LOOKBACK_DAYS} days: ${hours(first.personHours)} person-hours, ${money(first.money, first.settings.currency)}, ≈ ${hours(first.buildHours)} build-hours forgone`;
+          : `It had ${first.found} ${first.found === 1 ? 'meeting' : 'meetings'} in the past ${CALENDAR_LOOKBACK_DAYS} days: ${personHours(first.personHours)}, ${money(first.money, first.settings.currency)}, ≈ ${hours(first.buildHours)} build-hours forgone`;
       return {
         text:
           `${result.alreadySubscribed ? 'This channel was already subscribed to' : 'Subscribed this channel to'} the calendar at ${result.host}. ${found}. ` +
