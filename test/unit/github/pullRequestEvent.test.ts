@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPullRequestEvent } from '../../../src/github/pullRequestEvent.js';
-import { githubExample } from './githubExamples.js';
+import { githubExample } from '../../support/githubExamples.js';
 
 /** The activity read from a payload, failing the test when there is none. */
 function activityOf(eventName: string, payload: unknown) {

@@ -7,7 +7,7 @@ import {
   reviewWaitStart,
 } from '../../../src/domain/costs/reviewTimeline.js';
 import { readPullRequestEvent } from '../../../src/github/pullRequestEvent.js';
-import { githubExample } from './githubExamples.js';
+import { githubExample } from '../../support/githubExamples.js';
 
 const at = (time: string) => new Date(`2026-03-02T${time}:00Z`);
 const alice = { login: 'alice', isBot: false };

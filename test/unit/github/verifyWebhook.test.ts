@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { verifyGithubWebhook } from '../../../src/github/verifyWebhook.js';
-import { githubExample } from './githubExamples.js';
+import { githubExample } from '../../support/githubExamples.js';
 
 const secret = "It's a Secret to Everybody";
 const rawBody = JSON.stringify(githubExample('pull_request', 'opened'));
