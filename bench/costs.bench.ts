@@ -22,10 +22,10 @@ import type { Workspace } from '../src/app/ports.js';
 import { reportCosts } from '../src/app/reportCosts.js';
 import type { Services } from '../src/app/services.js';
 import type { Database } from '../src/storage/database.js';
+import { onEachDatabase, percentile } from './lib/scratchRuns.js';
 import { createCostRepository } from '../src/storage/costRepository.js';
 import { createCostSettingsRepository } from '../src/storage/costSettingsRepository.js';
 import { rowsOf } from '../src/storage/insertDecisions.js';
-import { openScratchDatabase } from '../src/storage/scratchDatabase.js';
 
 const EVENTS = Number(process.env.BENCH_COST_EVENTS ?? 100_000);
 const CHANNELS = 50;
@@ -104,20 +104,9 @@ async function time(operation: () => Promise<unknown>, runs = RUNS, warmup = WAR
     await operation();
     if (i >= warmup) timings.push(performance.now() - started);
   }
-  timings.sort((a, b) => a - b);
-  const at = (p: number) => timings[Math.min(timings.length - 1, Math.ceil(p * timings.length) - 1)]!;
-  return { p50: at(0.5), p99: at(0.99) };
+  return { p50: percentile(timings, 0.5), p99: percentile(timings, 0.99) };
 }
 
-async function onScratchDatabase(label: string, serverUrl?: string): Promise<boolean> {
-  const { database, dispose } = await openScratchDatabase(serverUrl);
-  try {
-    return await run(label, database);
-  } finally {
-    await dispose();
-  }
-}
 
-const results = [await onScratchDatabase('PGlite')];
-if (process.env.BENCH_DATABASE_URL) results.push(await onScratchDatabase('PostgreSQL', process.env.BENCH_DATABASE_URL));
+const results = await onEachDatabase(run);
 console.log(results.every(Boolean) ? 'costs bench: all targets met' : 'costs bench: target missed');

@@ -28,9 +28,9 @@ import { PRACTICE_FAMILIES } from '../src/domain/relitigation/knowledge/practice
 import { TECHNOLOGY_FAMILIES } from '../src/domain/relitigation/knowledge/technology.js';
 import { messageQuery } from '../src/domain/relitigation/messageQuery.js';
 import type { Database } from '../src/storage/database.js';
+import { onEachDatabase, percentile } from './lib/scratchRuns.js';
 import { insertWorkspaceDecisions, rowsOf } from '../src/storage/insertDecisions.js';
 import { candidatesSql, createRelitigationIndex, searchTerms } from '../src/storage/relitigationIndex.js';
-import { openScratchDatabase } from '../src/storage/scratchDatabase.js';
 
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 10_000);
 const MESSAGES = 400;
@@ -211,20 +211,7 @@ async function explain(database: Database, text: string): Promise<void> {
   console.log(rowsOf<Record<string, string>>(plan).map((r) => Object.values(r)[0]).join('\n'));
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-}
 
-async function onScratchDatabase(label: string, serverUrl?: string): Promise<boolean> {
-  const { database, dispose } = await openScratchDatabase(serverUrl);
-  try {
-    return await run(label, database);
-  } finally {
-    await dispose();
-  }
-}
 
-const results = [await onScratchDatabase('PGlite')];
-if (process.env.BENCH_DATABASE_URL) results.push(await onScratchDatabase('PostgreSQL', process.env.BENCH_DATABASE_URL));
+const results = await onEachDatabase(run);
 console.log(results.every(Boolean) ? 'judge bench: all targets met' : 'judge bench: target missed');

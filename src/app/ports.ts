@@ -259,7 +259,7 @@ export interface CalendarSubscription {
   channelId: string;
   url: string;
   lastSyncedAt: Date | null;
-  lastProblem: string | null;
+  lastProblem: FeedProblem | null;
   problemReported: boolean;
   meetingsRecorded: number;
 }
@@ -276,7 +276,7 @@ export interface CalendarSubscriptionRepository {
    */
   claimDue(now: Date, staleBefore: Date, until: Date, limit: number): Promise<CalendarSubscription[]>;
   /** Records a sync's result (made at `at`) and releases the claim. */
-  finishSync(id: number, at: Date, result: { problem: string | null; problemReported: boolean; meetingsRecorded: number }): Promise<void>;
+  finishSync(id: number, at: Date, result: { problem: FeedProblem | null; problemReported: boolean; meetingsRecorded: number }): Promise<void>;
 }
 
 export interface GithubRepository {

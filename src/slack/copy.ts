@@ -1,5 +1,6 @@
 import type { CostSettingKey, CostSettingProblem } from '../domain/costs/costSettings.js';
 import type { AttendeesProblem, DurationProblem } from '../domain/costs/durations.js';
+import type { FeedProblem } from '../app/ports.js';
 import type { ContentProblem } from '../domain/decision.js';
 import type { WatchSensitivity } from '../domain/relitigation/types.js';
 import { DECISION_STATUSES, formatRef } from '../domain/decision.js';
@@ -186,9 +187,7 @@ export function describeSettingProblem(key: CostSettingKey, problem: CostSetting
   }
 }
 
-export type FeedProblemCode = 'invalid_url' | 'private_host' | 'timeout' | 'http_error' | 'too_large' | 'network' | 'not_a_calendar' | 'malformed';
-
-export function describeFeedProblem(problem: FeedProblemCode, status?: number): string {
+export function describeFeedProblem(problem: FeedProblem, status?: number): string {
   switch (problem) {
     case 'invalid_url':
       return 'That is not a calendar link I can fetch; give the http(s) or webcal link of an ICS feed.';

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import type { CalendarSubscription, CalendarSubscriptionRepository } from '../app/ports.js';
+import type { CalendarSubscription, CalendarSubscriptionRepository, FeedProblem } from '../app/ports.js';
 import type { Db } from './database.js';
 import { calendarSubscriptions as feeds } from './schema.js';
 
@@ -102,7 +102,8 @@ function toSubscription(row: Row): CalendarSubscription {
     channelId: row.channelId,
     url: row.url,
     lastSyncedAt: row.lastSyncedAt,
-    lastProblem: row.lastProblem,
+    // Written only by finishSync, from FeedProblem codes.
+    lastProblem: row.lastProblem as FeedProblem | null,
     problemReported: row.problemReported,
     meetingsRecorded: Number(row.meetingsRecorded),
   };

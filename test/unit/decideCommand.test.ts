@@ -35,4 +35,52 @@ describe('parseDecideCommand', () => {
     expect(parseDecideCommand('supersede D-3')).toMatchObject({ kind: 'usage', subcommand: 'supersede' });
     expect(parseDecideCommand('list prices in euros')).toMatchObject({ kind: 'usage', subcommand: 'list' });
   });
+
+  describe('the cost sub-commands', () => {
+    it('reads a meeting: length, head count and title', () => {
+      expect(parseDecideCommand('meeting 45m 8 architecture sync')).toEqual({ kind: 'meeting', minutes: 45, attendees: 8, title: 'architecture sync' });
+      expect(parseDecideCommand('meeting 1h30 3')).toEqual({ kind: 'meeting', minutes: 90, attendees: 3, title: '' });
+      expect(parseDecideCommand('Meeting 1.5h 4 retro')).toMatchObject({ kind: 'meeting', minutes: 90, attendees: 4 });
+    });
+
+    it('names what is wrong with a meeting it cannot count', () => {
+      expect(parseDecideCommand('meeting 0m 8')).toMatchObject({ kind: 'meeting_invalid', problem: 'zero' });
+      expect(parseDecideCommand('meeting 25h 8')).toMatchObject({ kind: 'meeting_invalid', problem: 'too_long' });
+      expect(parseDecideCommand('meeting 45m')).toMatchObject({ kind: 'meeting_invalid', problem: 'no_attendees' });
+      expect(parseDecideCommand('meeting 45m 0 sync')).toMatchObject({ kind: 'meeting_invalid', problem: 'too_few' });
+      expect(parseDecideCommand('meeting 45m many')).toMatchObject({ kind: 'meeting_invalid', problem: 'not_a_number' });
+      expect(parseDecideCommand('meeting 4x5 8')).toMatchObject({ kind: 'meeting_invalid', problem: 'not_a_duration' });
+    });
+
+    it('keeps decisions that merely start with a sub-command word', () => {
+      for (const text of [
+        'meeting notes live in Notion from now on',
+        'costs of CI are charged to each team',
+        'settings pages use the new design system',
+        'calendar invites go out from the team account',
+        'github actions replace Jenkins for all repositories',
+      ]) {
+        expect(parseDecideCommand(text)).toEqual({ kind: 'record', text });
+      }
+    });
+
+    it('reads periods, scopes, feeds and repositories', () => {
+      expect(parseDecideCommand('costs')).toEqual({ kind: 'costs', period: 'month', scope: 'channel' });
+      expect(parseDecideCommand('costs quarter all')).toEqual({ kind: 'costs', period: 'quarter', scope: 'workspace' });
+      expect(parseDecideCommand('costs fortnight')).toMatchObject({ kind: 'usage', subcommand: 'costs' });
+      expect(parseDecideCommand('settings')).toEqual({ kind: 'settings' });
+      expect(parseDecideCommand('calendar')).toEqual({ kind: 'calendar', action: 'list' });
+      expect(parseDecideCommand('calendar off')).toEqual({ kind: 'calendar', action: 'off' });
+      expect(parseDecideCommand('calendar <https://cal.example.com/a.ics|a.ics>')).toEqual({
+        kind: 'calendar',
+        action: 'subscribe',
+        url: '<https://cal.example.com/a.ics|a.ics>',
+      });
+      expect(parseDecideCommand('calendar webcal://cal.example.com/a.ics')).toMatchObject({ action: 'subscribe' });
+      expect(parseDecideCommand('github octo/api')).toEqual({ kind: 'github', action: 'link', repository: 'octo/api' });
+      expect(parseDecideCommand('github <https://github.com/octo/api.git>')).toEqual({ kind: 'github', action: 'link', repository: 'octo/api' });
+      expect(parseDecideCommand('github off octo/api')).toEqual({ kind: 'github', action: 'unlink', repository: 'octo/api' });
+      expect(parseDecideCommand('github')).toEqual({ kind: 'github', action: 'list' });
+    });
+  });
 });

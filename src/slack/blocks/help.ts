@@ -13,6 +13,10 @@ export const HELP_LINES = [
   `\`${COMMAND} watch off|low|normal|high\` — how readily I point out threads that reopen a recorded decision here`,
   `\`${COMMAND} llm on|off\` — let the watcher ask the deployment's LLM endpoint for a second opinion (sends message text there)`,
   'Message menu → *Log as decision* — turn a thread into a record, its participants offered as deciders',
+  `\`${COMMAND} meeting 45m 8 architecture sync\` — what a meeting cost: person-hours, money, build-hours forgone`,
+  `\`${COMMAND} costs [week|month|quarter] [all]\` — this channel's coordination costs (\`all\`: every public channel)`,
+  `\`${COMMAND} calendar <ics link>\` · \`${COMMAND} github owner/repo\` — count meetings and review waits on their own`,
+  `\`${COMMAND} settings\` — hourly rate, currency, AI build multiplier, working hours and time zone`,
 ];
 
 /** `/decide help`, and the answer to an empty or unknown sub-command. */
@@ -29,7 +33,7 @@ export function helpBlocks(unknown?: string): KnownBlock[] {
   }
   blocks.push(
     { type: 'section', text: { type: 'mrkdwn', text: `*Decision Ledger* keeps your team's decisions where they are made.\n${HELP_LINES.map((l) => `• ${l}`).join('\n')}` } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `Statuses: ${DECISION_STATUSES.join(', ')}. Decisions from private channels are only shown in their own channel.` }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `Statuses: ${DECISION_STATUSES.join(', ')}. Decisions from private channels are only shown in their own channel. Costs are estimates from the inputs shown with them; the AI build multiplier (default 1.2×) sits in the 0.84×–2.26× range of controlled studies (METR 2025, Google 2024, Cui et al. 2024, Peng et al. 2023).` }] },
   );
   return blocks;
 }

@@ -24,7 +24,7 @@ export async function calendarFromCommand(
         const feeds = await services.calendars.list(workspace, command.channel_id);
         if (feeds.length === 0) return { text: 'No calendar feeds count for this channel. Subscribe one with `/decide calendar <ics link>`.' };
         const lines = feeds.map((f) => {
-          const state = f.lastProblem ? `not working: ${describeFeedProblem(f.lastProblem as never)}` : f.lastSyncedAt ? `last read ${f.lastSyncedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'not read yet';
+          const state = f.lastProblem ? `not working: ${describeFeedProblem(f.lastProblem)}` : f.lastSyncedAt ? `last read ${f.lastSyncedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'not read yet';
           return `• ${feedHost(f.url)} — ${f.meetingsRecorded} meetings recorded; ${state}`;
         });
         return { text: `Calendar feeds of this channel:\n${lines.join('\n')}\n\`/decide calendar off\` removes them.` };
