@@ -22,6 +22,8 @@ CREATE TABLE "cost_daily" (
 	"events" integer NOT NULL,
 	"person_hours" double precision NOT NULL,
 	"wait_hours" double precision NOT NULL,
+	"merged_wait_hours" double precision DEFAULT 0 NOT NULL,
+	"open_to_merge_hours" double precision DEFAULT 0 NOT NULL,
 	"money" double precision NOT NULL,
 	"build_hours" double precision NOT NULL,
 	CONSTRAINT "cost_daily_workspace_id_channel_id_day_kind_currency_pk" PRIMARY KEY("workspace_id","channel_id","day","kind","currency")
@@ -42,6 +44,8 @@ CREATE TABLE "cost_events" (
 	"decision_ref" integer,
 	"person_hours" double precision NOT NULL,
 	"wait_hours" double precision DEFAULT 0 NOT NULL,
+	"merged_wait_hours" double precision DEFAULT 0 NOT NULL,
+	"open_to_merge_hours" double precision DEFAULT 0 NOT NULL,
 	"money" double precision NOT NULL,
 	"build_hours" double precision NOT NULL,
 	"currency" text NOT NULL,

@@ -28,6 +28,8 @@ import type { Database } from './storage/database.js';
 export interface RunningApp {
   /** The port the HTTP server listens on (Slack requests in HTTP mode, /healthz in both). */
   port: number;
+  /** Resolves once no listener is running (work Slack was already answered for included). */
+  idle(): Promise<void>;
   /** The scheduled jobs, for an operator's or a test's run-it-now. */
   jobs: { calendarSync: CalendarSyncJob };
   /** Stops taking requests, lets in-flight work finish (bounded), then returns. The database is the caller's. */
@@ -189,6 +191,11 @@ export async function startApp({ config, database, logger, now = () => new Date(
   return {
     port,
     jobs: { calendarSync },
+    async idle() {
+      // Bolt answers an event before its middleware runs; one turn lets a just-answered one start.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    },
     async stop() {
       await calendarSync.stop();
       await app.stop();

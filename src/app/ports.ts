@@ -201,6 +201,9 @@ export interface NewCostEvent {
   decision: { id: string; ref: number } | null;
   personHours: number;
   waitHours: number;
+  /** Review waits only: the wait again when its pull request was merged, and that pull request's open-to-merge working hours. */
+  mergedWaitHours?: number;
+  openToMergeHours?: number;
   money: number;
   buildHours: number;
   currency: string;
@@ -215,6 +218,9 @@ export interface CostTotals {
   events: number;
   personHours: number;
   waitHours: number;
+  /** Merged pull requests' waits and open-to-merge hours: their ratio is the share of time spent waiting. */
+  mergedWaitHours: number;
+  openToMergeHours: number;
   money: number;
   buildHours: number;
 }

@@ -79,6 +79,8 @@ async function recordWait(
     decision: null,
     personHours: wait.waitHours * settings.reviewInterruptionFactor,
     waitHours: wait.waitHours,
+    mergedWaitHours: wait.openToMergeHours === null ? 0 : wait.waitHours,
+    openToMergeHours: wait.openToMergeHours ?? 0,
     money: wait.money,
     buildHours: wait.buildHoursForgone,
     currency: settings.currency,

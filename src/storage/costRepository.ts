@@ -16,6 +16,8 @@ interface Amounts {
   currency: string;
   personHours: number;
   waitHours: number;
+  mergedWaitHours: number;
+  openToMergeHours: number;
   money: number;
   buildHours: number;
 }
@@ -33,15 +35,16 @@ export function createCostRepository(db: Db): CostRepository {
       const result = await db.execute(sql`
         with inserted as (
           insert into cost_events (workspace_id, channel_id, channel_private, kind, source, source_key, occurred_at, day, title,
-            decision_id, decision_ref, person_hours, wait_hours, money, build_hours, currency, inputs, created_by)
+            decision_id, decision_ref, person_hours, wait_hours, merged_wait_hours, open_to_merge_hours, money, build_hours, currency, inputs, created_by)
           values (${values.workspaceId}, ${values.channelId}, ${values.channelPrivate}, ${values.kind}, ${values.source},
             ${values.sourceKey}, ${values.occurredAt.toISOString()}, ${values.day}, ${values.title}, ${values.decisionId},
-            ${values.decisionRef}, ${values.personHours}, ${values.waitHours}, ${values.money}, ${values.buildHours},
+            ${values.decisionRef}, ${values.personHours}, ${values.waitHours}, ${values.mergedWaitHours}, ${values.openToMergeHours},
+            ${values.money}, ${values.buildHours},
             ${values.currency}, ${JSON.stringify(values.inputs)}::jsonb, ${values.createdBy})
           on conflict (workspace_id, source_key) do nothing
-          returning workspace_id, channel_id, channel_private, kind, day, currency, person_hours, wait_hours, money, build_hours
+          returning workspace_id, channel_id, channel_private, kind, day, currency, person_hours, wait_hours, merged_wait_hours, open_to_merge_hours, money, build_hours
         )
-        ${addToDailySql(sql`select workspace_id, channel_id, channel_private, kind, day, currency, 1, person_hours, wait_hours, money, build_hours from inserted`)}
+        ${addToDailySql(sql`select workspace_id, channel_id, channel_private, kind, day, currency, 1, person_hours, wait_hours, merged_wait_hours, open_to_merge_hours, money, build_hours from inserted`)}
         returning 1 as added`);
       return rowsOf(result).length > 0;
     },
@@ -79,6 +82,8 @@ export function createCostRepository(db: Db): CostRepository {
           events: sql<number>`sum(${costDaily.events})::int`,
           personHours: sql<number>`sum(${costDaily.personHours})::float8`,
           waitHours: sql<number>`sum(${costDaily.waitHours})::float8`,
+          mergedWaitHours: sql<number>`sum(${costDaily.mergedWaitHours})::float8`,
+          openToMergeHours: sql<number>`sum(${costDaily.openToMergeHours})::float8`,
           money: sql<number>`sum(${costDaily.money})::float8`,
           buildHours: sql<number>`sum(${costDaily.buildHours})::float8`,
         })
@@ -99,6 +104,8 @@ export function createCostRepository(db: Db): CostRepository {
         events: Number(r.events),
         personHours: Number(r.personHours),
         waitHours: Number(r.waitHours),
+        mergedWaitHours: Number(r.mergedWaitHours),
+        openToMergeHours: Number(r.openToMergeHours),
         money: Number(r.money),
         buildHours: Number(r.buildHours),
       }));
@@ -158,6 +165,8 @@ function eventValues(event: NewCostEvent) {
     decisionRef: event.decision?.ref ?? null,
     personHours: event.personHours,
     waitHours: event.waitHours,
+    mergedWaitHours: event.mergedWaitHours ?? 0,
+    openToMergeHours: event.openToMergeHours ?? 0,
     money: event.money,
     buildHours: event.buildHours,
     currency: event.currency,
@@ -175,6 +184,8 @@ const amountColumns = {
   currency: costEvents.currency,
   personHours: costEvents.personHours,
   waitHours: costEvents.waitHours,
+  mergedWaitHours: costEvents.mergedWaitHours,
+  openToMergeHours: costEvents.openToMergeHours,
   money: costEvents.money,
   buildHours: costEvents.buildHours,
 };
@@ -186,12 +197,15 @@ function scopeCondition(scope: CostScope): SQL {
 /** `insert into cost_daily … on conflict add`, for rows (workspace, channel, private, kind, day, currency, events, amounts…). */
 function addToDailySql(rows: SQL): SQL {
   return sql`
-    insert into cost_daily (workspace_id, channel_id, channel_private, kind, day, currency, events, person_hours, wait_hours, money, build_hours)
+    insert into cost_daily (workspace_id, channel_id, channel_private, kind, day, currency, events, person_hours, wait_hours,
+      merged_wait_hours, open_to_merge_hours, money, build_hours)
     ${rows}
     on conflict (workspace_id, channel_id, day, kind, currency) do update set
       events = cost_daily.events + excluded.events,
       person_hours = cost_daily.person_hours + excluded.person_hours,
       wait_hours = cost_daily.wait_hours + excluded.wait_hours,
+      merged_wait_hours = cost_daily.merged_wait_hours + excluded.merged_wait_hours,
+      open_to_merge_hours = cost_daily.open_to_merge_hours + excluded.open_to_merge_hours,
       money = cost_daily.money + excluded.money,
       build_hours = cost_daily.build_hours + excluded.build_hours`;
 }
@@ -199,7 +213,8 @@ function addToDailySql(rows: SQL): SQL {
 async function addToDaily(tx: Executor, a: Amounts, sign: 1 | -1): Promise<void> {
   await tx.execute(
     addToDailySql(sql`values (${a.workspaceId}, ${a.channelId}, ${a.channelPrivate}, ${a.kind}, ${a.day}, ${a.currency}, ${sign},
-      ${sign * a.personHours}, ${sign * a.waitHours}, ${sign * a.money}, ${sign * a.buildHours})`),
+      ${sign * a.personHours}, ${sign * a.waitHours}, ${sign * a.mergedWaitHours}, ${sign * a.openToMergeHours},
+      ${sign * a.money}, ${sign * a.buildHours})`),
   );
 }
 

@@ -207,6 +207,9 @@ export const costEvents = pgTable(
     decisionRef: integer('decision_ref'),
     personHours: doublePrecision('person_hours').notNull(),
     waitHours: doublePrecision('wait_hours').notNull().default(0),
+    /** Review waits of merged pull requests, and those pull requests' open-to-merge working hours: the wait's share. */
+    mergedWaitHours: doublePrecision('merged_wait_hours').notNull().default(0),
+    openToMergeHours: doublePrecision('open_to_merge_hours').notNull().default(0),
     money: doublePrecision('money').notNull(),
     buildHours: doublePrecision('build_hours').notNull(),
     currency: text('currency').notNull(),
@@ -237,6 +240,8 @@ export const costDaily = pgTable(
     events: integer('events').notNull(),
     personHours: doublePrecision('person_hours').notNull(),
     waitHours: doublePrecision('wait_hours').notNull(),
+    mergedWaitHours: doublePrecision('merged_wait_hours').notNull().default(0),
+    openToMergeHours: doublePrecision('open_to_merge_hours').notNull().default(0),
     money: doublePrecision('money').notNull(),
     buildHours: doublePrecision('build_hours').notNull(),
   },

@@ -87,9 +87,29 @@ describe('GitHub review waits over the webhook', () => {
     expect(again.body.outcome).toBe('duplicate');
     expect(await waits(app)).toHaveLength(1);
 
+    // Merged on Tuesday at 13:00: the wait was 2 of the 14 working hours from opening to merge.
+    const closed = githubExample('pull_request', 'closed');
+    closed.number = 2;
+    Object.assign(closed.pull_request, {
+      number: 2,
+      draft: false,
+      user: { ...closed.pull_request.user, login: 'alice', type: 'User' },
+      created_at: '2026-11-13T15:00:00Z',
+      updated_at: '2026-11-17T13:00:00Z',
+      closed_at: '2026-11-17T13:00:00Z',
+      merged_at: '2026-11-17T13:00:00Z',
+      merged: true,
+    });
+    expect((await deliver(app, 'pull_request', closed)).status).toBe(200);
+    const [merged] = rowsOf<{ wait_hours: number; inputs: Record<string, unknown> }>(
+      await app.database.db.execute(sql`select wait_hours, inputs from cost_events where workspace_id = ${TEAM} and kind = 'review_wait'`),
+    );
+    expect(merged!.wait_hours).toBe(2);
+    expect(merged!.inputs).toMatchObject({ openToMergeHours: 14, shareOfOpenToMerge: 2 / 14 });
+
     const costs = await app.command('costs week', { channel: 'C0ENG' });
     const text = JSON.stringify(costs.body.blocks);
-    expect(text).toContain('*Review waits:* 1 pull request, 2 working hours waiting for a first review');
+    expect(text).toContain('*Review waits:* 1 pull request, 2 working hours waiting for a first review (2 h on average, 14% of the merged ones\' open-to-merge time)');
   });
 
   it('answers a ping, ignores events it does not use, and rejects payloads that are not pull requests', async () => {

@@ -12,8 +12,7 @@ function message(text: string, ts: string, user: string, threadTs?: string) {
 }
 
 async function settle(app: TestApp) {
-  await app.command('help');
-  await new Promise((resolve) => setTimeout(resolve, 150));
+  await app.idle();
 }
 
 async function threadCosts(app: TestApp) {

@@ -46,10 +46,9 @@ async function say(app: TestApp, event: ReturnType<typeof messageEvent>, options
   return event;
 }
 
-/** Lets the app finish work it does after acking (judging, posting). */
+/** Lets the app finish the work it does after acking (judging, posting). */
 async function settle(app: TestApp) {
-  await app.command('help'); // a round trip through the same app
-  await new Promise((resolve) => setTimeout(resolve, 150));
+  await app.idle();
 }
 
 function warningsIn(app: TestApp) {

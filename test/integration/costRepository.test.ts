@@ -48,7 +48,7 @@ describe('the cost repository', () => {
     await costs.record(cost({ day: '2026-12-01' })); // next month
     await costs.record(cost({ workspace: OTHER })); // another workspace
     const totals = await costs.totals(ACME, { kind: 'channel', channelId: 'C0A' }, '2026-11-01', '2026-12-01');
-    expect(totals).toEqual([{ kind: 'meeting', currency: 'EUR', events: 2, personHours: 3, waitHours: 0, money: 300, buildHours: 3.5999999999999996 }]);
+    expect(totals).toEqual([{ kind: 'meeting', currency: 'EUR', events: 2, personHours: 3, waitHours: 0, mergedWaitHours: 0, openToMergeHours: 0, money: 300, buildHours: 3.5999999999999996 }]);
   });
 
   it('replaces a growing cost in place, and removing it takes it out of the sums', async () => {

@@ -48,6 +48,11 @@ export class TestApp {
     return app;
   }
 
+  /** Waits until the app has finished the work it does after acking (judging, posting, recording). */
+  async idle(): Promise<void> {
+    await this.running.idle();
+  }
+
   /** The app's scheduled jobs, to run one now instead of waiting for its schedule. */
   get jobs(): RunningApp['jobs'] {
     return this.running.jobs;

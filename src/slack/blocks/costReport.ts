@@ -62,7 +62,8 @@ function line(t: CostTotals): string {
   const cost = `${personHours(t.personHours)}, ${money(t.money, t.currency)}, ≈ ${hours(t.buildHours)} build-hours forgone`;
   if (t.kind === 'review_wait') {
     const average = t.events > 0 ? t.waitHours / t.events : 0;
-    return `*${KIND_LABEL[t.kind]}:* ${count}, ${hours(t.waitHours)} working hours waiting for a first review (${hours(average)} h on average); ${cost}`;
+    const share = t.openToMergeHours > 0 ? `, ${Math.round((t.mergedWaitHours / t.openToMergeHours) * 100)}% of the merged ones' open-to-merge time` : '';
+    return `*${KIND_LABEL[t.kind]}:* ${count}, ${hours(t.waitHours)} working hours waiting for a first review (${hours(average)} h on average${share}); ${cost}`;
   }
   return `*${KIND_LABEL[t.kind]}:* ${count}, ${cost}`;
 }
