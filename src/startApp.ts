@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { createCalendarFeedReader } from './calendar/calendarFeedReader.js';
 import { GITHUB_WEBHOOK_PATH, githubWebhookHandler } from './github/webhookRoute.js';
 import { type CalendarSyncJob, startCalendarSync } from './jobs/calendarSync.js';
+import { type DigestJob, startDigests } from './jobs/digests.js';
 import { createOpenAiDrafter } from './llm/openAiDrafter.js';
 import { createOpenAiRelitigation } from './llm/openAiRelitigation.js';
 import type { Logger } from './logger.js';
@@ -17,6 +18,8 @@ import { createCalendarSubscriptionRepository } from './storage/calendarSubscrip
 import { createChannelSettingsRepository } from './storage/channelSettingsRepository.js';
 import { createCostRepository } from './storage/costRepository.js';
 import { createCostSettingsRepository } from './storage/costSettingsRepository.js';
+import { createDigestFactsRepository } from './storage/digestFactsRepository.js';
+import { createDigestRepository } from './storage/digestRepository.js';
 import { createGithubRepository } from './storage/githubRepository.js';
 import { createThreadActivityRepository } from './storage/threadActivityRepository.js';
 import { createDecisionRepository } from './storage/decisionRepository.js';
@@ -31,7 +34,7 @@ export interface RunningApp {
   /** Resolves once no listener is running (work Slack was already answered for included). */
   idle(): Promise<void>;
   /** The scheduled jobs, for an operator's or a test's run-it-now. */
-  jobs: { calendarSync: CalendarSyncJob };
+  jobs: { calendarSync: CalendarSyncJob; digests: DigestJob };
   /** Stops taking requests, lets in-flight work finish (bounded), then returns. The database is the caller's. */
   stop(): Promise<void>;
 }
@@ -149,6 +152,8 @@ export async function startApp({ config, database, logger, now = () => new Date(
     }),
     github: createGithubRepository(database.db),
     threadActivity: createThreadActivityRepository(database.db),
+    digests: createDigestRepository(database.db),
+    digestFacts: createDigestFactsRepository(database.db),
     now,
   };
 
@@ -186,11 +191,14 @@ export async function startApp({ config, database, logger, now = () => new Date(
     port = (healthServer.address() as AddressInfo).port;
   }
   const calendarSync = startCalendarSync({ cron: config.calendar.syncCron, services, client: app.client, logger });
+  // Digests are not interactive: they may wait out Slack's rate limits for longer.
+  const digestClient = new WebClient(config.slack.botToken, { ...clientOptions, retryConfig: { ...clientOptions.retryConfig, retries: Math.max(5, config.slack.apiMaxRetries) } });
+  const digests = startDigests({ services, client: digestClient, logger });
   logger.info({ port, mode: config.slack.mode, database: database.kind, llm: Boolean(config.openai) }, 'Decision Ledger is up');
 
   return {
     port,
-    jobs: { calendarSync },
+    jobs: { calendarSync, digests },
     async idle() {
       // Bolt answers an event before its middleware runs; one turn lets a just-answered one start.
       await new Promise((resolve) => setImmediate(resolve));
@@ -198,6 +206,7 @@ export async function startApp({ config, database, logger, now = () => new Date(
     },
     async stop() {
       await calendarSync.stop();
+      await digests.stop();
       await app.stop();
       if (healthServer) await new Promise<void>((resolve) => healthServer!.close(() => resolve()));
       const deadline = Date.now() + DRAIN_TIMEOUT_MS;

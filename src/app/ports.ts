@@ -2,6 +2,7 @@ import type { MessageQuery, RetrievedCandidate, Tier, WatchSensitivity } from '.
 import type { JudgementOutcome, RestraintFacts } from '../domain/watchRestraint.js';
 import type { CostSettingsOverrides } from '../domain/costs/costSettings.js';
 import type { PullRequestTimeline } from '../domain/costs/reviewTimeline.js';
+import type { DigestSchedule } from '../domain/digest/schedule.js';
 import type {
   Decision,
   DecisionContent,
@@ -331,4 +332,61 @@ export interface CalendarFeedReader {
     url: string,
     window: { from: Date; to: Date },
   ): Promise<{ ok: true; meetings: FeedMeeting[]; skipped: number } | { ok: false; problem: FeedProblem; status?: number }>;
+}
+
+// ───────────────────────────── reflection digests ─────────────────────────────
+
+/** A channel's digest schedule as stored. */
+export interface StoredDigestSchedule {
+  workspace: Workspace;
+  channelId: string;
+  schedule: DigestSchedule;
+  owner: string;
+  pausedReason: string | null;
+  /** When it was last set: runs due before then are not "missed". */
+  since: Date;
+}
+
+export type DigestRunOutcome = { status: 'posted'; ts: string } | { status: 'failed'; problem: string };
+
+export interface DigestRepository {
+  /** Sets (or replaces) a channel's schedule at `at`, active again if it was paused. */
+  saveSchedule(workspace: Workspace, channelId: string, schedule: DigestSchedule, owner: string, at: Date): Promise<void>;
+  removeSchedule(workspace: Workspace, channelId: string): Promise<boolean>;
+  schedule(workspace: Workspace, channelId: string): Promise<StoredDigestSchedule | null>;
+  /** Every schedule not paused, across workspaces. */
+  activeSchedules(): Promise<StoredDigestSchedule[]>;
+  pause(workspace: Workspace, channelId: string, reason: string): Promise<void>;
+  /** Which of these (channel, period) digests were claimed already, as `workspace:channel:period` keys. */
+  claimedAmong(runs: { workspace: Workspace; channelId: string; periodKey: string }[]): Promise<Set<string>>;
+  /** Claims a channel's digest for a period; true for exactly one caller across replicas. */
+  claimRun(workspace: Workspace, channelId: string, periodKey: string, instance: string): Promise<boolean>;
+  finishRun(workspace: Workspace, channelId: string, periodKey: string, outcome: DigestRunOutcome): Promise<void>;
+}
+
+/** What a digest reports, read for one channel and period. */
+export interface DigestFacts {
+  decided: DigestDecisionFact[];
+  changed: { decision: DigestDecisionFact; change: 'superseded'; by: { ref: number } | null }[];
+  dueForRevisit: (DigestDecisionFact & { revisitOn: string })[];
+  relitigation: { warned: number; confirmed: number; dismissed: number; weak: number; byDecision: { ref: number; title: string; warnings: number; confirmed: number }[] };
+}
+
+export interface DigestDecisionFact {
+  ref: number;
+  title: string;
+  permalink: string | null;
+  decidedOn: string;
+  deciders: string[];
+}
+
+export interface DigestFactsRepository {
+  /**
+   * Decisions recorded in the channel in [from, to), those superseded in it, those accepted with
+   * a revisit date on or before `revisitBy`, and the channel's relitigation judgements in [from, to).
+   */
+  facts(workspace: Workspace, channelId: string, period: { from: Date; to: Date }, revisitBy: string): Promise<DigestFacts>;
+  /** Decisions whose revisit date has come and whose owner was not told yet, across workspaces. */
+  revisitsDue(today: string, limit: number): Promise<{ workspace: Workspace; decisionId: string; ref: number; title: string; owner: string; channelId: string; revisitOn: string }[]>;
+  markRevisitNotified(workspace: Workspace, decisionId: string): Promise<void>;
 }

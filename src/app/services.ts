@@ -4,6 +4,8 @@ import type {
   ChannelSettingsRepository,
   CostRepository,
   CostSettingsRepository,
+  DigestFactsRepository,
+  DigestRepository,
   GithubRepository,
   ThreadActivityRepository,
   ConversationDirectory,
@@ -39,6 +41,8 @@ export interface Services {
   calendarFeeds: CalendarFeedReader;
   github: GithubRepository;
   threadActivity: ThreadActivityRepository;
+  digests: DigestRepository;
+  digestFacts: DigestFactsRepository;
   /** The clock, injectable so dates in tests are exact. */
   now: () => Date;
 }

@@ -1,6 +1,7 @@
 import { type DecisionStatus, isDecisionStatus, normaliseTags, parseRef, TAG_PATTERN } from './decision.js';
 import { type AttendeesProblem, type DurationProblem, parseAttendees, parseDuration } from './costs/durations.js';
 import type { PeriodKind } from './costs/periods.js';
+import { type DigestArguments, parseDigestArguments } from './digest/schedule.js';
 import { WATCH_SENSITIVITIES, type WatchSensitivity } from './relitigation/types.js';
 
 /** What `/decide <text>` asks for. Sub-commands are single leading words; anything else is a decision. */
@@ -20,9 +21,10 @@ export type DecideCommand =
   | { kind: 'settings' }
   | { kind: 'calendar'; action: 'list' } | { kind: 'calendar'; action: 'subscribe'; url: string } | { kind: 'calendar'; action: 'off' }
   | { kind: 'github'; action: 'list' } | { kind: 'github'; action: 'link' | 'unlink'; repository: string }
+  | { kind: 'digest'; request: DigestArguments }
   | { kind: 'usage'; subcommand: 'list' | 'search' | 'show' | 'supersede' | 'watch' | 'llm' | 'costs'; given: string };
 
-const SUBCOMMANDS = new Set(['help', 'list', 'search', 'show', 'supersede', 'watch', 'llm', 'meeting', 'costs', 'settings', 'calendar', 'github']);
+const SUBCOMMANDS = new Set(['help', 'list', 'search', 'show', 'supersede', 'watch', 'llm', 'meeting', 'costs', 'settings', 'calendar', 'github', 'digest']);
 const PERIODS: readonly PeriodKind[] = ['week', 'month', 'quarter'];
 // `owner/repo` as GitHub allows them.
 const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
@@ -104,6 +106,12 @@ function parseCostCommand(word: string, rest: string): DecideCommand | 'not_a_co
     }
     case 'settings':
       return args.length === 0 ? { kind: 'settings' } : 'not_a_cost_command';
+    case 'digest': {
+      const request = parseDigestArguments(rest);
+      // "/decide digest emails go out on Mondays" is a decision, not a schedule gone wrong.
+      if (request.kind === 'invalid' && request.problem === 'unknown_cadence' && args.length > 2) return 'not_a_cost_command';
+      return { kind: 'digest', request };
+    }
     case 'calendar': {
       if (args.length === 0 || (args.length === 1 && lower[0] === 'list')) return { kind: 'calendar', action: 'list' };
       if (args.length === 1 && (lower[0] === 'off' || lower[0] === 'remove')) return { kind: 'calendar', action: 'off' };

@@ -1,6 +1,7 @@
 import type { CostSettingKey, CostSettingProblem } from '../domain/costs/costSettings.js';
 import type { AttendeesProblem, DurationProblem } from '../domain/costs/durations.js';
 import type { FeedProblem } from '../app/ports.js';
+import type { DigestArgumentProblem } from '../domain/digest/schedule.js';
 import type { ContentProblem } from '../domain/decision.js';
 import type { WatchSensitivity } from '../domain/relitigation/types.js';
 import { DECISION_STATUSES, formatRef } from '../domain/decision.js';
@@ -215,4 +216,18 @@ export function feedHost(url: string): string {
   } catch {
     return 'the feed';
   }
+}
+
+const DIGEST_EXAMPLES = '`/decide digest weekly fri 16:00`, `/decide digest daily 09:30 America/New_York`, `/decide digest monthly 1 09:00`, `off` or `preview`';
+
+export function describeDigestProblem(problem: DigestArgumentProblem): string {
+  const why: Record<DigestArgumentProblem, string> = {
+    unknown_cadence: 'Say how often: daily, weekly or monthly.',
+    missing_day: 'A weekly digest needs a day (mon…sun); a monthly one a day of the month.',
+    invalid_day: 'That is not a day of the week I know (mon, tue, wed, thu, fri, sat, sun).',
+    invalid_time: 'Give the time like 16:00 or 9:30.',
+    invalid_time_zone: 'That is not a time zone I know; use an IANA name like Europe/Berlin, America/New_York or UTC.',
+    day_of_month_out_of_range: 'A monthly digest can come on day 1 to 28, so that every month has it.',
+  };
+  return `${why[problem]} For example: ${DIGEST_EXAMPLES}.`;
 }

@@ -57,6 +57,8 @@ export const decisions = pgTable(
     status: text('status').notNull(),
     decidedOn: date('decided_on', { mode: 'string' }).notNull(),
     revisitOn: date('revisit_on', { mode: 'string' }),
+    /** When the owner was told the revisit date had come: told once. */
+    revisitNotifiedAt: timestamp('revisit_notified_at', { withTimezone: true }),
     channelId: text('channel_id').notNull(),
     /** Private channels, DMs and group DMs: the decision is shown only in its own channel. */
     channelPrivate: boolean('channel_private').notNull(),
@@ -94,6 +96,9 @@ export const decisions = pgTable(
     uniqueIndex('decisions_workspace_idempotency_uq').on(t.workspaceId, t.idempotencyKey),
     index('decisions_workspace_created_idx').on(t.workspaceId, t.createdAt),
     index('decisions_workspace_source_idx').on(t.workspaceId, t.channelId, t.sourceMessageTs),
+    // A channel's digest: what it decided in a period, and what is due for revisit.
+    index('decisions_channel_created_idx').on(t.workspaceId, t.channelId, t.createdAt),
+    index('decisions_revisit_idx').on(t.revisitOn).where(sql`revisit_on is not null and status = 'accepted'`),
     index('decisions_search_idx').using('gin', t.search),
   ],
 );
@@ -162,6 +167,7 @@ export const relitigationJudgements = pgTable(
       .where(sql`outcome = 'warned'`),
     index('judgements_channel_decision_idx').on(t.workspaceId, t.channelId, t.decisionId, t.createdAt),
     index('judgements_workspace_created_idx').on(t.workspaceId, t.createdAt),
+    index('judgements_channel_created_idx').on(t.workspaceId, t.channelId, t.createdAt),
   ],
 );
 
@@ -321,4 +327,51 @@ export const relitigationThreadMessages = pgTable(
     author: text('author').notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.channelId, t.threadTs, t.messageTs] })],
+);
+
+// ───────────────────────────── reflection digests ─────────────────────────────
+
+/** A channel's digest schedule; at most one per channel. */
+export const digestSchedules = pgTable(
+  'digest_schedules',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    /** daily | weekly | monthly */
+    cadence: text('cadence').notNull(),
+    /** ISO weekday (Monday 1) of a weekly digest. */
+    weekday: integer('weekday'),
+    dayOfMonth: integer('day_of_month'),
+    /** Local time `HH:MM`. */
+    time: text('time').notNull(),
+    /** IANA zone; null follows the workspace's cost settings. */
+    timeZone: text('time_zone'),
+    /** Who set it up: told when the schedule has to pause. */
+    owner: text('owner').notNull(),
+    /** Why posting stopped (not_in_channel, archived…); null while active. */
+    pausedReason: text('paused_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.channelId] })],
+);
+
+/**
+ * One row per digest a channel is due for a period: inserted by whichever replica claims it first
+ * (the primary key makes the claim), then marked posted with the message's ts. Never claimed twice.
+ */
+export const digestRuns = pgTable(
+  'digest_runs',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    periodKey: text('period_key').notNull(),
+    /** claimed | posted | failed */
+    status: text('status').notNull(),
+    instance: text('instance').notNull(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull().defaultNow(),
+    postedTs: text('posted_ts'),
+    problem: text('problem'),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.channelId, t.periodKey] })],
 );

@@ -2,8 +2,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A loopback stand-in for Slack's Web API (reached through SLACK_API_URL) and for response_url.
- * It records every call, answers like Slack does, and can be told to fail (429, 5xx, Slack errors).
+ * A loopback stand-in for Slack's Web API (reached through SLACK_API_URL), for response_url and for
+ * the upload URLs of the external file upload flow. It records every call, answers like Slack does,
+ * and can be told to fail (429, 5xx, Slack errors).
  */
 
 export interface RecordedCall {
@@ -27,15 +28,18 @@ export class FakeSlack {
   readonly threads = new Map<string, { user?: string; bot_id?: string; text: string; ts: string }[]>();
   private readonly failures = new Map<string, FakeReply[]>();
   private readonly handlers = new Map<string, Handler>();
+  /** Bytes received at each upload URL, by file id. */
+  private readonly uploads = new Map<string, Buffer>();
   private server?: Server;
   private nextTs = 1_700_000_000;
+  private nextFileId = 1000;
   baseUrl = '';
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      void this.handle(req).then(({ status, headers, body }) => {
-        res.writeHead(status, { 'content-type': 'application/json', ...headers });
-        res.end(JSON.stringify(body));
+      void this.handle(req).then(({ status, headers, body, text }) => {
+        res.writeHead(status, { 'content-type': text === undefined ? 'application/json' : 'text/plain', ...headers });
+        res.end(text ?? JSON.stringify(body));
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -49,6 +53,16 @@ export class FakeSlack {
 
   responseUrl(id: string): string {
     return `${this.baseUrl}/respond/${id}`;
+  }
+
+  /** Where files.getUploadURLExternal tells the client to POST a file's bytes (recorded as `upload_url`). */
+  uploadUrl(fileId: string): string {
+    return `${this.baseUrl}/upload/${fileId}`;
+  }
+
+  /** The bytes POSTed to a file's upload URL (the file part of a multipart body, or the raw body). */
+  uploadedBytes(fileId: string): Buffer | undefined {
+    return this.uploads.get(fileId);
   }
 
   async stop(): Promise<void> {
@@ -85,20 +99,33 @@ export class FakeSlack {
   reset(): void {
     this.calls.length = 0;
     this.failures.clear();
+    this.uploads.clear();
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body: unknown }> {
+  private async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body?: unknown; text?: string }> {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const contentType = req.headers['content-type'] ?? '';
     const respondMatch = /^\/respond\/(.+)$/.exec(url.pathname);
-    const method = respondMatch ? 'response_url' : url.pathname.replace(/^\/api\//, '');
-    const params = parseParams(raw, req.headers['content-type'] ?? '');
+    const uploadMatch = /^\/upload\/(.+)$/.exec(url.pathname);
+    const method = respondMatch ? 'response_url' : uploadMatch ? 'upload_url' : url.pathname.replace(/^\/api\//, '');
+    // An upload's body is the file itself: binary, never parsed as parameters.
+    const file = uploadMatch ? fileBytes(raw, contentType) : undefined;
+    const params: Record<string, any> = uploadMatch
+      ? { file_id: uploadMatch[1], length: file?.length ?? null, content_type: contentType }
+      : parseParams(raw.toString('utf8'), contentType);
     if (respondMatch) params.response_url_id = respondMatch[1];
     const auth = req.headers.authorization;
     this.calls.push({ method, params, token: auth ? auth.replace(/^Bearer /, '') : (params.token ?? null) });
 
     const failure = this.failures.get(method)?.shift();
     if (failure) return { status: failure.status ?? 200, headers: failure.headers, body: failure.body ?? { ok: false, error: 'fake_error' } };
+    if (uploadMatch) {
+      if (!file) return { status: 400, text: 'multipart upload without a file part' };
+      this.uploads.set(uploadMatch[1]!, file);
+      // Slack's upload endpoint answers in plain text.
+      return { status: 200, text: `OK - ${file.length}` };
+    }
     const handler = this.handlers.get(method);
     if (handler) return { status: 200, body: handler(params) };
     return { status: 200, body: this.defaultAnswer(method, params) };
@@ -120,6 +147,15 @@ export class FakeSlack {
         const messages = this.threads.get(`${params.channel}:${params.ts}`);
         return messages ? { ok: true, messages, has_more: false } : { ok: false, error: 'thread_not_found' };
       }
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${this.nextFileId++}`;
+        return { ok: true, upload_url: this.uploadUrl(fileId), file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        // WebClient sends `files` as a JSON string, which parseParams has already decoded.
+        const files = Array.isArray(params.files) ? (params.files as { id: string; title?: string }[]) : [];
+        return { ok: true, files: files.map(({ id, title }) => ({ id, title: title ?? id })) };
+      }
       case 'views.open':
       case 'views.publish':
       case 'views.update':
@@ -130,13 +166,35 @@ export class FakeSlack {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/**
+ * The file in an upload: Slack takes the raw bytes or a multipart form. WebClient's filesUploadV2
+ * sends a multipart form whose one part (named `body`) carries the file with a filename.
+ */
+function fileBytes(raw: Buffer, contentType: string): Buffer | undefined {
+  const boundary = /^multipart\/form-data;.*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  if (!boundary) return raw;
+  const delimiter = Buffer.from(`\r\n--${boundary[1] ?? boundary[2]}`);
+  // Prefixing CRLF makes the first delimiter look like the others: each part then sits between two.
+  const body = Buffer.concat([Buffer.from('\r\n'), raw]);
+  let start = body.indexOf(delimiter);
+  while (start !== -1) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next === -1) break;
+    const part = body.subarray(start + delimiter.length + 2, next); // + 2 skips the CRLF after the delimiter
+    const headersEnd = part.indexOf('\r\n\r\n');
+    if (headersEnd !== -1 && /filename=/i.test(part.subarray(0, headersEnd).toString('utf8'))) return part.subarray(headersEnd + 4);
+    start = next;
+  }
+  return undefined;
 }
 
 /** WebClient sends form bodies with JSON-encoded non-scalar arguments (blocks, view); response_url gets JSON. */

@@ -10,6 +10,7 @@ import { llmSetting } from './llm.js';
 import { watchSetting } from './watch.js';
 import { calendarFromCommand } from './calendar.js';
 import { costsFromCommand } from './costs.js';
+import { digestFromCommand } from './digest.js';
 import { githubFromCommand } from './github.js';
 import { meetingFromCommand } from './meeting.js';
 import { costSettingsFromCommand } from './settings.js';
@@ -57,6 +58,8 @@ export function decideCommand(deps: ListenerDeps) {
         return calendarFromCommand(deps, args, command);
       case 'github':
         return githubFromCommand(deps, args, command);
+      case 'digest':
+        return digestFromCommand(deps, args, command.request);
     }
   };
 }

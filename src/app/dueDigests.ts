@@ -1,0 +1,33 @@
+import { digestPeriodOf, latestRunAt } from '../domain/digest/schedule.js';
+import { costSettingsFor } from './costSettingsFor.js';
+import type { StoredDigestSchedule } from './ports.js';
+import type { Services } from './services.js';
+
+/** A digest missed while no replica was running is still posted if its run is less than this old. */
+export const CATCH_UP_MS = 24 * 3_600_000;
+
+export interface DueDigest {
+  stored: StoredDigestSchedule;
+  timeZone: string;
+  runAt: Date;
+  period: { start: Date; end: Date; key: string; label: string };
+}
+
+/**
+ * The digests that should have been posted by `now` and were not claimed yet: each active
+ * schedule's latest run, if it came after the schedule was set and less than a day ago.
+ */
+export async function dueDigests(services: Pick<Services, 'digests' | 'costSettings'>, now: Date): Promise<DueDigest[]> {
+  const schedules = await services.digests.activeSchedules();
+  const candidates: DueDigest[] = [];
+  for (const stored of schedules) {
+    const timeZone = stored.schedule.timeZone ?? (await costSettingsFor(services, stored.workspace, stored.channelId)).timeZone;
+    const runAt = latestRunAt(stored.schedule, now, timeZone);
+    if (runAt < stored.since || now.getTime() - runAt.getTime() >= CATCH_UP_MS) continue;
+    candidates.push({ stored, timeZone, runAt, period: digestPeriodOf(stored.schedule, runAt, timeZone) });
+  }
+  const claimed = await services.digests.claimedAmong(
+    candidates.map((c) => ({ workspace: c.stored.workspace, channelId: c.stored.channelId, periodKey: c.period.key })),
+  );
+  return candidates.filter((c) => !claimed.has(`${c.stored.workspace.workspaceId}:${c.stored.channelId}:${c.period.key}`));
+}

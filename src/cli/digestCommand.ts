@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { WebClient } from '@slack/web-api';
+import { pino } from 'pino';
+import { composeDigest } from '../app/composeDigest.js';
+import { costSettingsFor } from '../app/costSettingsFor.js';
+import { loadConfig } from '../config.js';
+import { digestPeriodOf, latestRunAt } from '../domain/digest/schedule.js';
+import { digestBlocks, digestText } from '../slack/blocks/digest.js';
+import { postDigest } from '../slack/postDigest.js';
+import { createCostRepository } from '../storage/costRepository.js';
+import { createCostSettingsRepository } from '../storage/costSettingsRepository.js';
+import { openDatabase } from '../storage/database.js';
+import { createDigestFactsRepository } from '../storage/digestFactsRepository.js';
+import { createDigestRepository } from '../storage/digestRepository.js';
+
+export const DIGEST_USAGE = `digest --channel C123 [--workspace T123] [--dry-run]
+
+  Builds one channel's Reflection digest now — for its schedule's current period, or the last 7
+  days when it has none — and posts it (with the chart in its thread), or with --dry-run prints
+  its text and Block Kit instead. Uses the app's configuration (DATABASE_URL or DATA_DIR, and
+  SLACK_BOT_TOKEN / SLACK_API_URL to post). The workspace defaults to the bot token's. An operator's
+  digest is extra: it does not take the place of the scheduled one. The last line is JSON.`;
+
+const WEEK_MS = 7 * 24 * 3_600_000;
+
+export async function digestCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { channel: { type: 'string' }, workspace: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+  });
+  const channelId = values.channel;
+  if (!channelId || !/^[CG][A-Z0-9]{2,}$/.test(channelId)) {
+    console.error(`usage: ${DIGEST_USAGE}`);
+    return 2;
+  }
+  const config = loadConfig();
+  const client = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: Math.max(5, config.slack.apiMaxRetries) } });
+  const workspaceId = values.workspace ?? (await client.auth.test()).team_id;
+  if (!workspaceId) {
+    console.error('The bot token names no workspace; give --workspace T…');
+    return 2;
+  }
+  const workspace = { workspaceId, enterpriseId: null };
+  const database = await openDatabase(config.database);
+  try {
+    await database.migrate();
+    const services = {
+      costs: createCostRepository(database.db),
+      costSettings: createCostSettingsRepository(database.db),
+      digests: createDigestRepository(database.db),
+      digestFacts: createDigestFactsRepository(database.db),
+    };
+    const now = new Date();
+    const stored = await services.digests.schedule(workspace, channelId);
+    const zone = stored?.schedule.timeZone ?? (await costSettingsFor(services, workspace, channelId)).timeZone;
+    const period = stored
+      ? { ...digestPeriodOf(stored.schedule, latestRunAt(stored.schedule, now, zone), zone), end: now }
+      : { start: new Date(now.getTime() - WEEK_MS), end: now, key: `manual:${now.toISOString()}`, label: 'the last 7 days' };
+    if (values['dry-run']) {
+      const { digest, settings } = await composeDigest({ services, workspace, channelId, period });
+      console.log(digestText(digest));
+      console.log(JSON.stringify(digestBlocks(digest, { settings }), null, 2));
+      console.log(JSON.stringify({ channel: channelId, period: period.label, posted: false }));
+      return 0;
+    }
+    const result = await postDigest({
+      services,
+      client,
+      logger: pino({ level: config.logLevel }),
+      stored: { workspace, channelId, owner: stored?.owner ?? '' },
+      period: { ...period, key: `manual:${now.toISOString()}` },
+      claimAs: null,
+    });
+    console.log(JSON.stringify({ channel: channelId, period: period.label, ...result }));
+    return result.status === 'posted' ? 0 : 1;
+  } finally {
+    await database.close();
+  }
+}

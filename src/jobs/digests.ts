@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { schedule, type ScheduledTask } from 'node-cron';
+import type { WebClient } from '@slack/web-api';
+import { dueDigests } from '../app/dueDigests.js';
+import type { Services } from '../app/services.js';
+import { formatRef } from '../domain/decision.js';
+import { errorForLog, type Logger } from '../logger.js';
+import { postDigest } from '../slack/postDigest.js';
+
+/**
+ * Every minute, each active schedule is compared with its own time in its own zone (so DST is
+ * luxon's business, not cron's): a digest whose run has come — or was missed by less than a day
+ * while no replica ran — is claimed in the database and posted. The claim is a primary key, so of
+ * several replicas exactly one posts, and a digest is never posted twice, even if posting fails.
+ */
+export const DIGEST_TICK_CRON = '* * * * *';
+
+/** Hourly: owners hear that a decision's revisit date has come, once per decision. */
+export const REVISIT_REMINDER_CRON = '17 * * * *';
+
+/** Channels whose digests are posted at once; Slack allows about one message a second per channel. */
+const PARALLEL_CHANNELS = 4;
+const REMINDERS_PER_RUN = 200;
+
+export interface DigestJobProps {
+  services: Services;
+  /** A client that rides out rate limits longer than an interactive request would. */
+  client: WebClient;
+  logger: Logger;
+  /** Names this replica in its claims (digest_runs.instance), for operators. */
+  instance?: string;
+}
+
+export interface DigestJob {
+  /** One digest tick now, as the schedule would run it. */
+  runNow(): Promise<void>;
+  /** One revisit-reminder run now. */
+  remindNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startDigests({ services, client, logger, instance = `${process.pid}-${randomUUID().slice(0, 8)}` }: DigestJobProps): DigestJob {
+  const tick = async () => {
+    const due = await dueDigests(services, services.now());
+    for (let i = 0; i < due.length; i += PARALLEL_CHANNELS) {
+      await Promise.all(
+        due.slice(i, i + PARALLEL_CHANNELS).map((d) =>
+          postDigest({ services, client, logger, stored: d.stored, period: d.period, claimAs: instance }).catch((error: unknown) =>
+            logger.error({ err: errorForLog(error), channelId: d.stored.channelId }, 'a digest run failed'),
+          ),
+        ),
+      );
+    }
+  };
+
+  const remind = async () => {
+    const today = services.now().toISOString().slice(0, 10);
+    for (const due of await services.digestFacts.revisitsDue(today, REMINDERS_PER_RUN)) {
+      try {
+        await client.chat.postMessage({
+          channel: due.owner,
+          text: `${formatRef(due.ref)} is due for revisit (${due.revisitOn}), in <#${due.channelId}>. Keep it, or supersede it with \`/decide supersede ${formatRef(due.ref)} …\`.`,
+        });
+        await services.digestFacts.markRevisitNotified(due.workspace, due.decisionId);
+      } catch (error) {
+        logger.warn({ err: errorForLog(error), ref: due.ref }, 'could not remind an owner of a revisit');
+      }
+    }
+  };
+
+  const digestRun = singleFlight(tick, (error) => logger.error({ err: errorForLog(error) }, 'the digest tick failed'));
+  const reminderRun = singleFlight(remind, (error) => logger.error({ err: errorForLog(error) }, 'revisit reminders failed'));
+  const tasks: ScheduledTask[] = [
+    schedule(DIGEST_TICK_CRON, () => digestRun(), { name: 'digests', noOverlap: true }),
+    schedule(REVISIT_REMINDER_CRON, () => reminderRun(), { name: 'revisit-reminders', noOverlap: true }),
+  ];
+  return {
+    runNow: digestRun,
+    remindNow: reminderRun,
+    async stop() {
+      for (const task of tasks) {
+        await task.stop();
+        await task.destroy();
+      }
+      await Promise.all([digestRun.current(), reminderRun.current()]);
+    },
+  };
+}
+
+/** One run at a time in a process: a call while one is going waits for it instead of starting another. */
+function singleFlight(work: () => Promise<void>, onError: (error: unknown) => void) {
+  let running: Promise<void> | null = null;
+  const run = async () => {
+    running ??= work()
+      .catch(onError)
+      .finally(() => {
+        running = null;
+      });
+    await running;
+  };
+  run.current = () => running ?? Promise.resolve();
+  return run;
+}

@@ -1,0 +1,116 @@
+import { and, asc, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DigestDecisionFact, DigestFactsRepository } from '../app/ports.js';
+import type { Db } from './database.js';
+import { decisions, relitigationJudgements as judgements } from './schema.js';
+
+// A digest lists this many per section at most; it says "and N more" past what it shows anyway.
+const MAX_LISTED = 500;
+const MOST_REOPENED = 10;
+
+const fact = {
+  ref: decisions.ref,
+  title: decisions.title,
+  permalink: sql<string | null>`coalesce(${decisions.cardPermalink}, ${decisions.sourcePermalink})`,
+  decidedOn: decisions.decidedOn,
+  deciders: decisions.deciders,
+};
+
+/** The read side of a digest: what happened in one channel over one period. */
+export function createDigestFactsRepository(db: Db): DigestFactsRepository {
+  return {
+    async facts(workspace, channelId, { from, to }, revisitBy) {
+      const inChannel = and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.channelId, channelId));
+      const successor = alias(decisions, 'successor');
+      const [decided, changed, due, counts, byDecision] = await Promise.all([
+        db
+          .select(fact)
+          .from(decisions)
+          .where(and(inChannel, gte(decisions.createdAt, from), lt(decisions.createdAt, to)))
+          .orderBy(asc(decisions.ref))
+          .limit(MAX_LISTED),
+        db
+          .select({ ...fact, byRef: successor.ref })
+          .from(decisions)
+          .innerJoin(successor, eq(successor.id, decisions.supersededById))
+          .where(and(inChannel, gte(successor.createdAt, from), lt(successor.createdAt, to)))
+          .orderBy(asc(decisions.ref))
+          .limit(MAX_LISTED),
+        db
+          .select({ ...fact, revisitOn: sql<string>`${decisions.revisitOn}::text` })
+          .from(decisions)
+          .where(and(inChannel, eq(decisions.status, 'accepted'), lte(decisions.revisitOn, revisitBy)))
+          .orderBy(asc(decisions.revisitOn), asc(decisions.ref))
+          .limit(MAX_LISTED),
+        db
+          .select({
+            warned: sql<number>`count(*) filter (where ${judgements.outcome} = 'warned')::int`,
+            confirmed: sql<number>`count(*) filter (where ${judgements.feedback} = 'reopened')::int`,
+            dismissed: sql<number>`count(*) filter (where ${judgements.feedback} = 'dismissed')::int`,
+            weak: sql<number>`count(*) filter (where ${judgements.outcome} = 'weak')::int`,
+          })
+          .from(judgements)
+          .where(inPeriod(workspace.workspaceId, channelId, from, to)),
+        db
+          .select({
+            ref: judgements.decisionRef,
+            title: decisions.title,
+            warnings: sql<number>`count(*) filter (where ${judgements.outcome} = 'warned')::int`,
+            confirmed: sql<number>`count(*) filter (where ${judgements.feedback} = 'reopened')::int`,
+          })
+          .from(judgements)
+          .innerJoin(decisions, eq(decisions.id, judgements.decisionId))
+          .where(and(inPeriod(workspace.workspaceId, channelId, from, to), eq(judgements.outcome, 'warned')))
+          .groupBy(judgements.decisionRef, decisions.title)
+          .orderBy(sql`count(*) desc`, asc(judgements.decisionRef))
+          .limit(MOST_REOPENED),
+      ]);
+      const c = counts[0] ?? { warned: 0, confirmed: 0, dismissed: 0, weak: 0 };
+      return {
+        decided: decided.map(toFact),
+        changed: changed.map((row) => ({ decision: toFact(row), change: 'superseded' as const, by: { ref: Number(row.byRef) } })),
+        dueForRevisit: due.map((row) => ({ ...toFact(row), revisitOn: row.revisitOn })),
+        relitigation: {
+          warned: Number(c.warned),
+          confirmed: Number(c.confirmed),
+          dismissed: Number(c.dismissed),
+          weak: Number(c.weak),
+          byDecision: byDecision.map((r) => ({ ref: Number(r.ref), title: r.title, warnings: Number(r.warnings), confirmed: Number(r.confirmed) })),
+        },
+      };
+    },
+
+    async revisitsDue(today, limit) {
+      const rows = await db
+        .select({
+          workspaceId: decisions.workspaceId,
+          decisionId: decisions.id,
+          ref: decisions.ref,
+          title: decisions.title,
+          owner: decisions.createdBy,
+          channelId: decisions.channelId,
+          revisitOn: sql<string>`${decisions.revisitOn}::text`,
+        })
+        .from(decisions)
+        .where(and(eq(decisions.status, 'accepted'), lte(decisions.revisitOn, today), isNull(decisions.revisitNotifiedAt)))
+        .orderBy(asc(decisions.revisitOn))
+        .limit(limit);
+      return rows.map((r) => ({ ...r, workspace: { workspaceId: r.workspaceId, enterpriseId: null }, ref: Number(r.ref) }));
+    },
+
+    async markRevisitNotified(workspace, decisionId) {
+      await db
+        .update(decisions)
+        .set({ revisitNotifiedAt: sql`now()` })
+        .where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.id, decisionId)));
+    },
+  };
+}
+
+function inPeriod(workspaceId: string, channelId: string, from: Date, to: Date) {
+  return and(eq(judgements.workspaceId, workspaceId), eq(judgements.channelId, channelId), gte(judgements.createdAt, from), lt(judgements.createdAt, to));
+}
+
+function toFact(row: { ref: number; title: string; permalink: string | null; decidedOn: string; deciders: string[] }): DigestDecisionFact {
+  return { ref: Number(row.ref), title: row.title, permalink: row.permalink, decidedOn: row.decidedOn, deciders: row.deciders };
+}

@@ -1,0 +1,131 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { DigestRepository, StoredDigestSchedule } from '../app/ports.js';
+import type { DigestSchedule } from '../domain/digest/schedule.js';
+import type { Db } from './database.js';
+import { digestRuns as runs, digestSchedules as schedules } from './schema.js';
+
+const columns = {
+  workspaceId: schedules.workspaceId,
+  channelId: schedules.channelId,
+  cadence: schedules.cadence,
+  weekday: schedules.weekday,
+  dayOfMonth: schedules.dayOfMonth,
+  time: schedules.time,
+  timeZone: schedules.timeZone,
+  owner: schedules.owner,
+  pausedReason: schedules.pausedReason,
+  updatedAt: schedules.updatedAt,
+};
+
+export function createDigestRepository(db: Db): DigestRepository {
+  return {
+    async saveSchedule(workspace, channelId, schedule, owner, at) {
+      const values = {
+        cadence: schedule.cadence,
+        weekday: schedule.weekday,
+        dayOfMonth: schedule.dayOfMonth,
+        time: schedule.time,
+        timeZone: schedule.timeZone,
+        owner,
+        pausedReason: null,
+        updatedAt: at,
+      };
+      await db
+        .insert(schedules)
+        .values({ workspaceId: workspace.workspaceId, channelId, ...values })
+        .onConflictDoUpdate({ target: [schedules.workspaceId, schedules.channelId], set: values });
+    },
+
+    async removeSchedule(workspace, channelId) {
+      const rows = await db
+        .delete(schedules)
+        .where(and(eq(schedules.workspaceId, workspace.workspaceId), eq(schedules.channelId, channelId)))
+        .returning({ channelId: schedules.channelId });
+      return rows.length > 0;
+    },
+
+    async schedule(workspace, channelId) {
+      const [row] = await db
+        .select(columns)
+        .from(schedules)
+        .where(and(eq(schedules.workspaceId, workspace.workspaceId), eq(schedules.channelId, channelId)));
+      return row ? toStored(row) : null;
+    },
+
+    async activeSchedules() {
+      const rows = await db.select(columns).from(schedules).where(isNull(schedules.pausedReason));
+      return rows.map(toStored);
+    },
+
+    async pause(workspace, channelId, reason) {
+      await db
+        .update(schedules)
+        .set({ pausedReason: reason })
+        .where(and(eq(schedules.workspaceId, workspace.workspaceId), eq(schedules.channelId, channelId)));
+    },
+
+    async claimedAmong(candidates) {
+      if (candidates.length === 0) return new Set();
+      // Looked up by primary key: the run table grows by one row per channel and period, forever.
+      const rows = await db
+        .select({ workspaceId: runs.workspaceId, channelId: runs.channelId, periodKey: runs.periodKey })
+        .from(runs)
+        .where(
+          sql`(${runs.workspaceId}, ${runs.channelId}, ${runs.periodKey}) in (select * from unnest(${textArray(candidates.map((c) => c.workspace.workspaceId))},
+            ${textArray(candidates.map((c) => c.channelId))}, ${textArray(candidates.map((c) => c.periodKey))}))`,
+        );
+      return new Set(rows.map((r) => `${r.workspaceId}:${r.channelId}:${r.periodKey}`));
+    },
+
+    async claimRun(workspace, channelId, periodKey, instance) {
+      // The primary key decides: of replicas inserting together, one row wins and the rest insert nothing.
+      const rows = await db
+        .insert(runs)
+        .values({ workspaceId: workspace.workspaceId, channelId, periodKey, status: 'claimed', instance })
+        .onConflictDoNothing()
+        .returning({ periodKey: runs.periodKey });
+      return rows.length > 0;
+    },
+
+    async finishRun(workspace, channelId, periodKey, outcome) {
+      await db
+        .update(runs)
+        .set(outcome.status === 'posted' ? { status: 'posted', postedTs: outcome.ts } : { status: 'failed', problem: outcome.problem })
+        .where(and(eq(runs.workspaceId, workspace.workspaceId), eq(runs.channelId, channelId), eq(runs.periodKey, periodKey)));
+    },
+  };
+}
+
+/** A text[] parameter, written as a PostgreSQL array literal (postgres.js and PGlite both take it). */
+function textArray(values: string[]) {
+  return sql`${`{${values.map((v) => `"${v.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`}::text[]`;
+}
+
+function toStored(row: {
+  workspaceId: string;
+  channelId: string;
+  cadence: string;
+  weekday: number | null;
+  dayOfMonth: number | null;
+  time: string;
+  timeZone: string | null;
+  owner: string;
+  pausedReason: string | null;
+  updatedAt: Date;
+}): StoredDigestSchedule {
+  const schedule = {
+    cadence: row.cadence,
+    weekday: row.weekday,
+    dayOfMonth: row.dayOfMonth,
+    time: row.time,
+    timeZone: row.timeZone,
+  } as DigestSchedule;
+  return {
+    workspace: { workspaceId: row.workspaceId, enterpriseId: null },
+    channelId: row.channelId,
+    schedule,
+    owner: row.owner,
+    pausedReason: row.pausedReason,
+    since: row.updatedAt,
+  };
+}

@@ -1,0 +1,148 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../src/storage/database.js';
+import { rowsOf } from '../../src/storage/insertDecisions.js';
+import { blockKitViolations } from '../support/blockKitLimits.js';
+import { TEAM, TestApp } from '../support/testApp.js';
+import { createTestDatabase, createTestDatabaseUrl } from '../support/testDatabase.js';
+
+// Friday 27 November 2026; the digests below run at 16:00 UTC.
+const BEFORE = new Date('2026-11-23T09:00:00Z');
+const RUN = new Date('2026-11-27T16:00:00Z');
+const at = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
+
+/** Several app instances on one database: on PostgreSQL each with its own connection pool, as replicas are. */
+async function sharedDatabases(count: number): Promise<{ databases: Database[]; close(): Promise<void> }> {
+  const server = await createTestDatabaseUrl();
+  if (!server.url) {
+    const database = await createTestDatabase();
+    return { databases: Array.from({ length: count }, () => database), close: () => database.close() };
+  }
+  const databases = await Promise.all(Array.from({ length: count }, () => openDatabase({ kind: 'postgres', url: server.url! })));
+  await databases[0]!.migrate();
+  return {
+    databases,
+    async close() {
+      await Promise.all(databases.map((d) => d.close()));
+      await server.drop();
+    },
+  };
+}
+
+const digestPosts = (app: TestApp, channel = 'C0TEAM') =>
+  app.slack.callsOf('chat.postMessage').filter((c) => c.params.channel === channel && JSON.stringify(c.params.blocks ?? []).includes('Reflection'));
+
+describe('Reflection digests', () => {
+  const apps: TestApp[] = [];
+  let closeDatabases: (() => Promise<void>) | null = null;
+  afterEach(async () => {
+    await Promise.all(apps.splice(0).map((app) => app.stop()));
+    await closeDatabases?.();
+    closeDatabases = null;
+  });
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.stop()));
+  });
+
+  async function replicas(count: number, clock: { now: Date }) {
+    const shared = await sharedDatabases(count);
+    closeDatabases = shared.close;
+    for (const database of shared.databases) apps.push(await TestApp.start({ database, now: () => clock.now }));
+    return { apps: [...apps], databases: shared.databases };
+  }
+
+  it('three replicas with the same schedule post exactly one digest per channel and period, with its chart', async () => {
+    const clock = { now: BEFORE };
+    const { apps: [a, b, c], databases } = await replicas(3, clock);
+    await a!.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', { channel: 'C0TEAM' });
+    await a!.command('meeting 45m 8 architecture sync', { channel: 'C0TEAM' });
+    const set = await a!.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
+    expect(set.body.text).toContain('every Friday at 16:00 (UTC)');
+
+    clock.now = at(RUN, 0.5);
+    await Promise.all([a!, b!, c!].map((app) => app.jobs.digests.runNow()));
+    await Promise.all([a!, b!, c!].map((app) => app.jobs.digests.runNow()));
+    const posts = [a!, b!, c!].flatMap((app) => digestPosts(app));
+    expect(posts).toHaveLength(1);
+    const [post] = posts;
+    const text = JSON.stringify(post!.params.blocks);
+    expect(text).toContain('D-1');
+    expect(text).toContain('Meetings');
+    expect(blockKitViolations(post!.params.blocks, 'message')).toEqual([]);
+
+    const runs = rowsOf<{ status: string; posted_ts: string | null }>(
+      await databases[0]!.db.execute(sql`select status, posted_ts from digest_runs where workspace_id = ${TEAM} and channel_id = 'C0TEAM'`),
+    );
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.status).toBe('posted');
+
+    // The chart went into the digest's thread as a PNG, through Slack's external upload flow.
+    const poster = [a!, b!, c!].find((app) => digestPosts(app).length === 1)!;
+    const [complete] = await poster.slack.waitFor('files.completeUploadExternal');
+    expect(complete!.params.channel_id).toBe('C0TEAM');
+    const files = typeof complete!.params.files === 'string' ? JSON.parse(complete!.params.files) : complete!.params.files;
+    const fileId = files[0].id;
+    expect(poster.slack.uploadedBytes(fileId)!.subarray(0, 4).toString('latin1')).toBe('\x89PNG');
+  });
+
+  it('posts a digest missed while every replica was down once when one comes back within a day, and not after', async () => {
+    const clock = { now: BEFORE };
+    const { apps: [first], databases } = await replicas(1, clock);
+    await first!.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
+    await first!.command('digest daily 09:00 UTC', { channel: 'C0LATE' });
+    await first!.command('digest weekly thu 16:00 UTC', { channel: 'C0OLD' });
+    await first!.stopKeepingDatabase();
+    apps.splice(0);
+
+    clock.now = at(RUN, 180); // three hours after the weekly run; the daily one of 09:00 is 10 hours old
+    const back = await TestApp.start({ database: databases[0]!, now: () => clock.now });
+    apps.push(back);
+    await back.jobs.digests.runNow();
+    await back.jobs.digests.runNow();
+    expect(digestPosts(back)).toHaveLength(1);
+    expect(digestPosts(back, 'C0LATE')).toHaveLength(1);
+    // Thursday's run is 27 hours old: left alone, the next one comes as scheduled.
+    expect(digestPosts(back, 'C0OLD')).toHaveLength(0);
+  });
+
+  it('rides out a rate limit, and pauses a schedule it cannot post to, telling its owner once', async () => {
+    const clock = { now: BEFORE };
+    const { apps: [app] } = await replicas(1, clock);
+    await app!.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
+    await app!.command('digest weekly fri 16:00 UTC', { channel: 'C0GONE', user: 'U0OWNER' });
+    app!.slack.failNext('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    app!.slack.on('chat.postMessage', (params) =>
+      params.channel === 'C0GONE' ? { ok: false, error: 'not_in_channel' } : { ok: true, channel: params.channel, ts: `${Date.now() / 1000}` },
+    );
+    clock.now = at(RUN, 1);
+    await app!.jobs.digests.runNow();
+    // One attempt answered 429, then the same digest again after Retry-After: posted, and recorded as posted once.
+    expect(digestPosts(app!)).toHaveLength(2);
+    const runs = rowsOf<{ channel_id: string; status: string }>(
+      await app!.database.db.execute(sql`select channel_id, status from digest_runs where workspace_id = ${TEAM} order by channel_id`),
+    );
+    expect(runs).toEqual([
+      { channel_id: 'C0GONE', status: 'failed' },
+      { channel_id: 'C0TEAM', status: 'posted' },
+    ]);
+    const dm = app!.slack.callsOf('chat.postMessage').filter((c) => c.params.channel === 'U0OWNER');
+    expect(dm).toHaveLength(1);
+    expect(dm[0]!.params.text).toContain('paused');
+    clock.now = at(RUN, 2);
+    await app!.jobs.digests.runNow();
+    expect(app!.slack.callsOf('chat.postMessage').filter((c) => c.params.channel === 'U0OWNER')).toHaveLength(1);
+    expect((await app!.command('digest', { channel: 'C0GONE' })).body.text).toContain('paused');
+  });
+
+  it('previews an empty week as a short, friendly digest, and explains a schedule it cannot read', async () => {
+    const clock = { now: BEFORE };
+    const { apps: [app] } = await replicas(1, clock);
+    const preview = await app!.command('digest preview', { channel: 'C0QUIET' });
+    expect(preview.body.blocks.length).toBeLessThanOrEqual(6);
+    expect(blockKitViolations(preview.body.blocks, 'message')).toEqual([]);
+    const wrong = await app!.command('digest weekly someday 16:00', { channel: 'C0QUIET' });
+    expect(wrong.body.text).toContain('day of the week');
+    expect((await app!.command('digest monthly 31 09:00', { channel: 'C0QUIET' })).body.text).toContain('1 to 28');
+    expect((await app!.command('digest daily 09:00 Mars/Base', { channel: 'C0QUIET' })).body.text).toContain('time zone');
+  });
+});
