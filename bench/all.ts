@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const BENCHES = ['bench/decide.bench.ts', 'bench/judge.bench.ts', 'bench/messages.bench.ts', 'bench/costs.bench.ts'];
+const BENCHES = ['bench/decide.bench.ts', 'bench/judge.bench.ts', 'bench/messages.bench.ts', 'bench/costs.bench.ts', 'bench/digests.bench.ts'];
 
 let current: ChildProcess | null = null;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

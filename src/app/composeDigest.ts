@@ -39,11 +39,10 @@ export async function composeDigest({ services, workspace, channelId, period }: 
   const zone = settings.timeZone;
   const length = period.end.getTime() - period.start.getTime();
   const periodsBack = (k: number) => ({ start: new Date(period.start.getTime() - k * length), end: new Date(period.end.getTime() - k * length) });
-  const totalsOf = (p: { start: Date; end: Date }) =>
-    services.costs.totals(workspace, { kind: 'channel', channelId }, dayIn(p.start, zone), dayIn(p.end, zone));
-  const [facts, ...series] = await Promise.all([
+  const edges = Array.from({ length: CHART_PERIODS + 1 }, (_, k) => dayIn(k === CHART_PERIODS ? period.end : periodsBack(CHART_PERIODS - 1 - k).start, zone));
+  const [facts, series] = await Promise.all([
     services.digestFacts.facts(workspace, channelId, { from: period.start, to: period.end }, dayIn(period.end, zone)),
-    ...Array.from({ length: CHART_PERIODS }, (_, k) => totalsOf(periodsBack(CHART_PERIODS - 1 - k))),
+    services.costs.totals(workspace, { kind: 'channel', channelId }, edges),
   ]);
   const current = series[CHART_PERIODS - 1]!;
   const previous = series[CHART_PERIODS - 2]!;

@@ -247,8 +247,11 @@ export interface CostRepository {
   replace(event: NewCostEvent): Promise<void>;
   /** Forgets a cost (a warning marked "not a reopening" was no relitigation). */
   remove(workspace: Workspace, sourceKey: string): Promise<void>;
-  /** Totals by kind and currency for days `fromDay` ≤ day < `toDay` (`YYYY-MM-DD`). */
-  totals(workspace: Workspace, scope: CostScope, fromDay: string, toDay: string): Promise<CostTotals[]>;
+  /**
+   * Totals by kind and currency for consecutive periods, in one read: `days` are their edges
+   * (`YYYY-MM-DD`, ascending), so [d0, d1, d2] gives the totals of d0 ≤ day < d1 and d1 ≤ day < d2.
+   */
+  totals(workspace: Workspace, scope: CostScope, days: string[]): Promise<CostTotals[][]>;
   /** The decisions whose relitigation cost the most in a channel over the days, costliest first. */
   decisionTotals(workspace: Workspace, channelId: string, fromDay: string, toDay: string, limit: number): Promise<DecisionCostTotals[]>;
 }

@@ -33,11 +33,10 @@ export async function reportCosts({ services, workspace, channelId, period: kind
   const period = costPeriod(kind, services.now(), settings.timeZone);
   const before = previousPeriod(period, settings.timeZone);
   const where: CostScope = scope === 'channel' ? { kind: 'channel', channelId } : { kind: 'public_channels' };
-  const days = (p: CostPeriod) => [dayIn(p.start, settings.timeZone), dayIn(p.end, settings.timeZone)] as const;
-  const [totals, previous, decisions] = await Promise.all([
-    services.costs.totals(workspace, where, ...days(period)),
-    services.costs.totals(workspace, where, ...days(before)),
-    scope === 'channel' ? services.costs.decisionTotals(workspace, channelId, ...days(period), DECISIONS_SHOWN) : Promise.resolve([]),
+  const day = (at: Date) => dayIn(at, settings.timeZone);
+  const [[previous, totals], decisions] = await Promise.all([
+    services.costs.totals(workspace, where, [day(before.start), day(period.start), day(period.end)]) as Promise<[CostTotals[], CostTotals[]]>,
+    scope === 'channel' ? services.costs.decisionTotals(workspace, channelId, day(period.start), day(period.end), DECISIONS_SHOWN) : Promise.resolve([]),
   ]);
   return { period, scope, totals, previous, decisions, settings };
 }

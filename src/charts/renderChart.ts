@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
+import type { View } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 
 /**
  * Vega-Lite spec → PNG, without a browser or node-canvas: vega lays the chart out headless
@@ -16,11 +16,7 @@ export const CHART_FONT = `${CHART_FONT_FAMILY}, sans-serif`;
  * Where DejaVu Sans lives on Debian/Ubuntu (fonts-dejavu-core), Alpine (font-dejavu) and Fedora.
  * node:*-slim images ship no fonts at all.
  */
-const FONT_CANDIDATES = [
-  ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
-  ['/usr/share/fonts/dejavu/DejaVuSans.ttf', '/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf'],
-  ['/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf', '/usr/share/fonts/dejavu-sans-fonts/DejaVuSans-Bold.ttf'],
-];
+const FONT_DIRECTORIES = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejavu', '/usr/share/fonts/dejavu-sans-fonts'];
 
 export interface ChartFonts {
   /** Font files handed to resvg; empty when none of the known locations has DejaVu Sans. */
@@ -37,15 +33,15 @@ let resolvedFonts: ChartFonts | undefined;
  * rather than fails. Call at start-up to log which case applies.
  */
 export function chartFonts(): ChartFonts {
-  resolvedFonts ??= resolveFonts(FONT_CANDIDATES);
+  resolvedFonts ??= resolveFonts();
   return resolvedFonts;
 }
 
-function resolveFonts(candidates: string[][]): ChartFonts {
-  for (const group of candidates) {
-    const files = group.filter((file) => existsSync(file));
-    // The regular face is the one that matters; bold is a bonus (resvg synthesises nothing, it picks the nearest).
-    if (files.length > 0 && files[0] === group[0]) return { files, systemFallback: false };
+function resolveFonts(): ChartFonts {
+  for (const directory of FONT_DIRECTORIES) {
+    const regular = `${directory}/DejaVuSans.ttf`;
+    const bold = `${directory}/DejaVuSans-Bold.ttf`; // the title; without it resvg uses the regular face
+    if (existsSync(regular)) return { files: existsSync(bold) ? [regular, bold] : [regular], systemFallback: false };
   }
   return { files: [], systemFallback: true };
 }
@@ -57,9 +53,25 @@ export interface RenderOptions {
   fontFiles?: string[];
 }
 
+type Libraries = [typeof import('vega'), typeof import('vega-lite'), typeof import('@resvg/resvg-js')];
+let libraries: Promise<Libraries> | undefined;
+
+/**
+ * Loaded on the first chart, not at start-up: they take several hundred milliseconds to import, and
+ * a native resvg binary missing for the platform then costs the chart, not the whole app.
+ */
+function loadLibraries(): Promise<Libraries> {
+  libraries ??= Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]).catch((error: unknown) => {
+    libraries = undefined;
+    throw new Error(`chart libraries could not be loaded: ${messageOf(error)}`, { cause: error });
+  });
+  return libraries;
+}
+
 /** Renders a Vega-Lite spec to PNG bytes. Throws an Error that names the step that failed. */
 export async function renderVegaLitePng(spec: TopLevelSpec, options: RenderOptions = {}): Promise<Buffer> {
-  const svg = await renderSvg(spec);
+  const [vega, vegaLite, { renderAsync }] = await loadLibraries();
+  const svg = await renderSvg(vega, vegaLite, spec);
   try {
     // Parsing, font loading and rasterising run on libuv's thread pool, off the event loop that acks Slack.
     const image = await renderAsync(svg, resvgOptions(options));
@@ -69,10 +81,10 @@ export async function renderVegaLitePng(spec: TopLevelSpec, options: RenderOptio
   }
 }
 
-async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  let view: vega.View | undefined;
+async function renderSvg(vega: Libraries[0], vegaLite: Libraries[1], spec: TopLevelSpec): Promise<string> {
+  let view: View | undefined;
   try {
-    const { spec: vegaSpec } = compile(spec);
+    const { spec: vegaSpec } = vegaLite.compile(spec);
     view = new vega.View(vega.parse(vegaSpec), { renderer: 'none' });
     return await view.toSVG();
   } catch (error) {
@@ -89,7 +101,7 @@ function resvgOptions({ scale = 2, fontFiles }: RenderOptions): ResvgRenderOptio
     background: 'white',
     font: fonts.systemFallback
       ? { loadSystemFonts: true }
-      : // Scanning the system's fonts costs tens of milliseconds per render; the files we found suffice.
+      : // resvg scans the system's fonts afresh for every render, however many there are: skip that.
         { loadSystemFonts: false, fontFiles: fonts.files, defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY },
     logLevel: 'off',
   };

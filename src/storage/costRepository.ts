@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
-import type { CostKind, CostRepository, CostScope, NewCostEvent, Workspace } from '../app/ports.js';
+import type { CostKind, CostRepository, CostScope, CostTotals, NewCostEvent, Workspace } from '../app/ports.js';
 import type { Db } from './database.js';
 import { rowsOf } from './insertDecisions.js';
 import { costDaily, costEvents } from './schema.js';
@@ -74,9 +74,13 @@ export function createCostRepository(db: Db): CostRepository {
       });
     },
 
-    async totals(workspace, scope, fromDay, toDay) {
+    async totals(workspace, scope, days) {
+      if (days.length < 2) return [];
+      // Which period a day falls in, by its edges: one scan of the daily sums for all of them.
+      const period = sql.join([sql`case`, ...days.slice(1).map((edge, i) => sql`when ${costDaily.day} < ${edge} then ${i}`), sql`end`], sql` `);
       const rows = await db
         .select({
+          period: sql<number>`${period}`,
           kind: costDaily.kind,
           currency: costDaily.currency,
           events: sql<number>`sum(${costDaily.events})::int`,
@@ -92,23 +96,27 @@ export function createCostRepository(db: Db): CostRepository {
           and(
             eq(costDaily.workspaceId, workspace.workspaceId),
             scopeCondition(scope),
-            gte(costDaily.day, fromDay),
-            lt(costDaily.day, toDay),
+            gte(costDaily.day, days[0]!),
+            lt(costDaily.day, days.at(-1)!),
           ),
         )
-        .groupBy(costDaily.kind, costDaily.currency)
+        .groupBy(sql`1`, costDaily.kind, costDaily.currency)
         .having(sql`sum(${costDaily.events}) > 0`);
-      return rows.map((r) => ({
-        kind: r.kind as CostKind,
-        currency: r.currency,
-        events: Number(r.events),
-        personHours: Number(r.personHours),
-        waitHours: Number(r.waitHours),
-        mergedWaitHours: Number(r.mergedWaitHours),
-        openToMergeHours: Number(r.openToMergeHours),
-        money: Number(r.money),
-        buildHours: Number(r.buildHours),
-      }));
+      const periods: CostTotals[][] = days.slice(1).map(() => []);
+      for (const r of rows) {
+        periods[Number(r.period)]!.push({
+          kind: r.kind as CostKind,
+          currency: r.currency,
+          events: Number(r.events),
+          personHours: Number(r.personHours),
+          waitHours: Number(r.waitHours),
+          mergedWaitHours: Number(r.mergedWaitHours),
+          openToMergeHours: Number(r.openToMergeHours),
+          money: Number(r.money),
+          buildHours: Number(r.buildHours),
+        });
+      }
+      return periods;
     },
 
     async decisionTotals(workspace, channelId, fromDay, toDay, limit) {

@@ -47,7 +47,7 @@ describe('the cost repository', () => {
     await costs.record(cost({ day: '2026-11-11', personHours: 1, money: 100, buildHours: 1.2 }));
     await costs.record(cost({ day: '2026-12-01' })); // next month
     await costs.record(cost({ workspace: OTHER })); // another workspace
-    const totals = await costs.totals(ACME, { kind: 'channel', channelId: 'C0A' }, '2026-11-01', '2026-12-01');
+    const totals = await costs.totals(ACME, { kind: 'channel', channelId: 'C0A' }, ['2026-11-01', '2026-12-01']).then(([t]) => t!);
     expect(totals).toEqual([{ kind: 'meeting', currency: 'EUR', events: 2, personHours: 3, waitHours: 0, mergedWaitHours: 0, openToMergeHours: 0, money: 300, buildHours: 3.5999999999999996 }]);
   });
 
@@ -57,14 +57,14 @@ describe('the cost repository', () => {
       cost({ channelId: 'C0T', kind: 'relitigation', source: 'watcher', sourceKey: 'thread:1', personHours, money: personHours * 100, buildHours: 0, decision: { id: '00000000-0000-4000-8000-000000000001', ref: 7 } });
     // Replies arriving together at two replicas: the advisory lock serialises them.
     await Promise.all([costs.replace(thread(0.5)), costs.replace(thread(1)), costs.replace(thread(1.5))]);
-    const sums = await costs.totals(ACME, { kind: 'channel', channelId: 'C0T' }, '2026-11-01', '2026-12-01');
+    const sums = await costs.totals(ACME, { kind: 'channel', channelId: 'C0T' }, ['2026-11-01', '2026-12-01']).then(([t]) => t!);
     expect(sums).toHaveLength(1);
     expect(sums[0]!.events).toBe(1);
     expect([0.5, 1, 1.5]).toContain(sums[0]!.personHours);
     const [decision] = await costs.decisionTotals(ACME, 'C0T', '2026-11-01', '2026-12-01', 5);
     expect(decision).toMatchObject({ decisionRef: 7, threads: 1 });
     await costs.remove(ACME, 'thread:1');
-    expect(await costs.totals(ACME, { kind: 'channel', channelId: 'C0T' }, '2026-11-01', '2026-12-01')).toEqual([]);
+    expect(await costs.totals(ACME, { kind: 'channel', channelId: 'C0T' }, ['2026-11-01', '2026-12-01']).then(([t]) => t!)).toEqual([]);
     await costs.remove(ACME, 'thread:1'); // twice is fine
   });
 
@@ -72,9 +72,9 @@ describe('the cost repository', () => {
     const costs = createCostRepository(database.db);
     await costs.record(cost({ channelId: 'G0SECRET', channelPrivate: true, day: '2026-10-05' }));
     await costs.record(cost({ channelId: 'C0PUB', day: '2026-10-05' }));
-    const all = await costs.totals(ACME, { kind: 'public_channels' }, '2026-10-01', '2026-11-01');
+    const all = await costs.totals(ACME, { kind: 'public_channels' }, ['2026-10-01', '2026-11-01']).then(([t]) => t!);
     expect(all.map((t) => t.events)).toEqual([1]);
-    const own = await costs.totals(ACME, { kind: 'channel', channelId: 'G0SECRET' }, '2026-10-01', '2026-11-01');
+    const own = await costs.totals(ACME, { kind: 'channel', channelId: 'G0SECRET' }, ['2026-10-01', '2026-11-01']).then(([t]) => t!);
     expect(own.map((t) => t.events)).toEqual([1]);
   });
 });
@@ -104,5 +104,19 @@ describe('calendar subscriptions', () => {
     const later = new Date(now.getTime() + 3_600_000);
     const next = await calendars.claimDue(later, new Date(later.getTime() - 45 * 60_000), new Date(later.getTime() + 600_000), 10);
     expect(next).toHaveLength(6);
+  });
+});
+
+describe('totals over consecutive periods', () => {
+  it('splits one read into the periods its edges name', async () => {
+    const database = await createTestDatabase();
+    try {
+      const costs = createCostRepository(database.db);
+      for (const day of ['2026-11-01', '2026-11-07', '2026-11-08', '2026-11-14', '2026-11-15']) await costs.record(cost({ day }));
+      const weeks = await costs.totals(ACME, { kind: 'channel', channelId: 'C0A' }, ['2026-11-01', '2026-11-08', '2026-11-15', '2026-11-22']);
+      expect(weeks.map((w) => w.map((t) => t.events))).toEqual([[2], [2], [1]]);
+    } finally {
+      await database.close();
+    }
   });
 });
