@@ -8,6 +8,7 @@ import { createCalendarFeedReader } from './calendar/calendarFeedReader.js';
 import { GITHUB_WEBHOOK_PATH, githubWebhookHandler } from './github/webhookRoute.js';
 import { type CalendarSyncJob, startCalendarSync } from './jobs/calendarSync.js';
 import { type DigestJob, startDigests } from './jobs/digests.js';
+import { createOpenAiDigestNarrator } from './llm/openAiDigestNarrator.js';
 import { createOpenAiDrafter } from './llm/openAiDrafter.js';
 import { createOpenAiRelitigation } from './llm/openAiRelitigation.js';
 import type { Logger } from './logger.js';
@@ -154,6 +155,7 @@ export async function startApp({ config, database, logger, now = () => new Date(
     threadActivity: createThreadActivityRepository(database.db),
     digests: createDigestRepository(database.db),
     digestFacts: createDigestFactsRepository(database.db),
+    digestNarrator: config.openai ? createOpenAiDigestNarrator({ ...config.openai, timeoutMs: Math.max(config.openai.timeoutMs, 10_000), logger }) : null,
     now,
   };
 

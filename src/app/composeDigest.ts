@@ -1,6 +1,7 @@
 import type { CostSettings } from '../domain/costs/costSettings.js';
 import { dayIn } from '../domain/costs/days.js';
 import { buildDigest, type Digest } from '../domain/digest/buildDigest.js';
+import { narrativeFacts } from '../domain/digest/narrativeFacts.js';
 import { costSettingsFor } from './costSettingsFor.js';
 import type { CostTotals, Workspace } from './ports.js';
 import type { Services } from './services.js';
@@ -9,7 +10,7 @@ import type { Services } from './services.js';
 export const CHART_PERIODS = 8;
 
 export interface ComposeDigestProps {
-  services: Pick<Services, 'digestFacts' | 'costs' | 'costSettings'>;
+  services: Pick<Services, 'digestFacts' | 'costs' | 'costSettings'> & Partial<Pick<Services, 'digestNarrator' | 'workspaceSettings'>>;
   workspace: Workspace;
   channelId: string;
   period: { start: Date; end: Date; label: string };
@@ -46,7 +47,7 @@ export async function composeDigest({ services, workspace, channelId, period }: 
   ]);
   const current = series[CHART_PERIODS - 1]!;
   const previous = series[CHART_PERIODS - 2]!;
-  const digest = buildDigest({
+  const data = {
     period,
     decided: facts.decided,
     changed: facts.changed,
@@ -54,7 +55,14 @@ export async function composeDigest({ services, workspace, channelId, period }: 
     relitigation: facts.relitigation,
     costs: { current, previous },
     narrative: null,
-  });
+  };
+  let digest = buildDigest(data);
+  // Decision titles leave the deployment only for workspaces that opted in to the LLM.
+  const { digestNarrator, workspaceSettings } = services;
+  if (digestNarrator && workspaceSettings && (await workspaceSettings.llmOptIn(workspace))) {
+    const narrative = await digestNarrator.narrate(narrativeFacts(digest));
+    if (narrative) digest = buildDigest({ ...data, narrative });
+  }
   const chart = series.map((totals, k) => ({ label: dayIn(periodsBack(CHART_PERIODS - 1 - k).start, zone), ...hoursByKind(totals) }));
   return { digest, settings, chart };
 }

@@ -393,3 +393,8 @@ export interface DigestFactsRepository {
   revisitsDue(today: string, limit: number): Promise<{ workspace: Workspace; decisionId: string; ref: number; title: string; owner: string; channelId: string; revisitOn: string }[]>;
   markRevisitNotified(workspace: Workspace, decisionId: string): Promise<void>;
 }
+
+/** Writes a digest's opening lines from its facts; resolves null on timeout, error or nothing to say. */
+export interface DigestNarrator {
+  narrate(facts: string): Promise<string | null>;
+}

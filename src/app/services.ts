@@ -5,6 +5,7 @@ import type {
   CostRepository,
   CostSettingsRepository,
   DigestFactsRepository,
+  DigestNarrator,
   DigestRepository,
   GithubRepository,
   ThreadActivityRepository,
@@ -43,6 +44,8 @@ export interface Services {
   threadActivity: ThreadActivityRepository;
   digests: DigestRepository;
   digestFacts: DigestFactsRepository;
+  /** Null without an LLM endpoint; used only for workspaces that opted in (`/decide llm on`). */
+  digestNarrator: DigestNarrator | null;
   /** The clock, injectable so dates in tests are exact. */
   now: () => Date;
 }

@@ -13,7 +13,7 @@ import { uploadPng } from './uploadFile.js';
 const PAUSING_FAILURES = new Set(['not_in_channel', 'channel_not_found', 'archived']);
 
 export interface PostDigestProps {
-  services: Pick<Services, 'digests' | 'digestFacts' | 'costs' | 'costSettings'>;
+  services: Pick<Services, 'digests' | 'digestFacts' | 'costs' | 'costSettings'> & Partial<Pick<Services, 'digestNarrator' | 'workspaceSettings'>>;
   client: WebClient;
   logger: Logger;
   stored: Pick<StoredDigestSchedule, 'workspace' | 'channelId' | 'owner'>;

@@ -3,13 +3,23 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/storage/database.js';
 import { rowsOf } from '../../src/storage/insertDecisions.js';
 import { blockKitViolations } from '../support/blockKitLimits.js';
+import { FakeOpenAi } from '../support/fakeOpenAi.js';
 import { TEAM, TestApp } from '../support/testApp.js';
 import { createTestDatabase, createTestDatabaseUrl } from '../support/testDatabase.js';
 
-// Friday 27 November 2026; the digests below run at 16:00 UTC.
-const BEFORE = new Date('2026-11-23T09:00:00Z');
-const RUN = new Date('2026-11-27T16:00:00Z');
 const at = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
+/**
+ * The next Friday 16:00 UTC from the real clock: decisions get their creation time from the
+ * database's clock, so the week the digest covers must be the real current one. The app's clock is
+ * pinned from a minute into that week (BEFORE) to moments around the run.
+ */
+function nextFriday1600(now: Date): Date {
+  const run = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 16));
+  while (run.getUTCDay() !== 5 || run <= now) run.setUTCDate(run.getUTCDate() + 1);
+  return run;
+}
+const RUN = nextFriday1600(new Date());
+const BEFORE = at(RUN, -7 * 24 * 60 + 1);
 
 /** Several app instances on one database: on PostgreSQL each with its own connection pool, as replicas are. */
 async function sharedDatabases(count: number): Promise<{ databases: Database[]; close(): Promise<void> }> {
@@ -67,6 +77,7 @@ describe('Reflection digests', () => {
     const [post] = posts;
     const text = JSON.stringify(post!.params.blocks);
     expect(text).toContain('D-1');
+    expect(text).toContain('Orders stay on Postgres');
     expect(text).toContain('Meetings');
     expect(blockKitViolations(post!.params.blocks, 'message')).toEqual([]);
 
@@ -144,5 +155,66 @@ describe('Reflection digests', () => {
     expect(wrong.body.text).toContain('day of the week');
     expect((await app!.command('digest monthly 31 09:00', { channel: 'C0QUIET' })).body.text).toContain('1 to 28');
     expect((await app!.command('digest daily 09:00 Mars/Base', { channel: 'C0QUIET' })).body.text).toContain('time zone');
+  });
+});
+
+describe('a digest with an LLM endpoint', () => {
+  it('leads with a short narrative for a workspace that opted in, and goes out without one when the endpoint fails', async () => {
+    const openai = await new FakeOpenAi().start();
+    const clock = { now: BEFORE };
+    const app = await TestApp.start({
+      now: () => clock.now,
+      env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseUrl, OPENAI_TIMEOUT_MS: '300' },
+    });
+    try {
+      await app.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', { channel: 'C0TEAM' });
+      await app.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
+      openai.reply = 'The team settled on Postgres for orders (D-1). <!channel> Nothing was argued again.';
+
+      // Not opted in: no text leaves the deployment.
+      clock.now = at(RUN, 1);
+      await app.jobs.digests.runNow();
+      expect(openai.chatRequests()).toHaveLength(0);
+
+      await app.command('llm on', { channel: 'C0TEAM' });
+      clock.now = at(RUN, 3 * 24 * 60);
+      await app.command('meeting 1h 5 design review', { channel: 'C0TEAM' });
+      clock.now = at(RUN, 7 * 24 * 60 + 1);
+      await app.jobs.digests.runNow();
+      expect(openai.chatRequests()).toHaveLength(1);
+      expect(JSON.stringify(openai.chatRequests()[0].body.messages)).toContain('Cost of meetings: 1 event, 5.0 person-hours');
+      const narrated = JSON.stringify(digestPosts(app).at(-1)!.params.blocks);
+      expect(narrated).toContain('The team settled on Postgres for orders (D-1).');
+      expect(narrated).not.toContain('<!channel>');
+
+      openai.reply = 500;
+      clock.now = at(RUN, 14 * 24 * 60 + 1);
+      await app.jobs.digests.runNow();
+      expect(digestPosts(app)).toHaveLength(3);
+      expect(JSON.stringify(digestPosts(app).at(-1)!.params.blocks)).not.toContain('The team settled');
+    } finally {
+      await app.stop();
+      await openai.stop();
+    }
+  });
+});
+
+describe('revisit reminders', () => {
+  it("tells a decision's owner once that its revisit date has come", async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00Z') };
+    const app = await TestApp.start({ now: () => clock.now });
+    try {
+      await app.command('We keep the monolith because the team is small revisit on 2026-11-25', { channel: 'C0TEAM', user: 'U0ANA' });
+      await app.jobs.digests.remindNow();
+      expect(app.slack.callsOf('chat.postMessage').filter((c) => c.params.channel === 'U0ANA')).toHaveLength(0);
+      clock.now = new Date('2026-11-25T10:00:00Z');
+      await app.jobs.digests.remindNow();
+      await app.jobs.digests.remindNow();
+      const reminders = app.slack.callsOf('chat.postMessage').filter((c) => c.params.channel === 'U0ANA');
+      expect(reminders).toHaveLength(1);
+      expect(reminders[0]!.params.text).toContain('D-1 is due for revisit (2026-11-25)');
+    } finally {
+      await app.stop();
+    }
   });
 });

@@ -20,9 +20,10 @@ const SCHEMA_PATH = new URL('../../../shared/schemas/slack-manifest.schema.1.0.0
  * - chat:write: chat.postMessage, chat.postEphemeral, chat.update, chat.getPermalink
  * - channels:read, groups:read: conversations.info (is the channel private?)
  * - channels:history, groups:history: conversations.replies ("Log as decision" thread participants)
+ * - files:write: files.getUploadURLExternal, files.completeUploadExternal (the digest's cost chart)
  * views.open and views.publish need no scope.
  */
-const BOT_SCOPES = ['commands', 'chat:write', 'channels:read', 'groups:read', 'channels:history', 'groups:history'];
+const BOT_SCOPES = ['commands', 'chat:write', 'channels:read', 'groups:read', 'channels:history', 'groups:history', 'files:write'];
 
 interface Manifest {
   display_information: { name: string; description?: string; long_description?: string; background_color?: string };
