@@ -17,6 +17,7 @@ export const HELP_LINES = [
   `\`${COMMAND} costs [week|month|quarter] [all]\` — this channel's coordination costs (\`all\`: every public channel)`,
   `\`${COMMAND} calendar <ics link>\` · \`${COMMAND} github owner/repo\` — count meetings and review waits on their own`,
   `\`${COMMAND} settings\` — hourly rate, currency, AI build multiplier, working hours and time zone`,
+  `\`${COMMAND} digest weekly fri 16:00\` — this channel's Reflection digest (\`daily 09:30\`, \`monthly 1 09:00\`, \`off\`, \`preview\`)`,
 ];
 
 /** `/decide help`, and the answer to an empty or unknown sub-command. */
