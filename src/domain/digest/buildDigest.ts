@@ -1,3 +1,4 @@
+import { type CostSum, sumCostsByCurrency } from '../costs/sums.js';
 import { formatRef } from '../decision.js';
 
 /**
@@ -85,12 +86,7 @@ export interface DigestCostTrend {
   percent: number | null;
 }
 
-export interface DigestCostSum {
-  currency: string;
-  personHours: number;
-  money: number;
-  buildHours: number;
-}
+export type DigestCostSum = CostSum;
 
 export interface Digest extends DigestData {
   /** Nothing decided, changed, due or argued again: the digest says so briefly. Costs do not count. */
@@ -172,17 +168,6 @@ function sum<T>(items: T[], of: (item: T) => number): number {
 }
 
 /** Person-hours, money and build-hours per currency (money in different currencies never adds up). */
-export function sumCostsByCurrency(lines: readonly DigestCostTotals[]): DigestCostSum[] {
-  const sums = new Map<string, DigestCostSum>();
-  for (const line of lines) {
-    const s = sums.get(line.currency) ?? { currency: line.currency, personHours: 0, money: 0, buildHours: 0 };
-    s.personHours += line.personHours;
-    s.money += line.money;
-    s.buildHours += line.buildHours;
-    sums.set(line.currency, s);
-  }
-  return [...sums.values()];
-}
 
 /**
  * Questions in order of how much they ask of the team: a decision that keeps coming back, revisits

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { CostKind, CostTotals } from '../../app/ports.js';
 import type { CostReport } from '../../app/reportCosts.js';
+import { sumCostsByCurrency } from '../../domain/costs/sums.js';
 import { formatRef } from '../../domain/decision.js';
 import { assumptions, hours, money, personHours } from './costFormat.js';
 
@@ -26,7 +27,7 @@ export function costReportBlocks(report: CostReport): KnownBlock[] {
     });
   } else {
     const lines = [...report.totals].sort(byKind).map((t) => `• ${line(t)}${trend(t, report.previous)}`);
-    const all = sumByCurrency(report.totals);
+    const all = sumCostsByCurrency(report.totals);
     blocks.push({
       type: 'section',
       text: {
@@ -80,16 +81,4 @@ function trend(t: CostTotals, previous: CostTotals[]): string {
 const ORDER: CostKind[] = ['meeting', 'review_wait', 'relitigation'];
 function byKind(a: CostTotals, b: CostTotals): number {
   return ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || a.currency.localeCompare(b.currency);
-}
-
-function sumByCurrency(totals: CostTotals[]): { currency: string; personHours: number; money: number; buildHours: number }[] {
-  const sums = new Map<string, { currency: string; personHours: number; money: number; buildHours: number }>();
-  for (const t of totals) {
-    const s = sums.get(t.currency) ?? { currency: t.currency, personHours: 0, money: 0, buildHours: 0 };
-    s.personHours += t.personHours;
-    s.money += t.money;
-    s.buildHours += t.buildHours;
-    sums.set(t.currency, s);
-  }
-  return [...sums.values()];
 }
