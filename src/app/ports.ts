@@ -1,6 +1,7 @@
 import type { MessageQuery, RetrievedCandidate, Tier, WatchSensitivity } from '../domain/relitigation/types.js';
 import type { JudgementOutcome, RestraintFacts } from '../domain/watchRestraint.js';
 import type { CostSettingsOverrides } from '../domain/costs/costSettings.js';
+import type { CostKind, CostTotals } from '../domain/costs/sums.js';
 import type { PullRequestTimeline } from '../domain/costs/reviewTimeline.js';
 import type { DigestSchedule } from '../domain/digest/schedule.js';
 import type {
@@ -182,8 +183,7 @@ export interface RelitigationLlm {
 
 // ───────────────────────────── coordination costs ─────────────────────────────
 
-export type CostKind = 'meeting' | 'review_wait' | 'relitigation';
-export const COST_KINDS: readonly CostKind[] = ['meeting', 'review_wait', 'relitigation'];
+export type { CostKind, CostTotals } from '../domain/costs/sums.js';
 export type CostSource = 'command' | 'calendar' | 'github' | 'watcher';
 
 /** One estimated cost, with what it was computed from. */
@@ -212,19 +212,6 @@ export interface NewCostEvent {
   createdBy: string | null;
 }
 
-/** Sums of one kind of cost over a period, in one currency. */
-export interface CostTotals {
-  kind: CostKind;
-  currency: string;
-  events: number;
-  personHours: number;
-  waitHours: number;
-  /** Merged pull requests' waits and open-to-merge hours: their ratio is the share of time spent waiting. */
-  mergedWaitHours: number;
-  openToMergeHours: number;
-  money: number;
-  buildHours: number;
-}
 
 /** What relitigating one decision cost over a period. */
 export interface DecisionCostTotals {

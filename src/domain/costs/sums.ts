@@ -1,3 +1,5 @@
+export type CostKind = 'meeting' | 'review_wait' | 'relitigation';
+
 /** One currency's share of some costs. */
 export interface CostSum {
   currency: string;
@@ -17,4 +19,15 @@ export function sumCostsByCurrency(lines: readonly CostSum[]): CostSum[] {
     sums.set(line.currency, s);
   }
   return [...sums.values()];
+}
+
+/** One kind of cost summed over a period, in one currency. */
+export interface CostTotals extends CostSum {
+  kind: CostKind;
+  events: number;
+  /** Review waits: hours waited for a first review (a delay, not a person-cost). */
+  waitHours: number;
+  /** Merged pull requests' waits and open-to-merge hours: their ratio is the share of time spent waiting. */
+  mergedWaitHours: number;
+  openToMergeHours: number;
 }

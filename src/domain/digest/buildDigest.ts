@@ -1,4 +1,4 @@
-import { type CostSum, sumCostsByCurrency } from '../costs/sums.js';
+import { type CostKind, type CostSum, type CostTotals, sumCostsByCurrency } from '../costs/sums.js';
 import { formatRef } from '../decision.js';
 
 /**
@@ -49,23 +49,8 @@ export interface DigestRelitigation {
   byDecision: DigestRelitigatedDecision[];
 }
 
-export type DigestCostKind = 'meeting' | 'review_wait' | 'relitigation';
-
-/**
- * One kind of cost summed over a period in one currency. Structurally the app's `CostTotals`
- * (app/ports.ts), restated because the domain does not import the application layer.
- */
-export interface DigestCostTotals {
-  kind: DigestCostKind;
-  currency: string;
-  events: number;
-  personHours: number;
-  waitHours: number;
-  mergedWaitHours: number;
-  openToMergeHours: number;
-  money: number;
-  buildHours: number;
-}
+export type DigestCostKind = CostKind;
+export type DigestCostTotals = CostTotals;
 
 export interface DigestData {
   period: { label: string; start: Date; end: Date };
