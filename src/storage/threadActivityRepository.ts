@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { ThreadActivityRepository } from '../app/ports.js';
 import type { Db } from './database.js';
 import { relitigationJudgements as judgements, relitigationThreadMessages as messages } from './schema.js';
@@ -28,8 +28,10 @@ export function createThreadActivityRepository(db: Db): ThreadActivityRepository
             eq(judgements.workspaceId, workspace.workspaceId),
             eq(judgements.channelId, channelId),
             eq(judgements.threadTs, threadTs),
-            eq(judgements.outcome, 'warned'),
-            or(isNull(judgements.feedback), eq(judgements.feedback, 'reopened')),
+            // Literals, not parameters: the planner must see `outcome = 'warned'` to use the partial
+            // index of warnings per thread (judgements_one_warning_per_thread_uq).
+            sql`${judgements.outcome} = 'warned'`,
+            sql`${judgements.feedback} is distinct from 'dismissed'`,
           ),
         );
       return rows.map((r) => ({ decisionId: r.decisionId, decisionRef: Number(r.decisionRef), fromTs: r.fromTs }));
