@@ -296,10 +296,15 @@ export interface GithubRepository {
 }
 
 export interface ThreadActivityRepository {
-  /** Notes a message in a thread (idempotent); returns the thread's messages so far, oldest first. */
+  /** Notes a reply in a thread (idempotent); returns the thread's replies so far, oldest first. */
   note(workspace: Workspace, channelId: string, threadTs: string, message: { ts: string; author: string }): Promise<{ ts: string; author: string }[]>;
-  /** The decisions a thread was warned about (and not dismissed), or none. */
-  relitigatedIn(workspace: Workspace, channelId: string, threadTs: string): Promise<{ decisionId: string; decisionRef: number; fromTs: string }[]>;
+  /**
+   * The decisions a thread was warned about (and not dismissed), with the reopening message; none
+   * for most threads. Read on every reply, so a "none" is kept briefly per process.
+   */
+  relitigatedIn(workspace: Workspace, channelId: string, threadTs: string): Promise<{ decisionId: string; decisionRef: number; fromTs: string; fromAuthor: string | null }[]>;
+  /** This process just warned in the thread: what it knew about the thread is out of date. */
+  warnedIn(workspace: Workspace, channelId: string, threadTs: string): void;
 }
 
 /** A meeting read from a calendar feed. */

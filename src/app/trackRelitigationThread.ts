@@ -10,7 +10,7 @@ export interface TrackRelitigationThreadProps {
   channelId: string;
   /** The thread's root ts. */
   threadTs: string;
-  /** A person's message in it (the reopening message itself, or a reply). */
+  /** A person's reply in it. */
   message: { ts: string; author: string };
 }
 
@@ -22,7 +22,8 @@ export function relitigationCostKey(channelId: string, threadTs: string, decisio
 /**
  * Keeps the cost of a thread that relitigates a decision up to date as people reply: the
  * participants × active time from the reopening message on, recorded per decision it reopened.
- * Threads nobody was warned about cost nothing here, and a dismissed warning takes its cost away.
+ * A reopening nobody answered costs nothing yet; threads nobody was warned about cost nothing
+ * here; a dismissed warning takes its cost away.
  */
 export async function trackRelitigationThread({ services, workspace, channelId, threadTs, message }: TrackRelitigationThreadProps): Promise<void> {
   const reopened = await services.threadActivity.relitigatedIn(workspace, channelId, threadTs);
@@ -32,7 +33,9 @@ export async function trackRelitigationThread({ services, workspace, channelId, 
   const channelPrivate = await services.conversations.isPrivate(workspace, channelId);
   for (const decision of reopened) {
     // Slack ts strings are fixed-width, so text order is time order.
-    const since = messages.filter((m) => m.ts >= decision.fromTs).map((m) => ({ at: fromSlackTs(m.ts), author: m.author }));
+    // The reopening message is the judgement's; the replies after it are noted here.
+    const opening = decision.fromAuthor ? [{ ts: decision.fromTs, author: decision.fromAuthor }] : [];
+    const since = [...opening, ...messages.filter((m) => m.ts > decision.fromTs)].map((m) => ({ at: fromSlackTs(m.ts), author: m.author }));
     if (since.length === 0) continue;
     const cost = relitigationThreadCost({ messages: since, settings });
     const startedAt = since[0]!.at;

@@ -3,7 +3,18 @@ import type { ThreadActivityRepository } from '../app/ports.js';
 import type { Db } from './database.js';
 import { relitigationJudgements as judgements, relitigationThreadMessages as messages } from './schema.js';
 
+/**
+ * Every reply in a channel asks whether its thread relitigates a decision, and almost none does:
+ * a "no" is kept for CACHE_TTL_MS per process. A warning posted by this process clears it at once;
+ * one posted by another replica is seen within the TTL. A "yes" is always read afresh, so a
+ * dismissal anywhere stops the thread's cost at once.
+ */
+const CACHE_TTL_MS = 30_000;
+const CACHE_MAX = 10_000;
+
 export function createThreadActivityRepository(db: Db): ThreadActivityRepository {
+  const notReopened = new Map<string, number>();
+  const keyOf = (workspaceId: string, channelId: string, threadTs: string) => `${workspaceId}:${channelId}:${threadTs}`;
   return {
     async note(workspace, channelId, threadTs, message) {
       await db
@@ -20,8 +31,15 @@ export function createThreadActivityRepository(db: Db): ThreadActivityRepository
     },
 
     async relitigatedIn(workspace, channelId, threadTs) {
+      const key = keyOf(workspace.workspaceId, channelId, threadTs);
+      if ((notReopened.get(key) ?? 0) > Date.now()) return [];
       const rows = await db
-        .select({ decisionId: sql<string>`${judgements.decisionId}::text`, decisionRef: judgements.decisionRef, fromTs: judgements.messageTs })
+        .select({
+          decisionId: sql<string>`${judgements.decisionId}::text`,
+          decisionRef: judgements.decisionRef,
+          fromTs: judgements.messageTs,
+          fromAuthor: judgements.author,
+        })
         .from(judgements)
         .where(
           and(
@@ -34,7 +52,16 @@ export function createThreadActivityRepository(db: Db): ThreadActivityRepository
             sql`${judgements.feedback} is distinct from 'dismissed'`,
           ),
         );
-      return rows.map((r) => ({ decisionId: r.decisionId, decisionRef: Number(r.decisionRef), fromTs: r.fromTs }));
+      const reopened = rows.map((r) => ({ decisionId: r.decisionId, decisionRef: Number(r.decisionRef), fromTs: r.fromTs, fromAuthor: r.fromAuthor }));
+      if (reopened.length === 0) {
+        if (notReopened.size >= CACHE_MAX) notReopened.clear();
+        notReopened.set(key, Date.now() + CACHE_TTL_MS);
+      }
+      return reopened;
+    },
+
+    warnedIn(workspace, channelId, threadTs) {
+      notReopened.delete(keyOf(workspace.workspaceId, channelId, threadTs));
     },
   };
 }

@@ -81,4 +81,21 @@ describe('what relitigating a decision costs', () => {
     await settle(app);
     expect(await threadCosts(app)).toHaveLength(0);
   });
+
+  it('counts a reopening made inside a thread that was chatting before, from the reopening on', async () => {
+    const root = at(200);
+    await app.event({ ...message('release notes for 4.2 are up', root, 'U0MEI'), channel: 'C0OPS' });
+    await app.event({ ...message('thanks!', at(201), 'U0ANA', root), channel: 'C0OPS' });
+    await settle(app);
+    await app.event({ ...message('honestly should we just move orders to mongo? the schema keeps changing', at(210), 'U0RAJ', root), channel: 'C0OPS' });
+    await settle(app);
+    await app.event({ ...message('no, refunds need transactions', at(215), 'U0ANA', root), channel: 'C0OPS' });
+    await settle(app);
+    const [cost] = rowsOf<{ person_hours: number; inputs: Record<string, unknown> }>(
+      await app.database.db.execute(sql`select person_hours, inputs from cost_events where workspace_id = ${TEAM} and kind = 'relitigation' and channel_id = 'C0OPS'`),
+    );
+    // The reopening and the one reply after it: 2 people × (2 + 5 minutes).
+    expect(cost!.inputs).toMatchObject({ participants: 2, messages: 2 });
+    expect(cost!.person_hours).toBeCloseTo((2 * 7) / 60, 10);
+  });
 });

@@ -42,10 +42,11 @@ export function messageWatcher({ services, logger }: ListenerDeps) {
           unfurl_media: false,
         });
         if (posted.ts) await services.judgements.attachWarning(workspace, judgement.id, posted.ts);
+        services.threadActivity.warnedIn(workspace, channelId, judgement.threadTs);
       }
-      // A reply may continue a thread that relitigates a decision; a warned message starts one.
-      if (message.user && (message.threadTs !== null || warnings.length > 0)) {
-        await trackRelitigationThread({ services, workspace, channelId, threadTs: message.threadTs ?? message.ts, message: { ts: message.ts, author: message.user } });
+      // A reply may continue a thread that relitigates a decision: what that costs grows with it.
+      if (message.user && message.threadTs !== null && message.threadTs !== message.ts) {
+        await trackRelitigationThread({ services, workspace, channelId, threadTs: message.threadTs, message: { ts: message.ts, author: message.user } });
       }
     } catch (error) {
       logger.warn({ err: errorForLog(error), channelId }, 'judging a message for relitigation failed');
