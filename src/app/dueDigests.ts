@@ -21,6 +21,7 @@ export async function dueDigests(services: Pick<Services, 'digests' | 'costSetti
   const schedules = await services.digests.activeSchedules();
   const candidates: DueDigest[] = [];
   for (const stored of schedules) {
+    // `/decide digest` stores the zone it runs in; only a schedule stored without one is looked up.
     const timeZone = stored.schedule.timeZone ?? (await costSettingsFor(services, stored.workspace, stored.channelId)).timeZone;
     const runAt = latestRunAt(stored.schedule, now, timeZone);
     if (runAt < stored.since || now.getTime() - runAt.getTime() >= CATCH_UP_MS) continue;

@@ -137,4 +137,16 @@ describe('coordination costs in Slack', () => {
       expect((await app.command('costs fortnight', { channel: 'C0EMPTY' })).body.text).toContain('/decide costs [week|month|quarter]');
     });
   });
+
+  it("saves the workspace's own settings, which channels without settings of their own follow", async () => {
+    await app.command('settings', { channel: 'C0WIDE' });
+    const [opened] = await app.slack.waitFor('views.open');
+    const saved = await app.interact(viewSubmission(opened!.params.view, { scope: 'workspace', hourlyRate: '80', currency: 'usd' }));
+    expect(saved.body).toBeNull();
+    const answer = await app.command('meeting 1h 3 sync', { channel: 'C0WIDE' });
+    expect(answer.body.text).toContain('$240');
+    // The channel with its own rate keeps it, and takes the workspace's currency.
+    const arch = await app.command('meeting 1h 1 pairing', { channel: 'C0ARCH' });
+    expect(arch.body.text).toContain('$120');
+  });
 });

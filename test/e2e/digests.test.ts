@@ -155,6 +155,12 @@ describe('Reflection digests', () => {
     expect(wrong.body.text).toContain('day of the week');
     expect((await app!.command('digest monthly 31 09:00', { channel: 'C0QUIET' })).body.text).toContain('1 to 28');
     expect((await app!.command('digest daily 09:00 Mars/Base', { channel: 'C0QUIET' })).body.text).toContain('time zone');
+
+    // Without a zone the channel's is taken (UTC by default), then shown and switched off again.
+    expect((await app!.command('digest daily 9:30', { channel: 'C0QUIET' })).body.text).toContain('every day at 09:30 (UTC)');
+    expect((await app!.command('digest', { channel: 'C0QUIET' })).body.text).toContain('every day at 09:30 (UTC)');
+    expect((await app!.command('digest off', { channel: 'C0QUIET' })).body.text).toContain('is off');
+    expect((await app!.command('digest', { channel: 'C0QUIET' })).body.text).toContain('No Reflection digest here yet');
   });
 });
 

@@ -112,6 +112,13 @@ describe('GitHub review waits over the webhook', () => {
     expect(text).toContain('*Review waits:* 1 pull request, 2 working hours waiting for a first review (2 h on average, 14% of the merged ones\' open-to-merge time)');
   });
 
+  it('lists the repositories linked to a channel and unlinks one', async () => {
+    await app.command('github octo/other', { channel: 'C0ENG' });
+    expect((await app.command('github', { channel: 'C0ENG' })).body.text).toContain('`codertocat/hello-world`, `octo/other`');
+    expect((await app.command('github off octo/other', { channel: 'C0ENG' })).body.text).toContain('no longer counts here');
+    expect((await app.command('github off octo/other', { channel: 'C0ENG' })).body.text).toContain('was not linked');
+  });
+
   it('answers a ping, ignores events it does not use, and rejects payloads that are not pull requests', async () => {
     expect((await deliver(app, 'ping', { zen: 'Keep it logically awesome.' })).status).toBe(200);
     const push = await deliver(app, 'push', githubExample('push'));

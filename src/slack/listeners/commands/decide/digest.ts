@@ -26,12 +26,14 @@ export async function digestFromCommand({ services, logger }: ListenerDeps, args
       const now = services.now();
       switch (request.kind) {
         case 'set': {
-          await services.digests.saveSchedule(workspace, channelId, request.schedule, command.user_id, now);
-          const zone = request.schedule.timeZone ?? defaultZone;
-          const next = nextRunAt(request.schedule, now, zone);
+          // A schedule without a zone takes the channel's now, so the tick never has to look it up.
+          const schedule = { ...request.schedule, timeZone: request.schedule.timeZone ?? defaultZone };
+          await services.digests.saveSchedule(workspace, channelId, schedule, command.user_id, now);
+          const zone = schedule.timeZone;
+          const next = nextRunAt(schedule, now, zone);
           return {
             text:
-              `This channel's Reflection digest comes ${describeSchedule(request.schedule, zone)}; the next one on ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC. ` +
+              `This channel's Reflection digest comes ${describeSchedule(schedule, zone)}; the next one on ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC. ` +
               'It covers what was decided, superseded and due for revisit, the threads that reopened a decision, and what coordination cost. `/decide digest preview` shows it now; `/decide digest off` stops it. Invite me to the channel if I am not in it yet.',
           };
         }
