@@ -1,12 +1,15 @@
 /**
  * `npm run cli -- <command> …`: maintenance and evaluation commands that run outside Slack.
  */
+import { EXPORT_USAGE, exportCommand, IMPORT_USAGE, importCommand } from './cli/adrCommands.js';
 import { DIGEST_USAGE, digestCommand } from './cli/digestCommand.js';
 import { EVAL_RELITIGATION_USAGE, evalRelitigationCommand } from './cli/evalRelitigationCommand.js';
 
 const COMMANDS: Record<string, { usage: string; run(args: string[]): Promise<number> }> = {
   'eval-relitigation': { usage: EVAL_RELITIGATION_USAGE, run: evalRelitigationCommand },
   digest: { usage: DIGEST_USAGE, run: digestCommand },
+  import: { usage: IMPORT_USAGE, run: importCommand },
+  export: { usage: EXPORT_USAGE, run: exportCommand },
 };
 
 async function main(argv: string[]): Promise<number> {

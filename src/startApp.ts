@@ -15,6 +15,7 @@ import type { Logger } from './logger.js';
 import { boltLogger } from './slack/boltLogger.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { createSlackConversations } from './slack/slackConversations.js';
+import { createAdrRepository } from './storage/adrRepository.js';
 import { createCalendarSubscriptionRepository } from './storage/calendarSubscriptionRepository.js';
 import { createChannelSettingsRepository } from './storage/channelSettingsRepository.js';
 import { createCostRepository } from './storage/costRepository.js';
@@ -155,6 +156,7 @@ export async function startApp({ config, database, logger, now = () => new Date(
     threadActivity: createThreadActivityRepository(database.db),
     digests: createDigestRepository(database.db),
     digestFacts: createDigestFactsRepository(database.db),
+    adrs: createAdrRepository(database.db),
     digestNarrator: config.openai ? createOpenAiDigestNarrator({ ...config.openai, timeoutMs: Math.max(config.openai.timeoutMs, 10_000), logger }) : null,
     now,
   };

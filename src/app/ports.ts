@@ -390,3 +390,41 @@ export interface DigestFactsRepository {
 export interface DigestNarrator {
   narrate(facts: string): Promise<string | null>;
 }
+
+// ───────────────────────────── ADR import and export ─────────────────────────────
+
+/** A decision as an ADR file carries it. */
+export interface ExportedDecision {
+  ref: number;
+  title: string;
+  status: string;
+  decidedOn: string;
+  revisitOn: string | null;
+  deciders: string[];
+  tags: string[];
+  context: string;
+  rationale: string;
+  consequences: string;
+  alternatives: string[];
+  supersedes: number[];
+  supersededBy: number[];
+  permalink: string | null;
+  channelId: string | null;
+  relitigationCount: number;
+}
+
+export interface AdrRepository {
+  /**
+   * Records an imported ADR file once per workspace and path: a file read before with the same
+   * content changes nothing, one whose content changed updates its record in place.
+   */
+  upsertImported(input: { workspace: Workspace; path: string; hash: string; decision: NewDecision }): Promise<{
+    id: string;
+    ref: number;
+    outcome: 'imported' | 'updated' | 'unchanged';
+  }>;
+  /** Links two records as superseded and superseding, both ways. */
+  linkSupersession(workspace: Workspace, olderId: string, newerId: string): Promise<void>;
+  /** Every decision of the workspace (or of one channel), oldest ref first, with what an ADR file carries. */
+  exportable(workspace: Workspace, channelId: string | null): Promise<ExportedDecision[]>;
+}

@@ -1,4 +1,5 @@
 import type {
+  AdrRepository,
   CalendarFeedReader,
   CalendarSubscriptionRepository,
   ChannelSettingsRepository,
@@ -46,6 +47,7 @@ export interface Services {
   digestFacts: DigestFactsRepository;
   /** Null without an LLM endpoint; used only for workspaces that opted in (`/decide llm on`). */
   digestNarrator: DigestNarrator | null;
+  adrs: AdrRepository;
   /** The clock, injectable so dates in tests are exact. */
   now: () => Date;
 }

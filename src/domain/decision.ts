@@ -4,7 +4,8 @@
  * Pure types and rules; nothing here knows about Slack's API or SQL.
  */
 
-export const DECISION_STATUSES = ['proposed', 'accepted', 'superseded', 'reversed', 'deprecated'] as const;
+// `rejected`: a proposal the team turned down, as MADR records them (imported ADRs have them).
+export const DECISION_STATUSES = ['proposed', 'accepted', 'rejected', 'superseded', 'reversed', 'deprecated'] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 export function isDecisionStatus(value: string): value is DecisionStatus {
@@ -12,7 +13,7 @@ export function isDecisionStatus(value: string): value is DecisionStatus {
 }
 
 /** How a record came to be; kept for the audit trail and for export. */
-export type DecisionOrigin = 'command' | 'modal' | 'message_shortcut' | 'global_shortcut' | 'supersede';
+export type DecisionOrigin = 'command' | 'modal' | 'message_shortcut' | 'global_shortcut' | 'supersede' | 'import';
 
 /** The fields a person writes. Text is Slack mrkdwn-encoded (&amp; &lt; &gt;; `<@U…>` kept as markup). */
 export interface DecisionContent {
@@ -60,7 +61,7 @@ export interface Decision extends DecisionContent {
 
 export interface DecisionEvent {
   actor: string;
-  action: 'created' | 'superseded' | 'supersedes' | 'reopened' | 'kept';
+  action: 'created' | 'superseded' | 'supersedes' | 'reopened' | 'kept' | 'reimported';
   detail: Record<string, unknown>;
   at: Date;
 }

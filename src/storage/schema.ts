@@ -77,6 +77,9 @@ export const decisions = pgTable(
     underReviewSince: timestamp('under_review_since', { withTimezone: true }),
     createdBy: text('created_by').notNull(),
     origin: text('origin').notNull(),
+    /** An imported ADR's file, relative to the folder imported, and a hash of what was read from it. */
+    importPath: text('import_path'),
+    importHash: text('import_hash'),
     /** What made this record (a command's trigger, a view, a source message): a retry finds it instead of writing twice. */
     idempotencyKey: text('idempotency_key').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -96,6 +99,8 @@ export const decisions = pgTable(
     uniqueIndex('decisions_workspace_idempotency_uq').on(t.workspaceId, t.idempotencyKey),
     index('decisions_workspace_created_idx').on(t.workspaceId, t.createdAt),
     index('decisions_workspace_source_idx').on(t.workspaceId, t.channelId, t.sourceMessageTs),
+    // Re-importing a folder finds each file's record instead of adding another.
+    uniqueIndex('decisions_import_path_uq').on(t.workspaceId, t.importPath).where(sql`import_path is not null`),
     // A channel's digest: what it decided in a period, and what is due for revisit.
     index('decisions_channel_created_idx').on(t.workspaceId, t.channelId, t.createdAt),
     index('decisions_revisit_idx').on(t.revisitOn).where(sql`revisit_on is not null and status = 'accepted'`),

@@ -1,10 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import { type Decision, type DecisionEvent, type DecisionStatus, formatRef } from '../../domain/decision.js';
-import { link, listOfPeople, plainUserText, userText } from './text.js';
+import { link, listOfPeople, personMention, plainUserText, userText } from './text.js';
 
 const STATUS_LABEL: Record<DecisionStatus, string> = {
   proposed: ':thought_balloon: Proposed',
   accepted: ':white_check_mark: Accepted',
+  rejected: ':x: Rejected',
   superseded: ':leftwards_arrow_with_hook: Superseded',
   reversed: ':no_entry: Reversed',
   deprecated: ':file_cabinet: Deprecated',
@@ -86,6 +87,7 @@ const ACTION_WORDS: Record<DecisionEvent['action'], string> = {
   superseded: 'superseded it',
   reopened: 'reopened it for review',
   kept: 'closed the review and kept it',
+  reimported: 'updated it from its ADR file',
 };
 
 /** `/decide show`: the card plus who did what, when. */
@@ -95,7 +97,7 @@ export function decisionDetailBlocks(decision: Decision, history: DecisionEvent[
   const recent = history.slice(-8);
   const lines = recent.map((event) => {
     const extra = event.action === 'superseded' && typeof event.detail.by === 'number' ? ` by ${formatRef(event.detail.by)}` : '';
-    return `${event.at.toISOString().slice(0, 16).replace('T', ' ')} UTC · <@${event.actor}> ${ACTION_WORDS[event.action] ?? event.action}${extra}`;
+    return `${event.at.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${personMention(event.actor)} ${ACTION_WORDS[event.action] ?? event.action}${extra}`;
   });
   if (history.length > recent.length) lines.unshift(`… ${history.length - recent.length} earlier changes`);
   blocks.push({ type: 'divider' }, { type: 'context', elements: [{ type: 'mrkdwn', text: `*History*\n${lines.join('\n')}` }] });

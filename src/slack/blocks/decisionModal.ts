@@ -39,6 +39,7 @@ export interface DecisionModalProps {
 const STATUS_TEXT: Record<DecisionStatus, string> = {
   proposed: 'Proposed',
   accepted: 'Accepted',
+  rejected: 'Rejected',
   superseded: 'Superseded',
   reversed: 'Reversed',
   deprecated: 'Deprecated',

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { adrToDecision } from '../domain/adr/adrToDecision.js';
+import { type ImportedAdr, readAdr, resolveAdrLinks } from '../domain/adr/readAdr.js';
+import { withMatchingTerms } from '../domain/relitigation/inferMatchingTerms.js';
+import type { Workspace } from './ports.js';
+import type { Services } from './services.js';
+
+export interface ImportAdrsProps {
+  services: Pick<Services, 'adrs'>;
+  workspace: Workspace;
+  /** The channel the records belong to: they are listed, searched and watched there. */
+  channelId: string;
+  channelPrivate: boolean;
+  /** Markdown files, with paths relative to the folder imported. */
+  files: { path: string; text: string }[];
+  /** `YYYY-MM-DD`, for records without a date. */
+  today: string;
+  /** Who is recorded as having imported them. */
+  actor: string;
+}
+
+export interface ImportSummary {
+  imported: number;
+  updated: number;
+  /** Read before, with the same content: nothing to do. */
+  unchanged: number;
+  skipped: number;
+  warnings: string[];
+}
+
+/**
+ * Imports a folder of ADRs: each file becomes a decision (or updates the one a previous import
+ * made from the same path), in the order of their numbers so refs follow the team's numbering, and
+ * the supersession links between them become the log's two-way supersession.
+ */
+export async function importAdrs({ services, workspace, channelId, channelPrivate, files, today, actor }: ImportAdrsProps): Promise<ImportSummary> {
+  const summary: ImportSummary = { imported: 0, updated: 0, unchanged: 0, skipped: 0, warnings: [] };
+  const read: { adr: ImportedAdr; hash: string }[] = [];
+  for (const file of files) {
+    const result = readAdr(file);
+    if (!result.ok) {
+      summary.skipped += 1;
+      summary.warnings.push(`${file.path}: skipped, ${result.reason}`);
+      continue;
+    }
+    summary.warnings.push(...result.warnings);
+    read.push({ adr: result.adr, hash: createHash('sha256').update(file.text).digest('hex') });
+  }
+  read.sort((a, b) => (a.adr.number ?? Infinity) - (b.adr.number ?? Infinity) || (a.adr.date ?? '').localeCompare(b.adr.date ?? '') || a.adr.sourcePath.localeCompare(b.adr.sourcePath));
+
+  const ids = new Map<string, string>();
+  for (const { adr, hash } of read) {
+    const { content, permalink, warnings } = adrToDecision(adr, today);
+    summary.warnings.push(...warnings);
+    const saved = await services.adrs.upsertImported({
+      workspace,
+      path: adr.sourcePath,
+      hash,
+      decision: {
+        workspace,
+        content: withMatchingTerms(content),
+        source: { channelId, channelPrivate, messageTs: null, threadTs: null, permalink, participants: [] },
+        createdBy: actor,
+        origin: 'import',
+        idempotencyKey: `import:${adr.sourcePath}`,
+      },
+    });
+    ids.set(adr.sourcePath, saved.id);
+    summary[saved.outcome] += 1;
+  }
+
+  const links = resolveAdrLinks(read.map((r) => r.adr));
+  summary.warnings.push(...links.warnings);
+  for (const { older, newer } of links.supersessions) {
+    const olderId = ids.get(older);
+    const newerId = ids.get(newer);
+    if (olderId && newerId) await services.adrs.linkSupersession(workspace, olderId, newerId);
+  }
+  return summary;
+}

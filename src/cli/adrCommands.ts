@@ -1,0 +1,102 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { WebClient } from '@slack/web-api';
+import { exportAdrs } from '../app/exportAdrs.js';
+import { importAdrs } from '../app/importAdrs.js';
+import { loadConfig } from '../config.js';
+import type { AdrFormat } from '../domain/adr/writeAdr.js';
+import { createAdrRepository } from '../storage/adrRepository.js';
+import { openDatabase } from '../storage/database.js';
+
+export const IMPORT_USAGE = `import DIR --channel C123 [--workspace T123] [--recursive] [--private]
+
+  Imports a folder of Markdown ADRs (MADR 2/3/4, log4brains, Nygard / adr-tools) into the log, in
+  the channel given (public unless --private): titles, statuses, dates, deciders, supersession. A
+  re-import updates changed files in place and adds nothing twice (the key is the file's path).
+  README, index and template files are skipped. Uses the app's configuration (DATABASE_URL or
+  DATA_DIR); the workspace defaults to the bot token's. The last line is a JSON summary.`;
+
+export const EXPORT_USAGE = `export --out DIR [--format madr|nygard] [--channel C123] [--workspace T123]
+
+  Writes every decision (or one channel's) as an ADR file, NNNN-slug.md by ref: MADR 4 with the
+  Slack fields under x- keys in the front matter (default), or Nygard. The last line is JSON.`;
+
+const NOT_ADRS = /^(readme|index|template|adr-template|_template)\b.*\.md$/i;
+
+export async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { channel: { type: 'string' }, workspace: { type: 'string' }, recursive: { type: 'boolean', default: false }, private: { type: 'boolean', default: false } },
+  });
+  const dir = positionals[0];
+  if (!dir || !values.channel || !/^[CG][A-Z0-9]{2,}$/.test(values.channel)) {
+    console.error(`usage: ${IMPORT_USAGE}`);
+    return 2;
+  }
+  const config = loadConfig();
+  const workspace = { workspaceId: await workspaceIdOf(values.workspace, config), enterpriseId: null };
+  const paths = await markdownFiles(dir, values.recursive);
+  const notAdrs = paths.filter((p) => NOT_ADRS.test(p.split('/').at(-1)!));
+  const files = await Promise.all(paths.filter((p) => !notAdrs.includes(p)).map(async (path) => ({ path, text: await readFile(join(dir, path), 'utf8') })));
+  const database = await openDatabase(config.database);
+  try {
+    await database.migrate();
+    const summary = await importAdrs({
+      services: { adrs: createAdrRepository(database.db) },
+      workspace,
+      channelId: values.channel,
+      channelPrivate: values.private,
+      files,
+      today: new Date().toISOString().slice(0, 10),
+      actor: 'ADR import',
+    });
+    summary.skipped += notAdrs.length;
+    summary.warnings.push(...notAdrs.map((p) => `${p}: skipped, not an ADR (README, index or template)`));
+    console.log(JSON.stringify(summary));
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+export async function exportCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { out: { type: 'string' }, format: { type: 'string', default: 'madr' }, channel: { type: 'string' }, workspace: { type: 'string' } },
+  });
+  if (!values.out || !['madr', 'nygard'].includes(values.format)) {
+    console.error(`usage: ${EXPORT_USAGE}`);
+    return 2;
+  }
+  const config = loadConfig();
+  const workspace = { workspaceId: await workspaceIdOf(values.workspace, config), enterpriseId: null };
+  const database = await openDatabase(config.database);
+  try {
+    await database.migrate();
+    const files = await exportAdrs({ services: { adrs: createAdrRepository(database.db) }, workspace, channelId: values.channel ?? null, format: values.format as AdrFormat });
+    await mkdir(values.out, { recursive: true });
+    for (const file of files) await writeFile(join(values.out, file.name), file.text, 'utf8');
+    console.log(JSON.stringify({ exported: files.length }));
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+async function workspaceIdOf(given: string | undefined, config: ReturnType<typeof loadConfig>): Promise<string> {
+  if (given) return given;
+  const auth = await new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl }).auth.test();
+  if (!auth.team_id) throw new Error('The bot token names no workspace; give --workspace T…');
+  return auth.team_id;
+}
+
+/** Markdown files under `dir`, as paths relative to it with '/' separators, sorted. */
+async function markdownFiles(dir: string, recursive: boolean): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive });
+  return entries
+    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md'))
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}

@@ -1,0 +1,98 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { AdrRepository } from '../app/ports.js';
+import type { Db } from './database.js';
+import { insertWorkspaceDecisions } from './insertDecisions.js';
+import { decisionEvents, decisions, relitigationJudgements as judgements } from './schema.js';
+
+/** Decisions that came from (or go to) ADR files: imported by file path, exported with their links. */
+export function createAdrRepository(db: Db): AdrRepository {
+  return {
+    async upsertImported(input) {
+      const { workspace, path, hash, decision } = input;
+      return db.transaction(async (tx) => {
+        const [existing] = await tx
+          .select({ id: decisions.id, ref: decisions.ref, hash: decisions.importHash })
+          .from(decisions)
+          .where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.importPath, path)))
+          .for('update');
+        if (existing && existing.hash === hash) return { id: existing.id, ref: Number(existing.ref), outcome: 'unchanged' as const };
+        const c = decision.content;
+        if (existing) {
+          await tx
+            .update(decisions)
+            .set({
+              title: c.title,
+              context: c.context,
+              rationale: c.rationale,
+              consequences: c.consequences,
+              alternatives: c.alternatives,
+              aliases: c.aliases,
+              deciders: c.deciders,
+              tags: c.tags,
+              status: c.status,
+              decidedOn: c.decidedOn,
+              revisitOn: c.revisitOn,
+              sourcePermalink: decision.source.permalink,
+              importHash: hash,
+              updatedAt: sql`now()`,
+            })
+            .where(eq(decisions.id, existing.id));
+          await tx.insert(decisionEvents).values({ workspaceId: workspace.workspaceId, decisionId: existing.id, actor: decision.createdBy, action: 'reimported', detail: { path } });
+          return { id: existing.id, ref: Number(existing.ref), outcome: 'updated' as const };
+        }
+        const inserted = await insertWorkspaceDecisions(tx, [decision]);
+        const row = inserted.get(decision.idempotencyKey);
+        if (!row) throw new Error(`the import of ${path} found its idempotency key taken by another record`);
+        await tx.update(decisions).set({ importPath: path, importHash: hash }).where(eq(decisions.id, row.id));
+        return { id: row.id, ref: row.ref, outcome: 'imported' as const };
+      });
+    },
+
+    async linkSupersession(workspace, olderId, newerId) {
+      await db.transaction(async (tx) => {
+        const [older] = await tx.select({ ref: decisions.ref }).from(decisions).where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.id, olderId)));
+        const [newer] = await tx.select({ ref: decisions.ref }).from(decisions).where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.id, newerId)));
+        if (!older || !newer) return;
+        await tx
+          .update(decisions)
+          .set({ supersededById: newerId, supersededByRef: newer.ref, status: 'superseded' })
+          .where(eq(decisions.id, olderId));
+        await tx.update(decisions).set({ supersedesId: olderId, supersedesRef: older.ref }).where(eq(decisions.id, newerId));
+      });
+    },
+
+    async exportable(workspace, channelId) {
+      const warnings = sql<number>`(select count(*)::int from ${judgements} j where j.workspace_id = ${workspace.workspaceId} and j.decision_id = "decisions"."id" and j.outcome = 'warned')`;
+      const rows = await db
+        .select({
+          ref: decisions.ref,
+          title: decisions.title,
+          status: decisions.status,
+          decidedOn: decisions.decidedOn,
+          revisitOn: decisions.revisitOn,
+          deciders: decisions.deciders,
+          tags: decisions.tags,
+          context: decisions.context,
+          rationale: decisions.rationale,
+          consequences: decisions.consequences,
+          alternatives: decisions.alternatives,
+          supersedesRef: decisions.supersedesRef,
+          supersededByRef: decisions.supersededByRef,
+          permalink: sql<string | null>`coalesce(${decisions.cardPermalink}, ${decisions.sourcePermalink})`,
+          channelId: decisions.channelId,
+          relitigationCount: warnings,
+        })
+        .from(decisions)
+        .where(and(eq(decisions.workspaceId, workspace.workspaceId), channelId ? eq(decisions.channelId, channelId) : undefined))
+        .orderBy(asc(decisions.ref));
+      return rows.map((r) => ({
+        ...r,
+        ref: Number(r.ref),
+        supersedes: r.supersedesRef === null ? [] : [Number(r.supersedesRef)],
+        supersededBy: r.supersededByRef === null ? [] : [Number(r.supersededByRef)],
+        relitigationCount: Number(r.relitigationCount),
+      }));
+    },
+  };
+}
+
