@@ -25,11 +25,11 @@ export function adrToDecision(adr: ImportedAdr, today: string): { content: Decis
   // MADR has no word for some of the log's statuses; an export keeps the log's own in x-status.
   const ownStatus = adr.extra['x-status'];
   const content: DecisionContent = {
-    title: mentions(adr.title).slice(0, LIMITS.title),
-    context: mentions(adr.context).slice(0, LIMITS.context),
-    rationale: mentions(adr.rationale).slice(0, LIMITS.rationale),
-    consequences: mentions(adr.consequences).slice(0, LIMITS.consequences),
-    alternatives: adr.alternatives.slice(0, LIMITS.alternatives).map((a) => mentions(a).slice(0, LIMITS.alternative)),
+    title: adr.title.slice(0, LIMITS.title),
+    context: adr.context.slice(0, LIMITS.context),
+    rationale: adr.rationale.slice(0, LIMITS.rationale),
+    consequences: adr.consequences.slice(0, LIMITS.consequences),
+    alternatives: adr.alternatives.slice(0, LIMITS.alternatives).map((a) => a.slice(0, LIMITS.alternative)),
     aliases: [],
     deciders: adr.deciders.slice(0, LIMITS.deciders),
     tags: tags.slice(0, LIMITS.tags),
@@ -41,7 +41,3 @@ export function adrToDecision(adr: ImportedAdr, today: string): { content: Decis
   return { content, permalink: adr.extra['x-slack-permalink'] ?? null, warnings };
 }
 
-/** An export writes a Slack mention as `@U0123ABCD`; read back, it is a mention again. */
-function mentions(text: string): string {
-  return text.replace(/(^|[^\w<&])@([UW][A-Z0-9]{2,})\b/g, '$1<@$2>');
-}
