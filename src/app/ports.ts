@@ -2,6 +2,7 @@ import type { MessageQuery, RetrievedCandidate, Tier, WatchSensitivity } from '.
 import type { JudgementOutcome, RestraintFacts } from '../domain/watchRestraint.js';
 import type { CostSettingsOverrides } from '../domain/costs/costSettings.js';
 import type { CostKind, CostTotals } from '../domain/costs/sums.js';
+import type { ExportableDecision } from '../domain/adr/writeAdr.js';
 import type { PullRequestTimeline } from '../domain/costs/reviewTimeline.js';
 import type { DigestSchedule } from '../domain/digest/schedule.js';
 import type {
@@ -393,25 +394,6 @@ export interface DigestNarrator {
 
 // ───────────────────────────── ADR import and export ─────────────────────────────
 
-/** A decision as an ADR file carries it. */
-export interface ExportedDecision {
-  ref: number;
-  title: string;
-  status: string;
-  decidedOn: string;
-  revisitOn: string | null;
-  deciders: string[];
-  tags: string[];
-  context: string;
-  rationale: string;
-  consequences: string;
-  alternatives: string[];
-  supersedes: number[];
-  supersededBy: number[];
-  permalink: string | null;
-  channelId: string | null;
-  relitigationCount: number;
-}
 
 export interface AdrRepository {
   /**
@@ -426,5 +408,5 @@ export interface AdrRepository {
   /** Links two records as superseded and superseding, both ways. */
   linkSupersession(workspace: Workspace, olderId: string, newerId: string): Promise<void>;
   /** Every decision of the workspace (or of one channel), oldest ref first, with what an ADR file carries. */
-  exportable(workspace: Workspace, channelId: string | null): Promise<ExportedDecision[]>;
+  exportable(workspace: Workspace, channelId: string | null): Promise<ExportableDecision[]>;
 }
