@@ -8,6 +8,7 @@ import { costReportBlocks } from '../../src/slack/blocks/costReport.js';
 import { money } from '../../src/slack/blocks/costFormat.js';
 import { meetingCostBlocks } from '../../src/slack/blocks/meetingCost.js';
 import { blockKitViolations } from '../support/blockKitLimits.js';
+import { costs } from './digest/digestData.js';
 
 const textOf = (blocks: unknown) => JSON.stringify(blocks);
 
@@ -16,18 +17,7 @@ function report(totals: CostTotals[], previous: CostTotals[] = [], decisions: Co
   return { period, scope: 'channel', totals, previous, decisions, settings: DEFAULT_COST_SETTINGS };
 }
 
-const totals = (kind: CostTotals['kind'], personHours: number, extra: Partial<CostTotals> = {}): CostTotals => ({
-  kind,
-  currency: 'EUR',
-  events: 2,
-  personHours,
-  waitHours: 0,
-  mergedWaitHours: 0,
-  openToMergeHours: 0,
-  money: personHours * 100,
-  buildHours: personHours * 1.2,
-  ...extra,
-});
+const totals = costs;
 
 describe('cost blocks', () => {
   it('shows a meeting with its inputs and the switch overhead apart, and never pings the channel from its title', () => {
