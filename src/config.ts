@@ -1,5 +1,6 @@
 import { validate } from 'node-cron';
 import { z } from 'zod';
+import { parseEncryptionKey } from './storage/tokenCipher.js';
 
 /**
  * The only reader of process.env. Every variable is documented here and in README.md;
@@ -24,8 +25,17 @@ const positiveInt = (fallback: number) =>
 const envSchema = z.object({
   /** Basic Information → App Credentials → Signing Secret. Verifies every request Slack sends. */
   SLACK_SIGNING_SECRET: optionalString,
-  /** OAuth & Permissions → Bot User OAuth Token (xoxb-…). */
+  /** OAuth & Permissions → Bot User OAuth Token (xoxb-…): single-workspace mode. */
   SLACK_BOT_TOKEN: optionalString,
+  /** Basic Information → App Credentials: with these, the app installs into many workspaces through OAuth. */
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  /** Any long random string; signs the OAuth `state` so an install cannot be forged. */
+  SLACK_STATE_SECRET: optionalString,
+  /** Where Slack sends installers back (…/slack/oauth_redirect); needed only with several registered redirect URLs. */
+  SLACK_REDIRECT_URI: optionalString.refine((value) => value === undefined || /^https?:\/\//.test(value), 'SLACK_REDIRECT_URI must be an http(s) URL'),
+  /** 32 random bytes, base64 or hex (`openssl rand -base64 32`): encrypts installation tokens at rest. */
+  ENCRYPTION_KEY: optionalString,
   /** Basic Information → App-Level Tokens (xapp-…, scope connections:write). Switches to Socket Mode. */
   SLACK_APP_TOKEN: optionalString,
   /** Base URL of Slack's Web API; a proxy or a local test double can stand in. */
@@ -33,6 +43,8 @@ const envSchema = z.object({
   /** How long one Web API call may take, and how often a failed one (429, 5xx, network) is retried. */
   SLACK_API_TIMEOUT_MS: positiveInt(10_000),
   SLACK_API_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  /** How long an event's work (already acked to Slack) is retried while the database is unreachable, then dropped. */
+  EVENT_RETRY_WINDOW_MS: positiveInt(120_000),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   /** postgres://… → a PostgreSQL server; unset → embedded PGlite in DATA_DIR. */
   DATABASE_URL: optionalString.refine(
@@ -68,14 +80,21 @@ const envSchema = z.object({
 });
 
 export type SlackTransport =
-  | { mode: 'http'; signingSecret: string; botToken: string; port: number }
-  | { mode: 'socket'; signingSecret: string; botToken: string; appToken: string; port: number };
+  | { mode: 'http'; signingSecret: string; port: number }
+  | { mode: 'socket'; signingSecret: string; appToken: string; port: number };
+
+/** One workspace with a bot token, or many installed through OAuth. */
+export type SlackAuth =
+  | { kind: 'token'; botToken: string }
+  | { kind: 'oauth'; clientId: string; clientSecret: string; stateSecret: string; encryptionKey: string; redirectUri?: string };
 
 export interface Config {
   slack: SlackTransport & {
+    auth: SlackAuth;
     apiUrl: string;
     apiTimeoutMs: number;
     apiMaxRetries: number;
+    eventRetryWindowMs: number;
   };
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   openai?: { apiKey: string; baseUrl?: string; model: string; embeddingModel: string; timeoutMs: number };
@@ -99,6 +118,10 @@ const WHERE_TO_GET: Record<string, string> = {
     'set SLACK_SIGNING_SECRET to your app\'s Signing Secret (api.slack.com/apps → your app → Basic Information → App Credentials)',
   SLACK_BOT_TOKEN:
     'set SLACK_BOT_TOKEN to the Bot User OAuth Token, xoxb-… (api.slack.com/apps → your app → OAuth & Permissions, after installing the app)',
+  OAUTH:
+    'set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together (api.slack.com/apps → your app → Basic Information → App Credentials; the state secret is any long random string)',
+  ENCRYPTION_KEY:
+    'set ENCRYPTION_KEY to 32 random bytes in base64 or hex (openssl rand -base64 32); it encrypts installation tokens at rest',
   SLACK_APP_TOKEN:
     'SLACK_APP_TOKEN must be an app-level token, xapp-… (Basic Information → App-Level Tokens, scope connections:write)',
 };
@@ -114,7 +137,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       });
   const present = (name: string) => (env[name] ?? '').trim() !== '';
   if (!present('SLACK_SIGNING_SECRET')) problems.push(WHERE_TO_GET.SLACK_SIGNING_SECRET!);
-  if (!present('SLACK_BOT_TOKEN')) problems.push(WHERE_TO_GET.SLACK_BOT_TOKEN!);
+  const oauthVariables = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'].filter(present);
+  const oauth = oauthVariables.length > 0;
+  if (oauth) {
+    if (oauthVariables.length < 3) problems.push(WHERE_TO_GET.OAUTH!);
+    if (present('SLACK_BOT_TOKEN'))
+      problems.push('SLACK_BOT_TOKEN and the OAuth variables (SLACK_CLIENT_ID…) are both set; set SLACK_BOT_TOKEN for one workspace, or the OAuth variables to install into many');
+    if (present('SLACK_APP_TOKEN')) problems.push('OAuth installs need HTTP mode: unset SLACK_APP_TOKEN (Socket Mode apps cannot be distributed)');
+    if (!present('ENCRYPTION_KEY')) problems.push(WHERE_TO_GET.ENCRYPTION_KEY!);
+    else {
+      const key = parseEncryptionKey(env.ENCRYPTION_KEY!);
+      if (typeof key === 'string') problems.push(`ENCRYPTION_KEY ${key}`);
+    }
+  } else if (!present('SLACK_BOT_TOKEN')) problems.push(WHERE_TO_GET.SLACK_BOT_TOKEN!);
   else if (!env.SLACK_BOT_TOKEN!.trim().startsWith('xoxb-'))
     problems.push(`SLACK_BOT_TOKEN must start with xoxb-; ${WHERE_TO_GET.SLACK_BOT_TOKEN}`);
   if (present('SLACK_APP_TOKEN') && !env.SLACK_APP_TOKEN!.trim().startsWith('xapp-')) problems.push(WHERE_TO_GET.SLACK_APP_TOKEN!);
@@ -123,7 +158,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
 
-  const common = { signingSecret: e.SLACK_SIGNING_SECRET!, botToken: e.SLACK_BOT_TOKEN!, port: e.PORT };
+  const common = { signingSecret: e.SLACK_SIGNING_SECRET!, port: e.PORT };
+  const auth: SlackAuth = oauth
+    ? {
+        kind: 'oauth',
+        clientId: e.SLACK_CLIENT_ID!,
+        clientSecret: e.SLACK_CLIENT_SECRET!,
+        stateSecret: e.SLACK_STATE_SECRET!,
+        encryptionKey: e.ENCRYPTION_KEY!,
+        ...(e.SLACK_REDIRECT_URI ? { redirectUri: e.SLACK_REDIRECT_URI } : {}),
+      }
+    : { kind: 'token', botToken: e.SLACK_BOT_TOKEN! };
   const transport: SlackTransport = e.SLACK_APP_TOKEN
     ? { mode: 'socket', appToken: e.SLACK_APP_TOKEN, ...common }
     : { mode: 'http', ...common };
@@ -131,10 +176,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     slack: {
       ...transport,
+      auth,
       // WebClient joins method names onto this base, so it must end with a slash.
       apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
       apiTimeoutMs: e.SLACK_API_TIMEOUT_MS,
       apiMaxRetries: e.SLACK_API_MAX_RETRIES,
+      eventRetryWindowMs: e.EVENT_RETRY_WINDOW_MS,
     },
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR },
     openai: e.OPENAI_API_KEY

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { createMetrics } from './metrics/metrics.js';
 import { StartupError, startApp } from './startApp.js';
 import { openDatabase } from './storage/database.js';
 import { errorForLog } from './logger.js';
@@ -17,11 +18,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config.database);
+  const metrics = createMetrics();
+  const database = await openDatabase(config.database, { metrics });
   await database.migrate();
   let app;
   try {
-    app = await startApp({ config, database, logger });
+    app = await startApp({ config, database, logger, metrics });
   } catch (error) {
     await database.close();
     if (error instanceof StartupError) {

@@ -1,6 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Services } from './app/services.js';
 import type { Config } from './config.js';
@@ -11,9 +9,17 @@ import { type DigestJob, startDigests } from './jobs/digests.js';
 import { createOpenAiDigestNarrator } from './llm/openAiDigestNarrator.js';
 import { createOpenAiDrafter } from './llm/openAiDrafter.js';
 import { createOpenAiRelitigation } from './llm/openAiRelitigation.js';
-import type { Logger } from './logger.js';
+import { createAppServer, type RequestHandler } from './http/appServer.js';
+import { operationsRoutes } from './http/operationsRoutes.js';
+import { errorForLog, type Logger } from './logger.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { observedFetch } from './metrics/observeSlackApi.js';
 import { boltLogger } from './slack/boltLogger.js';
+import { guardedReceiver } from './slack/guardedReceiver.js';
+import { installCallbacks, INSTALL_PATH, OAUTH_REDIRECT_PATH } from './slack/install.js';
 import { registerListeners } from './slack/listeners/index.js';
+import { BOT_SCOPES } from './slack/scopes.js';
+import { installedWorkspaceClients, singleWorkspaceClients, type WorkspaceClients } from './slack/workspaceClients.js';
 import { createSlackConversations } from './slack/slackConversations.js';
 import { createAdrRepository } from './storage/adrRepository.js';
 import { createCalendarSubscriptionRepository } from './storage/calendarSubscriptionRepository.js';
@@ -23,16 +29,20 @@ import { createCostSettingsRepository } from './storage/costSettingsRepository.j
 import { createDigestFactsRepository } from './storage/digestFactsRepository.js';
 import { createDigestRepository } from './storage/digestRepository.js';
 import { createGithubRepository } from './storage/githubRepository.js';
+import { createInstallationStore } from './storage/installationRepository.js';
+import { createTokenCipher } from './storage/tokenCipher.js';
 import { createThreadActivityRepository } from './storage/threadActivityRepository.js';
 import { createDecisionRepository } from './storage/decisionRepository.js';
 import { createJudgementRepository } from './storage/judgementRepository.js';
 import { createRelitigationIndex } from './storage/relitigationIndex.js';
 import { createWorkspaceSettingsRepository } from './storage/workspaceSettingsRepository.js';
+import { createWorkspacePurge } from './storage/workspacePurge.js';
 import type { Database } from './storage/database.js';
 
 export interface RunningApp {
-  /** The port the HTTP server listens on (Slack requests in HTTP mode, /healthz in both). */
+  /** The port the HTTP server listens on (Slack requests in HTTP mode; /healthz, /readyz and /metrics in both). */
   port: number;
+  metrics: Metrics;
   /** Resolves once no listener is running (work Slack was already answered for included). */
   idle(): Promise<void>;
   /** The scheduled jobs, for an operator's or a test's run-it-now. */
@@ -47,6 +57,8 @@ export interface StartAppOptions {
   logger: Logger;
   /** Tests pin the clock; production uses the real one. */
   now?: () => Date;
+  /** Where the app counts what it does (GET /metrics); a fresh registry unless given. */
+  metrics?: Metrics;
 }
 
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -57,10 +69,11 @@ export class StartupError extends Error {
 
 /** Asks Slack who the bot token belongs to, so a wrong token stops start-up with a message that says so. */
 async function verifyBotToken(
+  botToken: string,
   config: Config,
   clientOptions: WebClientOptions,
 ): Promise<{ botId: string; botUserId: string; teamId: string | null; teamUrl: string | null }> {
-  const client = new WebClient(config.slack.botToken, clientOptions);
+  const client = new WebClient(botToken, clientOptions);
   try {
     const auth = await client.auth.test();
     if (!auth.bot_id || !auth.user_id) throw new Error('auth.test did not name a bot');
@@ -75,18 +88,11 @@ async function verifyBotToken(
 }
 
 /** Builds the Bolt app on top of an opened, migrated database and starts serving. */
-export async function startApp({ config, database, logger, now = () => new Date() }: StartAppOptions): Promise<RunningApp> {
-  const healthz = async (_req: IncomingMessage, res: ServerResponse) => {
-    try {
-      await database.ping(1000);
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-    } catch {
-      res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"database unavailable"}');
-    }
-  };
-
-  // Built once the services exist (below); the receiver's routes are declared before that.
-  let githubWebhook: (req: IncomingMessage, res: ServerResponse) => Promise<void> = async (_req, res) => {
+export async function startApp({ config, database, logger, now = () => new Date(), metrics = createMetrics() }: StartAppOptions): Promise<RunningApp> {
+  let draining = false;
+  const operations = operationsRoutes({ database, metrics, isDraining: () => draining });
+  // Built once the services exist (below); the route is declared before that.
+  let githubWebhook: RequestHandler = async (_req, res) => {
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"github_webhooks_not_configured"}');
   };
 
@@ -94,42 +100,59 @@ export async function startApp({ config, database, logger, now = () => new Date(
     slackApiUrl: config.slack.apiUrl,
     timeout: config.slack.apiTimeoutMs,
     retryConfig: { retries: config.slack.apiMaxRetries, factor: 2, minTimeout: 200, maxTimeout: 3000, randomize: true },
+    fetch: observedFetch(metrics),
   };
-  const receiver =
+  const auth = config.slack.auth;
+  const installations = auth.kind === 'oauth' ? createInstallationStore(database.db, createTokenCipher(auth.encryptionKey)) : null;
+  const identity = auth.kind === 'token' ? await verifyBotToken(auth.botToken, config, clientOptions) : null;
+
+  const boltReceiver =
     config.slack.mode === 'http'
       ? new HTTPReceiver({
           signingSecret: config.slack.signingSecret,
           endpoints: '/slack/events',
           // Ack first, work after: a slow step must never hold Slack's 3-second response.
           processBeforeResponse: false,
-          customRoutes: [
-            { path: '/healthz', method: ['GET'], handler: healthz },
-            { path: GITHUB_WEBHOOK_PATH, method: ['POST'], handler: (req, res) => void githubWebhook(req, res) },
-          ],
           logger: boltLogger(logger),
+          ...(auth.kind === 'oauth' && installations
+            ? {
+                clientId: auth.clientId,
+                clientSecret: auth.clientSecret,
+                stateSecret: auth.stateSecret,
+                redirectUri: auth.redirectUri,
+                scopes: [...BOT_SCOPES],
+                installationStore: installations,
+                installerOptions: {
+                  installPath: INSTALL_PATH,
+                  redirectUriPath: OAUTH_REDIRECT_PATH,
+                  clientOptions,
+                  // Rotating tokens are refreshed this long before they expire (Bolt's default is 2 h).
+                  callbackOptions: installCallbacks(logger),
+                },
+              }
+            : {}),
         })
-      : undefined;
-  const identity = await verifyBotToken(config, clientOptions);
+      : new SocketModeReceiver({ appToken: config.slack.appToken, logger: boltLogger(logger), installerOptions: { clientOptions } });
+  const installer = boltReceiver.installer;
   const app = new App({
-    token: config.slack.botToken,
-    // Given all three, Bolt skips its own auth.test, whose failure it would leave unhandled.
-    botId: identity.botId,
-    botUserId: identity.botUserId,
+    receiver: guardedReceiver(boltReceiver, { metrics, logger }),
+    ...(identity && auth.kind === 'token'
+      ? // Given all three, Bolt skips its own auth.test, whose failure it would leave unhandled.
+        { token: auth.botToken, botId: identity.botId, botUserId: identity.botUserId }
+      : { authorize: (source: Parameters<NonNullable<typeof installer>['authorize']>[0]) => installer!.authorize(source) }),
     // Bolt's conversation store is unused here; it would cost a lookup on every request.
     convoStore: false,
     logger: boltLogger(logger),
     clientOptions,
-    ...(receiver
-      ? { receiver }
-      : { socketMode: true, appToken: config.slack.mode === 'socket' ? config.slack.appToken : undefined, signingSecret: config.slack.signingSecret }),
   });
+  const clients: WorkspaceClients = installer ? installedWorkspaceClients(installer, clientOptions) : singleWorkspaceClients(app.client);
 
   const services: Services = {
     decisions: createDecisionRepository(database.db),
     conversations: createSlackConversations({
-      clientFor: () => app.client,
+      clientFor: (workspace) => clients.clientFor(workspace),
       logger,
-      workspaceUrls: identity.teamId && identity.teamUrl ? new Map([[identity.teamId, identity.teamUrl]]) : undefined,
+      workspaceUrls: identity?.teamId && identity.teamUrl ? new Map([[identity.teamId, identity.teamUrl]]) : undefined,
     }),
     relitigation: createRelitigationIndex(database.db),
     judgements: createJudgementRepository(database.db),
@@ -157,6 +180,7 @@ export async function startApp({ config, database, logger, now = () => new Date(
     digests: createDigestRepository(database.db),
     digestFacts: createDigestFactsRepository(database.db),
     adrs: createAdrRepository(database.db),
+    workspacePurge: createWorkspacePurge(database.db),
     digestNarrator: config.openai ? createOpenAiDigestNarrator({ ...config.openai, timeoutMs: Math.max(config.openai.timeoutMs, 10_000), logger }) : null,
     now,
   };
@@ -173,49 +197,63 @@ export async function startApp({ config, database, logger, now = () => new Date(
       inFlight -= 1;
     }
   });
-  registerListeners(app, { services, logger, githubWebhooks: config.github.webhookSecret !== null });
+  registerListeners(app, {
+    services,
+    logger,
+    metrics,
+    githubWebhooks: config.github.webhookSecret !== null,
+    eventRetryWindowMs: config.slack.eventRetryWindowMs,
+    installations,
+  });
   app.error(async (error) => {
     logger.error({ err: { code: error.code, message: error.message } }, 'unhandled error in a Slack listener');
   });
 
-  let healthServer: Server | undefined;
-  let port: number;
-  if (receiver) {
-    const server = (await app.start(config.slack.port)) as Server;
-    port = (server.address() as AddressInfo).port;
-  } else {
-    await app.start();
-    // Socket Mode has no HTTP server of its own; /healthz still needs one for orchestrators.
-    healthServer = createServer((req, res) => {
-      if (req.method === 'GET' && req.url === '/healthz') void healthz(req, res);
-      else if (req.method === 'POST' && req.url === GITHUB_WEBHOOK_PATH) void githubWebhook(req, res);
-      else res.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => healthServer!.listen(config.slack.port, resolve));
-    port = (healthServer.address() as AddressInfo).port;
-  }
-  const calendarSync = startCalendarSync({ cron: config.calendar.syncCron, services, client: app.client, logger });
+  const server = createAppServer({
+    routes: [...operations, { method: 'POST', path: GITHUB_WEBHOOK_PATH, handler: (req, res) => githubWebhook(req, res) }],
+    // In Socket Mode, Slack's requests arrive over the socket; this server has only the routes above.
+    fallback: boltReceiver instanceof HTTPReceiver ? boltReceiver.requestListener : null,
+    metrics,
+    onError: (error, path) => logger.error({ err: errorForLog(error), path }, 'an HTTP request failed'),
+  });
+  const port = await server.listen(config.slack.port);
+  if (!(boltReceiver instanceof HTTPReceiver)) await app.start();
+
+  const calendarSync = startCalendarSync({ cron: config.calendar.syncCron, services, clients, logger });
   // Digests are not interactive: they may wait out Slack's rate limits for longer.
-  const digestClient = new WebClient(config.slack.botToken, { ...clientOptions, retryConfig: { ...clientOptions.retryConfig, retries: Math.max(5, config.slack.apiMaxRetries) } });
-  const digests = startDigests({ services, client: digestClient, logger });
-  logger.info({ port, mode: config.slack.mode, database: database.kind, llm: Boolean(config.openai) }, 'Decision Ledger is up');
+  const digestClients = installer
+    ? installedWorkspaceClients(installer, patientClientOptions(clientOptions, config.slack.apiMaxRetries))
+    : singleWorkspaceClients(new WebClient(auth.kind === 'token' ? auth.botToken : undefined, patientClientOptions(clientOptions, config.slack.apiMaxRetries)));
+  const digests = startDigests({ services, clients: digestClients, logger, metrics });
+  logger.info(
+    { port, mode: config.slack.mode, install: auth.kind === 'oauth' ? 'oauth' : 'single workspace', database: database.kind, llm: Boolean(config.openai) },
+    'Decision Ledger is up',
+  );
 
   return {
     port,
     jobs: { calendarSync, digests },
+    metrics,
     async idle() {
       // Bolt answers an event before its middleware runs; one turn lets a just-answered one start.
       await new Promise((resolve) => setImmediate(resolve));
       while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
     },
     async stop() {
+      // Load balancers see /readyz fail first; then no new connection is taken and those open are answered.
+      draining = true;
       await calendarSync.stop();
       await digests.stop();
-      await app.stop();
-      if (healthServer) await new Promise<void>((resolve) => healthServer!.close(() => resolve()));
+      if (!(boltReceiver instanceof HTTPReceiver)) await app.stop();
       const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+      const unanswered = await server.drain(DRAIN_TIMEOUT_MS);
+      // Events were answered before their work began: that work is waited for too.
       while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
-      if (inFlight > 0) logger.warn({ inFlight }, 'stopped with listeners still running');
+      if (unanswered > 0 || inFlight > 0) logger.warn({ unanswered, inFlight }, 'stopped with work still running');
     },
   };
+}
+
+function patientClientOptions(options: WebClientOptions, maxRetries: number): WebClientOptions {
+  return { ...options, retryConfig: { ...options.retryConfig, retries: Math.max(5, maxRetries) } };
 }

@@ -16,6 +16,7 @@ import type {
   JudgementRepository,
   RelitigationIndex,
   RelitigationLlm,
+  WorkspacePurgeRepository,
   WorkspaceSettingsRepository,
 } from './ports.js';
 
@@ -48,6 +49,8 @@ export interface Services {
   /** Null without an LLM endpoint; used only for workspaces that opted in (`/decide llm on`). */
   digestNarrator: DigestNarrator | null;
   adrs: AdrRepository;
+  /** Deletes a workspace's data at an admin's request (`/decide admin purge`). */
+  workspacePurge: WorkspacePurgeRepository;
   /** The clock, injectable so dates in tests are exact. */
   now: () => Date;
 }

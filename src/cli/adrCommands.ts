@@ -87,7 +87,8 @@ export async function exportCommand(args: string[]): Promise<number> {
 
 async function workspaceIdOf(given: string | undefined, config: ReturnType<typeof loadConfig>): Promise<string> {
   if (given) return given;
-  const auth = await new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl }).auth.test();
+  if (config.slack.auth.kind === 'oauth') throw new Error('The app is installed through OAuth into any number of workspaces; give --workspace T…');
+  const auth = await new WebClient(config.slack.auth.botToken, { slackApiUrl: config.slack.apiUrl }).auth.test();
   if (!auth.team_id) throw new Error('The bot token names no workspace; give --workspace T…');
   return auth.team_id;
 }

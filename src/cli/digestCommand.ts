@@ -9,16 +9,19 @@ import { digestBlocks, digestText } from '../slack/blocks/digest.js';
 import { postDigest } from '../slack/postDigest.js';
 import { createCostRepository } from '../storage/costRepository.js';
 import { createCostSettingsRepository } from '../storage/costSettingsRepository.js';
-import { openDatabase } from '../storage/database.js';
+import { type Database, openDatabase } from '../storage/database.js';
 import { createDigestFactsRepository } from '../storage/digestFactsRepository.js';
 import { createDigestRepository } from '../storage/digestRepository.js';
+import { createInstallationStore } from '../storage/installationRepository.js';
+import { createTokenCipher } from '../storage/tokenCipher.js';
 
 export const DIGEST_USAGE = `digest --channel C123 [--workspace T123] [--dry-run]
 
   Builds one channel's Reflection digest now — for its schedule's current period, or the last 7
   days when it has none — and posts it (with the chart in its thread), or with --dry-run prints
   its text and Block Kit instead. Uses the app's configuration (DATABASE_URL or DATA_DIR, and
-  SLACK_BOT_TOKEN / SLACK_API_URL to post). The workspace defaults to the bot token's. An operator's
+  SLACK_BOT_TOKEN or, with OAuth installs, the workspace's installation and SLACK_API_URL to post). The
+  workspace defaults to the bot token's (with OAuth, give --workspace). An operator's
   digest is extra: it does not take the place of the scheduled one. The last line is JSON.`;
 
 const WEEK_MS = 7 * 24 * 3_600_000;
@@ -34,8 +37,13 @@ export async function digestCommand(args: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const client = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: Math.max(5, config.slack.apiMaxRetries) } });
-  const workspaceId = values.workspace ?? (await client.auth.test()).team_id;
+  const clientOptions = { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: Math.max(5, config.slack.apiMaxRetries) } };
+  const { auth } = config.slack;
+  if (auth.kind === 'oauth' && !values.workspace) {
+    console.error('The app is installed through OAuth into any number of workspaces; give --workspace T…');
+    return 2;
+  }
+  const workspaceId = values.workspace ?? (await new WebClient(auth.kind === 'token' ? auth.botToken : undefined, clientOptions).auth.test()).team_id;
   if (!workspaceId) {
     console.error('The bot token names no workspace; give --workspace T…');
     return 2;
@@ -44,6 +52,10 @@ export async function digestCommand(args: string[]): Promise<number> {
   const database = await openDatabase(config.database);
   try {
     await database.migrate();
+    const client =
+      auth.kind === 'token'
+        ? new WebClient(auth.botToken, clientOptions)
+        : new WebClient(await installedBotToken(database, auth.encryptionKey, workspaceId), clientOptions);
     const services = {
       costs: createCostRepository(database.db),
       costSettings: createCostSettingsRepository(database.db),
@@ -76,4 +88,18 @@ export async function digestCommand(args: string[]): Promise<number> {
   } finally {
     await database.close();
   }
+}
+
+/** The workspace's bot token from its OAuth installation (a workspace id starting with E is an org-wide install). */
+async function installedBotToken(database: Database, encryptionKey: string, workspaceId: string): Promise<string> {
+  const store = createInstallationStore(database.db, createTokenCipher(encryptionKey));
+  const orgWide = workspaceId.startsWith('E');
+  const installation = await store.fetchInstallation({
+    teamId: orgWide ? undefined : workspaceId,
+    enterpriseId: orgWide ? workspaceId : undefined,
+    isEnterpriseInstall: orgWide,
+  });
+  const token = installation.bot?.token;
+  if (!token) throw new Error(`Decision Ledger has no bot token for ${workspaceId}; install it there first`);
+  return token;
 }

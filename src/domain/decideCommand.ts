@@ -22,9 +22,10 @@ export type DecideCommand =
   | { kind: 'calendar'; action: 'list' } | { kind: 'calendar'; action: 'subscribe'; url: string } | { kind: 'calendar'; action: 'off' }
   | { kind: 'github'; action: 'list' } | { kind: 'github'; action: 'link' | 'unlink'; repository: string }
   | { kind: 'digest'; request: DigestArguments }
-  | { kind: 'usage'; subcommand: 'list' | 'search' | 'show' | 'supersede' | 'watch' | 'llm' | 'costs'; given: string };
+  | { kind: 'admin_purge' }
+  | { kind: 'usage'; subcommand: 'list' | 'search' | 'show' | 'supersede' | 'watch' | 'llm' | 'costs' | 'admin'; given: string };
 
-const SUBCOMMANDS = new Set(['help', 'list', 'search', 'show', 'supersede', 'watch', 'llm', 'meeting', 'costs', 'settings', 'calendar', 'github', 'digest']);
+const SUBCOMMANDS = new Set(['help', 'list', 'search', 'show', 'supersede', 'watch', 'llm', 'meeting', 'costs', 'settings', 'calendar', 'github', 'digest', 'admin']);
 const PERIODS: readonly PeriodKind[] = ['week', 'month', 'quarter'];
 // `owner/repo` as GitHub allows them.
 const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
@@ -71,6 +72,14 @@ export function parseDecideCommand(rawText: string): DecideCommand {
     case 'show': {
       const ref = parseRef(rest);
       return ref === null ? { kind: 'usage', subcommand: 'show', given: rest } : { kind: 'show', ref };
+    }
+    case 'admin': {
+      const args = rest.toLowerCase().split(/\s+/).filter(Boolean);
+      if (args.length === 1 && args[0] === 'purge') return { kind: 'admin_purge' };
+      // "/decide admin rights go to team leads" is a decision; "/decide admin", "admin prune" and
+      // "admin purge all" are someone reaching for the admin commands.
+      if (args.length >= 2 && args[0] !== 'purge') return { kind: 'record', text };
+      return { kind: 'usage', subcommand: 'admin', given: rest };
     }
     default: {
       const [refText = '', ...words] = rest.split(/\s+/);

@@ -1,9 +1,9 @@
 import { schedule, type ScheduledTask } from 'node-cron';
-import type { WebClient } from '@slack/web-api';
 import type { Services } from '../app/services.js';
 import { syncCalendarFeeds } from '../app/syncCalendarFeed.js';
 import { errorForLog, type Logger } from '../logger.js';
 import { describeFeedProblem, feedHost } from '../slack/copy.js';
+import type { WorkspaceClients } from '../slack/workspaceClients.js';
 
 /**
  * Reads every subscribed ICS feed on CALENDAR_SYNC_CRON (default: hourly, at minute 7). Replicas
@@ -22,7 +22,7 @@ export const CALENDAR_SYNC = {
 export interface CalendarSyncProps {
   cron: string;
   services: Services;
-  client: WebClient;
+  clients: WorkspaceClients;
   logger: Logger;
 }
 
@@ -32,7 +32,7 @@ export interface CalendarSyncJob {
   stop(): Promise<void>;
 }
 
-export function startCalendarSync({ cron, services, client, logger }: CalendarSyncProps): CalendarSyncJob {
+export function startCalendarSync({ cron, services, clients, logger }: CalendarSyncProps): CalendarSyncJob {
   let running: Promise<void> | null = null;
   const run = async () => {
     let synced = 0;
@@ -44,6 +44,7 @@ export function startCalendarSync({ cron, services, client, logger }: CalendarSy
       if (result.failed > 0) logger.warn({ failed: result.failed }, 'some calendar feeds could not be synced; they are retried on a later run');
       for (const notice of result.notices) {
         try {
+          const client = await clients.clientFor(notice.feed.workspace);
           await client.chat.postMessage({
             channel: notice.feed.channelId,
             text:

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { schedule, type ScheduledTask } from 'node-cron';
-import type { WebClient } from '@slack/web-api';
 import { dueDigests } from '../app/dueDigests.js';
 import type { Services } from '../app/services.js';
 import { formatRef } from '../domain/decision.js';
 import { errorForLog, type Logger } from '../logger.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { postDigest } from '../slack/postDigest.js';
+import type { WorkspaceClients } from '../slack/workspaceClients.js';
 
 /**
  * Every minute, each active schedule is compared with its own time in its own zone (so DST is
@@ -24,9 +25,10 @@ const REMINDERS_PER_RUN = 200;
 
 export interface DigestJobProps {
   services: Services;
-  /** A client that rides out rate limits longer than an interactive request would. */
-  client: WebClient;
+  /** Clients that ride out rate limits longer than an interactive request would. */
+  clients: WorkspaceClients;
   logger: Logger;
+  metrics: Metrics;
   /** Names this replica in its claims (digest_runs.instance), for operators. */
   instance?: string;
 }
@@ -39,15 +41,19 @@ export interface DigestJob {
   stop(): Promise<void>;
 }
 
-export function startDigests({ services, client, logger, instance = `${process.pid}-${randomUUID().slice(0, 8)}` }: DigestJobProps): DigestJob {
+export function startDigests({ services, clients, logger, metrics, instance = `${process.pid}-${randomUUID().slice(0, 8)}` }: DigestJobProps): DigestJob {
   const tick = async () => {
     const due = await dueDigests(services, services.now());
     for (let i = 0; i < due.length; i += PARALLEL_CHANNELS) {
       await Promise.all(
         due.slice(i, i + PARALLEL_CHANNELS).map((d) =>
-          postDigest({ services, client, logger, stored: d.stored, period: d.period, claimAs: instance }).catch((error: unknown) =>
-            logger.error({ err: errorForLog(error), channelId: d.stored.channelId }, 'a digest run failed'),
-          ),
+          clients
+            .clientFor(d.stored.workspace)
+            .then((client) => postDigest({ services, client, logger, stored: d.stored, period: d.period, claimAs: instance }))
+            .then((result) => {
+              if (result.status === 'posted') metrics.digestsPosted.inc();
+            })
+            .catch((error: unknown) => logger.error({ err: errorForLog(error), channelId: d.stored.channelId }, 'a digest run failed')),
         ),
       );
     }
@@ -57,6 +63,7 @@ export function startDigests({ services, client, logger, instance = `${process.p
     const today = services.now().toISOString().slice(0, 10);
     for (const due of await services.digestFacts.revisitsDue(today, REMINDERS_PER_RUN)) {
       try {
+        const client = await clients.clientFor(due.workspace);
         await client.chat.postMessage({
           channel: due.owner,
           text: `${formatRef(due.ref)} is due for revisit (${due.revisitOn}), in <#${due.channelId}>. Keep it, or supersede it with \`/decide supersede ${formatRef(due.ref)} …\`.`,

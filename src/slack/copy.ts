@@ -74,7 +74,8 @@ export function describeInlineProblem(problem: InlineDecisionProblem): string {
   }
 }
 
-export const USAGE: Record<'list' | 'search' | 'show' | 'supersede' | 'watch' | 'llm' | 'costs', string> = {
+export const USAGE: Record<'list' | 'search' | 'show' | 'supersede' | 'watch' | 'llm' | 'costs' | 'admin', string> = {
+  admin: `\`${COMMAND} admin purge\` deletes everything Decision Ledger has stored for this workspace, after showing what that is and asking you to confirm. Workspace admins and owners only.`,
   costs: `\`${COMMAND} costs [week|month|quarter] [all]\` sums this channel's coordination costs for the period (\`all\`: the workspace's public channels), e.g. \`${COMMAND} costs quarter\`.`,
   llm: `\`${COMMAND} llm on|off\` lets the relitigation watcher ask this deployment's LLM endpoint for a second opinion (it sends message text there); \`${COMMAND} llm\` shows the setting.`,
   watch: `\`${COMMAND} watch off|low|normal|high\` sets how readily I point out that a thread reopens a recorded decision in this channel; \`${COMMAND} watch\` shows the setting.`,
@@ -230,4 +231,19 @@ export function describeDigestProblem(problem: DigestArgumentProblem): string {
     day_of_month_out_of_range: 'A monthly digest can come on day 1 to 28, so that every month has it.',
   };
   return `${why[problem]} For example: ${DIGEST_EXAMPLES}.`;
+}
+
+// ───────────────────────────── deleting a workspace's data ─────────────────────────────
+
+/** Why `/decide admin purge` (or its button) did nothing; `failure` is Slack's, when it would not say who is asking. */
+export function describePurgeRefusal(reason: 'not_admin' | 'role_unknown', orgWide: boolean, failure?: SlackFailure): string {
+  const admins = orgWide ? 'admins and owners of the organisation' : 'workspace admins and owners';
+  if (reason === 'not_admin') return `Only ${admins} can delete ${orgWide ? "the organisation's" : "this workspace's"} Decision Ledger data. Nothing was deleted.`;
+  const cause =
+    failure?.kind === 'other' && failure.code === 'missing_scope'
+      ? 'The app lacks the users:read permission it needs for that: ask whoever installed it to reinstall it.'
+      : failure
+        ? `${describeSlackFailure(failure, 'Slack')} Try again in a minute.`
+        : 'Try again in a minute.';
+  return `I couldn't check with Slack that you are one of the ${admins}, so nothing was deleted. ${cause}`;
 }

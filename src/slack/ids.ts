@@ -18,6 +18,9 @@ export const ACTION = {
   warningDismiss: 'warning_dismiss',
   warningView: 'warning_view',
   warningKeep: 'warning_keep',
+  /** `/decide admin purge`'s "Delete everything" (its value: the workspace id) and "Cancel". */
+  purgeConfirm: 'admin_purge_confirm',
+  purgeCancel: 'admin_purge_cancel',
 } as const;
 
 /** Inputs of the Reopen form. */

@@ -3,7 +3,7 @@ import type { ConversationDirectory, ThreadExcerpt, Workspace } from '../app/por
 import { errorForLog, type Logger } from '../logger.js';
 
 export interface SlackConversationsOptions {
-  clientFor: (workspace: Workspace) => WebClient;
+  clientFor: (workspace: Workspace) => Promise<WebClient>;
   logger: Logger;
   /** Thread reads happen while a trigger_id (valid 3 s) waits; past this the form opens without them. */
   threadTimeoutMs?: number;
@@ -31,7 +31,7 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
       const cached = privacy.get(key);
       if (cached && cached.expires > Date.now()) return cached.isPrivate;
       try {
-        const info = await clientFor(workspace).conversations.info({ channel: channelId });
+        const info = await (await clientFor(workspace)).conversations.info({ channel: channelId });
         const channel = info.channel;
         const isPrivate = Boolean(channel?.is_private || channel?.is_im || channel?.is_mpim || channel?.is_group);
         if (privacy.size >= CACHE_LIMIT) privacy.delete(privacy.keys().next().value!);
@@ -48,7 +48,7 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
       const empty: ThreadExcerpt = { participants: [], messages: [] };
       try {
         const replies = await withDeadline(
-          clientFor(workspace).conversations.replies({ channel: channelId, ts: threadTs, limit: MAX_THREAD_MESSAGES }),
+          clientFor(workspace).then((client) => client.conversations.replies({ channel: channelId, ts: threadTs, limit: MAX_THREAD_MESSAGES })),
           threadTimeoutMs,
         );
         if (!replies) return empty;
@@ -70,7 +70,7 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
         return `${workspaceUrl.replace(/\/?$/, '/')}archives/${channelId}/p${messageTs.replace('.', '')}`;
       }
       try {
-        const result = await clientFor(workspace).chat.getPermalink({ channel: channelId, message_ts: messageTs });
+        const result = await (await clientFor(workspace)).chat.getPermalink({ channel: channelId, message_ts: messageTs });
         return result.permalink ?? null;
       } catch (error) {
         logger.info({ err: errorForLog(error), channelId }, 'chat.getPermalink failed');

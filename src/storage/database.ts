@@ -9,6 +9,8 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { Config } from '../config.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { observePglite, observePostgres } from '../metrics/observeDatabase.js';
 import * as schema from './schema.js';
 
 /** Both drivers share drizzle's PostgreSQL dialect; repositories see only this type. */
@@ -30,12 +32,33 @@ const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url
 // Replicas starting together must not run the same migration twice.
 const MIGRATION_LOCK_KEY = 7_310_431_881;
 
-export async function openDatabase(config: Config['database']): Promise<Database> {
-  return config.kind === 'postgres' ? openPostgres(config.url) : openPglite(config.dataDir);
+const POSTGRES_POOL_MAX = 10;
+
+/**
+ * How long postgres.js waits before reconnecting after the n-th failed attempt in a row. Its
+ * default grows to 20 s (3^n / 100), so after a 2-second restart, every query waited up to 20 s
+ * for a pool that had long given up trying; this keeps retrying every second at most.
+ */
+function reconnectDelaySeconds(failures: number): number {
+  return Math.min(0.05 * 2 ** failures, 1);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+export interface OpenDatabaseOptions {
+  /** When given, every statement is counted and timed, and the pool size is published. */
+  metrics?: Metrics;
+}
+
+export async function openDatabase(config: Config['database'], options: OpenDatabaseOptions = {}): Promise<Database> {
+  return config.kind === 'postgres' ? openPostgres(config.url, options.metrics) : openPglite(config.dataDir, options.metrics);
+}
+
+async function openPglite(dataDir: string, metrics: Metrics | undefined): Promise<Database> {
   const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  if (metrics) {
+    observePglite(client, metrics);
+    // One embedded backend: statements run one at a time.
+    metrics.dbPoolMaxConnections.set(1);
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -53,9 +76,10 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
-  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+async function openPostgres(url: string, metrics: Metrics | undefined): Promise<Database> {
+  const client = postgres(url, { max: POSTGRES_POOL_MAX, onnotice: () => {}, connect_timeout: 5, backoff: reconnectDelaySeconds });
+  metrics?.dbPoolMaxConnections.set(POSTGRES_POOL_MAX);
+  const db = drizzlePostgres(metrics ? observePostgres(client, metrics) : client, { schema }) as unknown as Db;
   return {
     db,
     kind: 'postgres',

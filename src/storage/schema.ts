@@ -380,3 +380,25 @@ export const digestRuns = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.channelId, t.periodKey] })],
 );
+
+// ───────────────────────────── Slack installations ─────────────────────────────
+
+/**
+ * One row per installation of the app through OAuth: `workspace_id` is the team id, or the
+ * enterprise id of an org-wide install, so every lookup (a Grid workspace falling back to its org's
+ * install too) is by primary key. Tokens live only in `secrets`, encrypted JSON (storage/tokenCipher.ts);
+ * the clear columns serve lookups and listings.
+ */
+export const slackInstallations = pgTable('slack_installations', {
+  workspaceId: text('workspace_id').primaryKey(),
+  teamId: text('team_id'),
+  enterpriseId: text('enterprise_id'),
+  isEnterpriseInstall: boolean('is_enterprise_install').notNull(),
+  /** Null once the bot token is revoked while user tokens remain, or for a user-only install. */
+  botUserId: text('bot_user_id'),
+  botId: text('bot_id'),
+  appId: text('app_id'),
+  secrets: text('secrets').notNull(),
+  installedAt: timestamp('installed_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -28,6 +28,7 @@ export class FakeSlack {
   readonly threads = new Map<string, { user?: string; bot_id?: string; text: string; ts: string }[]>();
   private readonly failures = new Map<string, FakeReply[]>();
   private readonly handlers = new Map<string, Handler>();
+  private readonly delays = new Map<string, number>();
   /** Bytes received at each upload URL, by file id. */
   private readonly uploads = new Map<string, Buffer>();
   private server?: Server;
@@ -77,6 +78,11 @@ export class FakeSlack {
     this.failures.set(method, queue);
   }
 
+  /** Every later call of `method` is answered only after `ms` (a slow Slack, for shutdown tests). */
+  slow(method: string, ms: number): void {
+    this.delays.set(method, ms);
+  }
+
   on(method: string, handler: Handler): void {
     this.handlers.set(method, handler);
   }
@@ -99,6 +105,7 @@ export class FakeSlack {
   reset(): void {
     this.calls.length = 0;
     this.failures.clear();
+    this.delays.clear();
     this.uploads.clear();
   }
 
@@ -117,6 +124,8 @@ export class FakeSlack {
     if (respondMatch) params.response_url_id = respondMatch[1];
     const auth = req.headers.authorization;
     this.calls.push({ method, params, token: auth ? auth.replace(/^Bearer /, '') : (params.token ?? null) });
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
 
     const failure = this.failures.get(method)?.shift();
     if (failure) return { status: failure.status ?? 200, headers: failure.headers, body: failure.body ?? { ok: false, error: 'fake_error' } };

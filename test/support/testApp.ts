@@ -58,6 +58,21 @@ export class TestApp {
     return this.running.jobs;
   }
 
+  /** What the app counted (its GET /metrics registry). */
+  get metrics(): RunningApp['metrics'] {
+    return this.running.metrics;
+  }
+
+  /** One metric's value, summed over every label set that matches `labels`. */
+  async metricValue(name: string, labels: Record<string, string> = {}): Promise<number> {
+    const metric = this.running.metrics.registry.getSingleMetric(name);
+    if (!metric) throw new Error(`no metric named ${name}`);
+    const { values } = await metric.get();
+    return values
+      .filter((v) => Object.entries(labels).every(([k, want]) => String((v.labels as Record<string, unknown>)[k]) === want))
+      .reduce((sum, v) => sum + v.value, 0);
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.running.port}`;
   }
@@ -76,7 +91,7 @@ export class TestApp {
   }
 
   /** A signed slash command, as Slack posts it. */
-  async command(text: string, options: { user?: string; channel?: string; team?: string; triggerId?: string } & SignedPostOptions = {}) {
+  async command(text: string, options: { user?: string; channel?: string; team?: string; enterprise?: string; orgWide?: boolean; triggerId?: string } & SignedPostOptions = {}) {
     const responseId = randomUUID();
     const body = formBody({
       token: 'deprecated-verification-token',
@@ -89,7 +104,8 @@ export class TestApp {
       command: '/decide',
       text,
       api_app_id: 'A0APP',
-      is_enterprise_install: 'false',
+      ...(options.enterprise ? { enterprise_id: options.enterprise } : {}),
+      is_enterprise_install: String(Boolean(options.orgWide)),
       response_url: this.slack.responseUrl(responseId),
       trigger_id: options.triggerId ?? `trigger-${randomUUID()}`,
     });
@@ -107,15 +123,18 @@ export class TestApp {
   }
 
   /** A signed Events API delivery. */
-  async event(event: Record<string, unknown>, options: { eventId?: string; team?: string } & SignedPostOptions = {}) {
+  async event(event: Record<string, unknown>, options: { eventId?: string; team?: string; enterprise?: string; orgWide?: boolean } & SignedPostOptions = {}) {
+    const team = options.team ?? TEAM;
+    const enterprise = options.enterprise ? { enterprise_id: options.enterprise } : {};
     const body = JSON.stringify({
       token: 'deprecated-verification-token',
-      team_id: options.team ?? TEAM,
+      team_id: team,
+      ...enterprise,
       api_app_id: 'A0APP',
       type: 'event_callback',
       event_id: options.eventId ?? `Ev${randomUUID().slice(0, 8)}`,
       event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ team_id: options.team ?? TEAM, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+      authorizations: [{ team_id: options.orgWide ? null : team, ...enterprise, user_id: 'UBOT', is_bot: true, is_enterprise_install: Boolean(options.orgWide) }],
       event,
     });
     const response = await signedPost(`${this.url}/slack/events`, SIGNING_SECRET, body, 'application/json', options);

@@ -83,4 +83,22 @@ describe('parseDecideCommand', () => {
       expect(parseDecideCommand('github')).toEqual({ kind: 'github', action: 'list' });
     });
   });
+
+  describe('the admin sub-command', () => {
+    it('reads /decide admin purge, whatever the case', () => {
+      expect(parseDecideCommand('admin purge')).toEqual({ kind: 'admin_purge' });
+      expect(parseDecideCommand('  Admin   PURGE ')).toEqual({ kind: 'admin_purge' });
+    });
+
+    it('explains its usage when alone, misspelt or given more than it takes, and never purges then', () => {
+      expect(parseDecideCommand('admin')).toEqual({ kind: 'usage', subcommand: 'admin', given: '' });
+      expect(parseDecideCommand('admin prune')).toEqual({ kind: 'usage', subcommand: 'admin', given: 'prune' });
+      expect(parseDecideCommand('admin purge everything now')).toMatchObject({ kind: 'usage', subcommand: 'admin' });
+    });
+
+    it('keeps decisions that merely start with the word admin', () => {
+      const text = 'admin rights go to team leads only';
+      expect(parseDecideCommand(text)).toEqual({ kind: 'record', text });
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { CALLBACK, COMMAND } from '../../src/slack/ids.js';
+import { BOT_SCOPES } from '../../src/slack/scopes.js';
 
 /**
  * manifest.yml is what people paste into api.slack.com/apps. It must be a manifest Slack accepts
@@ -14,16 +15,6 @@ import { CALLBACK, COMMAND } from '../../src/slack/ids.js';
 const MANIFEST_PATH = new URL('../../manifest.yml', import.meta.url);
 const SCHEMA_PATH = new URL('../../../shared/schemas/slack-manifest.schema.1.0.0.json', import.meta.url);
 
-/**
- * Least privilege: exactly what the code calls. Adding a scope is a deliberate change to this list.
- * - commands: /decide and the shortcuts
- * - chat:write: chat.postMessage, chat.postEphemeral, chat.update, chat.getPermalink
- * - channels:read, groups:read: conversations.info (is the channel private?)
- * - channels:history, groups:history: conversations.replies ("Log as decision" thread participants)
- * - files:write: files.getUploadURLExternal, files.completeUploadExternal (the digest's cost chart)
- * views.open and views.publish need no scope.
- */
-const BOT_SCOPES = ['commands', 'chat:write', 'channels:read', 'groups:read', 'channels:history', 'groups:history', 'files:write'];
 
 interface Manifest {
   display_information: { name: string; description?: string; long_description?: string; background_color?: string };
@@ -33,7 +24,7 @@ interface Manifest {
     shortcuts?: { name: string; type: 'message' | 'global'; callback_id: string; description: string }[];
     slash_commands?: { command: string; url?: string; description: string; usage_hint?: string; should_escape?: boolean }[];
   };
-  oauth_config: { scopes: { bot?: string[]; user?: string[] } };
+  oauth_config: { redirect_urls?: string[]; scopes: { bot?: string[]; user?: string[] } };
   settings: {
     event_subscriptions?: { request_url?: string; bot_events?: string[]; user_events?: string[] };
     interactivity?: { is_enabled: boolean; request_url?: string };
@@ -115,7 +106,7 @@ describe('manifest.yml', () => {
   });
 
   it('subscribes to exactly the events the app handles', () => {
-    expect(manifest.settings.event_subscriptions?.bot_events).toEqual(['app_home_opened', 'message.channels', 'message.groups']);
+    expect(manifest.settings.event_subscriptions?.bot_events).toEqual(['app_home_opened', 'message.channels', 'message.groups', 'app_uninstalled', 'tokens_revoked']);
     expect(manifest.settings.event_subscriptions?.user_events ?? []).toEqual([]);
     expect(manifest.features.app_home?.home_tab_enabled).toBe(true);
     // Direct messages are the fallback when an ephemeral message cannot be posted.
@@ -132,6 +123,8 @@ describe('manifest.yml', () => {
     ];
     expect(urls).toHaveLength(3);
     for (const url of urls) expect(url).toMatch(/^https:\/\/[^/\s]+\/slack\/events$/);
+    // OAuth installs come back to Bolt's redirect path on the same host.
+    expect(manifest.oauth_config.redirect_urls).toEqual([`https://${new URL(urls[0]!).host}/slack/oauth_redirect`]);
     // One host for all of them: replacing the example host must be a single search-and-replace.
     expect(new Set(urls.map((url) => new URL(url!).host)).size).toBe(1);
   });

@@ -18,6 +18,7 @@ export const HELP_LINES = [
   `\`${COMMAND} calendar <ics link>\` · \`${COMMAND} github owner/repo\` — count meetings and review waits on their own`,
   `\`${COMMAND} settings\` — hourly rate, currency, AI build multiplier, working hours and time zone`,
   `\`${COMMAND} digest weekly fri 16:00\` — this channel's Reflection digest (\`daily 09:30\`, \`monthly 1 09:00\`, \`off\`, \`preview\`)`,
+  `\`${COMMAND} admin purge\` — workspace admins: delete everything stored for this workspace, after a confirmation (cannot be undone)`,
 ];
 
 /** `/decide help`, and the answer to an empty or unknown sub-command. */

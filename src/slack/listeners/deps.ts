@@ -1,5 +1,6 @@
 import type { Services } from '../../app/services.js';
 import type { Logger } from '../../logger.js';
+import type { Metrics } from '../../metrics/metrics.js';
 
 /** What every listener is given; listeners translate payloads, call a use case and render through blocks/. */
 export interface ListenerDeps {
@@ -7,6 +8,17 @@ export interface ListenerDeps {
   logger: Logger;
   /** Whether this deployment takes GitHub webhooks (GITHUB_WEBHOOK_SECRET is set). */
   githubWebhooks: boolean;
+  metrics: Metrics;
+  /** How long an event's work is retried in the process while the database is unreachable. */
+  eventRetryWindowMs: number;
+  /** OAuth mode's installation store; null with a single SLACK_BOT_TOKEN. */
+  installations: InstallationRegistry | null;
+}
+
+/** What uninstall and revocation events change in the installation store. */
+export interface InstallationRegistry {
+  deleteWorkspace(query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }): Promise<void>;
+  revokeTokens(query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }, revoked: { botUserIds: string[]; userIds: string[] }): Promise<void>;
 }
 
 /** Today's date (UTC) for new records. */

@@ -2,12 +2,14 @@ import type { App, BlockAction, ButtonAction, PlainTextInputAction } from '@slac
 import { ACTION, CALLBACK, COMMAND } from '../ids.js';
 import { homeSearch } from './actions/homeSearch.js';
 import { openDecisionForm } from './actions/openDecisionForm.js';
+import { cancelPurge, confirmPurge } from './actions/purgeButtons.js';
 import { resultsPage } from './actions/resultsPage.js';
 import { decideCommand } from './commands/decide/index.js';
 import type { ListenerDeps } from './deps.js';
 import { dismissWarning, keepDecision, reopenFromWarning, viewFromWarning } from './actions/warningButtons.js';
 import { appHomeOpened } from './events/appHomeOpened.js';
 import { messageWatcher } from './events/message.js';
+import { appUninstalled, tokensRevoked } from './events/uninstalled.js';
 import { reopenSubmitted } from './views/reopenSubmitted.js';
 import { costSettingsSubmitted } from './views/costSettingsSubmitted.js';
 import { logAsDecisionShortcut } from './shortcuts/logAsDecision.js';
@@ -29,6 +31,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   app.event('app_home_opened', appHomeOpened(deps));
   app.event('message', messageWatcher(deps));
+  app.event('app_uninstalled', appUninstalled(deps));
+  app.event('tokens_revoked', tokensRevoked(deps));
 
   app.action<BlockAction<ButtonAction>>(ACTION.warningReopen, reopenFromWarning(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.warningDismiss, dismissWarning(deps));
@@ -36,4 +40,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION.warningKeep, keepDecision(deps));
   app.view({ type: 'view_submission', callback_id: CALLBACK.reopenDecision }, reopenSubmitted(deps));
   app.view({ type: 'view_submission', callback_id: CALLBACK.costSettings }, costSettingsSubmitted(deps));
+
+  app.action<BlockAction<ButtonAction>>(ACTION.purgeConfirm, confirmPurge(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION.purgeCancel, cancelPurge(deps));
 }

@@ -5,6 +5,7 @@ import { errorForLog } from '../../../logger.js';
 import { relitigationWarningBlocks, relitigationWarningText } from '../../blocks/relitigationWarning.js';
 import { workspaceOf } from '../../workspace.js';
 import type { ListenerDeps } from '../deps.js';
+import { untilDatabaseBack } from '../untilDatabaseBack.js';
 
 type Args = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 
@@ -23,15 +24,16 @@ const PEOPLE_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share', 'm
  * event; this judges it and, when a message reopens a recorded decision, replies in its thread.
  * Edits are judged once more; messages from any bot, this app included, never are.
  */
-export function messageWatcher({ services, logger }: ListenerDeps) {
+export function messageWatcher({ services, logger, metrics, eventRetryWindowMs }: ListenerDeps) {
   return async ({ event, client, context }: Args): Promise<void> => {
     const message = personsMessage(event as unknown as Record<string, unknown>);
     if (!message) return;
     if (event.channel_type !== 'channel' && event.channel_type !== 'group') return;
     const workspace = workspaceOf(context);
     const channelId = event.channel;
-    try {
+    const work = async () => {
       const warnings = await watchMessage({ services, workspace, channelId, message });
+      metrics.relitigationChecks.inc({ result: warnings.length > 0 ? 'warned' : 'quiet' });
       for (const { judgement, decision } of warnings) {
         const posted = await client.chat.postMessage({
           channel: channelId,
@@ -43,12 +45,17 @@ export function messageWatcher({ services, logger }: ListenerDeps) {
         });
         if (posted.ts) await services.judgements.attachWarning(workspace, judgement.id, posted.ts);
         services.threadActivity.warnedIn(workspace, channelId, judgement.threadTs);
+        metrics.relitigationWarnings.inc();
       }
       // A reply may continue a thread that relitigates a decision: what that costs grows with it.
       if (message.user && message.threadTs !== null && message.threadTs !== message.ts) {
         await trackRelitigationThread({ services, workspace, channelId, threadTs: message.threadTs, message: { ts: message.ts, author: message.user } });
       }
+    };
+    try {
+      await untilDatabaseBack(work, { windowMs: eventRetryWindowMs, metrics, logger, what: 'message' });
     } catch (error) {
+      metrics.relitigationChecks.inc({ result: 'failed' });
       logger.warn({ err: errorForLog(error), channelId }, 'judging a message for relitigation failed');
     }
   };

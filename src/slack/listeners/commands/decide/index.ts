@@ -14,6 +14,7 @@ import { digestFromCommand } from './digest.js';
 import { githubFromCommand } from './github.js';
 import { meetingFromCommand } from './meeting.js';
 import { costSettingsFromCommand } from './settings.js';
+import { adminPurgeFromCommand } from './admin.js';
 import { describeMeetingProblem, USAGE, withTextBack } from '../../../copy.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -60,6 +61,8 @@ export function decideCommand(deps: ListenerDeps) {
         return githubFromCommand(deps, args, command);
       case 'digest':
         return digestFromCommand(deps, args, command.request);
+      case 'admin_purge':
+        return adminPurgeFromCommand(deps, args);
     }
   };
 }

@@ -1,0 +1,42 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Installation } from '@slack/bolt';
+import { errorForLog, type Logger } from '../logger.js';
+
+/** Where an admin starts an install (the "Add to Slack" page) and where Slack sends them back. */
+export const INSTALL_PATH = '/slack/install';
+export const OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
+
+type Req = IncomingMessage;
+type Res = ServerResponse;
+
+/**
+ * The pages an installing admin sees after Slack's consent screen, and the log lines operators get
+ * (ids only: an Installation carries tokens, so it is never logged whole).
+ */
+export function installCallbacks(logger: Logger) {
+  return {
+    success: (installation: Installation<'v1' | 'v2', boolean>, _options: unknown, _req: Req, res: Res) => {
+      const where = installation.isEnterpriseInstall ? installation.enterprise?.name : installation.team?.name;
+      logger.info(
+        { teamId: installation.team?.id ?? null, enterpriseId: installation.enterprise?.id ?? null, orgWide: Boolean(installation.isEnterpriseInstall) },
+        'Decision Ledger was installed',
+      );
+      page(res, 200, 'Decision Ledger is installed', `Decision Ledger is installed${where ? ` in ${escapeHtml(where)}` : ''}. Invite it to a channel with <code>/invite @Decision Ledger</code>, then record a decision with <code>/decide</code>.`);
+    },
+    failure: (error: Error & { code?: string }, _options: unknown, _req: Req, res: Res) => {
+      logger.warn({ err: errorForLog(error) }, 'an install did not complete');
+      page(res, 400, 'Installation did not complete', `Slack did not complete the installation (${error.code ?? 'unknown error'}). <a href="${INSTALL_PATH}">Start again</a>.`);
+    },
+  };
+}
+
+function page(res: Res, status: number, title: string, body: string): void {
+  res
+    .writeHead(status, { 'content-type': 'text/html; charset=utf-8' })
+    .end(`<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1><p>${body}</p></body></html>`);
+}
+
+/** For names Slack returns (a workspace may be called anything). */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

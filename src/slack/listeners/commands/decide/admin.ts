@@ -1,0 +1,37 @@
+import { previewWorkspacePurge } from '../../../../app/purgeWorkspace.js';
+import { errorForLog } from '../../../../logger.js';
+import { NOTHING_STORED, purgeConfirmationBlocks, purgeConfirmationText } from '../../../blocks/purgeConfirmation.js';
+import { describePurgeRefusal } from '../../../copy.js';
+import { workspaceOf } from '../../../workspace.js';
+import { workspaceRoleOf } from '../../../workspaceRole.js';
+import type { ListenerDeps } from '../../deps.js';
+import { answerSoon, type Reply } from './answerSoon.js';
+import type { CommandArgs } from './index.js';
+
+/**
+ * `/decide admin purge`: shows a workspace admin everything stored for the workspace and asks before
+ * deleting it; the "Delete everything" button (actions/purgeButtons.ts) does the deleting.
+ */
+export async function adminPurgeFromCommand({ services, logger }: ListenerDeps, args: CommandArgs): Promise<void> {
+  const workspace = workspaceOf(args.context);
+  const orgWide = Boolean(args.context.isEnterpriseInstall);
+  const work = async (): Promise<Reply> => {
+    const { role, failure } = await workspaceRoleOf(args.client, args.command.user_id, orgWide);
+    if (failure) logger.warn({ failure }, 'users.info failed; /decide admin purge refused');
+    try {
+      const preview = await previewWorkspacePurge({ services, workspace, role });
+      switch (preview.kind) {
+        case 'refused':
+          return { text: describePurgeRefusal(preview.reason, orgWide, failure) };
+        case 'nothing_stored':
+          return { text: NOTHING_STORED };
+        case 'confirm':
+          return { text: purgeConfirmationText(preview.counts), blocks: purgeConfirmationBlocks(preview.counts, workspace.workspaceId) };
+      }
+    } catch (error) {
+      logger.error({ err: errorForLog(error) }, 'counting what /decide admin purge would delete failed');
+      return { text: "I couldn't read what is stored just now; nothing was deleted. Try again in a minute." };
+    }
+  };
+  await answerSoon(args, work(), 'Checking that you are an admin and counting what is stored — I will answer here in a moment.');
+}

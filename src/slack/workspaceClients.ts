@@ -1,0 +1,53 @@
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { Workspace } from '../app/ports.js';
+
+/**
+ * Web API clients for work that no Slack request carries a token for: scheduled digests, revisit
+ * reminders, calendar notices, channel lookups. A request's own `client` (from Bolt) is used
+ * wherever there is one.
+ */
+export interface WorkspaceClients {
+  /** A client holding the workspace's bot token; rejects when the app is not installed there. */
+  clientFor(workspace: Workspace): Promise<WebClient>;
+}
+
+/** Single-workspace mode: SLACK_BOT_TOKEN serves every call. */
+export function singleWorkspaceClients(client: WebClient): WorkspaceClients {
+  return { clientFor: async () => client };
+}
+
+/** What of Bolt's installer (an @slack/oauth InstallProvider) this needs. */
+export interface Installer {
+  authorize(source: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }): Promise<{ botToken?: string }>;
+}
+
+/** Clients kept per token; a rotated token gets a new one, and old ones go when this many are held. */
+const CLIENTS_KEPT = 1000;
+
+/**
+ * OAuth mode: each workspace's bot token comes from its installation, through Bolt's installer,
+ * which also refreshes a rotating token that is about to expire (and stores the new one).
+ * An org-wide Enterprise Grid install is keyed by its enterprise id (see workspaceOf).
+ */
+export function installedWorkspaceClients(installer: Installer, options: WebClientOptions): WorkspaceClients {
+  const clients = new Map<string, WebClient>();
+  return {
+    async clientFor(workspace) {
+      const orgWide = workspace.enterpriseId !== null && workspace.workspaceId === workspace.enterpriseId;
+      const auth = await installer.authorize({
+        enterpriseId: workspace.enterpriseId ?? undefined,
+        teamId: orgWide ? undefined : workspace.workspaceId,
+        isEnterpriseInstall: orgWide,
+      });
+      const token = auth.botToken;
+      if (!token) throw new Error(`no bot token is installed for workspace ${workspace.workspaceId}`);
+      let client = clients.get(token);
+      if (!client) {
+        if (clients.size >= CLIENTS_KEPT) clients.delete(clients.keys().next().value!);
+        client = new WebClient(token, { ...options, ...(orgWide ? {} : { teamId: workspace.workspaceId }) });
+        clients.set(token, client);
+      }
+      return client;
+    },
+  };
+}
