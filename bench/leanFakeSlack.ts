@@ -4,12 +4,21 @@ import type { AddressInfo } from 'node:net';
 /** Text that starts every relitigation warning the app posts (src/slack/blocks/relitigationWarning.ts). */
 const WARNING_PREFIX = 'This reopens';
 
+/** A relitigation warning as the app posted it (with `watchWarnings`); `blocks` as sent: a JSON string in a form post. */
+export interface WarningPost {
+  channel: string;
+  threadTs: string;
+  text: string;
+  blocks: unknown;
+}
+
 /**
  * A lean loopback stand-in for Slack's Web API and for response_url, for the benchmark only.
  * Unlike test/support/fakeSlack.ts it records nothing but a per-method call count, and it does not
  * parse request bodies, so it costs the bench process (which shares its CPU with the load
  * generator) as little as possible over tens of thousands of calls. With `watchWarnings`, it reads
- * chat.postMessage bodies (only those) to count relitigation warnings and the threads they went to.
+ * chat.postMessage bodies (only those) to count relitigation warnings and the threads they went to,
+ * and hands each warning to `onWarning` (the soak clicks its buttons).
  */
 export class LeanFakeSlack {
   /** Calls per method ("response_url" for posts to a command's response_url). */
@@ -22,7 +31,7 @@ export class LeanFakeSlack {
   private nextTs = 1_700_000_000;
   baseUrl = '';
 
-  constructor(private readonly options: { watchWarnings?: boolean } = {}) {}
+  constructor(private readonly options: { watchWarnings?: boolean; onWarning?: (warning: WarningPost) => void } = {}) {}
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -66,7 +75,7 @@ export class LeanFakeSlack {
   }
 
   private watchPost(body: string, contentType: string): void {
-    let params: { text?: unknown; channel?: unknown; thread_ts?: unknown };
+    let params: { text?: unknown; channel?: unknown; thread_ts?: unknown; blocks?: unknown };
     try {
       // WebClient posts forms; JSON is accepted too.
       params = contentType.includes('json') ? JSON.parse(body) : Object.fromEntries(new URLSearchParams(body));
@@ -76,6 +85,7 @@ export class LeanFakeSlack {
     if (typeof params.text !== 'string' || !params.text.startsWith(WARNING_PREFIX)) return;
     this.warnings += 1;
     this.warnedThreads.set(`${String(params.channel)} ${String(params.thread_ts)}`, params.text);
+    this.options.onWarning?.({ channel: String(params.channel), threadTs: String(params.thread_ts), text: params.text, blocks: params.blocks });
   }
 
   private answer(method: string): Record<string, unknown> {

@@ -53,7 +53,7 @@ export interface LoadOptions {
 }
 
 /** Busy and total jiffies of all CPUs together (Linux); null elsewhere. */
-function machineTicks(): { busy: number; total: number } | null {
+export function machineTicks(): { busy: number; total: number } | null {
   try {
     const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
     const [user, nice, system, idle, iowait, irq, softirq, steal] = fields as [number, number, number, number, number, number, number, number];

@@ -7,6 +7,7 @@ import { loadConfig } from '../config.js';
 import { digestPeriodOf, latestRunAt } from '../domain/digest/schedule.js';
 import { digestBlocks, digestText } from '../slack/blocks/digest.js';
 import { postDigest } from '../slack/postDigest.js';
+import { installationQueryOf } from '../slack/workspace.js';
 import { createCostRepository } from '../storage/costRepository.js';
 import { createCostSettingsRepository } from '../storage/costSettingsRepository.js';
 import { type Database, openDatabase } from '../storage/database.js';
@@ -90,15 +91,10 @@ export async function digestCommand(args: string[]): Promise<number> {
   }
 }
 
-/** The workspace's bot token from its OAuth installation (a workspace id starting with E is an org-wide install). */
+/** The workspace's bot token from its OAuth installation. */
 async function installedBotToken(database: Database, encryptionKey: string, workspaceId: string): Promise<string> {
   const store = createInstallationStore(database.db, createTokenCipher(encryptionKey));
-  const orgWide = workspaceId.startsWith('E');
-  const installation = await store.fetchInstallation({
-    teamId: orgWide ? undefined : workspaceId,
-    enterpriseId: orgWide ? workspaceId : undefined,
-    isEnterpriseInstall: orgWide,
-  });
+  const installation = await store.fetchInstallation(installationQueryOf({ workspaceId, enterpriseId: null }));
   const token = installation.bot?.token;
   if (!token) throw new Error(`Decision Ledger has no bot token for ${workspaceId}; install it there first`);
   return token;

@@ -11,3 +11,15 @@ export function workspaceOf(context: Context): Workspace {
   if (!workspaceId) throw new Error('Slack request carries neither a team nor an enterprise id');
   return { workspaceId, enterpriseId };
 }
+
+/**
+ * Which installation serves a workspace, for work outside a request (jobs, the CLI). An org-wide
+ * install keys its ledger by the enterprise id, and Slack's enterprise ids start with E (team ids
+ * with T), so the id alone says which kind it is — rows read back by jobs need not carry both.
+ */
+export function installationQueryOf(workspace: Workspace): { teamId: string | undefined; enterpriseId: string | undefined; isEnterpriseInstall: boolean } {
+  const orgWide = workspace.workspaceId.startsWith('E');
+  return orgWide
+    ? { teamId: undefined, enterpriseId: workspace.workspaceId, isEnterpriseInstall: true }
+    : { teamId: workspace.workspaceId, enterpriseId: workspace.enterpriseId ?? undefined, isEnterpriseInstall: false };
+}

@@ -1,5 +1,6 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Workspace } from '../app/ports.js';
+import { installationQueryOf } from './workspace.js';
 
 /**
  * Web API clients for work that no Slack request carries a token for: scheduled digests, revisit
@@ -27,24 +28,20 @@ const CLIENTS_KEPT = 1000;
 /**
  * OAuth mode: each workspace's bot token comes from its installation, through Bolt's installer,
  * which also refreshes a rotating token that is about to expire (and stores the new one).
- * An org-wide Enterprise Grid install is keyed by its enterprise id (see workspaceOf).
+ * An org-wide Enterprise Grid install is keyed by its enterprise id (see installationQueryOf).
  */
 export function installedWorkspaceClients(installer: Installer, options: WebClientOptions): WorkspaceClients {
   const clients = new Map<string, WebClient>();
   return {
     async clientFor(workspace) {
-      const orgWide = workspace.enterpriseId !== null && workspace.workspaceId === workspace.enterpriseId;
-      const auth = await installer.authorize({
-        enterpriseId: workspace.enterpriseId ?? undefined,
-        teamId: orgWide ? undefined : workspace.workspaceId,
-        isEnterpriseInstall: orgWide,
-      });
+      const query = installationQueryOf(workspace);
+      const auth = await installer.authorize(query);
       const token = auth.botToken;
       if (!token) throw new Error(`no bot token is installed for workspace ${workspace.workspaceId}`);
       let client = clients.get(token);
       if (!client) {
         if (clients.size >= CLIENTS_KEPT) clients.delete(clients.keys().next().value!);
-        client = new WebClient(token, { ...options, ...(orgWide ? {} : { teamId: workspace.workspaceId }) });
+        client = new WebClient(token, { ...options, ...(query.teamId ? { teamId: query.teamId } : {}) });
         clients.set(token, client);
       }
       return client;

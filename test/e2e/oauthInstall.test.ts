@@ -127,6 +127,14 @@ describe('OAuth installs', () => {
     expect(posts.at(-1)!.token).toBe('xoxb-grid-org');
   });
 
+  it('reaches an installed workspace from scheduled jobs with its own token (here: a revisit reminder)', async () => {
+    await app.database.db.execute(sql`update decisions set revisit_on = '2026-01-01' where workspace_id in ('T0BETA', 'E0GRID')`);
+    app.slack.reset();
+    await app.jobs.digests.remindNow();
+    const reminders = app.slack.callsOf('chat.postMessage').filter((c) => String(c.params.text).includes('is due for revisit'));
+    expect(reminders.map((c) => c.token).sort()).toEqual(['xoxb-beta-installed', 'xoxb-grid-org']);
+  });
+
   it('refreshes a rotating token that is about to expire and stores the new one', async () => {
     const done = await install('code-rotating', {
       team: { id: 'T0ROT', name: 'Rotating' },
