@@ -17,6 +17,7 @@ import { observedFetch } from './metrics/observeSlackApi.js';
 import { boltLogger } from './slack/boltLogger.js';
 import { guardedReceiver } from './slack/guardedReceiver.js';
 import { installCallbacks, INSTALL_PATH, OAUTH_REDIRECT_PATH } from './slack/install.js';
+import { createEventWork } from './slack/listeners/eventWork.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { BOT_SCOPES } from './slack/scopes.js';
 import { installedWorkspaceClients, singleWorkspaceClients, type WorkspaceClients } from './slack/workspaceClients.js';
@@ -62,6 +63,12 @@ export interface StartAppOptions {
 }
 
 const DRAIN_TIMEOUT_MS = 10_000;
+
+/**
+ * Event work admitted at once and queued: fewer at once than the PostgreSQL pool's 10 connections,
+ * so commands always find one; a queue of a few seconds' work at the rates this app sustains.
+ */
+const EVENT_WORK = { concurrency: 6, maxQueued: 2000 } as const;
 
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -203,6 +210,7 @@ export async function startApp({ config, database, logger, now = () => new Date(
     metrics,
     githubWebhooks: config.github.webhookSecret !== null,
     eventRetryWindowMs: config.slack.eventRetryWindowMs,
+    eventWork: createEventWork({ ...EVENT_WORK, metrics, logger }),
     installations,
   });
   app.error(async (error) => {

@@ -301,7 +301,8 @@ export interface ThreadActivityRepository {
   note(workspace: Workspace, channelId: string, threadTs: string, message: { ts: string; author: string }): Promise<{ ts: string; author: string }[]>;
   /**
    * The decisions a thread was warned about (and not dismissed), with the reopening message; none
-   * for most threads. Read on every reply, so a "none" is kept briefly per process.
+   * for most threads. Read on every reply, so which threads of a channel have warnings is kept
+   * briefly per process.
    */
   relitigatedIn(workspace: Workspace, channelId: string, threadTs: string): Promise<{ decisionId: string; decisionRef: number; fromTs: string; fromAuthor: string | null }[]>;
   /** This process just warned in the thread: what it knew about the thread is out of date. */

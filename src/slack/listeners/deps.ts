@@ -1,6 +1,7 @@
 import type { Services } from '../../app/services.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics/metrics.js';
+import type { EventWork } from './eventWork.js';
 
 /** What every listener is given; listeners translate payloads, call a use case and render through blocks/. */
 export interface ListenerDeps {
@@ -11,6 +12,8 @@ export interface ListenerDeps {
   metrics: Metrics;
   /** How long an event's work is retried in the process while the database is unreachable. */
   eventRetryWindowMs: number;
+  /** Where event work waits for a slot, bounded (see eventWork.ts). */
+  eventWork: EventWork;
   /** OAuth mode's installation store; null with a single SLACK_BOT_TOKEN. */
   installations: InstallationRegistry | null;
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { trackRelitigationThread } from '../../../app/trackRelitigationThread.js';
 import { watchMessage } from '../../../app/watchMessage.js';
+import { isSlackUserId } from '../../../domain/decision.js';
 import { errorForLog } from '../../../logger.js';
 import { relitigationWarningBlocks, relitigationWarningText } from '../../blocks/relitigationWarning.js';
 import { workspaceOf } from '../../workspace.js';
@@ -24,13 +25,14 @@ const PEOPLE_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share', 'm
  * event; this judges it and, when a message reopens a recorded decision, replies in its thread.
  * Edits are judged once more; messages from any bot, this app included, never are.
  */
-export function messageWatcher({ services, logger, metrics, eventRetryWindowMs }: ListenerDeps) {
+export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, eventWork }: ListenerDeps) {
   return async ({ event, client, context }: Args): Promise<void> => {
     const message = personsMessage(event as unknown as Record<string, unknown>);
     if (!message) return;
     if (event.channel_type !== 'channel' && event.channel_type !== 'group') return;
+    const channelId: unknown = event.channel;
+    if (typeof channelId !== 'string' || !SLACK_CHANNEL_ID.test(channelId)) return;
     const workspace = workspaceOf(context);
-    const channelId = event.channel;
     const work = async () => {
       const warnings = await watchMessage({ services, workspace, channelId, message });
       metrics.relitigationChecks.inc({ result: warnings.length > 0 ? 'warned' : 'quiet' });
@@ -53,7 +55,7 @@ export function messageWatcher({ services, logger, metrics, eventRetryWindowMs }
       }
     };
     try {
-      await untilDatabaseBack(work, { windowMs: eventRetryWindowMs, metrics, logger, what: 'message' });
+      await eventWork.run(() => untilDatabaseBack(work, { windowMs: eventRetryWindowMs, metrics, logger, what: 'message' }).then(() => undefined));
     } catch (error) {
       metrics.relitigationChecks.inc({ result: 'failed' });
       logger.warn({ err: errorForLog(error), channelId }, 'judging a message for relitigation failed');
@@ -73,13 +75,21 @@ function personsMessage(event: Record<string, unknown>): WatchedMessage | null {
   return readMessage(event);
 }
 
+/**
+ * Slack's own shapes of a message's ts ("1700000000.000100") and a channel id. The watcher stores
+ * what it judges under these, so a signed event whose fields are anything else (a number, an object,
+ * a ts of 5,000 characters, SQL) is not a person's message and is ignored whole: read leniently, a
+ * mistyped thread_ts used to become "not a reply" and a mistyped user "no author", and got stored.
+ */
+const SLACK_TS = /^\d{1,12}\.\d{1,8}$/;
+const SLACK_CHANNEL_ID = /^[CDG][A-Z0-9]{2,40}$/;
+
+const isSlackTs = (value: unknown): value is string => typeof value === 'string' && SLACK_TS.test(value);
+
 function readMessage(raw: Record<string, unknown>): WatchedMessage | null {
   const { ts, text, user, thread_ts: threadTs } = raw;
-  if (typeof ts !== 'string' || typeof text !== 'string' || text.trim() === '') return null;
-  return {
-    ts,
-    threadTs: typeof threadTs === 'string' ? threadTs : null,
-    user: typeof user === 'string' ? user : null,
-    text,
-  };
+  if (!isSlackTs(ts) || typeof text !== 'string' || text.trim() === '') return null;
+  if (threadTs !== undefined && !isSlackTs(threadTs)) return null;
+  if (user !== undefined && (typeof user !== 'string' || !isSlackUserId(user))) return null;
+  return { ts, threadTs: isSlackTs(threadTs) ? threadTs : null, user: typeof user === 'string' ? user : null, text };
 }
