@@ -214,7 +214,8 @@ export async function startApp({ config, database, logger, now = () => new Date(
     installations,
   });
   app.error(async (error) => {
-    logger.error({ err: { code: error.code, message: error.message } }, 'unhandled error in a Slack listener');
+    // errorForLog, not the error: a failed query's message carries its parameters, the user's text.
+    logger.error({ err: errorForLog(error) }, 'unhandled error in a Slack listener');
   });
 
   const server = createAppServer({

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
 import { type RunningApp, startApp } from '../../src/startApp.js';
 import type { Database } from '../../src/storage/database.js';
 import { FakeSlack } from './fakeSlack.js';
@@ -16,6 +17,8 @@ export interface TestAppOptions {
   now?: () => Date;
   /** Reuse a database (restart tests); otherwise a fresh one per app. */
   database?: Database;
+  /** Collects the app's log lines (JSON, the production logger at this level) instead of discarding them. */
+  logs?: { level: string; lines: string[] };
 }
 
 /**
@@ -44,7 +47,9 @@ export class TestApp {
       LOG_LEVEL: 'silent',
       ...options.env,
     });
-    app.running = await startApp({ config, database: app.database, logger: pino({ level: 'silent' }), now: options.now });
+    const logs = options.logs;
+    const logger = logs ? createLogger(logs.level, { write: (line: string) => void logs.lines.push(line) }) : pino({ level: 'silent' });
+    app.running = await startApp({ config, database: app.database, logger, now: options.now });
     return app;
   }
 
