@@ -2,6 +2,7 @@ import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Services } from './app/services.js';
 import type { Config } from './config.js';
+import { withDeadline } from './deadline.js';
 import { createCalendarFeedReader } from './calendar/calendarFeedReader.js';
 import { GITHUB_WEBHOOK_PATH, githubWebhookHandler } from './github/webhookRoute.js';
 import { type CalendarSyncJob, startCalendarSync } from './jobs/calendarSync.js';
@@ -63,6 +64,7 @@ export interface StartAppOptions {
 }
 
 const DRAIN_TIMEOUT_MS = 10_000;
+const JOBS_STOP_MS = 5_000;
 
 /**
  * Event work admitted at once and queued: fewer at once than the PostgreSQL pool's 10 connections,
@@ -251,8 +253,10 @@ export async function startApp({ config, database, logger, now = () => new Date(
     async stop() {
       // Load balancers see /readyz fail first; then no new connection is taken and those open are answered.
       draining = true;
-      await calendarSync.stop();
-      await digests.stop();
+      // A digest or calendar run still going gets part of the drain time, not all of it.
+      await withDeadline(Promise.all([calendarSync.stop(), digests.stop()]), JOBS_STOP_MS, 'scheduled jobs did not stop').catch((error: unknown) =>
+        logger.warn({ err: errorForLog(error) }, 'stopping with a scheduled job still running'),
+      );
       if (!(boltReceiver instanceof HTTPReceiver)) await app.stop();
       const deadline = Date.now() + DRAIN_TIMEOUT_MS;
       const unanswered = await server.drain(DRAIN_TIMEOUT_MS);

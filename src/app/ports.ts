@@ -385,7 +385,10 @@ export interface DigestFactsRepository {
   facts(workspace: Workspace, channelId: string, period: { from: Date; to: Date }, revisitBy: string): Promise<DigestFacts>;
   /** Decisions whose revisit date has come and whose owner was not told yet, across workspaces. */
   revisitsDue(today: string, limit: number): Promise<{ workspace: Workspace; decisionId: string; ref: number; title: string; owner: string; channelId: string; revisitOn: string }[]>;
-  markRevisitNotified(workspace: Workspace, decisionId: string): Promise<void>;
+  /** Claims the reminder before it is sent, so of several replicas one sends it; false when another has. */
+  claimRevisitReminder(workspace: Workspace, decisionId: string): Promise<boolean>;
+  /** Gives a claimed reminder back when sending it failed, for a later run to try again. */
+  releaseRevisitReminder(workspace: Workspace, decisionId: string): Promise<void>;
 }
 
 /** Writes a digest's opening lines from its facts; resolves null on timeout, error or nothing to say. */

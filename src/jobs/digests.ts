@@ -62,15 +62,17 @@ export function startDigests({ services, clients, logger, metrics, instance = `$
   const remind = async () => {
     const today = services.now().toISOString().slice(0, 10);
     for (const due of await services.digestFacts.revisitsDue(today, REMINDERS_PER_RUN)) {
+      // Claimed first: every replica runs this at the same minute, and the owner hears it once.
+      if (!(await services.digestFacts.claimRevisitReminder(due.workspace, due.decisionId))) continue;
       try {
         const client = await clients.clientFor(due.workspace);
         await client.chat.postMessage({
           channel: due.owner,
           text: `${formatRef(due.ref)} is due for revisit (${due.revisitOn}), in <#${due.channelId}>. Keep it, or supersede it with \`/decide supersede ${formatRef(due.ref)} …\`.`,
         });
-        await services.digestFacts.markRevisitNotified(due.workspace, due.decisionId);
       } catch (error) {
-        logger.warn({ err: errorForLog(error), ref: due.ref }, 'could not remind an owner of a revisit');
+        logger.warn({ err: errorForLog(error), ref: due.ref }, 'could not remind an owner of a revisit; a later run tries again');
+        await services.digestFacts.releaseRevisitReminder(due.workspace, due.decisionId).catch(() => undefined);
       }
     }
   };

@@ -3,7 +3,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 /** Where a Slack request came in, e.g. `event:message`, `command:/decide`, `action`, `view_submission`, `shortcut`, `options`. */
 export type SlackSurface = string;
 export type SlackRequestOutcome = 'ok' | 'error' | 'ignored';
-export type RelitigationCheckResult = 'no_cue' | 'quiet' | 'weak' | 'warned' | 'failed';
+export type RelitigationCheckResult = 'quiet' | 'warned' | 'failed';
 export type SlackApiOutcome = 'ok' | 'error' | 'rate_limited' | 'http_error' | 'network_error';
 export type DbQueryOutcome = 'ok' | 'error';
 
@@ -15,7 +15,7 @@ export interface Metrics {
   slackRequests: Counter<'surface' | 'outcome'>;
   /** Time from a request's arrival to its ack; Slack gives up after 3 s. */
   slackAckSeconds: Histogram<'surface'>;
-  /** Messages the relitigation watcher looked at, by result (`no_cue | quiet | weak | warned | failed`). */
+  /** Messages the relitigation watcher looked at, by result (`quiet`: no warning; `warned`; `failed`). */
   relitigationChecks: Counter<'result'>;
   relitigationWarnings: Counter<never>;
   digestsPosted: Counter<never>;
@@ -45,7 +45,7 @@ const PREFIX = 'decision_ledger_';
 const ACK_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3];
 const DB_QUERY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
-const RELITIGATION_RESULTS: RelitigationCheckResult[] = ['no_cue', 'quiet', 'weak', 'warned', 'failed'];
+const RELITIGATION_RESULTS: RelitigationCheckResult[] = ['quiet', 'warned', 'failed'];
 const DB_QUERY_OUTCOMES: DbQueryOutcome[] = ['ok', 'error'];
 
 let processMetrics: Registry | undefined;

@@ -37,7 +37,8 @@ export function describeContentProblem(problem: ContentProblem): string {
     case 'in_the_past':
       return 'Pick a revisit date after the decision date.';
     case 'invalid_tag':
-      return `“${problem.tag}” is not a tag: use letters, digits, - and _ (up to 40).`;
+      // The tag and the revisit phrase below are the user's own text, echoed: a <!channel> in it stays inert.
+      return `“${neutraliseBroadcasts(problem.tag)}” is not a tag: use letters, digits, - and _ (up to 40).`;
   }
 }
 
@@ -134,6 +135,27 @@ export function withTextBack(message: string, text: string): string {
   // The user's own text comes back in a code block, so nothing they typed is lost.
   return `${message}\nHere is what you wrote, to copy:\n\`\`\`${neutraliseBroadcasts(text).replace(/```/g, "'''")}\`\`\``;
 }
+
+// ───────────────────────────── answering within Slack's 3 seconds ─────────────────────────────
+
+/**
+ * What a sub-command acks with when its answer is not ready within the ack budget (the database is
+ * slow); the answer follows through the command's response_url.
+ */
+export const HOLDING = {
+  lookUp: 'Looking that up — the answer follows in a moment.',
+  change: 'Saving that — the database is slow right now. I will confirm here in a moment.',
+  decision: 'Saving your decision — the database is slow right now. I will confirm here.',
+  meeting: 'Recording the meeting — the database is slow right now. I will confirm here.',
+  costs: 'Adding up the costs — the database is slow right now. I will answer here.',
+  calendar: 'Reading the calendar… I will answer here in a moment.',
+  working: 'Working on it — the database is slow right now. I will answer here in a moment.',
+  purge: 'Checking that you are an admin and counting what is stored — I will answer here in a moment.',
+} as const;
+
+/** `/decide settings` could not read the settings while Slack still let it open the form (3 s from the command). */
+export const SETTINGS_TOO_SLOW =
+  'The settings took too long to load — the database is slow right now — and Slack only lets me open the form within 3 seconds of your command. Run `/decide settings` again in a minute.';
 
 // ───────────────────────────── coordination costs ─────────────────────────────
 

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { ConversationDirectory, ThreadExcerpt, Workspace } from '../app/ports.js';
+import { withDeadline } from '../deadline.js';
 import { errorForLog, type Logger } from '../logger.js';
 
 export interface SlackConversationsOptions {
@@ -50,14 +51,14 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
         const replies = await withDeadline(
           clientFor(workspace).then((client) => client.conversations.replies({ channel: channelId, ts: threadTs, limit: MAX_THREAD_MESSAGES })),
           threadTimeoutMs,
+          'conversations.replies gave no answer',
         );
-        if (!replies) return empty;
         const messages = (replies.messages ?? [])
           .filter((m) => m.user && !m.bot_id && (m as { subtype?: string }).subtype !== 'bot_message')
           .map((m) => ({ user: m.user!, text: m.text ?? '' }));
         return { participants: [...new Set(messages.map((m) => m.user))], messages };
       } catch (error) {
-        logger.info({ err: errorForLog(error), channelId }, 'conversations.replies failed; opening the form without the thread');
+        logger.info({ err: errorForLog(error), channelId }, 'conversations.replies failed or was slow; opening the form without the thread');
         return empty;
       }
     },
@@ -78,13 +79,4 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
       }
     },
   };
-}
-
-async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  promise.catch(() => {});
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }

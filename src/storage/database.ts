@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { Config } from '../config.js';
+import { withDeadline } from '../deadline.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { observePglite, observePostgres } from '../metrics/observeDatabase.js';
 import * as schema from './schema.js';
@@ -63,7 +64,7 @@ async function openPglite(dataDir: string, metrics: Metrics | undefined): Promis
   return {
     db,
     kind: 'pglite',
-    ping: (timeoutMs = 1000) => withTimeout(client.query('select 1').then(() => undefined), timeoutMs),
+    ping: (timeoutMs = 1000) => withDeadline(client.query('select 1').then(() => undefined), timeoutMs, 'the database did not answer'),
     migrate: async () => {
       await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
       // PGlite has no autovacuum, so the planner would never get statistics: without them it can
@@ -83,7 +84,7 @@ async function openPostgres(url: string, metrics: Metrics | undefined): Promise<
   return {
     db,
     kind: 'postgres',
-    ping: (timeoutMs = 1000) => withTimeout(db.execute(sql`select 1`).then(() => undefined), timeoutMs),
+    ping: (timeoutMs = 1000) => withDeadline(db.execute(sql`select 1`).then(() => undefined), timeoutMs, 'the database did not answer'),
     migrate: async () => {
       // The migrator needs a connection of its own (max: 1) so the advisory lock and the DDL share a session.
       const migrationClient = postgres(url, { max: 1, onnotice: () => {} });
@@ -97,12 +98,4 @@ async function openPostgres(url: string, metrics: Metrics | undefined): Promise<
     },
     close: () => client.end({ timeout: 5 }),
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`database did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

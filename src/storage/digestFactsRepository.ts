@@ -98,10 +98,19 @@ export function createDigestFactsRepository(db: Db): DigestFactsRepository {
       return rows.map((r) => ({ ...r, workspace: { workspaceId: r.workspaceId, enterpriseId: null }, ref: Number(r.ref) }));
     },
 
-    async markRevisitNotified(workspace, decisionId) {
-      await db
+    async claimRevisitReminder(workspace, decisionId) {
+      const claimed = await db
         .update(decisions)
         .set({ revisitNotifiedAt: sql`now()` })
+        .where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.id, decisionId), isNull(decisions.revisitNotifiedAt)))
+        .returning({ id: decisions.id });
+      return claimed.length > 0;
+    },
+
+    async releaseRevisitReminder(workspace, decisionId) {
+      await db
+        .update(decisions)
+        .set({ revisitNotifiedAt: null })
         .where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.id, decisionId)));
     },
   };

@@ -2,6 +2,7 @@ import type { Installation, InstallationQuery, InstallationStore } from '@slack/
 import { eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from './database.js';
 import { slackInstallations as installs } from './schema.js';
+import { withDeadline } from '../deadline.js';
 import { type TokenCipher, TokenCipherError } from './tokenCipher.js';
 
 /** Which installation an event, a command or a Slack lifecycle event (app_uninstalled, tokens_revoked) is about. */
@@ -294,14 +295,4 @@ function describe(query: { enterpriseId?: string; teamId?: string; isEnterpriseI
   return query.isEnterpriseInstall
     ? `the org-wide install of enterprise ${query.enterpriseId ?? '(none)'}`
     : `team ${query.teamId ?? '(none)'}${query.enterpriseId ? ` of enterprise ${query.enterpriseId}` : ''}`;
-}
-
-function withDeadline<T>(promise: PromiseLike<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  const settled = Promise.resolve(promise);
-  settled.catch(() => {}); // the loser of the race may still fail: nobody is waiting for it then
-  return Promise.race([settled, deadline]).finally(() => clearTimeout(timer));
 }

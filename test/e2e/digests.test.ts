@@ -211,14 +211,24 @@ describe('revisit reminders', () => {
     const app = await TestApp.start({ now: () => clock.now });
     try {
       await app.command('We keep the monolith because the team is small revisit on 2026-11-25', { channel: 'C0TEAM', user: 'U0ANA' });
+      await app.idle();
       await app.jobs.digests.remindNow();
       expect(app.slack.callsOf('chat.postMessage').filter((c) => c.params.channel === 'U0ANA')).toHaveLength(0);
       clock.now = new Date('2026-11-25T10:00:00Z');
+      // A failed DM is given back and sent by a later run.
+      app.slack.failNext('chat.postMessage', { status: 500 });
       await app.jobs.digests.remindNow();
-      await app.jobs.digests.remindNow();
-      const reminders = app.slack.callsOf('chat.postMessage').filter((c) => c.params.channel === 'U0ANA');
-      expect(reminders).toHaveLength(1);
-      expect(reminders[0]!.params.text).toContain('D-1 is due for revisit (2026-11-25)');
+      // Two replicas run the hourly job at the same minute: the owner hears it once.
+      const replica = await TestApp.start({ now: () => clock.now, database: app.database });
+      try {
+        await Promise.all([app.jobs.digests.remindNow(), replica.jobs.digests.remindNow()]);
+        await app.jobs.digests.remindNow();
+        const reminders = [...app.slack.calls, ...replica.slack.calls].filter((c) => c.method === 'chat.postMessage' && c.params.channel === 'U0ANA');
+        expect(reminders).toHaveLength(2); // the failed attempt, then the one that arrived
+        expect(reminders[1]!.params.text).toContain('D-1 is due for revisit (2026-11-25)');
+      } finally {
+        await replica.stopKeepingDatabase();
+      }
     } finally {
       await app.stop();
     }

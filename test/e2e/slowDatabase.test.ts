@@ -1,15 +1,27 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { HOLDING, SETTINGS_TOO_SLOW } from '../../src/slack/copy.js';
 import { workspaces } from '../../src/storage/schema.js';
 import { TestApp } from '../support/testApp.js';
+
+// Warnings and errors the app logs: a slow database must log no error (Bolt's "not acknowledged
+// within 3 seconds", "ack called multiple times", a failed listener).
+const logged: string[] = [];
+const ERROR = 50; // pino's level number
+const errorsLogged = () =>
+  logged.map((line) => JSON.parse(line) as { level: number; msg: string }).filter((line) => line.level >= ERROR).map((line) => line.msg);
 
 describe('when the database is slower than Slack’s 3-second ack window', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await TestApp.start();
+    app = await TestApp.start({ logs: { level: 'warn', lines: logged } });
   });
   afterAll(async () => {
     await app.stop();
+  });
+  beforeEach(() => {
+    app.slack.reset();
+    logged.length = 0;
   });
 
   it('acks with a holding message, then confirms through response_url and posts the card', async () => {
@@ -41,8 +53,138 @@ describe('when the database is slower than Slack’s 3-second ack window', () =>
     expect(confirmations).toHaveLength(1);
     const [post] = await app.slack.waitFor('chat.postMessage');
     expect(post!.params.text).toContain('even when the database is slow');
+    expect(errorsLogged()).toEqual([]);
+  });
+
+  it('answers list, search, show and supersede with a holding line in time, then with the answer through response_url', async () => {
+    await app.command('Orders stay on Postgres because refunds need transactions #orders', { channel: 'C0SLOW' });
+    const [card] = await app.slack.waitFor('chat.postMessage');
+    const ref = refOf(card!.params.text);
+    app.slack.reset();
+
+    const slow = await slowTable(app, 'decisions');
+    const [list, search, show, supersede] = await Promise.all([
+      timed(app.command('list #orders', { channel: 'C0SLOW' })),
+      timed(app.command('search refunds', { channel: 'C0SLOW' })),
+      timed(app.command(`show D-${ref}`, { channel: 'C0SLOW' })),
+      timed(app.command(`supersede D-${ref} Orders move to the ledger service because refunds moved there`, { channel: 'C0SLOW' })),
+    ]).finally(slow.release);
+
+    for (const { response, ms } of [list, search, show, supersede]) {
+      expect(response.status).toBe(200);
+      expect(ms).toBeLessThan(3000);
+    }
+    expect(list!.response.body.text).toBe(HOLDING.lookUp);
+    expect(search!.response.body.text).toBe(HOLDING.lookUp);
+    expect(show!.response.body.text).toBe(HOLDING.lookUp);
+    expect(supersede!.response.body.text).toBe(HOLDING.decision);
+
+    for (const { response } of [list, search]) {
+      const [answer] = await waitFor(() => app.responses(response.responseId));
+      expect(answer!.params.response_type).toBe('ephemeral');
+      expect(answer!.params.replace_original).toBe(false);
+      expect(JSON.stringify(answer!.params.blocks)).toContain('Orders stay on Postgres');
+    }
+    const [shown] = await waitFor(() => app.responses(show!.response.responseId));
+    expect(shown!.params.text).toBe(`D-${ref}`);
+    expect(JSON.stringify(shown!.params.blocks)).toContain('<@U0ANA> recorded it');
+
+    const [confirmed] = await waitFor(() => app.responses(supersede!.response.responseId));
+    expect(confirmed!.params.text).toMatch(new RegExp(`^Recorded D-\\d+, superseding D-${ref}\\.$`));
+    const [newCard] = await app.slack.waitFor('chat.postMessage');
+    expect(JSON.stringify(newCard!.params.blocks)).toContain(`Supersedes D-${ref}`);
+    await app.slack.waitFor('chat.update');
+
+    await app.idle();
+    expect(errorsLogged()).toEqual([]);
+  });
+
+  it('tells at once that the settings form cannot open when the settings take longer than Slack lets a form wait', async () => {
+    const slow = await slowTable(app, 'cost_settings');
+    const { response, ms } = await timed(app.command('settings', { channel: 'C0SLOW' })).finally(slow.release);
+    expect(response.status).toBe(200);
+    expect(ms).toBeLessThan(3000);
+    expect(response.body.text).toBe(SETTINGS_TOO_SLOW);
+    await app.idle();
+    // The command's trigger_id has expired by now: no views.open that Slack would refuse.
+    expect(app.slack.callsOf('views.open')).toHaveLength(0);
+    expect(errorsLogged()).toEqual([]);
+
+    const quick = await app.command('settings', { channel: 'C0SLOW' });
+    expect(quick.body).toBeNull();
+    await app.slack.waitFor('views.open');
+  });
+
+  it('still answers in the ack itself once the database is quick again', async () => {
+    const search = await app.command('search ledger service', { channel: 'C0SLOW' });
+    expect(search.body.text).toBe('Decisions matching “ledger service”');
+    expect(JSON.stringify(search.body.blocks)).toContain('Orders move to the ledger service');
+    const watch = await app.command('watch high', { channel: 'C0SLOW' });
+    expect(watch.body.text).toContain('Relitigation watch is now high');
+    expect(app.slack.callsOf('response_url')).toHaveLength(0);
+  });
+
+  it('tells the user through response_url, with their text back, when the database fails after the holding line', async () => {
+    const slow = await slowTable(app, 'decisions');
+    const text = 'supersede D-1 We keep every decision in the ledger because people forget';
+    const [search, supersede] = await Promise.all([
+      app.command('search ledger service', { channel: 'C0SLOW' }),
+      app.command(text, { channel: 'C0SLOW' }),
+    ]);
+    expect(search.body.text).toBe(HOLDING.lookUp);
+    expect(supersede.body.text).toBe(HOLDING.decision);
+    // Whatever was waiting for the table fails once it is gone.
+    await slow.breakAndRelease();
+    try {
+      const [searchFailed] = await waitFor(() => app.responses(search.responseId));
+      expect(searchFailed!.params.text).toContain("I couldn't read the decision log");
+      expect(searchFailed!.params.text).toContain('/decide search ledger service');
+      const [supersedeFailed] = await waitFor(() => app.responses(supersede.responseId));
+      expect(supersedeFailed!.params.text).toContain("I couldn't save that");
+      expect(supersedeFailed!.params.text).toContain(text);
+      expect(app.slack.callsOf('chat.postMessage')).toHaveLength(0);
+      // The failures are logged — which also shows the log is really being watched in the tests above.
+      expect(errorsLogged()).toEqual(expect.arrayContaining(['reading decisions failed', 'superseding a decision failed']));
+    } finally {
+      await app.database.db.execute(sql`alter table decisions_gone rename to decisions`);
+    }
   });
 });
+
+/**
+ * Holds a table, as a long migration or a stuck transaction would: every statement on it waits (on
+ * PGlite, every statement at all) until it is released — or, with breakAndRelease, fails because the
+ * table has been renamed to `<table>_gone`.
+ */
+async function slowTable(app: TestApp, table: 'decisions' | 'cost_settings'): Promise<{ release(): void; breakAndRelease(): Promise<void> }> {
+  let finish!: (rename: boolean) => void;
+  const finishing = new Promise<boolean>((resolve) => (finish = resolve));
+  let committed!: Promise<void>;
+  await new Promise<void>((locked) => {
+    committed = app.database.db.transaction(async (tx) => {
+      await tx.execute(sql`lock table ${sql.identifier(table)} in access exclusive mode`);
+      locked();
+      if (await finishing) await tx.execute(sql`alter table ${sql.identifier(table)} rename to ${sql.identifier(`${table}_gone`)}`);
+    });
+  });
+  return {
+    release: () => finish(false),
+    breakAndRelease: async () => {
+      finish(true);
+      await committed;
+    },
+  };
+}
+
+async function timed<T>(pending: Promise<T>): Promise<{ response: T; ms: number }> {
+  const started = Date.now();
+  const response = await pending;
+  return { response, ms: Date.now() - started };
+}
+
+function refOf(cardText: string): number {
+  return Number(/^D-(\d+)/.exec(cardText)![1]);
+}
 
 async function waitFor<T>(probe: () => T[], timeoutMs = 5000): Promise<T[]> {
   const deadline = Date.now() + timeoutMs;

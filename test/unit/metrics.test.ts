@@ -52,7 +52,7 @@ describe('the metrics registry', () => {
   it('starts the closed label sets at zero, so a series exists before the first event', async () => {
     const { body } = await metricsText(createMetrics());
 
-    for (const result of ['no_cue', 'quiet', 'weak', 'warned', 'failed']) {
+    for (const result of ['quiet', 'warned', 'failed']) {
       expect(body).toContain(`decision_ledger_relitigation_checks_total{result="${result}"} 0`);
     }
     expect(body).toContain('decision_ledger_db_queries_total{outcome="error"} 0');

@@ -1,7 +1,8 @@
 /**
- * Slack waits 3 s for an ack. Work that normally finishes well inside that (a database write) is
- * awaited before acking so the user hears the outcome at once; if it runs past this budget the
- * listener acks with a holding message and reports the outcome through response_url instead.
+ * Slack waits 3 s for an ack. Work that normally finishes well inside that (a database read or
+ * write) is awaited before acking so the user hears the outcome at once; if it runs past this budget
+ * the listener acks with a holding message and reports the outcome through response_url instead
+ * (commands/decide/answerSoon.ts).
  */
 export const ACK_BUDGET_MS = 2000;
 

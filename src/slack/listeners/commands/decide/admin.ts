@@ -1,7 +1,7 @@
 import { previewWorkspacePurge } from '../../../../app/purgeWorkspace.js';
 import { errorForLog } from '../../../../logger.js';
 import { NOTHING_STORED, purgeConfirmationBlocks, purgeConfirmationText } from '../../../blocks/purgeConfirmation.js';
-import { describePurgeRefusal } from '../../../copy.js';
+import { describePurgeRefusal, HOLDING } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
 import { workspaceRoleOf } from '../../../workspaceRole.js';
 import type { ListenerDeps } from '../../deps.js';
@@ -33,5 +33,5 @@ export async function adminPurgeFromCommand({ services, logger }: ListenerDeps, 
       return { text: "I couldn't read what is stored just now; nothing was deleted. Try again in a minute." };
     }
   };
-  await answerSoon(args, work(), 'Checking that you are an admin and counting what is stored — I will answer here in a moment.');
+  await answerSoon(args, work(), HOLDING.purge);
 }

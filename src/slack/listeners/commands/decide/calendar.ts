@@ -2,7 +2,7 @@ import { subscribeCalendar } from '../../../../app/subscribeCalendar.js';
 import { CALENDAR_LOOKBACK_DAYS } from '../../../../app/syncCalendarFeed.js';
 import { errorForLog } from '../../../../logger.js';
 import { hours, money, personHours } from '../../../blocks/costFormat.js';
-import { describeFeedProblem, feedHost } from '../../../copy.js';
+import { describeFeedProblem, feedHost, HOLDING } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
@@ -50,5 +50,5 @@ export async function calendarFromCommand(
       return { text: DATABASE_DOWN };
     }
   };
-  await answerSoon(args, work(), request.action === 'subscribe' ? 'Reading the calendar… I will answer here in a moment.' : 'Working on it — the database is slow right now.');
+  await answerSoon(args, work(), request.action === 'subscribe' ? HOLDING.calendar : HOLDING.working);
 }

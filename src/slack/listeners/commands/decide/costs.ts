@@ -2,6 +2,7 @@ import { reportCosts } from '../../../../app/reportCosts.js';
 import type { PeriodKind } from '../../../../domain/costs/periods.js';
 import { errorForLog } from '../../../../logger.js';
 import { costReportBlocks, costReportText } from '../../../blocks/costReport.js';
+import { HOLDING } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
@@ -22,5 +23,5 @@ export async function costsFromCommand(
       return { text: "I couldn't read the costs: the database did not answer. Try again in a minute." };
     }
   };
-  await answerSoon(args, work(), 'Adding up the costs — the database is slow right now. I will answer here.');
+  await answerSoon(args, work(), HOLDING.costs);
 }

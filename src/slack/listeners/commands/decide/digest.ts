@@ -3,7 +3,7 @@ import { costSettingsFor } from '../../../../app/costSettingsFor.js';
 import { digestPeriodOf, type DigestArguments, describeSchedule, latestRunAt, nextRunAt } from '../../../../domain/digest/schedule.js';
 import { errorForLog } from '../../../../logger.js';
 import { digestBlocks, digestText } from '../../../blocks/digest.js';
-import { describeDigestProblem } from '../../../copy.js';
+import { describeDigestProblem, HOLDING } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
@@ -61,5 +61,5 @@ export async function digestFromCommand({ services, logger }: ListenerDeps, args
       return { text: "I couldn't reach the database just now; nothing changed. Try again in a minute." };
     }
   };
-  await answerSoon(args, work(), 'Working on it — the database is slow right now.');
+  await answerSoon(args, work(), HOLDING.working);
 }

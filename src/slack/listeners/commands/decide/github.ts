@@ -1,43 +1,43 @@
 import { errorForLog } from '../../../../logger.js';
+import { HOLDING } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
+import { answerSoon, type Reply } from './answerSoon.js';
 import type { CommandArgs } from './index.js';
 
 /** `/decide github [owner/repo | off owner/repo]`: which repositories' review waits count for this channel. */
 export async function githubFromCommand(
   { services, logger, githubWebhooks }: ListenerDeps,
-  { ack, command, context }: CommandArgs,
+  args: CommandArgs,
   request: { action: 'list' } | { action: 'link' | 'unlink'; repository: string },
 ): Promise<void> {
+  const { command, context } = args;
   const workspace = workspaceOf(context);
   const setup = githubWebhooks
     ? 'In the repository (or its organisation) add a webhook: Payload URL `https://<this app>/github/webhook`, content type `application/json`, the secret your operator set as GITHUB_WEBHOOK_SECRET, events *Pull requests* and *Pull request reviews*.'
     : 'This deployment does not take GitHub webhooks yet: an operator needs to set GITHUB_WEBHOOK_SECRET.';
-  try {
-    if (request.action === 'list') {
-      const repositories = await services.github.linkedTo(workspace, command.channel_id);
-      await ack({
-        response_type: 'ephemeral',
-        text:
-          repositories.length === 0
-            ? `No repositories count their review waits here. Link one with \`/decide github owner/repo\`. ${setup}`
-            : `Review waits of ${repositories.map((r) => `\`${r}\``).join(', ')} count for this channel. ${setup}`,
-      });
-      return;
+  const work = async (): Promise<Reply> => {
+    try {
+      if (request.action === 'list') {
+        const repositories = await services.github.linkedTo(workspace, command.channel_id);
+        return {
+          text:
+            repositories.length === 0
+              ? `No repositories count their review waits here. Link one with \`/decide github owner/repo\`. ${setup}`
+              : `Review waits of ${repositories.map((r) => `\`${r}\``).join(', ')} count for this channel. ${setup}`,
+        };
+      }
+      const key = request.repository.toLowerCase();
+      if (request.action === 'unlink') {
+        const removed = await services.github.unlink(workspace, key);
+        return { text: removed ? `\`${key}\` no longer counts here. Waits already recorded stay in the costs.` : `\`${key}\` was not linked in this workspace.` };
+      }
+      await services.github.link(workspace, key, command.channel_id, command.user_id);
+      return { text: `Review waits of \`${key}\` now count for this channel, in working hours. ${setup}` };
+    } catch (error) {
+      logger.error({ err: errorForLog(error) }, 'the /decide github command failed');
+      return { text: "I couldn't reach the database just now; nothing changed. Try again in a minute." };
     }
-    const key = request.repository.toLowerCase();
-    if (request.action === 'unlink') {
-      const removed = await services.github.unlink(workspace, key);
-      await ack({ response_type: 'ephemeral', text: removed ? `\`${key}\` no longer counts here. Waits already recorded stay in the costs.` : `\`${key}\` was not linked in this workspace.` });
-      return;
-    }
-    await services.github.link(workspace, key, command.channel_id, command.user_id);
-    await ack({
-      response_type: 'ephemeral',
-      text: `Review waits of \`${key}\` now count for this channel, in working hours. ${setup}`,
-    });
-  } catch (error) {
-    logger.error({ err: errorForLog(error) }, 'the /decide github command failed');
-    await ack({ response_type: 'ephemeral', text: "I couldn't reach the database just now; nothing changed. Try again in a minute." });
-  }
+  };
+  await answerSoon(args, work(), request.action === 'list' ? HOLDING.lookUp : HOLDING.change);
 }

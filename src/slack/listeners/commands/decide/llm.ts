@@ -1,28 +1,31 @@
 import { errorForLog } from '../../../../logger.js';
-import { describeLlmSetting } from '../../../copy.js';
+import { describeLlmSetting, HOLDING } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
+import { answerSoon, type Reply } from './answerSoon.js';
 import type { CommandArgs } from './index.js';
 
 /** `/decide llm [on|off]`: the workspace's opt-in to the LLM's second opinion on relitigation. */
-export async function llmSetting({ services, logger }: ListenerDeps, { ack, context }: CommandArgs, optIn: boolean | null): Promise<void> {
-  const workspace = workspaceOf(context);
+export async function llmSetting({ services, logger }: ListenerDeps, args: CommandArgs, optIn: boolean | null): Promise<void> {
+  const workspace = workspaceOf(args.context);
   const llm = services.relitigationLlm;
   const endpoint = llm?.endpoint ?? null;
   if (!llm) {
-    await ack({ response_type: 'ephemeral', text: describeLlmSetting({ configured: false, optIn: false, changed: false, endpoint }) });
+    await args.ack({ response_type: 'ephemeral', text: describeLlmSetting({ configured: false, optIn: false, changed: false, endpoint }) });
     return;
   }
-  try {
-    if (optIn === null) {
-      const current = await services.workspaceSettings.llmOptIn(workspace);
-      await ack({ response_type: 'ephemeral', text: describeLlmSetting({ configured: true, optIn: current, changed: false, endpoint }) });
-      return;
+  const work = async (): Promise<Reply> => {
+    try {
+      if (optIn === null) {
+        const current = await services.workspaceSettings.llmOptIn(workspace);
+        return { text: describeLlmSetting({ configured: true, optIn: current, changed: false, endpoint }) };
+      }
+      await services.workspaceSettings.setLlmOptIn(workspace, optIn);
+      return { text: describeLlmSetting({ configured: true, optIn, changed: true, endpoint }) };
+    } catch (error) {
+      logger.error({ err: errorForLog(error) }, 'reading or changing the LLM opt-in failed');
+      return { text: "I couldn't reach the database just now; the setting is unchanged. Try again in a minute." };
     }
-    await services.workspaceSettings.setLlmOptIn(workspace, optIn);
-    await ack({ response_type: 'ephemeral', text: describeLlmSetting({ configured: true, optIn, changed: true, endpoint }) });
-  } catch (error) {
-    logger.error({ err: errorForLog(error) }, 'reading or changing the LLM opt-in failed');
-    await ack({ response_type: 'ephemeral', text: "I couldn't reach the database just now; the setting is unchanged. Try again in a minute." });
-  }
+  };
+  await answerSoon(args, work(), optIn === null ? HOLDING.lookUp : HOLDING.change);
 }

@@ -1,7 +1,7 @@
 import { recordMeeting } from '../../../../app/recordMeeting.js';
 import { errorForLog } from '../../../../logger.js';
 import { meetingCostBlocks, meetingCostText } from '../../../blocks/meetingCost.js';
-import { withTextBack } from '../../../copy.js';
+import { HOLDING, withTextBack } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
@@ -32,5 +32,5 @@ export async function meetingFromCommand(
       return { text: withTextBack("I couldn't record the meeting: the database did not answer. Nothing was recorded; try again in a minute.", `/decide ${command.text}`) };
     }
   };
-  await answerSoon(args, work(), 'Recording the meeting — the database is slow right now. I will confirm here.');
+  await answerSoon(args, work(), HOLDING.meeting);
 }

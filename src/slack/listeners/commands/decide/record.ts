@@ -2,12 +2,12 @@ import { recordDecision, type RecordDecisionResult } from '../../../../app/recor
 import { type Decision, formatRef } from '../../../../domain/decision.js';
 import { parseInlineDecision } from '../../../../domain/parseInlineDecision.js';
 import { decisionCardBlocks, decisionFallbackText } from '../../../blocks/decisionCard.js';
-import { describeContentProblem, describeInlineProblem, describeSlackFailure, withTextBack } from '../../../copy.js';
+import { describeContentProblem, describeInlineProblem, describeSlackFailure, HOLDING, withTextBack } from '../../../copy.js';
 import { postDecisionCard } from '../../../deliver.js';
 import type { SlackFailure } from '../../../slackFailure.js';
 import { workspaceOf } from '../../../workspace.js';
-import { settleWithin } from '../../ackBudget.js';
 import { type ListenerDeps, today } from '../../deps.js';
+import { answerSoon, type Reply } from './answerSoon.js';
 import type { CommandArgs } from './index.js';
 import { errorForLog } from '../../../../logger.js';
 
@@ -17,7 +17,7 @@ const SAVE_FAILED =
 /** `/decide <text>`: parse, record, confirm, then post the card in the channel. */
 export async function recordFromCommand(deps: ListenerDeps, args: CommandArgs, text: string): Promise<void> {
   const { services, logger } = deps;
-  const { ack, command, respond, context, client } = args;
+  const { ack, command, context, client } = args;
   const parsed = parseInlineDecision({ text, author: command.user_id, today: today(services) });
   if (!parsed.ok) {
     await ack({ response_type: 'ephemeral', text: withTextBack(describeInlineProblem(parsed.problem), text) });
@@ -34,36 +34,24 @@ export async function recordFromCommand(deps: ListenerDeps, args: CommandArgs, t
     origin: 'command',
     // A trigger_id is unique per invocation: a redelivered request finds the record the first one made.
     idempotencyKey: `command:${command.trigger_id}`,
-  });
-  const early = await settleWithin(recording);
-  const reply = async (message: { text: string; response_type: 'ephemeral' }) =>
-    early.settled ? ack(message) : respond(message);
-  if (!early.settled) {
-    await ack({ response_type: 'ephemeral', text: 'Saving your decision — the database is slow right now. I will confirm here.' });
-  }
-
-  let result: RecordDecisionResult;
-  try {
-    result = await recording;
-  } catch (error) {
+  }).catch((error: unknown) => {
     logger.error({ err: errorForLog(error) }, 'recording a decision from /decide failed');
-    await reply({ response_type: 'ephemeral', text: withTextBack(SAVE_FAILED, text) });
-    return;
-  }
-  if (!result.ok) {
-    const problems = result.problems.map(describeContentProblem).join(' ');
-    await reply({ response_type: 'ephemeral', text: withTextBack(problems, text) });
-    return;
-  }
-  if (!result.created) {
-    await reply({ response_type: 'ephemeral', text: `That was recorded already as ${formatRef(result.decision.ref)}.` });
-    return;
-  }
-  if (early.settled) await ack();
-  else await respond({ response_type: 'ephemeral', text: `Recorded ${formatRef(result.decision.ref)}.` });
+    return null;
+  });
+  await answerSoon(args, recording.then((result) => describeRecording(result, text)), HOLDING.decision);
 
+  const result = await recording;
+  if (!result?.ok || !result.created) return;
   const delivery = await postDecisionCard({ client, services, workspace, decision: result.decision, logger });
   if (!delivery.ok) await reportUndeliveredCard(args, result.decision, delivery.failure);
+}
+
+/** What the user hears about a recording (null: the database failed); a new record's card in the channel says it all. */
+function describeRecording(result: RecordDecisionResult | null, text: string): Reply {
+  if (!result) return { text: withTextBack(SAVE_FAILED, text) };
+  if (!result.ok) return { text: withTextBack(result.problems.map(describeContentProblem).join(' '), text) };
+  if (!result.created) return { text: `That was recorded already as ${formatRef(result.decision.ref)}.` };
+  return { text: `Recorded ${formatRef(result.decision.ref)}.`, onlyWhenLate: true };
 }
 
 /**

@@ -1,20 +1,33 @@
 import { effectiveCostSettings } from '../../../../domain/costs/costSettings.js';
 import { errorForLog } from '../../../../logger.js';
 import { costSettingsModalView } from '../../../blocks/costSettingsModal.js';
-import { describeSlackFailure } from '../../../copy.js';
+import { describeSlackFailure, SETTINGS_TOO_SLOW } from '../../../copy.js';
 import { classifySlackError } from '../../../slackFailure.js';
 import { workspaceOf } from '../../../workspace.js';
+import { settleWithin } from '../../ackBudget.js';
 import type { ListenerDeps } from '../../deps.js';
 import type { CommandArgs } from './index.js';
 
+const READ_FAILED = "I couldn't read the settings: the database did not answer. Try again in a minute.";
+
 /** `/decide settings`: the cost settings form, filled with what is in force in this channel. */
 export async function costSettingsFromCommand({ services, logger }: ListenerDeps, { ack, client, command, context, respond }: CommandArgs): Promise<void> {
+  const reading = services.costSettings.overrides(workspaceOf(context), command.channel_id);
+  const logFailure = (error: unknown) => logger.error({ err: errorForLog(error) }, 'reading cost settings for /decide settings failed');
+  // The form needs the command's trigger_id, which Slack honours for 3 s only: a read slower than
+  // the ack budget cannot end in a form, so the user is told at once instead of after the fact.
+  const early = await settleWithin(reading);
+  if (!early.settled) {
+    await ack({ response_type: 'ephemeral', text: SETTINGS_TOO_SLOW });
+    void reading.catch(logFailure);
+    return;
+  }
   let layers;
   try {
-    layers = await services.costSettings.overrides(workspaceOf(context), command.channel_id);
+    layers = await reading;
   } catch (error) {
-    logger.error({ err: errorForLog(error) }, 'reading cost settings for /decide settings failed');
-    await ack({ response_type: 'ephemeral', text: "I couldn't read the settings: the database did not answer. Try again in a minute." });
+    logFailure(error);
+    await ack({ response_type: 'ephemeral', text: READ_FAILED });
     return;
   }
   await ack();

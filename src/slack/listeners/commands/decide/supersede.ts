@@ -1,13 +1,16 @@
 import { supersedeDecision, type SupersedeDecisionResult } from '../../../../app/supersedeDecision.js';
 import { formatRef } from '../../../../domain/decision.js';
 import { parseInlineDecision } from '../../../../domain/parseInlineDecision.js';
-import { alreadySuperseded, describeContentProblem, describeInlineProblem, notVisible, withTextBack } from '../../../copy.js';
+import { alreadySuperseded, describeContentProblem, describeInlineProblem, HOLDING, notVisible, withTextBack } from '../../../copy.js';
 import { postDecisionCard, refreshDecisionCard } from '../../../deliver.js';
 import { workspaceOf } from '../../../workspace.js';
 import { type ListenerDeps, today } from '../../deps.js';
+import { answerSoon, type Reply } from './answerSoon.js';
 import type { CommandArgs } from './index.js';
 import { reportUndeliveredCard } from './record.js';
 import { errorForLog } from '../../../../logger.js';
+
+const SAVE_FAILED = "I couldn't save that: the database did not answer. Nothing changed; try again in a minute.";
 
 /** `/decide supersede D-14 <new decision>`: a new record that replaces D-14; D-14 is kept and linked both ways. */
 export async function supersedeFromCommand(deps: ListenerDeps, args: CommandArgs, ref: number, text: string): Promise<void> {
@@ -19,25 +22,30 @@ export async function supersedeFromCommand(deps: ListenerDeps, args: CommandArgs
     return;
   }
   const workspace = workspaceOf(context);
-  let result: SupersedeDecisionResult;
-  try {
-    result = await supersedeDecision({
-      services,
-      workspace,
-      ref,
-      content: parsed.content,
-      channelId: command.channel_id,
-      createdBy: command.user_id,
-      idempotencyKey: `command:${command.trigger_id}`,
-    });
-  } catch (error) {
+  const superseding = supersedeDecision({
+    services,
+    workspace,
+    ref,
+    content: parsed.content,
+    channelId: command.channel_id,
+    createdBy: command.user_id,
+    idempotencyKey: `command:${command.trigger_id}`,
+  }).catch((error: unknown) => {
     logger.error({ err: errorForLog(error) }, 'superseding a decision failed');
-    await ack({
-      response_type: 'ephemeral',
-      text: withTextBack("I couldn't save that: the database did not answer. Nothing changed; try again in a minute.", command.text),
-    });
-    return;
-  }
+    return null;
+  });
+  await answerSoon(args, superseding.then((result) => describeSupersession(result, ref, command.text)), HOLDING.decision);
+
+  const result = await superseding;
+  if (!result?.ok || !result.created) return;
+  const delivery = await postDecisionCard({ client, services, workspace, decision: result.current, logger });
+  if (!delivery.ok) await reportUndeliveredCard(args, result.current, delivery.failure);
+  await refreshDecisionCard(client, result.previous, logger);
+}
+
+/** What the user hears (null: the database failed); the new record's card in the channel says it all. */
+function describeSupersession(result: SupersedeDecisionResult | null, ref: number, typed: string): Reply {
+  if (!result) return { text: withTextBack(SAVE_FAILED, typed) };
   if (!result.ok) {
     const message =
       result.reason === 'not_found'
@@ -45,15 +53,8 @@ export async function supersedeFromCommand(deps: ListenerDeps, args: CommandArgs
         : result.reason === 'already_superseded'
           ? alreadySuperseded(ref, result.previous.supersededBy!.ref)
           : result.problems.map(describeContentProblem).join(' ');
-    await ack({ response_type: 'ephemeral', text: withTextBack(message, command.text) });
-    return;
+    return { text: withTextBack(message, typed) };
   }
-  if (!result.created) {
-    await ack({ response_type: 'ephemeral', text: `That was recorded already as ${formatRef(result.current.ref)}.` });
-    return;
-  }
-  await ack();
-  const delivery = await postDecisionCard({ client, services, workspace, decision: result.current, logger });
-  if (!delivery.ok) await reportUndeliveredCard(args, result.current, delivery.failure);
-  await refreshDecisionCard(client, result.previous, logger);
+  if (!result.created) return { text: `That was recorded already as ${formatRef(result.current.ref)}.` };
+  return { text: `Recorded ${formatRef(result.current.ref)}, superseding ${formatRef(result.previous.ref)}.`, onlyWhenLate: true };
 }

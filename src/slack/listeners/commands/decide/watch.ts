@@ -1,27 +1,24 @@
 import type { WatchSensitivity } from '../../../../domain/relitigation/types.js';
 import { errorForLog } from '../../../../logger.js';
-import { describeWatch } from '../../../copy.js';
+import { describeWatch, HOLDING } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
+import { answerSoon, type Reply } from './answerSoon.js';
 import type { CommandArgs } from './index.js';
 
 /** `/decide watch [off|low|normal|high]`: the relitigation watcher's setting for this channel. */
-export async function watchSetting(
-  { services, logger }: ListenerDeps,
-  { ack, command, context }: CommandArgs,
-  sensitivity: WatchSensitivity | null,
-): Promise<void> {
+export async function watchSetting({ services, logger }: ListenerDeps, args: CommandArgs, sensitivity: WatchSensitivity | null): Promise<void> {
+  const { command, context } = args;
   const workspace = workspaceOf(context);
-  try {
-    if (sensitivity === null) {
-      const current = await services.channelSettings.watch(workspace, command.channel_id);
-      await ack({ response_type: 'ephemeral', text: describeWatch(current, false) });
-      return;
+  const work = async (): Promise<Reply> => {
+    try {
+      if (sensitivity === null) return { text: describeWatch(await services.channelSettings.watch(workspace, command.channel_id), false) };
+      await services.channelSettings.setWatch(workspace, command.channel_id, sensitivity, command.user_id);
+      return { text: describeWatch(sensitivity, true) };
+    } catch (error) {
+      logger.error({ err: errorForLog(error) }, 'reading or changing the watch setting failed');
+      return { text: "I couldn't reach the database just now; the setting is unchanged. Try again in a minute." };
     }
-    await services.channelSettings.setWatch(workspace, command.channel_id, sensitivity, command.user_id);
-    await ack({ response_type: 'ephemeral', text: describeWatch(sensitivity, true) });
-  } catch (error) {
-    logger.error({ err: errorForLog(error) }, 'reading or changing the watch setting failed');
-    await ack({ response_type: 'ephemeral', text: "I couldn't reach the database just now; the setting is unchanged. Try again in a minute." });
-  }
+  };
+  await answerSoon(args, work(), sensitivity === null ? HOLDING.lookUp : HOLDING.change);
 }
