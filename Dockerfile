@@ -45,7 +45,8 @@ ENV DATA_DIR=/app/data \
     PORT=3000
 EXPOSE 3000
 
-# Slim images have no curl: ask node itself. /healthz answers 200 once the database responds.
+# Slim images have no curl: ask node itself. /healthz is liveness (the process serves HTTP); a
+# load balancer should use /readyz, which also needs the database.
 # The start period covers migrations, which run before the server listens.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
