@@ -144,7 +144,10 @@ export function uniqueInOrder(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
 
-/** A Slack user id, as opposed to a free-text name from an imported record. */
+/**
+ * A Slack user id, as opposed to a free-text name from an imported record. Slack's ids are about a
+ * dozen characters; the bound keeps "U" followed by 5,000 capitals from passing for one.
+ */
 export function isSlackUserId(value: string): boolean {
-  return /^[UW][A-Z0-9]{2,}$/.test(value);
+  return /^[UW][A-Z0-9]{2,40}$/.test(value);
 }

@@ -65,7 +65,7 @@ export function describeInlineProblem(problem: InlineDecisionProblem): string {
     case 'no_decision_text':
       return `I couldn't find the decision in that — only tags, mentions or a date. Write what was decided, e.g. \`${COMMAND} We use Postgres for orders because refunds need transactions #orders\`.`;
     case 'bad_revisit':
-      return `I couldn't read the revisit date “${problem.phrase}”. Try \`revisit in 6 months\`, \`revisit in 2 weeks\` or \`revisit on 2027-03-01\`.`;
+      return `I couldn't read the revisit date “${neutraliseBroadcasts(problem.phrase)}”. Try \`revisit in 6 months\`, \`revisit in 2 weeks\` or \`revisit on 2027-03-01\`.`;
     case 'revisit_in_past':
       return `The revisit date ${problem.date} is not in the future. Pick a later date.`;
     case 'too_long':

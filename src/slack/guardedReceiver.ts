@@ -102,9 +102,26 @@ export function surfaceOf(body: unknown): string {
     if (!isRecord(body.event) || typeof body.event.type !== 'string') return 'unknown';
     return `event:${/^[a-z_]{1,40}$/.test(body.event.type) ? body.event.type : 'other'}`;
   }
-  if (body.command !== undefined) return typeof body.command === 'string' && /^\/[\w-]{1,32}$/.test(body.command) ? `command:${body.command}` : 'unknown';
+  if (body.command !== undefined) return isWellFormedCommand(body) ? `command:${body.command}` : 'unknown';
   if (typeof body.type === 'string' && INTERACTIVE.has(body.type)) return body.type;
   return 'unknown';
+}
+
+/**
+ * Slack posts every one of these fields with every command, as a non-empty string. A form field
+ * that is missing, empty or repeated (which parses to an array) means the request is not what it
+ * claims; passed on, it used to be recorded with an empty channel or author, or with an
+ * idempotency key of `command:undefined` that made every later such command "recorded already".
+ */
+const COMMAND_FIELDS = ['team_id', 'channel_id', 'user_id', 'trigger_id', 'response_url'] as const;
+
+function isWellFormedCommand(body: Record<string, unknown>): body is Record<string, unknown> & { command: string } {
+  return (
+    typeof body.command === 'string' &&
+    /^\/[\w-]{1,32}$/.test(body.command) &&
+    (body.text === undefined || typeof body.text === 'string') &&
+    COMMAND_FIELDS.every((field) => typeof body[field] === 'string' && body[field] !== '')
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

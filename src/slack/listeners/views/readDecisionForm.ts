@@ -1,5 +1,5 @@
 import type { ViewOutput } from '@slack/bolt';
-import { checkContent, type DecisionContent, type DecisionStatus, isDecisionStatus, normaliseTags, TAG_PATTERN } from '../../../domain/decision.js';
+import { checkContent, type DecisionContent, type DecisionStatus, isDecisionStatus, isSlackUserId, normaliseTags, TAG_PATTERN } from '../../../domain/decision.js';
 import { isValidIsoDate } from '../../../domain/dates.js';
 import { encodePlainText } from '../../../domain/markup.js';
 import { type ModalMetadata, modalMetadataSchema } from '../../blocks/decisionModal.js';
@@ -9,6 +9,8 @@ import { FIELD, FIELD_ACTION } from '../../ids.js';
 export type DecisionForm =
   | { ok: true; content: DecisionContent; channelId: string; metadata: ModalMetadata }
   | { ok: false; errors: Record<string, string> };
+
+const UNREADABLE = 'I could not read what was sent for this field. Enter it again.';
 
 /** Reads and checks a submitted decision form; every problem comes back keyed by the input it belongs to. */
 export function readDecisionForm(view: ViewOutput, userId: string, today: string): DecisionForm {
@@ -20,23 +22,35 @@ export function readDecisionForm(view: ViewOutput, userId: string, today: string
   }
   const values = view.state.values;
   const field = (blockId: string) => values[blockId]?.[FIELD_ACTION];
-  const text = (blockId: string) => encodePlainText((field(blockId)?.value ?? '').trim());
-
   const errors: Record<string, string> = {};
-  const tagWords = (field(FIELD.tags)?.value ?? '').split(/[\s,]+/).filter(Boolean);
+  // Slack sends a text input's value as a string, or null when it is empty. Bolt's types promise
+  // as much but nothing checks it: a number or an object used to throw, or to be stored as it came.
+  const typed = (blockId: string): string => {
+    const value: unknown = field(blockId)?.value;
+    if (typeof value === 'string') return value;
+    if (value !== undefined && value !== null) errors[blockId] = UNREADABLE;
+    return '';
+  };
+  const text = (blockId: string) => encodePlainText(typed(blockId).trim());
+
+  const tagWords = typed(FIELD.tags).split(/[\s,]+/).filter(Boolean);
   const badTag = tagWords.map((t) => t.replace(/^#/, '')).find((t) => !TAG_PATTERN.test(t));
   if (badTag !== undefined) errors[FIELD.tags] = `“${badTag}” is not a tag: use letters, digits, - and _ (up to 40), separated by commas.`;
 
   const statusValue = field(FIELD.status)?.selected_option?.value ?? 'accepted';
   const status: DecisionStatus = isDecisionStatus(statusValue) && statusValue !== 'superseded' ? statusValue : 'accepted';
 
-  const revisitOn = field(FIELD.revisitOn)?.selected_date ?? null;
-  if (revisitOn !== null && (!isValidIsoDate(revisitOn) || revisitOn <= today)) errors[FIELD.revisitOn] = 'Pick a date after today.';
+  const picked: unknown = field(FIELD.revisitOn)?.selected_date ?? null;
+  const revisitOn = typeof picked === 'string' && isValidIsoDate(picked) ? picked : null;
+  if (picked !== null && (revisitOn === null || revisitOn <= today)) errors[FIELD.revisitOn] = 'Pick a date after today.';
 
-  const channelId = metadata.channelId ?? field(FIELD.channel)?.selected_conversation ?? null;
+  const conversation: unknown = field(FIELD.channel)?.selected_conversation;
+  const channelId = metadata.channelId ?? (typeof conversation === 'string' && conversation !== '' ? conversation : null);
   if (!channelId) errors[FIELD.channel] = 'Choose the channel this decision belongs to.';
 
-  const deciders = field(FIELD.deciders)?.selected_users ?? [];
+  const chosen: unknown = field(FIELD.deciders)?.selected_users ?? [];
+  const deciders = Array.isArray(chosen) && chosen.every((u) => typeof u === 'string' && isSlackUserId(u)) ? (chosen as string[]) : [];
+  if (deciders !== chosen) errors[FIELD.deciders] = UNREADABLE;
   const content: DecisionContent = {
     title: text(FIELD.title).replace(/\s+/g, ' '),
     context: text(FIELD.context),
