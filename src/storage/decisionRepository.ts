@@ -74,31 +74,23 @@ export function createDecisionRepository(db: Db): DecisionRepository {
       const conditions: SQL[] = [scope(workspace), visibleTo(viewer)];
       if (filter.tag) conditions.push(sql`${decisions.tags} @> ${JSON.stringify([filter.tag])}::jsonb`);
       if (filter.status) conditions.push(eq(decisions.status, filter.status));
-      const rows = await db
-        .select({ row: decisionColumns, total: sql<number>`count(*) over ()` })
-        .from(decisions)
-        .where(and(...conditions))
-        .orderBy(desc(decisions.ref))
-        .limit(page.limit)
-        .offset(page.offset);
-      return toPage(rows, page.offset);
+      return pageOf(db, and(...conditions)!, [desc(decisions.ref)], page);
     },
 
     async search(workspace, query, viewer, page) {
       const tsquery = toPrefixTsQuery(query);
-      const matches: SQL[] = [sql`${decisions.title} ilike ${`%${escapeLike(query.trim())}%`}`];
+      // Words by prefix through the full-text index; any other run of 3+ characters ("k8s", "ci/cd")
+      // inside a title, alternative, alias or tag through the trigram index on match_text. (An ILIKE on
+      // the title alone read every decision of the workspace: no index serves it.)
+      const needle = query.trim().toLowerCase();
+      const matches: SQL[] = [];
+      if (needle.length >= 3) matches.push(sql`${decisions.matchText} like ${`%${escapeLike(needle)}%`}`);
       if (tsquery) matches.push(sql`${decisions.search} @@ to_tsquery('english', ${tsquery})`);
+      if (matches.length === 0) return { items: [], total: 0, offset: page.offset };
       const order = tsquery
         ? [desc(sql`ts_rank(${decisions.search}, to_tsquery('english', ${tsquery}))`), desc(decisions.ref)]
         : [desc(decisions.ref)];
-      const rows = await db
-        .select({ row: decisionColumns, total: sql<number>`count(*) over ()` })
-        .from(decisions)
-        .where(and(scope(workspace), visibleTo(viewer), or(...matches)))
-        .orderBy(...order)
-        .limit(page.limit)
-        .offset(page.offset);
-      return toPage(rows, page.offset);
+      return pageOf(db, and(scope(workspace), visibleTo(viewer), or(...matches))!, order, page);
     },
 
     async recentForUser(workspace, userId, limit) {
@@ -304,8 +296,17 @@ async function findOne(db: Db, workspace: Workspace, condition: SQL): Promise<De
   return row ? toDecision(row) : null;
 }
 
-function toPage(rows: { row: Row; total: number }[], offset: number): Page<Decision> {
-  return { items: rows.map((r) => toDecision(r.row)), total: rows.length > 0 ? Number(rows[0]!.total) : 0, offset };
+/**
+ * One page of the decisions matching `where`, and how many match in all. Two statements, not a
+ * `count(*) over ()` window: that materialised every matching row (the whole log, for a plain list)
+ * to count it, while the page alone stops after `limit` rows and the count reads no row's text.
+ */
+async function pageOf(db: Db, where: SQL, order: SQL[], page: { limit: number; offset: number }): Promise<Page<Decision>> {
+  const [rows, [counted]] = await Promise.all([
+    db.select(decisionColumns).from(decisions).where(where).orderBy(...order).limit(page.limit).offset(page.offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(decisions).where(where),
+  ]);
+  return { items: rows.map(toDecision), total: Number(counted?.total ?? 0), offset: page.offset };
 }
 
 /** Words (any script) → `word:* & other:*`, so "strip" finds "Stripe"; nothing else reaches to_tsquery. */
