@@ -136,7 +136,6 @@ export async function startApp({ config, database, logger, now = () => new Date(
                   installPath: INSTALL_PATH,
                   redirectUriPath: OAUTH_REDIRECT_PATH,
                   clientOptions,
-                  // Rotating tokens are refreshed this long before they expire (Bolt's default is 2 h).
                   callbackOptions: installCallbacks(logger),
                 },
               }
