@@ -22,14 +22,14 @@ import { randomUUID } from 'node:crypto';
 import { Agent } from 'node:http';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { formBody } from '../test/support/slackRequests.js';
+import { signedCommand } from './lib/slackBodies.js';
 import { LeanFakeSlack } from './leanFakeSlack.js';
-import { httpRequest, signed, type SignedRequest } from './lib/http.js';
+import { httpRequest, type SignedRequest } from './lib/http.js';
 import { benchTarget, type PhaseResult } from './lib/phase.js';
 import { createServerDatabase } from '../src/storage/scratchDatabase.js';
 import { errorsOf, percentile, report, rps } from './lib/report.js';
 import { makeTempDir, removeTempDir, secondsFromEnv, type Server, sleep, stopAll, stopChild } from './lib/servers.js';
-import { SIGNING_SECRET, startBareBolt, startRealApp, TEAM } from './lib/targets.js';
+import { startBareBolt, startRealApp, TEAM } from './lib/targets.js';
 
 const CONCURRENCY = 16;
 const MEASURED_SECONDS = secondsFromEnv('BENCH_SECONDS', 10);
@@ -43,31 +43,16 @@ const TAG = 'bench';
 
 let sequence = 0;
 
-/** A slash command exactly as Slack posts it (fields as in test/support/testApp.ts), freshly signed. */
-function signedCommand(fake: LeanFakeSlack, text: string): SignedRequest {
-  const body = formBody({
-    token: 'deprecated-verification-token',
-    team_id: TEAM,
-    team_domain: 'acme',
-    channel_id: CHANNEL,
-    channel_name: 'bench',
-    user_id: 'U0BENCH',
-    user_name: 'bench',
-    command: '/decide',
-    text,
-    api_app_id: 'A0APP',
-    is_enterprise_install: 'false',
-    response_url: fake.responseUrl(`bench-${sequence}`),
-    trigger_id: `trigger-${randomUUID()}`,
-  });
-  return signed(SIGNING_SECRET, body, 'application/x-www-form-urlencoded');
+/** `/decide <text>` from the bench channel, freshly signed. */
+function benchCommand(fake: LeanFakeSlack, text: string): SignedRequest {
+  return signedCommand({ channel: CHANNEL, user: 'U0BENCH', text, responseUrl: fake.responseUrl(`bench-${sequence}`), triggerId: `trigger-${randomUUID()}` });
 }
 
 /** The load: `/decide <text>` with a distinct decision each time. */
 function nextDecision(fake: LeanFakeSlack): () => SignedRequest {
   return () => {
     const i = ++sequence;
-    return signedCommand(fake, `We adopt option ${i} because reason ${i} #${TAG}`);
+    return benchCommand(fake, `We adopt option ${i} because reason ${i} #${TAG}`);
   };
 }
 
@@ -86,7 +71,7 @@ interface LedgerCheck {
 }
 
 async function listCount(server: Server, fake: LeanFakeSlack): Promise<{ count: number | null; header: string }> {
-  const { body, headers } = signedCommand(fake, `list #${TAG}`);
+  const { body, headers } = benchCommand(fake, `list #${TAG}`);
   const agent = new Agent({ keepAlive: false });
   const res = await httpRequest(agent, `${server.url}/slack/events`, 'POST', body, headers);
   if (res.status !== 200) return { count: null, header: `HTTP ${res.status}: ${res.body.slice(0, 200)}` };

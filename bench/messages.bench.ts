@@ -25,20 +25,20 @@
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import type { ConversationDirectory, Workspace } from '../src/app/ports.js';
-import { recordDecision } from '../src/app/recordDecision.js';
-import { type Database, openDatabase } from '../src/storage/database.js';
-import { createDecisionRepository } from '../src/storage/decisionRepository.js';
+import type { Workspace } from '../src/app/ports.js';
+import { openDatabase } from '../src/storage/database.js';
 import { rowsOf } from '../src/storage/insertDecisions.js';
 import { LeanFakeSlack } from './leanFakeSlack.js';
-import { signed, type SignedRequest } from './lib/http.js';
+import type { SignedRequest } from './lib/http.js';
 import { benchTarget, type TargetRun } from './lib/phase.js';
 import { createServerDatabase } from '../src/storage/scratchDatabase.js';
 import { errorsOf, fixed, report, rps } from './lib/report.js';
 import { makeTempDir, probe, removeTempDir, secondsFromEnv, type Server, sleep, stopAll, stopChild } from './lib/servers.js';
 import type { ProbeReading } from './lib/serverProbe.js';
-import { SIGNING_SECRET, startBareBolt, startRealApp, TEAM } from './lib/targets.js';
-import { CHATTER_CHANNEL, decisionContent, type MessageKind, MessageMix } from './lib/workload.js';
+import { seedLedger } from './lib/seedLedger.js';
+import { signedMessageEvent } from './lib/slackBodies.js';
+import { startBareBolt, startRealApp, TEAM } from './lib/targets.js';
+import { type MessageKind, MessageMix } from './lib/workload.js';
 
 const CONCURRENCY = 16;
 const MEASURED_SECONDS = secondsFromEnv('BENCH_SECONDS', 10);
@@ -46,8 +46,6 @@ const WARMUP_SECONDS = secondsFromEnv('BENCH_WARMUP_SECONDS', 5, true);
 const DECISIONS = decisionsFromEnv();
 const TARGET_RATIO = 0.7;
 
-/** Decisions recorded at once while seeding; the repository's group commit writes up to 64 per batch. */
-const SEED_CONCURRENCY = 256;
 /**
  * The app counts as drained after this many probe windows with its event loop (nearly) idle — busy
  * at most DRAIN_IDLE_LOOP more than before the load — and no new warning.
@@ -62,45 +60,6 @@ const PROBE_TIMEOUT_MS = 30_000;
 const SLACK_ACK_LIMIT_MS = 3000;
 
 const WORKSPACE: Workspace = { workspaceId: TEAM, enterpriseId: null };
-
-// ───────────────────────────── seeding ─────────────────────────────
-
-/** Every seeding channel is public; the real directory would ask conversations.info. */
-const publicChannels: ConversationDirectory = {
-  isPrivate: async () => false,
-  threadParticipants: async () => ({ participants: [], messages: [] }),
-  permalink: async () => null,
-};
-
-/** Records decisions 0…count-1; returns their refs by index. */
-async function seed(database: Database, count: number): Promise<{ ms: number; created: number; refs: number[] }> {
-  const services = { decisions: createDecisionRepository(database.db), conversations: publicChannels };
-  let next = 0;
-  let created = 0;
-  const refs: number[] = [];
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: SEED_CONCURRENCY }, async () => {
-      while (next < count) {
-        const i = next++;
-        const content = decisionContent(i);
-        const result = await recordDecision({
-          services,
-          workspace: WORKSPACE,
-          content,
-          channelId: CHATTER_CHANNEL,
-          createdBy: content.deciders[0]!,
-          origin: 'command',
-          idempotencyKey: `bench-seed:${i}`,
-        });
-        if (!result.ok) throw new Error(`seed decision ${i} was refused: ${JSON.stringify(result.problems)}`);
-        if (result.created) created += 1;
-        refs[i] = result.decision.ref;
-      }
-    }),
-  );
-  return { ms: performance.now() - started, created, refs };
-}
 
 // ───────────────────────────── load ─────────────────────────────
 
@@ -117,26 +76,7 @@ function messageEvents(mix: MessageMix, sent: Sent): () => SignedRequest {
     const ts = `${tsBase + Math.floor(seq / 1e6)}.${String(seq % 1e6).padStart(6, '0')}`;
     const message = mix.next(ts);
     if (message.threadTs === null) sent.set(`${message.channel} ${ts}`, { kind: message.kind, about: message.about });
-    const body = JSON.stringify({
-      token: 'deprecated-verification-token',
-      type: 'event_callback',
-      team_id: TEAM,
-      api_app_id: 'A0APP',
-      event_id: `Ev0BENCH${seq}`,
-      event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ team_id: TEAM, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
-      event: {
-        type: 'message',
-        channel: message.channel,
-        channel_type: 'channel',
-        user: message.user,
-        text: message.text,
-        ts,
-        event_ts: ts,
-        ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
-      },
-    });
-    return signed(SIGNING_SECRET, body, 'application/json');
+    return signedMessageEvent(message, ts, `Ev0BENCH${seq}`);
   };
 }
 
@@ -252,11 +192,11 @@ async function main(): Promise<number> {
     const database = await openDatabase(databaseConfig);
     try {
       await database.migrate();
-      const seeded = await seed(database, DECISIONS);
+      const seeded = await seedLedger(database, WORKSPACE, DECISIONS);
       refs = seeded.refs;
       console.log(
         `  seeded ${seeded.created} decisions through recordDecision in ${fixed(seeded.ms / 1000, 1)} s ` +
-          `(${fixed(seeded.created / (seeded.ms / 1000), 0)} decisions/s, ${SEED_CONCURRENCY} in flight)`,
+          `(${fixed(seeded.created / (seeded.ms / 1000), 0)} decisions/s)`,
       );
       if (seeded.created !== DECISIONS) problems.push(`seeding created ${seeded.created} decisions, expected ${DECISIONS}`);
     } finally {

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { formatRef } from '../../src/domain/decision.js';
 import { ACTION, COMMAND } from '../../src/slack/ids.js';
 import { formBody } from '../../test/support/slackRequests.js';
+import { signedCommand, signedMessageEvent } from './slackBodies.js';
 import type { LeanFakeSlack, WarningPost } from '../leanFakeSlack.js';
 import { signed, type SignedRequest } from './http.js';
 import { SIGNING_SECRET, TEAM } from './targets.js';
@@ -113,47 +114,18 @@ export class SoakTraffic {
   /** An Events API delivery of the mix's next channel message (unique event_id, or the app drops it as a redelivery). */
   private messageEvent(seq: number): SignedRequest {
     const ts = `${this.tsBase + Math.floor(seq / 1e6)}.${String(seq % 1e6).padStart(6, '0')}`;
-    const message = this.messages.next(ts);
-    const body = JSON.stringify({
-      token: 'deprecated-verification-token',
-      type: 'event_callback',
-      team_id: TEAM,
-      api_app_id: 'A0APP',
-      event_id: `Ev0SOAK${this.runTag}${seq}`,
-      event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ team_id: TEAM, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
-      event: {
-        type: 'message',
-        channel: message.channel,
-        channel_type: 'channel',
-        user: message.user,
-        text: message.text,
-        ts,
-        event_ts: ts,
-        ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
-      },
-    });
-    return signed(SIGNING_SECRET, body, 'application/json');
+    return signedMessageEvent(this.messages.next(ts), ts, `Ev0SOAK${this.runTag}${seq}`);
   }
 
   /** `/decide <text>` from the chatter channel, as Slack posts it; a unique trigger_id each time. */
   private command(seq: number, text: string): SignedRequest {
-    const body = formBody({
-      token: 'deprecated-verification-token',
-      team_id: TEAM,
-      team_domain: 'acme',
-      channel_id: CHATTER_CHANNEL,
-      channel_name: 'bench',
-      user_id: COMMAND_USERS[seq % COMMAND_USERS.length]!,
-      user_name: 'soak',
-      command: COMMAND,
+    return signedCommand({
+      channel: CHATTER_CHANNEL,
+      user: COMMAND_USERS[seq % COMMAND_USERS.length]!,
       text,
-      api_app_id: 'A0APP',
-      is_enterprise_install: 'false',
-      response_url: this.fake.responseUrl(`soak-${seq}`),
-      trigger_id: `trigger-${randomUUID()}`,
+      responseUrl: this.fake.responseUrl(`soak-${seq}`),
+      triggerId: `trigger-${randomUUID()}`,
     });
-    return signed(SIGNING_SECRET, body, 'application/x-www-form-urlencoded');
   }
 
   /** Every other click answers the newest unanswered warning "Not a reopening"; the rest view a recent one. */
