@@ -28,6 +28,8 @@ import { PRACTICE_FAMILIES } from '../src/domain/relitigation/knowledge/practice
 import { TECHNOLOGY_FAMILIES } from '../src/domain/relitigation/knowledge/technology.js';
 import { messageQuery } from '../src/domain/relitigation/messageQuery.js';
 import type { Database } from '../src/storage/database.js';
+// A deterministic generator, so every run (and both databases) judge the same workload.
+import { prng } from '../test/support/prng.js';
 import { onEachDatabase, percentile } from './lib/scratchRuns.js';
 import { insertWorkspaceDecisions, rowsOf } from '../src/storage/insertDecisions.js';
 import { candidatesSql, createRelitigationIndex, searchTerms } from '../src/storage/relitigationIndex.js';
@@ -40,18 +42,6 @@ const WARMUP_MESSAGES = 400;
 const TARGET_P99_MS = 10;
 const WORKSPACE: Workspace = { workspaceId: 'T0JUDGE', enterpriseId: null };
 const CHANNEL = 'C0JUDGE';
-
-// A deterministic generator, so every run (and both databases) judge the same workload.
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Technology names from the knowledge base, so decisions name real things (and their aliases and rivals get used).
 const TOOLS = [...TECHNOLOGY_FAMILIES, ...PRACTICE_FAMILIES].flatMap((family) =>

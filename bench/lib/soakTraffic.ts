@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { formatRef } from '../../src/domain/decision.js';
 import { ACTION, COMMAND } from '../../src/slack/ids.js';
+import { prng } from '../../test/support/prng.js';
 import { formBody } from '../../test/support/slackRequests.js';
 import { signedCommand, signedMessageEvent } from './slackBodies.js';
 import type { LeanFakeSlack, WarningPost } from '../leanFakeSlack.js';
@@ -41,7 +42,7 @@ interface Warning {
 export class SoakTraffic {
   readonly sent: Record<RequestKind, number> = { message: 0, search: 0, show: 0, record: 0, list: 0, costs: 0, button: 0 };
   readonly messages: MessageMix;
-  private readonly random = mulberry32(0x50a4);
+  private readonly random = prng(0x50a4);
   private readonly tsBase = Math.floor(Date.now() / 1000);
   private readonly runTag = Date.now().toString(36);
   private sequence = 0;
@@ -167,14 +168,3 @@ function dismissValue(blocks: unknown): string | null {
   return null;
 }
 
-/** A small seeded generator of numbers in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

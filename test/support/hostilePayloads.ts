@@ -1,3 +1,4 @@
+import { prng } from './prng.js';
 import { createHmac } from 'node:crypto';
 import { ACTION, CALLBACK, COST_FIELD, FIELD, FIELD_ACTION, REOPEN_FIELD } from '../../src/slack/ids.js';
 
@@ -50,17 +51,6 @@ export interface CorpusProps {
   reopening: string;
 }
 
-/** Mulberry32: small, fast, and the same sequence on every platform for a seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Dice {
   constructor(readonly next: () => number) {}
