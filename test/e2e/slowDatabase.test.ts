@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HOLDING, SETTINGS_TOO_SLOW } from '../../src/slack/copy.js';
 import { workspaces } from '../../src/storage/schema.js';
+import { viewSubmission } from '../support/slackPayloads.js';
 import { TestApp } from '../support/testApp.js';
 
 // Warnings and errors the app logs: a slow database must log no error (Bolt's "not acknowledged
@@ -122,6 +123,39 @@ describe('when the database is slower than Slack’s 3-second ack window', () =>
     const watch = await app.command('watch high', { channel: 'C0SLOW' });
     expect(watch.body.text).toContain('Relitigation watch is now high');
     expect(app.slack.callsOf('response_url')).toHaveLength(0);
+  });
+
+  it('closes a submitted decision form within Slack’s budget when the save is slow, then posts the card — or says what was lost', async () => {
+    const opened = await app.command('', { channel: 'C0SLOW', triggerId: 'trigger-slow-form' });
+    expect(opened.status).toBe(200);
+    const [open] = await app.slack.waitFor('views.open');
+    const submit = (title: string, viewId: string) =>
+      timed(app.interact(viewSubmission(open!.params.view, { title, rationale: 'the form must not hang', channel: 'C0SLOW' }, viewId)));
+
+    let slow = await slowTable(app, 'decisions');
+    const saved = await submit('We answer every form within three seconds', 'V0SLOW1').finally(slow.release);
+    expect(saved.response.status).toBe(200);
+    expect(saved.ms).toBeLessThan(3000);
+    // An empty ack closes the form; the card is the answer.
+    expect(saved.response.body).toBeNull();
+    const [card] = await app.slack.waitFor('chat.postMessage');
+    expect(JSON.stringify(card!.params.blocks)).toContain('We answer every form within three seconds');
+
+    app.slack.reset();
+    slow = await slowTable(app, 'decisions');
+    const pending = submit('We keep forms honest about failures', 'V0SLOW2');
+    await new Promise((resolve) => setTimeout(resolve, 2300));
+    await slow.breakAndRelease();
+    try {
+      const lost = await pending;
+      expect(lost.ms).toBeLessThan(3000);
+      const [told] = await app.slack.waitFor('chat.postEphemeral');
+      expect(told!.params.text).toContain("I couldn't save the decision you submitted");
+      expect(told!.params.text).toContain('We keep forms honest about failures');
+      expect(app.slack.callsOf('chat.postMessage')).toHaveLength(0);
+    } finally {
+      await app.database.db.execute(sql`alter table decisions_gone rename to decisions`);
+    }
   });
 
   it('tells the user through response_url, with their text back, when the database fails after the holding line', async () => {

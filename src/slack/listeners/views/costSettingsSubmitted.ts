@@ -8,6 +8,8 @@ import { describeSettingProblem } from '../../copy.js';
 import { COST_FIELD, FIELD_ACTION } from '../../ids.js';
 import { workspaceOf } from '../../workspace.js';
 import type { ListenerDeps } from '../deps.js';
+import { tellUser } from '../../deliver.js';
+import { formAck } from './formAck.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -40,21 +42,29 @@ export function costSettingsSubmitted({ services, logger }: ListenerDeps) {
     };
     const scope = field(COST_FIELD.scope)?.selected_option?.value === 'workspace' ? 'workspace' : 'channel';
     const workspace = workspaceOf(context);
+    const acker = formAck(ack, (text) => tellUser(client, { userId: body.user.id, channelId: metadata.channelId }, text, logger));
+    const typed = Object.entries(form)
+      .filter(([, value]) => value)
+      .map(([key, value]) => `${key}: ${value}`)
+      .join('\n');
     let result;
     try {
-      result = await saveCostSettings({ services, workspace, channelId: metadata.channelId, scope, form, userId: body.user.id });
+      result = await acker.within(saveCostSettings({ services, workspace, channelId: metadata.channelId, scope, form, userId: body.user.id }));
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'saving cost settings failed');
-      await ack({ response_action: 'errors', errors: { [COST_FIELD.hourlyRate]: "I couldn't save: the database did not answer. Try again in a minute." } });
+      await acker.errors(
+        { [COST_FIELD.hourlyRate]: "I couldn't save: the database did not answer. Try again in a minute." },
+        { typed, whenClosed: "I couldn't save the cost settings: the database did not answer, and nothing changed. Try again in a minute." },
+      );
       return;
     }
     if (!result.ok) {
       const errors: Record<string, string> = {};
       for (const [key, problem] of Object.entries(result.problems)) errors[COST_FIELD[key as CostSettingKey]] = describeSettingProblem(key as CostSettingKey, problem!);
-      await ack({ response_action: 'errors', errors });
+      await acker.errors(errors, { typed });
       return;
     }
-    await ack();
+    await acker.done();
     const s = result.settings;
     try {
       await client.chat.postEphemeral({

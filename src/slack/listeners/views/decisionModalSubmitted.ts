@@ -6,6 +6,7 @@ import { FIELD } from '../../ids.js';
 import { postDecisionCard, tellUser } from '../../deliver.js';
 import { workspaceOf } from '../../workspace.js';
 import { type ListenerDeps, today } from '../deps.js';
+import { formAck } from './formAck.js';
 import { readDecisionForm } from './readDecisionForm.js';
 import { errorForLog } from '../../../logger.js';
 
@@ -22,35 +23,38 @@ export function decisionModalSubmitted({ services, logger }: ListenerDeps) {
     }
     const workspace = workspaceOf(context);
     const { metadata, channelId } = form;
+    const tell = (text: string) => tellUser(client, { userId, channelId }, text, logger);
+    const acker = formAck(ack, tell);
+    const typed = [form.content.title, form.content.rationale].filter((t) => t !== '').join('\n');
     let result: RecordDecisionResult;
     try {
-      result = await recordDecision({
-        services,
-        workspace,
-        content: form.content,
-        channelId,
-        message: metadata.message
-          ? { ...metadata.message, participants: metadata.participants }
-          : undefined,
-        createdBy: userId,
-        origin: metadata.origin,
-        // One record per source message; otherwise one per form (a double-clicked Record button submits the same view).
-        idempotencyKey: metadata.message ? `message:${channelId}:${metadata.message.ts}` : `view:${view.id}`,
-      });
+      result = await acker.within(
+        recordDecision({
+          services,
+          workspace,
+          content: form.content,
+          channelId,
+          message: metadata.message ? { ...metadata.message, participants: metadata.participants } : undefined,
+          createdBy: userId,
+          origin: metadata.origin,
+          // One record per source message; otherwise one per form (a double-clicked Record button submits the same view).
+          idempotencyKey: metadata.message ? `message:${channelId}:${metadata.message.ts}` : `view:${view.id}`,
+        }),
+      );
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'recording a decision from the form failed');
-      // Keeping the form open keeps everything the user typed.
-      await ack({
-        response_action: 'errors',
-        errors: { [FIELD.title]: "I couldn't save this: the database did not answer. Your text is still here; press Record again in a minute." },
-      });
+      // While the form is open, keeping it open keeps everything the user typed.
+      await acker.errors(
+        { [FIELD.title]: "I couldn't save this: the database did not answer. Your text is still here; press Record again in a minute." },
+        { typed, whenClosed: "I couldn't save the decision you submitted: the database did not answer, and nothing was saved. Try again in a minute." },
+      );
       return;
     }
     if (!result.ok) {
-      await ack({ response_action: 'errors', errors: { [FIELD.title]: 'Check the fields and try again.' } });
+      await acker.errors({ [FIELD.title]: 'Check the fields and try again.' }, { typed, whenClosed: 'The decision you submitted was not saved: check its fields and try again.' });
       return;
     }
-    await ack();
+    await acker.done();
     const ref = formatRef(result.decision.ref);
     if (!result.created) {
       await tellUser(client, { userId, channelId }, `That message was logged already as ${ref}: \`/decide show ${ref}\`.`, logger);

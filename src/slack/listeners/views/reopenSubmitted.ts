@@ -7,10 +7,11 @@ import { errorForLog } from '../../../logger.js';
 import { answeredWarningBlocks, relitigationWarningText } from '../../blocks/relitigationWarning.js';
 import { userText } from '../../blocks/text.js';
 import { alreadySuperseded, describeContentProblem } from '../../copy.js';
-import { postDecisionCard, refreshDecisionCard } from '../../deliver.js';
+import { postDecisionCard, refreshDecisionCard, tellUser } from '../../deliver.js';
 import { FIELD_ACTION, REOPEN_FIELD } from '../../ids.js';
 import { workspaceOf } from '../../workspace.js';
 import { type ListenerDeps, today } from '../deps.js';
+import { formAck } from './formAck.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -42,17 +43,19 @@ export function reopenSubmitted({ services, logger }: ListenerDeps) {
     const meta = parsed.data;
     const workspace = workspaceOf(context);
     const userId = body.user.id;
-    const decision = await services.decisions.findByRef(workspace, meta.decisionRef, { kind: 'channel', channelId: meta.channelId });
+    const acker = formAck(ack, (text) => tellUser(client, { userId, channelId: meta.channelId }, text, logger));
+    const newTitle = field(REOPEN_FIELD.newDecision);
+    const typed = [whatIsNew, newTitle].filter((t) => t !== '').join('\n');
+    const decision = await acker.within(services.decisions.findByRef(workspace, meta.decisionRef, { kind: 'channel', channelId: meta.channelId }));
     if (!decision) {
-      await ack({ response_action: 'errors', errors: { [REOPEN_FIELD.whatIsNew]: `${formatRef(meta.decisionRef)} can no longer be found.` } });
+      await acker.errors({ [REOPEN_FIELD.whatIsNew]: `${formatRef(meta.decisionRef)} can no longer be found.` }, { typed });
       return;
     }
     const ref = formatRef(decision.ref);
-    const newTitle = field(REOPEN_FIELD.newDecision);
     let answer: Parameters<typeof answeredWarningBlocks>[2];
 
     if (newTitle !== '') {
-      const result = await supersedeDecision({
+      const result = await acker.within(supersedeDecision({
         services,
         workspace,
         ref: decision.ref,
@@ -72,7 +75,7 @@ export function reopenSubmitted({ services, logger }: ListenerDeps) {
           decidedOn: today(services),
           revisitOn: null,
         },
-      });
+      }));
       if (!result.ok) {
         const message =
           result.reason === 'already_superseded'
@@ -80,16 +83,16 @@ export function reopenSubmitted({ services, logger }: ListenerDeps) {
             : result.reason === 'invalid'
               ? result.problems.map(describeContentProblem).join(' ')
               : `${ref} can no longer be found.`;
-        await ack({ response_action: 'errors', errors: { [REOPEN_FIELD.newDecision]: message } });
+        await acker.errors({ [REOPEN_FIELD.newDecision]: message }, { typed });
         return;
       }
-      await ack();
+      await acker.done();
       await services.judgements.giveFeedback(workspace, meta.judgementId, 'reopened', userId);
       await postDecisionCard({ client, services, workspace, decision: result.current, logger });
       await refreshDecisionCard(client, result.previous, logger);
       answer = { kind: 'superseded', by: userId, byRef: result.current.ref };
     } else {
-      await ack();
+      await acker.done();
       await services.judgements.giveFeedback(workspace, meta.judgementId, 'reopened', userId);
       await services.decisions.setUnderReview(workspace, decision.id, 'reopened', userId);
       answer = { kind: 'reopened', by: userId };
