@@ -1,5 +1,5 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import { eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './database.js';
 import { slackInstallations as installs } from './schema.js';
 import { withDeadline } from '../deadline.js';
@@ -12,16 +12,6 @@ export interface WorkspaceQuery {
   isEnterpriseInstall: boolean;
 }
 
-/** An installation's bot, for scheduled jobs that reach every workspace. */
-export interface InstalledBot {
-  teamId: string | null;
-  enterpriseId: string | null;
-  isEnterpriseInstall: boolean;
-  botToken: string;
-  botUserId: string;
-  botId: string;
-}
-
 /** Bolt's InstallationStore, plus what the app needs around it. */
 export interface InstallationRepository extends InstallationStore {
   /** With `userId`, removes only that user's token; without, the whole installation. */
@@ -30,8 +20,6 @@ export interface InstallationRepository extends InstallationStore {
   deleteWorkspace(query: WorkspaceQuery): Promise<void>;
   /** tokens_revoked: forgets the listed tokens, and the installation once none is left. */
   revokeTokens(query: WorkspaceQuery, revoked: { botUserIds: string[]; userIds: string[] }): Promise<void>;
-  /** Every installation that has a bot token. */
-  installations(): Promise<InstalledBot[]>;
 }
 
 export interface InstallationStoreOptions {
@@ -185,28 +173,6 @@ export function createInstallationStore(db: Db, cipher: TokenCipher, options: In
 
     deleteWorkspace,
     revokeTokens,
-
-    async installations() {
-      const rows = await db
-        .select({ workspaceId: installs.workspaceId, secrets: installs.secrets })
-        .from(installs)
-        .where(isNotNull(installs.botUserId))
-        .orderBy(installs.workspaceId);
-      return rows.flatMap(({ workspaceId, secrets }) => {
-        const { installation } = open(workspaceId, secrets);
-        if (!installation.bot) return [];
-        return [
-          {
-            teamId: installation.team?.id ?? null,
-            enterpriseId: installation.enterprise?.id ?? null,
-            isEnterpriseInstall: installation.isEnterpriseInstall ?? false,
-            botToken: installation.bot.token,
-            botUserId: installation.bot.userId,
-            botId: installation.bot.id,
-          },
-        ];
-      });
-    },
   };
 }
 
