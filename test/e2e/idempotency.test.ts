@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/storage/database.js';
 import { rowsOf } from '../../src/storage/insertDecisions.js';
 import { signedPost } from '../support/slackRequests.js';
 import { viewSubmission } from '../support/slackPayloads.js';
@@ -33,6 +34,8 @@ async function count(app: TestApp, table: string, where = sql`true`): Promise<nu
 
 describe('idempotency under Slack retries and double clicks', () => {
   let app: TestApp;
+  /** The database handed from the first replica to the second, which does not own it. */
+  let handedOver: Database | undefined;
   beforeAll(async () => {
     app = await TestApp.start();
     await app.command('Orders stay on Postgres instead of MongoDB because refunds need multi-row transactions #orders', { channel: 'C0ORD' });
@@ -40,6 +43,7 @@ describe('idempotency under Slack retries and double clicks', () => {
   });
   afterAll(async () => {
     await app.stop();
+    await handedOver?.close();
   });
   beforeEach(() => app.slack.reset());
 
@@ -68,8 +72,8 @@ describe('idempotency under Slack retries and double clicks', () => {
     app.slack.reset();
 
     // A second replica on the same database: it has no memory of these event ids.
-    const database = await app.stopKeepingDatabase();
-    app = await TestApp.start({ database });
+    handedOver = await app.stopKeepingDatabase();
+    app = await TestApp.start({ database: handedOver });
     await app.event(event, { eventId: 'EvSAME2', ...retry(1) });
     await app.event(reply, { eventId: 'EvREPLY2', ...retry(1) });
     await app.idle();
