@@ -26,8 +26,9 @@ import { onEachDatabase, percentile } from './lib/scratchRuns.js';
 import { createCostRepository } from '../src/storage/costRepository.js';
 import { createCostSettingsRepository } from '../src/storage/costSettingsRepository.js';
 import { rowsOf } from '../src/storage/insertDecisions.js';
+import { positiveFromEnv } from './lib/servers.js';
 
-const EVENTS = Number(process.env.BENCH_COST_EVENTS ?? 100_000);
+const EVENTS = positiveFromEnv('BENCH_COST_EVENTS', 100_000, true);
 const CHANNELS = 50;
 const RUNS = 300;
 const WARMUP = 50;

@@ -15,8 +15,9 @@ import { performance } from 'node:perf_hooks';
 import type { Workspace } from '../src/app/ports.js';
 import { createDecisionRepository } from '../src/storage/decisionRepository.js';
 import { openDatabase } from '../src/storage/database.js';
+import { positiveFromEnv } from './lib/servers.js';
 
-const OPS = Number(process.env.MICRO_OPS ?? 500);
+const OPS = positiveFromEnv('MICRO_OPS', 500, true);
 const workspace: Workspace = { workspaceId: 'T0001', enterpriseId: null };
 
 async function scenario(label: string, dataDir: string, concurrency: number): Promise<void> {

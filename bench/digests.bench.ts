@@ -22,8 +22,9 @@ import { createCostSettingsRepository } from '../src/storage/costSettingsReposit
 import { createDigestFactsRepository } from '../src/storage/digestFactsRepository.js';
 import { insertWorkspaceDecisions } from '../src/storage/insertDecisions.js';
 import { onEachDatabase, percentile } from './lib/scratchRuns.js';
+import { positiveFromEnv } from './lib/servers.js';
 
-const CHANNELS = Number(process.env.BENCH_CHANNELS ?? 1000);
+const CHANNELS = positiveFromEnv('BENCH_CHANNELS', 1000, true);
 const DECISIONS_PER_CHANNEL = 12;
 const COST_EVENTS = 100_000;
 const PARALLEL = 4;

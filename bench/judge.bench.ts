@@ -33,8 +33,9 @@ import { prng } from '../test/support/prng.js';
 import { onEachDatabase, percentile } from './lib/scratchRuns.js';
 import { insertWorkspaceDecisions, rowsOf } from '../src/storage/insertDecisions.js';
 import { candidatesSql, createRelitigationIndex, searchTerms } from '../src/storage/relitigationIndex.js';
+import { positiveFromEnv } from './lib/servers.js';
 
-const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 10_000);
+const DECISIONS = positiveFromEnv('BENCH_DECISIONS', 10_000, true);
 const MESSAGES = 400;
 // Seeding leaves garbage to collect and PGlite's memory to settle: measure the steady state, as a
 // long-running app would see it, not the first minute after a bulk load.

@@ -33,7 +33,7 @@ import type { SignedRequest } from './lib/http.js';
 import { benchTarget, type TargetRun } from './lib/phase.js';
 import { createServerDatabase } from '../src/storage/scratchDatabase.js';
 import { errorsOf, fixed, report, rps } from './lib/report.js';
-import { makeTempDir, probe, removeTempDir, secondsFromEnv, type Server, sleep, stopAll, stopChild } from './lib/servers.js';
+import { makeTempDir, probe, removeTempDir, positiveFromEnv, secondsFromEnv, type Server, sleep, stopAll, stopChild } from './lib/servers.js';
 import type { ProbeReading } from './lib/serverProbe.js';
 import { seedLedger } from './lib/seedLedger.js';
 import { signedMessageEvent } from './lib/slackBodies.js';
@@ -43,7 +43,7 @@ import { type MessageKind, MessageMix } from './lib/workload.js';
 const CONCURRENCY = 16;
 const MEASURED_SECONDS = secondsFromEnv('BENCH_SECONDS', 10);
 const WARMUP_SECONDS = secondsFromEnv('BENCH_WARMUP_SECONDS', 5, true);
-const DECISIONS = decisionsFromEnv();
+const DECISIONS = positiveFromEnv('BENCH_DECISIONS', 10_000, true);
 const TARGET_RATIO = 0.7;
 
 /**
@@ -312,16 +312,6 @@ async function main(): Promise<number> {
   return 0;
 }
 
-function decisionsFromEnv(): number {
-  const raw = process.env.BENCH_DECISIONS;
-  if (raw === undefined || raw === '') return 10_000;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`BENCH_DECISIONS must be a positive whole number; got "${raw}"`);
-    process.exit(2);
-  }
-  return value;
-}
 
 main().then(
   (code) => process.exit(code),

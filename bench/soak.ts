@@ -51,7 +51,7 @@ import { machineTicks } from './lib/phase.js';
 import { type ProcessStats, processStats } from './lib/procStats.js';
 import { fixed, percentile, table } from './lib/report.js';
 import { seedLedger } from './lib/seedLedger.js';
-import { isInterrupted, makeTempDir, removeTempDir, secondsFromEnv, type Server, sleep, stopAll, stopChild } from './lib/servers.js';
+import { isInterrupted, makeTempDir, removeTempDir, positiveFromEnv, secondsFromEnv, type Server, sleep, stopAll, stopChild } from './lib/servers.js';
 import { MIX, type RequestKind, SoakTraffic } from './lib/soakTraffic.js';
 import { startRealApp, TEAM } from './lib/targets.js';
 
@@ -548,17 +548,6 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/** A positive number (whole when `whole`) from the environment, or the fallback; exits with status 2 on nonsense. */
-function positiveFromEnv(name: string, fallback: number, whole: boolean): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0 || (whole && !Number.isInteger(value))) {
-    console.error(`${name} must be a positive ${whole ? 'whole number' : 'number'}; got "${raw}"`);
-    process.exit(2);
-  }
-  return value;
-}
 
 main().then(
   (code) => process.exit(code),

@@ -177,3 +177,15 @@ export function secondsFromEnv(name: string, fallback: number, allowZero = false
   }
   return value;
 }
+
+/** A positive number (whole when `whole`) from the environment, or the fallback; exits with status 2 on nonsense. */
+export function positiveFromEnv(name: string, fallback: number, whole: boolean): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || (whole && !Number.isInteger(value))) {
+    console.error(`${name} must be a positive ${whole ? 'whole number' : 'number'}; got "${raw}"`);
+    process.exit(2);
+  }
+  return value;
+}
