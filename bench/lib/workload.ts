@@ -323,6 +323,13 @@ export function topic(i: number): Topic {
   };
 }
 
+/** Whether decisions i and j were recorded for the same service, area and choice (in other words). */
+export function sameTopic(i: number, j: number): boolean {
+  const a = topic(i);
+  const b = topic(j);
+  return a.area === b.area && a.service === b.service && a.chosen === b.chosen;
+}
+
 /** The recorded content of the i-th decision. */
 export function decisionContent(i: number): DecisionContent {
   const t = topic(i);

@@ -108,6 +108,26 @@ export const decisions = pgTable(
   ],
 );
 
+/**
+ * How many of a workspace's decisions carry each lexeme of the `search` vector. Triggers on
+ * `decisions` keep it (drizzle/0008_decision_terms.sql), in the statement that changes a decision,
+ * so every writer — commands, ADR imports, purges — agrees with it. Relitigation retrieval reads it
+ * to lead with a message's rarest words: in a workspace where forty services each chose a message
+ * queue, "orders" says which decision "switch orders from Kafka to SQS" reopens; "Kafka" does not.
+ * Counts cover every status and channel; they rank candidates and are never shown.
+ */
+export const decisionTerms = pgTable(
+  'decision_terms',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    term: text('term').notNull(),
+    decisions: integer('decisions').notNull(),
+    /** Of those, the decisions holding it in their names (title, alternatives, aliases, tags). */
+    inNames: integer('in_names').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.term] })],
+);
+
 export const decisionEvents = pgTable(
   'decision_events',
   {

@@ -29,6 +29,14 @@ const KEPT_BY_PURGE: Record<string, string> = {
   slack_installations: 'the installation goes when the app is uninstalled; after a purge the app keeps working',
 };
 
+/**
+ * Tables kept by triggers on `decisions`: a purge empties them with the decisions, and the
+ * confirmation does not count their rows (they are not data anyone recorded).
+ */
+const DERIVED_FROM_DECISIONS: Record<string, string> = {
+  decision_terms: 'how many decisions carry each word, for relitigation retrieval',
+};
+
 /** Every base table of the app's schema with a workspace_id column, found in the catalogue rather than listed. */
 async function tablesWithWorkspaceId(database: Database): Promise<string[]> {
   const rows = rowsOf<{ table_name: string }>(
@@ -173,7 +181,7 @@ describe('purging a workspace', () => {
 
   it('counts what it will delete, table by table', async () => {
     const counts = await createWorkspacePurge(database.db).counts(ACME);
-    const stored = await rowsPerTable(database, tables.filter((t) => !(t in KEPT_BY_PURGE)), ACME);
+    const stored = await rowsPerTable(database, tables.filter((t) => !(t in KEPT_BY_PURGE) && !(t in DERIVED_FROM_DECISIONS)), ACME);
     const total = (values: object) => Object.values(values).reduce((a: number, b: number) => a + b, 0);
     // The timelines have no workspace_id; every other kind is a table of its own.
     expect(total(counts) - counts.pullRequestTimelines).toBe(total(stored));

@@ -62,6 +62,23 @@ describe('inferMatchingTerms', () => {
     expect(aliases).toEqual(expect.arrayContaining(['RN', 'DD']));
     expect(aliases).not.toContain('React Native');
   });
+
+  it('reads "X was ruled out" as turning down X', () => {
+    expect(rejectedIn('Orders stay on PostgreSQL', 'MongoDB was ruled out because the schema keeps changing every sprint.')).toEqual(['MongoDB']);
+  });
+
+  it('gives other names only of what the decision is about, not of what its reasons mention', () => {
+    const { aliases } = inferMatchingTerms({
+      title: 'Orders stay on PostgreSQL',
+      rationale: 'MongoDB was ruled out because the schema keeps changing every sprint.',
+      context: '',
+      consequences: '',
+      alternatives: [],
+    });
+    expect(aliases).toEqual(expect.arrayContaining(['Postgres', 'Mongo']));
+    expect(aliases.map((a) => a.toLowerCase())).not.toEqual(expect.arrayContaining(['scrum']));
+    expect(aliases.join(' ').toLowerCase()).not.toMatch(/scrum|iteration/);
+  });
 });
 
 describe('withMatchingTerms', () => {

@@ -36,6 +36,15 @@ describe('judge', () => {
     expect(tiers('Flutter would fix most of our perf complaints. anyone interested in a POC?')).toEqual([[19, 'strong']]);
   });
 
+  it('names the decision the message leans against, not one that already went its way', () => {
+    // Both name PostgreSQL and MongoDB; only the first is on what the message wants to leave.
+    const postgres = candidate(31, 'Account data stays on PostgreSQL', { alternatives: ['MongoDB'] });
+    const mysql = candidate(32, 'Account data moves to MySQL', { alternatives: ['PostgreSQL', 'MongoDB'] });
+    const named = (text: string) => judge(text, [mysql, postgres], 'normal').filter((v) => v.tier === 'strong').map((v) => v.decision.ref);
+    expect(named('should we just switch account data from PostgreSQL to MongoDB? the schema keeps changing')).toEqual([31]);
+    expect(named('can we revisit PostgreSQL for account data? MongoDB would fix the schema churn')).toEqual([31]);
+  });
+
   it('stays quiet about a bug report, a how-to question or a status update on the same topic', () => {
     expect(tiers('the orders postgres migration failed on staging')).toEqual([]);
     expect(tiers('how do I run the orders postgres locally with the refund fixtures?')).toEqual([]);

@@ -23,10 +23,13 @@ export function inferMatchingTerms(content: Pick<DecisionContent, 'title' | 'con
     .map((s) => s.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim())
     .filter((s) => s !== '');
   const rejected = sentences.flatMap(rejectedIn);
-  const allText = [...sentences, ...content.alternatives, ...rejected].join(' . ');
-  const written = allText.toLowerCase();
+  const written = [...sentences, ...content.alternatives, ...rejected].join(' . ').toLowerCase();
+  // Other names only of what the decision is about — what its title names, and what it turned
+  // down — not of everything its reasons mention: "the schema keeps changing every sprint" in a
+  // database decision must not make it a decision about sprints.
+  const about = plainTextOf([content.title, ...content.alternatives, ...rejected].join(' . '), { keepCode: true }).text;
   const aliases: string[] = [];
-  for (const concept of conceptsIn(allText)) {
+  for (const concept of conceptsIn(about)) {
     if (concept.weight < ALIAS_MIN_WEIGHT) continue;
     for (const name of concept.names) {
       if (!containsName(written, name) && !aliases.some((a) => a.toLowerCase() === name.toLowerCase())) aliases.push(name);
@@ -70,7 +73,8 @@ const EVALUATED_AND_NOT =
   /\b(?:evaluated|considered|rejected|ruled out|looked at|tried|compared)\s+([^.;:]+?)\s+(?:and|but)\s+(?:we\s+)?(?:are|is|were|was|did|do|will|have|decided)\s*(?:not|n't|against)\b/gi;
 const PASSIVE_TURN_DOWN =
   /(?:^|[,;:]\s*|\b(?:and|but)\s+)([^,;:]+?)\s+(?:is|are|was|were|has been|have been|will be|gets|get)\s+(?:being\s+)?(?:decommissioned|deprecated|removed|retired|dropped|sunset|sunsetted|phased out|not allowed|not used|not permitted|banned|rejected|frozen|deleted|not supported|no longer (?:used|supported|allowed))\b/gi;
-const REJECTED_BY_NAME = /(?:^|[,;:]\s*)([^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:was\s+|were\s+)?(?:rejected|ruled out)\b/gi;
+// Lazy, so "MongoDB was ruled out" turns down MongoDB, not "MongoDB was".
+const REJECTED_BY_NAME = /(?:^|[,;:]\s*)([^\s,;:]+(?:\s+[^\s,;:]+){0,2}?)\s+(?:was\s+|were\s+)?(?:rejected|ruled out)\b/gi;
 // "No new standalone service repos", "no CloudFormation, no Pulumi", "There will be no unlimited free tier".
 // A full stop ends the clause only before a space: ".env" and "Node.js" are names.
 const NO_CLAUSE =

@@ -11,6 +11,8 @@ export interface Assessment {
   topic: number;
   stance: number;
   namesRejected: boolean;
+  /** The message leans the way this decision went (see TopicMatch): no rival reading for another. */
+  agreesWithIt: boolean;
   evidence: string[];
   cues: string[];
 }
@@ -103,6 +105,7 @@ export function assess(message: string | MessageReading, candidates: RetrievedCa
       topic: sentences.length > 1 ? Math.max(topic.score * OTHER_SENTENCES_FACTOR, arguing) : topic.score,
       stance: score,
       namesRejected: topic.namesRejected,
+      agreesWithIt: topic.agreesWithIt,
       evidence: topic.evidence,
       cues: stance.cues,
     };
@@ -147,7 +150,7 @@ function relatesTo(concept: Concept, decision: DecisionProfile): boolean {
 
 function isAmbiguous(a: Assessment, all: Assessment[]): boolean {
   if (a.namesRejected) return false;
-  return all.some((o) => o !== a && o.topic >= a.topic - AMBIGUOUS_MARGIN && o.stance >= a.stance - AMBIGUOUS_MARGIN);
+  return all.some((o) => o !== a && !o.agreesWithIt && o.topic >= a.topic - AMBIGUOUS_MARGIN && o.stance >= a.stance - AMBIGUOUS_MARGIN);
 }
 
 function commonnessAmong(decisions: DecisionProfile[]): Commonness {

@@ -50,9 +50,10 @@ export interface Sentence {
   opposed: Set<Concept>;
 }
 
-// Just before a concept, these make it the thing argued against.
+// Just before a concept, these make it the thing argued against: what is dropped, left ("switch
+// orders from Postgres to Mongo") or revisited.
 const AGAINST_WHAT_FOLLOWS =
-  /(?:\bno more|\bget rid of|\bdrop(?:ping|ped)?|\bditch(?:ing|ed)?|\bstop using|\bkill(?:ing)?|\bmov(?:e|ing) off|\baway from|\breplac(?:e|ing)|\binstead of|\brather than)\s+(?:the\s+|our\s+|all\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$/;
+  /(?:\bno more|\bget rid of|\bdrop(?:ping|ped)?|\bditch(?:ing|ed)?|\bstop using|\bkill(?:ing)?|\bmov(?:e|ing) off|\baway from|\breplac(?:e|ing)|\binstead of|\brather than|\brevisit(?:ing)?|\b(?:switch|mov|migrat|port|chang|transition)\w*(?:\s+[\w-]+){0,3}?\s+(?:off|from))\s+(?:the\s+|our\s+|all\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$/;
 
 /** `text` is one sentence of plain text (see sentencesOf), `stance` its stance. */
 function analyseSentence(text: string, stance: Stance): Sentence {

@@ -12,6 +12,11 @@ export interface TopicMatch {
   namesRejected: boolean;
   /** The message names an alternative to what the decision chose (same family, not in the decision). */
   namesSibling: boolean;
+  /**
+   * The message leans the way the decision went: it proposes what the decision chose, or argues
+   * against what it turned down. Whatever it reopens, it is not this decision.
+   */
+  agreesWithIt: boolean;
   /** Human-readable reasons, for the eval's --verbose output and for tests. */
   evidence: string[];
 }
@@ -33,12 +38,15 @@ const SIBLING_CONCEPT = 0.5;
 const PROPOSED_FACTOR = 1.5;
 const REJECTED_BONUS = 0.35;
 const REJECTED_PHRASE = 0.9;
+// Arguing against what a decision turned down, or for what it chose, is evidence the message means another one.
+const CONTRADICTION = 0.35;
 // Two shared words alone stay below the strong bar (1 − e^(−0.66) < 0.5): it takes a third, a phrase or a concept.
 const WORD_IN_NAMES = 0.33;
 const WORD_IN_REASONS = 0.18;
 const GENERIC_FACTOR = 0.2;
 const TYPO_FACTOR = 0.7;
 const PAIR = 0.3;
+const PAIR_IN_REASONS_FACTOR = 0.4;
 const MAX_PAIRS = 3;
 
 /**
@@ -61,6 +69,7 @@ export function topicMatch(
   let sum = 0;
   let namesRejected = false;
   let namesSibling = false;
+  let agreesWithIt = false;
   // Reasons are text only when asked for: judging runs on every message and allocates little.
   const add = (weight: number, why: () => string) => {
     sum += weight;
@@ -76,12 +85,22 @@ export function topicMatch(
       add(where * concept.weight * rarity, () => concept.canonical);
       credited.add(concept);
       if (decision.rejectedConcepts.has(concept)) {
-        namesRejected = true;
-        add(REJECTED_BONUS * concept.weight * (proposed.has(concept) ? PROPOSED_FACTOR : 1), () => `turned down: ${concept.canonical}`);
+        if (opposed.has(concept)) {
+          // "switch from X", "drop X" where the decision already turned X down: the message is about another choice.
+          agreesWithIt = true;
+          add(-CONTRADICTION * concept.weight, () => `argues against what it turned down: ${concept.canonical}`);
+        } else {
+          namesRejected = true;
+          add(REJECTED_BONUS * concept.weight * (proposed.has(concept) ? PROPOSED_FACTOR : 1), () => `turned down: ${concept.canonical}`);
+        }
       } else if (opposed.has(concept)) {
         // "no more X", "drop X", "instead of X" where X is what the decision chose.
         namesRejected = true;
         add(REJECTED_BONUS * concept.weight, () => `argues against: ${concept.canonical}`);
+      } else if (proposed.has(concept) && decision.key.concepts.has(concept)) {
+        // Proposing what the decision chose is agreeing with it (or not knowing it), not reopening it.
+        agreesWithIt = true;
+        add(-CONTRADICTION * concept.weight, () => `proposes what it chose: ${concept.canonical}`);
       }
       continue;
     }
@@ -128,13 +147,17 @@ export function topicMatch(
   let pairs = 0;
   for (const pair of message.pairs) {
     if (pairs >= MAX_PAIRS) break;
-    if (decision.key.pairs.has(pair) || decision.body.pairs.has(pair)) {
+    if (decision.key.pairs.has(pair)) {
       pairs += 1;
       add(PAIR, () => `"${pair}"`);
+    } else if (decision.body.pairs.has(pair)) {
+      // A phrase of its reasons ("cannot hire fast enough") is shared by every decision that gave them.
+      pairs += 1;
+      add(PAIR * PAIR_IN_REASONS_FACTOR, () => `"${pair}" (reasons)`);
     }
   }
 
-  return { score: 1 - Math.exp(-sum), namesRejected, namesSibling, evidence };
+  return { score: 1 - Math.exp(-Math.max(0, sum)), namesRejected, namesSibling, agreesWithIt, evidence };
 }
 
 function containsSequence(haystack: string[], needle: string[]): boolean {
