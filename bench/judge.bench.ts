@@ -14,25 +14,23 @@
  *
  * Environment: BENCH_DATABASE_URL=postgres://… also runs it against that PostgreSQL server, in a
  * database created for the run and dropped after it; BENCH_DECISIONS (default 10000);
- * BENCH_EXPLAIN=1 prints the query plan of one message (to check the GIN indexes are used);
  * BENCH_SLOWEST=N lists the N slowest messages.
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { CANDIDATE_LIMIT, detectRelitigation } from '../src/app/detectRelitigation.js';
+import { detectRelitigation } from '../src/app/detectRelitigation.js';
 import type { NewDecision, Workspace } from '../src/app/ports.js';
 import type { DecisionContent } from '../src/domain/decision.js';
 import { withMatchingTerms } from '../src/domain/relitigation/inferMatchingTerms.js';
 import { mayReopen } from '../src/domain/relitigation/judge.js';
 import { PRACTICE_FAMILIES } from '../src/domain/relitigation/knowledge/practices.js';
 import { TECHNOLOGY_FAMILIES } from '../src/domain/relitigation/knowledge/technology.js';
-import { messageQuery } from '../src/domain/relitigation/messageQuery.js';
 import type { Database } from '../src/storage/database.js';
 // A deterministic generator, so every run (and both databases) judge the same workload.
 import { prng } from '../test/support/prng.js';
 import { onEachDatabase, percentile } from './lib/scratchRuns.js';
-import { insertWorkspaceDecisions, rowsOf } from '../src/storage/insertDecisions.js';
-import { candidatesSql, createRelitigationIndex, searchTerms } from '../src/storage/relitigationIndex.js';
+import { insertWorkspaceDecisions } from '../src/storage/insertDecisions.js';
+import { createRelitigationIndex } from '../src/storage/relitigationIndex.js';
 import { positiveFromEnv } from './lib/servers.js';
 
 const DECISIONS = positiveFromEnv('BENCH_DECISIONS', 10_000, true);
@@ -164,7 +162,6 @@ async function run(label: string, database: Database): Promise<boolean> {
   console.log(`${label}: seeded ${DECISIONS} decisions in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
   const index = createRelitigationIndex(database.db);
   const texts = messages(WARMUP_MESSAGES + MESSAGES);
-  if (process.env.BENCH_EXPLAIN) await explain(database, texts[0]!);
   const timings: number[] = [];
   const lookedUp: number[] = [];
   const slowest: { ms: number; text: string }[] = [];
@@ -195,14 +192,6 @@ async function run(label: string, database: Database): Promise<boolean> {
   );
   return met;
 }
-
-async function explain(database: Database, text: string): Promise<void> {
-  const query = messageQuery(text);
-  const plan = await database.db.execute(sql`explain analyze ${candidatesSql(WORKSPACE, CHANNEL, searchTerms(query), CANDIDATE_LIMIT)}`);
-  console.log(rowsOf<Record<string, string>>(plan).map((r) => Object.values(r)[0]).join('\n'));
-}
-
-
 
 const results = await onEachDatabase(run);
 console.log(results.every(Boolean) ? 'judge bench: all targets met' : 'judge bench: target missed');

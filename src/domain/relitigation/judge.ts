@@ -150,7 +150,10 @@ function relatesTo(concept: Concept, decision: DecisionProfile): boolean {
 
 function isAmbiguous(a: Assessment, all: Assessment[]): boolean {
   if (a.namesRejected) return false;
-  return all.some((o) => o !== a && !o.agreesWithIt && o.topic >= a.topic - AMBIGUOUS_MARGIN && o.stance >= a.stance - AMBIGUOUS_MARGIN);
+  // A decision the message goes along with is no rival reading of it, unless this one is too.
+  return all.some(
+    (o) => o !== a && (!o.agreesWithIt || a.agreesWithIt) && o.topic >= a.topic - AMBIGUOUS_MARGIN && o.stance >= a.stance - AMBIGUOUS_MARGIN,
+  );
 }
 
 function commonnessAmong(decisions: DecisionProfile[]): Commonness {
