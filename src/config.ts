@@ -184,17 +184,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       eventRetryWindowMs: e.EVENT_RETRY_WINDOW_MS,
     },
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR },
-    openai: e.OPENAI_API_KEY
-      ? {
-          apiKey: e.OPENAI_API_KEY,
-          baseUrl: e.OPENAI_BASE_URL,
-          model: e.OPENAI_MODEL,
-          embeddingModel: e.OPENAI_EMBEDDING_MODEL,
-          timeoutMs: e.OPENAI_TIMEOUT_MS,
-        }
-      : undefined,
+    openai: openAiOf(e),
     logLevel: e.LOG_LEVEL,
     github: { webhookSecret: e.GITHUB_WEBHOOK_SECRET ?? null },
     calendar: { syncCron: e.CALENDAR_SYNC_CRON, fetchTimeoutMs: e.CALENDAR_FETCH_TIMEOUT_MS, maxBytes: e.CALENDAR_MAX_BYTES, allowPrivateHosts: e.CALENDAR_ALLOW_PRIVATE_HOSTS === 'true' },
   };
+}
+
+type OpenAiVariables = Pick<z.infer<typeof envSchema>, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'OPENAI_MODEL' | 'OPENAI_EMBEDDING_MODEL' | 'OPENAI_TIMEOUT_MS'>;
+
+function openAiOf(e: OpenAiVariables): Config['openai'] {
+  return e.OPENAI_API_KEY
+    ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, embeddingModel: e.OPENAI_EMBEDDING_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
+    : undefined;
+}
+
+/**
+ * The OpenAI-compatible endpoint alone, for commands that run outside Slack (the eval's LLM mode):
+ * the same variables and checks as the app's, and a ConfigError when OPENAI_API_KEY is not set.
+ */
+export function loadOpenAiConfig(env: NodeJS.ProcessEnv = process.env): NonNullable<Config['openai']> {
+  const parsed = envSchema
+    .pick({ OPENAI_API_KEY: true, OPENAI_BASE_URL: true, OPENAI_MODEL: true, OPENAI_EMBEDDING_MODEL: true, OPENAI_TIMEOUT_MS: true })
+    .safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  const openai = openAiOf(parsed.data);
+  if (!openai) throw new ConfigError(['OPENAI_API_KEY is not set: the LLM mode needs an OpenAI-compatible endpoint (OPENAI_API_KEY, and OPENAI_BASE_URL for one that is not OpenAI)']);
+  return openai;
 }

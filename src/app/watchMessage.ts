@@ -1,8 +1,7 @@
 import type { Decision } from '../domain/decision.js';
 import type { Verdict } from '../domain/relitigation/types.js';
 import { restrain } from '../domain/watchRestraint.js';
-import { confirmWithLlm } from './confirmWithLlm.js';
-import { detectRelitigation } from './detectRelitigation.js';
+import { judgeMessage } from './judgeMessage.js';
 import type { StoredJudgement, Workspace } from './ports.js';
 import type { Services } from './services.js';
 
@@ -30,19 +29,15 @@ export interface Warning {
 export async function watchMessage({ services, workspace, channelId, message }: WatchMessageProps): Promise<Warning[]> {
   const sensitivity = await services.channelSettings.watch(workspace, channelId);
   if (sensitivity === 'off') return [];
-  const offline = await detectRelitigation({ index: services.relitigation, workspace, channelId, text: message.text, sensitivity });
-  if (offline.length === 0) return [];
-  // Message text leaves the deployment only for workspaces that opted in.
-  const { verdicts, mode } =
-    services.relitigationLlm && (await services.workspaceSettings.llmOptIn(workspace))
-      ? await confirmWithLlm({
-          llm: services.relitigationLlm.llm,
-          budgetMs: services.relitigationLlm.budgetMs,
-          embeddingCache: services.relitigationLlm.embeddingCache,
-          message: message.text,
-          verdicts: offline,
-        })
-      : { verdicts: offline, mode: 'offline' as const };
+  const { verdicts, mode } = await judgeMessage({
+    index: services.relitigation,
+    workspace,
+    channelId,
+    text: message.text,
+    sensitivity,
+    // Message text leaves the deployment only for workspaces that opted in.
+    llmHelp: async () => (services.relitigationLlm && (await services.workspaceSettings.llmOptIn(workspace)) ? services.relitigationLlm : null),
+  });
   if (verdicts.length === 0) return [];
   const kept = worthRecording(verdicts);
 

@@ -1,13 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import type { LlmHelp } from '../app/judgeMessage.js';
+import { loadOpenAiConfig } from '../config.js';
+import { createOpenAiRelitigation } from '../llm/openAiRelitigation.js';
+import { createLogger } from '../logger.js';
 import type { WatchSensitivity } from '../domain/relitigation/types.js';
 import { createRelitigationIndex } from '../storage/relitigationIndex.js';
 import { openScratchDatabase } from '../storage/scratchDatabase.js';
 import { type EvalSplit, evaluateRelitigation, explainLine, parseEvalLines } from './relitigationEvaluation.js';
 
 export const EVAL_RELITIGATION_USAGE = `eval-relitigation FILE.jsonl [--split all|dev|holdout] [--sensitivity low|normal|high] [--verbose]
-                  [--postgres-server URL]
+                  [--mode offline|llm] [--postgres-server URL]
 
   Scores the offline relitigation detector on labelled Slack messages (format and scoring:
   ../shared/eval/README.md). Its decisions are recorded into a fresh workspace of a fresh
@@ -18,7 +23,11 @@ export const EVAL_RELITIGATION_USAGE = `eval-relitigation FILE.jsonl [--split al
   --split        all (default); dev: lines of the decisions used for tuning; holdout: lines of every
                  third decision (in order of first appearance), kept out of tuning
   --sensitivity  the channel setting the messages are judged under (default normal)
-  --verbose      print each miss and false alarm, with the detector's reasons, before the result`;
+  --verbose      print each miss and false alarm, with the detector's reasons, before the result
+  --mode         offline (default); llm: judge as a workspace that ran \`/decide llm on\` does, with the
+                 endpoint of OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL, OPENAI_EMBEDDING_MODEL and
+                 OPENAI_TIMEOUT_MS (every message is sent to it; lines the LLM did not answer in time
+                 are judged offline and counted as llm_fallbacks)`;
 
 export async function evalRelitigationCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -28,21 +37,23 @@ export async function evalRelitigationCommand(args: string[]): Promise<number> {
       split: { type: 'string', default: 'all' },
       sensitivity: { type: 'string', default: 'normal' },
       verbose: { type: 'boolean', default: false },
+      mode: { type: 'string', default: 'offline' },
       'postgres-server': { type: 'string' },
     },
   });
   const file = positionals[0];
   const split = values.split as EvalSplit;
   const sensitivity = values.sensitivity as Exclude<WatchSensitivity, 'off'>;
-  if (!file || !['all', 'dev', 'holdout'].includes(split) || !['low', 'normal', 'high'].includes(sensitivity)) {
+  if (!file || !['all', 'dev', 'holdout'].includes(split) || !['low', 'normal', 'high'].includes(sensitivity) || !['offline', 'llm'].includes(values.mode)) {
     console.error(`usage: ${EVAL_RELITIGATION_USAGE}`);
     return 2;
   }
+  const llm = values.mode === 'llm' ? llmHelp() : undefined;
   const lines = parseEvalLines(await readFile(file, 'utf8'));
   const { database, dispose } = await openScratchDatabase(values['postgres-server']);
   try {
     const workspace = { workspaceId: `T_EVAL_${randomBytes(4).toString('hex')}`, enterpriseId: null };
-    const report = await evaluateRelitigation(lines, { db: database.db, workspace, split, sensitivity });
+    const report = await evaluateRelitigation(lines, { db: database.db, workspace, split, sensitivity, llm });
     if (values.verbose) {
       const index = createRelitigationIndex(database.db);
       const show = async (kind: string, outcome: (typeof report.misses)[number]) => {
@@ -58,4 +69,11 @@ export async function evalRelitigationCommand(args: string[]): Promise<number> {
   } finally {
     await dispose();
   }
+}
+
+/** The app's LLM help, from the same variables; its failures are logged to stderr, so stdout ends with the result. */
+function llmHelp(): LlmHelp {
+  const openai = loadOpenAiConfig();
+  const logger = createLogger('warn', pino.destination(2));
+  return { llm: createOpenAiRelitigation({ ...openai, logger }), budgetMs: openai.timeoutMs, embeddingCache: new Map() };
 }

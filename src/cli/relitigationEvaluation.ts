@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { CANDIDATE_LIMIT, detectRelitigation } from '../app/detectRelitigation.js';
+import { CANDIDATE_LIMIT } from '../app/detectRelitigation.js';
+import { judgeMessage, type LlmHelp } from '../app/judgeMessage.js';
 import type { ConversationDirectory, RelitigationIndex, Workspace } from '../app/ports.js';
 import { recordDecision } from '../app/recordDecision.js';
 import { type DecisionContent, LIMITS } from '../domain/decision.js';
@@ -39,6 +40,8 @@ export interface EvalOptions {
   workspace: Workspace;
   split: EvalSplit;
   sensitivity?: WatchSensitivity;
+  /** Judge as a workspace that opted in to this LLM endpoint does; without it, offline. */
+  llm?: LlmHelp;
 }
 
 export interface EvalResult {
@@ -52,7 +55,9 @@ export interface EvalResult {
   false_alarm_rate_unrelated: number;
   p50_ms: number;
   p99_ms: number;
-  mode: 'offline';
+  mode: 'offline' | 'llm';
+  /** LLM mode: lines the LLM was asked about and did not answer in time or at all (the offline verdicts stood). */
+  llm_fallbacks?: number;
 }
 
 export interface EvalReport {
@@ -96,19 +101,36 @@ export async function evaluateRelitigation(lines: EvalLine[], options: EvalOptio
   const index = createRelitigationIndex(options.db);
   const scored = lines.filter((l) => options.split === 'all' || isHeldOut(decisionTexts.indexOf(l.decision)) === (options.split === 'holdout'));
 
-  const detect = (line: EvalLine) =>
-    detectRelitigation({ index, workspace: options.workspace, channelId: CHANNEL, text: line.message, sensitivity: options.sensitivity ?? 'normal' });
+  let consulted = 0;
+  const judge = (line: EvalLine) =>
+    judgeMessage({
+      index,
+      workspace: options.workspace,
+      channelId: CHANNEL,
+      text: line.message,
+      sensitivity: options.sensitivity ?? 'normal',
+      llmHelp: async () => {
+        if (!options.llm) return null;
+        consulted += 1;
+        return options.llm;
+      },
+    });
   // One pass untimed first: the timings are those of a running app, not of the JIT warming up.
-  for (const line of scored) await detect(line);
+  // Not with an LLM: every pass costs calls to the endpoint.
+  if (!options.llm) for (const line of scored) await judge(line);
   const timings: number[] = [];
   const outcomes: LineOutcome[] = [];
+  let fallbacks = 0;
   for (const line of scored) {
     const started = performance.now();
-    const verdicts = await detect(line);
+    const before = consulted;
+    const { verdicts, mode } = await judge(line);
     timings.push(performance.now() - started);
+    if (consulted > before && mode === 'offline') fallbacks += 1;
     outcomes.push({ line, warned: verdicts.filter((v) => v.tier === 'strong').map((v) => v.decision.ref), ownRef: refs.get(line.decision)! });
   }
-  return score(outcomes, timings);
+  const report = score(outcomes, timings);
+  return options.llm ? { ...report, result: { ...report.result, mode: 'llm', llm_fallbacks: fallbacks } } : report;
 }
 
 /** Records each decision through the app's own use case, as `/decide <text>` would. */

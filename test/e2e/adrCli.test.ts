@@ -1,27 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastJson, runCli } from '../support/cli.js';
 import { createTestDatabaseUrl } from '../support/testDatabase.js';
 
 /** `npm run cli -- import|export` as an operator runs them: their own process, the app's configuration. */
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 const GOVUK = new URL('../../../shared/adr-corpora/govuk-aws-nygard', import.meta.url).pathname;
-
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!);
 
 describe('npm run cli -- import / export', () => {
   let dir: string;
@@ -40,15 +26,15 @@ describe('npm run cli -- import / export', () => {
 
   it('imports a folder once, says so in a JSON line, and exports it as MADR files', async () => {
     const files = readdirSync(GOVUK).filter((f) => f.endsWith('.md')).length;
-    const first = await cli(['import', GOVUK, '--channel', 'C0ARCH', '--workspace', 'T0001'], env);
+    const first = await runCli(['import', GOVUK, '--channel', 'C0ARCH', '--workspace', 'T0001'], env);
     expect(first.code).toBe(0);
     const summary = lastJson(first.stdout);
     expect(summary.imported + summary.skipped).toBe(files);
     expect(Array.isArray(summary.warnings)).toBe(true);
-    expect(lastJson((await cli(['import', GOVUK, '--channel', 'C0ARCH', '--workspace', 'T0001'], env)).stdout)).toMatchObject({ imported: 0, updated: 0 });
+    expect(lastJson((await runCli(['import', GOVUK, '--channel', 'C0ARCH', '--workspace', 'T0001'], env)).stdout)).toMatchObject({ imported: 0, updated: 0 });
 
     const out = join(dir, 'decisions');
-    const exported = await cli(['export', '--out', out, '--workspace', 'T0001'], env);
+    const exported = await runCli(['export', '--out', out, '--workspace', 'T0001'], env);
     expect(exported.code).toBe(0);
     expect(lastJson(exported.stdout)).toEqual({ exported: summary.imported });
     const written = readdirSync(out).sort();
@@ -57,7 +43,7 @@ describe('npm run cli -- import / export', () => {
   }, 120_000);
 
   it('explains its usage when the folder or channel is missing', async () => {
-    const run = await cli(['import', GOVUK], env);
+    const run = await runCli(['import', GOVUK], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('import DIR --channel C123');
   }, 60_000);

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,26 +6,12 @@ import type { Workspace } from '../../src/app/ports.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { createCostRepository } from '../../src/storage/costRepository.js';
 import { FakeSlack } from '../support/fakeSlack.js';
+import { runCli } from '../support/cli.js';
 import { createTestDatabaseUrl } from '../support/testDatabase.js';
 
 /** `npm run cli -- digest …` as an operator runs it: its own process, configured by the environment. */
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 const WORKSPACE: Workspace = { workspaceId: 'T0001', enterpriseId: null };
-
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('npm run cli -- digest', () => {
   let slack: FakeSlack;
@@ -62,7 +47,7 @@ describe('npm run cli -- digest', () => {
   });
 
   it('prints the digest without posting it with --dry-run', async () => {
-    const run = await cli(['digest', '--channel', 'C0TEAM', '--workspace', 'T0001', '--dry-run'], env);
+    const run = await runCli(['digest', '--channel', 'C0TEAM', '--workspace', 'T0001', '--dry-run'], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Meetings');
     expect(JSON.parse(run.stdout.trim().split('\n').at(-1)!)).toMatchObject({ channel: 'C0TEAM', posted: false });
@@ -70,7 +55,7 @@ describe('npm run cli -- digest', () => {
   }, 60_000);
 
   it('posts it, with the chart in its thread, for the bot token’s workspace', async () => {
-    const run = await cli(['digest', '--channel', 'C0TEAM'], env);
+    const run = await runCli(['digest', '--channel', 'C0TEAM'], env);
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
     expect(summary).toMatchObject({ channel: 'C0TEAM', status: 'posted', chart: true });
@@ -80,7 +65,7 @@ describe('npm run cli -- digest', () => {
   }, 60_000);
 
   it('explains its usage when the channel is missing', async () => {
-    const run = await cli(['digest'], env);
+    const run = await runCli(['digest'], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('digest --channel C123');
   }, 60_000);
