@@ -30,8 +30,14 @@ export async function postDecisionCard(props: {
       unfurl_media: false,
     });
     const ts = posted.ts!;
-    const permalink = await services.conversations.permalink(workspace, decision.source.channelId, ts);
-    await services.decisions.attachCard(workspace, decision.id, { ts, permalink });
+    try {
+      const permalink = await services.conversations.permalink(workspace, decision.source.channelId, ts);
+      await services.decisions.attachCard(workspace, decision.id, { ts, permalink });
+    } catch (error) {
+      // The card is in the channel: the person must not be told it is not. Only refreshing it
+      // later (when the decision is superseded) needs to know where it went.
+      logger.warn({ err: errorForLog(error), ref: decision.ref }, 'a decision card was posted but where it went could not be saved');
+    }
     return { ok: true, ts };
   } catch (error) {
     logger.warn({ err: errorForLog(error), ref: decision.ref }, 'posting a decision card failed');

@@ -141,6 +141,8 @@ describe('when the database is slower than Slack’s 3-second ack window', () =>
     const [card] = await app.slack.waitFor('chat.postMessage');
     expect(JSON.stringify(card!.params.blocks)).toContain('We answer every form within three seconds');
 
+    // The first card's place is saved after the card is seen: that write must not meet the held table.
+    await app.idle();
     app.slack.reset();
     slow = await slowTable(app, 'decisions');
     const pending = submit('We keep forms honest about failures', 'V0SLOW2');
@@ -153,6 +155,26 @@ describe('when the database is slower than Slack’s 3-second ack window', () =>
       expect(told!.params.text).toContain("I couldn't save the decision you submitted");
       expect(told!.params.text).toContain('We keep forms honest about failures');
       expect(app.slack.callsOf('chat.postMessage')).toHaveLength(0);
+    } finally {
+      await app.database.db.execute(sql`alter table decisions_gone rename to decisions`);
+    }
+  });
+
+  it('does not tell a user their card failed when it was posted and only its place could not be saved', async () => {
+    const opened = await app.command('', { channel: 'C0SLOW', triggerId: 'trigger-card-place' });
+    expect(opened.status).toBe(200);
+    const [open] = await app.slack.waitFor('views.open');
+    // The card is answered late; meanwhile the table it would be remembered in goes away.
+    app.slack.slow('chat.postMessage', 500);
+    const submitted = app.interact(viewSubmission(open!.params.view, { title: 'Cards are posted once', rationale: 'posting twice confuses people', channel: 'C0SLOW' }, 'V0CARDPLACE'));
+    await app.slack.waitFor('chat.postMessage');
+    await app.database.db.execute(sql`alter table decisions rename to decisions_gone`);
+    try {
+      expect((await submitted).status).toBe(200);
+      await app.idle();
+      expect(JSON.stringify(app.slack.callsOf('chat.postMessage')[0]!.params.blocks)).toContain('Cards are posted once');
+      expect(app.slack.callsOf('chat.postEphemeral')).toHaveLength(0);
+      expect(logged.map((line) => (JSON.parse(line) as { msg: string }).msg)).toContain('a decision card was posted but where it went could not be saved');
     } finally {
       await app.database.db.execute(sql`alter table decisions_gone rename to decisions`);
     }
