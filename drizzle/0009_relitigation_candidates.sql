@@ -64,9 +64,9 @@ BEGIN
     LIMIT 6
   ),
   by_three AS MATERIALIZED (
-    -- Decisions naming three of the anchors. Each pass's tsquery is an uncorrelated subquery (an
-    -- InitPlan): evaluated once, a GIN index key, and opaque to the planner, which so keeps to the
-    -- bitmap index path.
+    -- Decisions carrying three of the anchors. Plain lexemes, not restricted to the names' weights:
+    -- GIN then answers exactly, with no recheck of each row's vector. Each pass's tsquery is an
+    -- uncorrelated subquery (an InitPlan): evaluated once, a GIN index key.
     SELECT d.id FROM decisions d
     WHERE d.search @@ (SELECT string_agg('(' || a.q || ' & ' || b.q || ' & ' || c.q || ')', ' | ')::tsquery
                        FROM anchors a JOIN anchors b ON a.n < b.n JOIN anchors c ON b.n < c.n)
@@ -85,7 +85,7 @@ BEGIN
        AND (d.channel_private = false OR d.channel_id = p_channel)
      LIMIT 24)
     UNION
-    -- Every decision naming a word at most 32 decisions name: telling alone.
+    -- Every decision carrying a word at most 32 decisions name: telling alone.
     (SELECT d.id FROM decisions d
      WHERE d.search @@ (SELECT string_agg(a.q, ' | ')::tsquery FROM anchors a WHERE a.named_by <= 32)
        AND d.workspace_id = p_workspace AND d.status = 'accepted' AND d.under_review_since IS NULL

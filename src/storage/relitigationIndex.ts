@@ -21,12 +21,13 @@ const TYPO_MAX_WORDS = 2;
  *   what it names, and a product's five names must not outweigh the one word saying which service
  *   — and rivals of what it proposes ("flutter" for "react native") less again; each is weighted
  *   by inverse document frequency.
- * - Passes over the `search` GIN index: decisions naming three of the six rarest typed words;
- *   naming two, only when threes found too few; every decision naming a word at most 32 decisions
- *   name; any decision carrying one of the rarest words, only when all those found too few; and
- *   pg_trgm for typos and names the stemmer does not know (`match_text LIKE '%terraf%'` on the
- *   trigram GIN index, word_similarity for the rows kept). Every pass is cut off, so a message of
- *   common words costs a bounded amount of work; no pass reads every decision of the workspace.
+ * - Passes over the `search` GIN index with the six typed words fewest decisions name: decisions
+ *   carrying three of them; two, only when threes found too few; every decision carrying one that
+ *   at most 32 decisions name; any decision carrying one of the rarest words, only when all those
+ *   found too few; and, for long typed words no decision carries (typos, names the stemmer does not
+ *   know), pg_trgm: `match_text LIKE '%terraf%'` on the trigram GIN index, most similar first.
+ *   Every pass is cut off, so a message of common words costs a bounded amount of work, and the
+ *   function allows no sequential scan: no pass reads every decision of the workspace.
  * - Every decision found is scored by the weights of the words it shares with the message — whole
  *   in its names (title, alternatives, aliases, tags: what it chose, turned down and applies to),
  *   a tenth in its reasons, which echo complaints many decisions share — and the best `limit` are
