@@ -24,6 +24,12 @@ export interface Database {
   ping(timeoutMs?: number): Promise<void>;
   /** Applies the SQL migrations in drizzle/ that this database has not seen yet. */
   migrate(): Promise<void>;
+  /**
+   * PGlite: analyses the tables relitigation retrieval plans with when they have grown or shrunk
+   * much since they were last analysed (PostgreSQL's autovacuum does this itself: there, a no-op).
+   * Returns the tables analysed.
+   */
+  refreshStatistics(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -71,10 +77,41 @@ async function openPglite(dataDir: string, metrics: Metrics | undefined): Promis
       // prefer scans over the GIN indexes the relitigation watcher relies on.
       await client.exec('analyze');
     },
+    refreshStatistics: () => refreshPgliteStatistics(client),
     close: async () => {
       if (!client.closed) await client.close();
     },
   };
+}
+
+/**
+ * The tables the relitigation watcher's cached plan (relitigation_candidates) reads, with how many
+ * rows they may gain or lose before their statistics are refreshed: autovacuum's own rule (50 rows
+ * and a tenth of the table).
+ */
+const WATCHED_TABLES = ['decisions', 'decision_terms'] as const;
+const ANALYZE_THRESHOLD = { rows: 50, fraction: 0.1 };
+
+/**
+ * PGlite has no autovacuum, and its activity counters (pg_stat_user_tables) stay at zero, so the
+ * planner's statistics are those of the last ANALYZE — at start-up — however the ledger has grown
+ * since. Counting the rows is cheap next to analysing, and the analyse happens only when due;
+ * ANALYZE also invalidates the cached plans that read the table, so they are made again.
+ */
+async function refreshPgliteStatistics(client: PGlite): Promise<string[]> {
+  const analysed: string[] = [];
+  for (const table of WATCHED_TABLES) {
+    const { rows } = await client.query<{ estimated: number; counted: number }>(
+      `select greatest(c.reltuples, 0)::float8 as estimated, (select count(*) from ${table})::float8 as counted
+       from pg_class c where c.oid = '${table}'::regclass`,
+    );
+    const { estimated, counted } = rows[0]!;
+    if (Math.abs(counted - estimated) > ANALYZE_THRESHOLD.rows + ANALYZE_THRESHOLD.fraction * estimated) {
+      await client.exec(`analyze ${table}`);
+      analysed.push(table);
+    }
+  }
+  return analysed;
 }
 
 async function openPostgres(url: string, metrics: Metrics | undefined): Promise<Database> {
@@ -96,6 +133,8 @@ async function openPostgres(url: string, metrics: Metrics | undefined): Promise<
         await migrationClient.end({ timeout: 5 });
       }
     },
+    // Autovacuum analyses tables as they change.
+    refreshStatistics: async () => [],
     close: () => client.end({ timeout: 5 }),
   };
 }
