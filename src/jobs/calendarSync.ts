@@ -1,9 +1,9 @@
-import { schedule, type ScheduledTask } from 'node-cron';
 import type { Services } from '../app/services.js';
 import { syncCalendarFeeds } from '../app/syncCalendarFeed.js';
 import { errorForLog, type Logger } from '../logger.js';
 import { describeFeedProblem, feedHost } from '../slack/copy.js';
 import type { WorkspaceClients } from '../slack/workspaceClients.js';
+import { type ScheduledRun, scheduleRun } from './scheduledRun.js';
 
 /**
  * Reads every subscribed ICS feed on CALENDAR_SYNC_CRON (default: hourly, at minute 7). Replicas
@@ -26,11 +26,7 @@ export interface CalendarSyncProps {
   logger: Logger;
 }
 
-export interface CalendarSyncJob {
-  /** One run now, as the schedule would run it (tests and operators). */
-  runNow(): Promise<void>;
-  stop(): Promise<void>;
-}
+export type CalendarSyncJob = ScheduledRun<void>;
 
 export function startCalendarSync({ cron, services, clients, logger }: CalendarSyncProps): CalendarSyncJob {
   let running: Promise<void> | null = null;
@@ -59,22 +55,5 @@ export function startCalendarSync({ cron, services, clients, logger }: CalendarS
     }
     if (synced > 0) logger.info({ synced, recorded }, 'calendar feeds synced');
   };
-  const runNow = async () => {
-    // One run at a time in a process; a run still going when the next is due is not doubled.
-    running ??= run()
-      .catch((error: unknown) => logger.error({ err: errorForLog(error) }, 'calendar sync failed'))
-      .finally(() => {
-        running = null;
-      });
-    await running;
-  };
-  const task: ScheduledTask = schedule(cron, () => runNow(), { name: 'calendar-sync', noOverlap: true });
-  return {
-    runNow,
-    async stop() {
-      await task.stop();
-      await task.destroy();
-      await running;
-    },
-  };
+  return scheduleRun(cron, 'calendar-sync', run, (error) => logger.error({ err: errorForLog(error) }, 'calendar sync failed'));
 }

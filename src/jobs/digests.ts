@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { schedule, type ScheduledTask } from 'node-cron';
 import { dueDigests } from '../app/dueDigests.js';
 import type { Services } from '../app/services.js';
 import { formatRef } from '../domain/decision.js';
@@ -7,6 +6,7 @@ import { errorForLog, type Logger } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { postDigest } from '../slack/postDigest.js';
 import type { WorkspaceClients } from '../slack/workspaceClients.js';
+import { scheduleRun } from './scheduledRun.js';
 
 /**
  * Every minute, each active schedule is compared with its own time in its own zone (so DST is
@@ -77,36 +77,15 @@ export function startDigests({ services, clients, logger, metrics, instance = `$
     }
   };
 
-  const digestRun = singleFlight(tick, (error) => logger.error({ err: errorForLog(error) }, 'the digest tick failed'));
-  const reminderRun = singleFlight(remind, (error) => logger.error({ err: errorForLog(error) }, 'revisit reminders failed'));
-  const tasks: ScheduledTask[] = [
-    schedule(DIGEST_TICK_CRON, () => digestRun(), { name: 'digests', noOverlap: true }),
-    schedule(REVISIT_REMINDER_CRON, () => reminderRun(), { name: 'revisit-reminders', noOverlap: true }),
-  ];
+  const digestRun = scheduleRun(DIGEST_TICK_CRON, 'digests', tick, (error) => logger.error({ err: errorForLog(error) }, 'the digest tick failed'));
+  const reminderRun = scheduleRun(REVISIT_REMINDER_CRON, 'revisit-reminders', remind, (error) =>
+    logger.error({ err: errorForLog(error) }, 'revisit reminders failed'),
+  );
   return {
-    runNow: digestRun,
-    remindNow: reminderRun,
+    runNow: digestRun.runNow,
+    remindNow: reminderRun.runNow,
     async stop() {
-      for (const task of tasks) {
-        await task.stop();
-        await task.destroy();
-      }
-      await Promise.all([digestRun.current(), reminderRun.current()]);
+      await Promise.all([digestRun.stop(), reminderRun.stop()]);
     },
   };
-}
-
-/** One run at a time in a process: a call while one is going waits for it instead of starting another. */
-function singleFlight(work: () => Promise<void>, onError: (error: unknown) => void) {
-  let running: Promise<void> | null = null;
-  const run = async () => {
-    running ??= work()
-      .catch(onError)
-      .finally(() => {
-        running = null;
-      });
-    await running;
-  };
-  run.current = () => running ?? Promise.resolve();
-  return run;
 }
