@@ -104,9 +104,13 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
+  /** `what` names what cannot run: the app, or a command that needs part of its configuration. */
+  constructor(
+    readonly problems: string[],
+    what = 'Decision Ledger cannot start',
+  ) {
     super(
-      `Decision Ledger cannot start; fix its configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+      `${what}; fix its configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
         'See README.md § Configuration.',
     );
     this.name = 'ConfigError';
@@ -207,8 +211,9 @@ export function loadOpenAiConfig(env: NodeJS.ProcessEnv = process.env): NonNulla
   const parsed = envSchema
     .pick({ OPENAI_API_KEY: true, OPENAI_BASE_URL: true, OPENAI_MODEL: true, OPENAI_EMBEDDING_MODEL: true, OPENAI_TIMEOUT_MS: true })
     .safeParse(env);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  const what = 'The LLM mode cannot run';
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`), what);
   const openai = openAiOf(parsed.data);
-  if (!openai) throw new ConfigError(['OPENAI_API_KEY is not set: the LLM mode needs an OpenAI-compatible endpoint (OPENAI_API_KEY, and OPENAI_BASE_URL for one that is not OpenAI)']);
+  if (!openai) throw new ConfigError(['OPENAI_API_KEY is not set: the LLM mode needs an OpenAI-compatible endpoint (OPENAI_API_KEY, and OPENAI_BASE_URL for one that is not OpenAI)'], what);
   return openai;
 }

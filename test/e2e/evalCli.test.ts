@@ -73,6 +73,7 @@ describe('npm run cli -- eval-relitigation', { timeout: 2 * RUN_MS }, () => {
   it('says what is missing when LLM mode has no endpoint, and refuses an unknown mode', async () => {
     const run = await runCli(['eval-relitigation', file, '--mode', 'llm'], {});
     expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/The LLM mode cannot run; fix its configuration/);
     expect(run.stderr).toMatch(/OPENAI_API_KEY is not set/);
     expect((await runCli(['eval-relitigation', file, '--mode', 'gpt'], {})).code).toBe(2);
   });
