@@ -12,8 +12,8 @@
  *   decision) pair across C0BENCH1…50, so the 12-hour cooling period never silences one.
  * - Sustained, not just acked: Bolt acks an event before its listener runs, so after the measured
  *   phase the bench waits for the app to drain (its event loop idle and no new warnings) and counts
- *   processed/s = measured messages / (measured time + drain time). The verdict is processed/s of
- *   the app ÷ acked/s of the bare app.
+ *   processed/s = (measured messages − those whose work the app dropped, overloaded) / (measured
+ *   time + drain time). The verdict is processed/s of the app ÷ acked/s of the bare app.
  *
  * Environment: BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CPU_PROF and BENCH_DATABASE_URL as for
  * decide.bench.ts; BENCH_DECISIONS (default 10000).
@@ -22,6 +22,7 @@
  * count against it, not as errors); 1 on errors (non-200 responses, failed connections, servers
  * that do not start, seeding that fails).
  */
+import { Agent } from 'node:http';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
@@ -29,7 +30,7 @@ import type { Workspace } from '../src/app/ports.js';
 import { openDatabase } from '../src/storage/database.js';
 import { rowsOf } from '../src/storage/insertDecisions.js';
 import { LeanFakeSlack } from './leanFakeSlack.js';
-import type { SignedRequest } from './lib/http.js';
+import { httpRequest, type SignedRequest } from './lib/http.js';
 import { benchTarget, type TargetRun } from './lib/phase.js';
 import { createServerDatabase } from '../src/storage/scratchDatabase.js';
 import { errorsOf, fixed, report, rps } from './lib/report.js';
@@ -122,6 +123,16 @@ async function idleLoopOf(app: Server): Promise<number> {
   await sleep(500);
   const after = await probe(app, 'read', PROBE_TIMEOUT_MS);
   return before && after ? (after.activeMs - before.activeMs) / Math.max(1, after.wallMs - before.wallMs) : 0;
+}
+
+/**
+ * Event work the app dropped because its queue was full (its `slack_events_dropped_total`): acked
+ * but never judged, so not processed.
+ */
+async function droppedWork(app: Server): Promise<number> {
+  const res = await httpRequest(new Agent({ keepAlive: false }), `${app.url}/metrics`, 'GET', '', {});
+  const line = res.body.split('\n').find((l) => l.startsWith('decision_ledger_slack_events_dropped_total{reason="overloaded"}'));
+  return line ? Number(line.split(' ').at(-1)) : 0;
 }
 
 // ───────────────────────────── after the run ─────────────────────────────
@@ -226,9 +237,13 @@ async function main(): Promise<number> {
     const callsBefore = new Map(fake.counts);
     const mix = new MessageMix(DECISIONS);
     const sent: Sent = new Map();
-    const appRun = await benchTarget(app, load, messageEvents(mix, sent));
+    let droppedBefore = 0;
+    const appRun = await benchTarget(app, load, messageEvents(mix, sent), async () => {
+      droppedBefore = await droppedWork(app);
+    });
     const drained = await drain(app, fake, appRun, idleLoop);
-    const processedPerSecond = appRun.measured.completed / ((appRun.measured.elapsedMs + drained.ms) / 1000);
+    const dropped = (await droppedWork(app)) - droppedBefore;
+    const processedPerSecond = (appRun.measured.completed - dropped) / ((appRun.measured.elapsedMs + drained.ms) / 1000);
     const processed = (run: TargetRun) => (run === appRun ? processedPerSecond : rps(run.measured));
     const runs = [bareRun, appRun];
     report(runs, {
@@ -248,7 +263,7 @@ async function main(): Promise<number> {
     console.log(
       `\napp drained its backlog ${fixed(drained.ms / 1000, 2)} s after the measured phase` +
         `${drained.timedOut ? ` (still busy after ${DRAIN_LIMIT_MS / 1000} s: stopped waiting)` : ''}; ` +
-        `processed/s = ${appRun.measured.completed} messages / ${fixed((appRun.measured.elapsedMs + drained.ms) / 1000, 2)} s`,
+        `processed/s = (${appRun.measured.completed} messages − ${dropped} dropped unjudged) / ${fixed((appRun.measured.elapsedMs + drained.ms) / 1000, 2)} s`,
     );
     if (drained.reading && appRun.probe) {
       const total = drained.reading.cpuMs;

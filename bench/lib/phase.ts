@@ -141,12 +141,21 @@ function ackText(body: string): string {
   }
 }
 
-/** Warm-up, then the measured phase between a probe reset and a probe reading. */
-export async function benchTarget(server: Server, options: LoadOptions, next: () => SignedRequest): Promise<TargetRun> {
+/**
+ * Warm-up, then the measured phase between a probe reset and a probe reading; `beforeMeasuring`
+ * runs between the two phases (to read the server's own counters, say).
+ */
+export async function benchTarget(
+  server: Server,
+  options: LoadOptions,
+  next: () => SignedRequest,
+  beforeMeasuring?: () => Promise<void>,
+): Promise<TargetRun> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   try {
     process.stdout.write(`  ${server.name}: warm-up ${options.warmupSeconds} s… `);
     const warmup = options.warmupSeconds > 0 ? await runPhase(server, agent, options.warmupSeconds, options.concurrency, next) : null;
+    await beforeMeasuring?.();
     await probe(server, 'reset', options.probeTimeoutMs);
     process.stdout.write(`measuring ${options.measuredSeconds} s… `);
     const measured = await runPhase(server, agent, options.measuredSeconds, options.concurrency, next);

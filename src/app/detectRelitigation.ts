@@ -18,6 +18,14 @@ export interface DetectRelitigationProps {
 export const CANDIDATE_LIMIT = 12;
 
 /**
+ * Whether a message could reopen any decision at all, from its own words (no database): most
+ * channel messages propose nothing, and the watcher leaves them there.
+ */
+export function couldReopen(text: string): boolean {
+  return mayReopen(readMessage(text));
+}
+
+/**
  * The offline relitigation detector, as the watcher and the eval command both run it: find the
  * decisions the message may be about, then judge topic and stance. At most one verdict is strong.
  */

@@ -6,6 +6,7 @@ import { cancelPurge, confirmPurge } from './actions/purgeButtons.js';
 import { resultsPage } from './actions/resultsPage.js';
 import { decideCommand } from './commands/decide/index.js';
 import type { ListenerDeps } from './deps.js';
+import { eventRouter } from './eventRouter.js';
 import { dismissWarning, keepDecision, reopenFromWarning, viewFromWarning } from './actions/warningButtons.js';
 import { appHomeOpened } from './events/appHomeOpened.js';
 import { messageWatcher } from './events/message.js';
@@ -18,6 +19,16 @@ import { decisionModalSubmitted } from './views/decisionModalSubmitted.js';
 
 /** Every Slack surface the app handles, and where its handler lives. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
+  // Events first, from one middleware (see eventRouter.ts); they never reach the listeners below.
+  app.use(
+    eventRouter({
+      message: messageWatcher(deps),
+      app_home_opened: appHomeOpened(deps),
+      app_uninstalled: appUninstalled(deps),
+      tokens_revoked: tokensRevoked(deps),
+    }),
+  );
+
   app.command(COMMAND, decideCommand(deps));
 
   app.shortcut({ type: 'message_action', callback_id: CALLBACK.logAsDecision }, logAsDecisionShortcut(deps));
@@ -28,11 +39,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.resultsPage}:`), resultsPage(deps));
   app.action<BlockAction<PlainTextInputAction>>(ACTION.homeSearch, homeSearch(deps));
   app.action<BlockAction>(ACTION.openModal, openDecisionForm(deps));
-
-  app.event('app_home_opened', appHomeOpened(deps));
-  app.event('message', messageWatcher(deps));
-  app.event('app_uninstalled', appUninstalled(deps));
-  app.event('tokens_revoked', tokensRevoked(deps));
 
   app.action<BlockAction<ButtonAction>>(ACTION.warningReopen, reopenFromWarning(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.warningDismiss, dismissWarning(deps));

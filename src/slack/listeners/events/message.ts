@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { trackRelitigationThread } from '../../../app/trackRelitigationThread.js';
+import { couldReopen } from '../../../app/detectRelitigation.js';
 import { watchMessage } from '../../../app/watchMessage.js';
 import { isSlackUserId } from '../../../domain/decision.js';
 import { errorForLog } from '../../../logger.js';
@@ -32,6 +33,13 @@ export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, 
     if (event.channel_type !== 'channel' && event.channel_type !== 'group') return;
     const channelId: unknown = event.channel;
     if (typeof channelId !== 'string' || !SLACK_CHANNEL_ID.test(channelId)) return;
+    // A person's reply in a thread: what a relitigation thread costs grows with it.
+    const reply = message.user !== null && message.threadTs !== null && message.threadTs !== message.ts ? { threadTs: message.threadTs, author: message.user } : null;
+    // Most messages propose nothing and continue no thread: no database work, no place in the queue.
+    if (!reply && !couldReopen(message.text)) {
+      metrics.relitigationChecks.inc({ result: 'quiet' });
+      return;
+    }
     const workspace = workspaceOf(context);
     const work = async () => {
       const warnings = await watchMessage({ services, workspace, channelId, message });
@@ -49,9 +57,8 @@ export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, 
         services.threadActivity.warnedIn(workspace, channelId, judgement.threadTs);
         metrics.relitigationWarnings.inc();
       }
-      // A reply may continue a thread that relitigates a decision: what that costs grows with it.
-      if (message.user && message.threadTs !== null && message.threadTs !== message.ts) {
-        await trackRelitigationThread({ services, workspace, channelId, threadTs: message.threadTs, message: { ts: message.ts, author: message.user } });
+      if (reply) {
+        await trackRelitigationThread({ services, workspace, channelId, threadTs: reply.threadTs, message: { ts: message.ts, author: reply.author } });
       }
     };
     try {
