@@ -153,11 +153,12 @@ export interface JudgementRepository {
     decisionIds: string[],
   ): Promise<Map<string, RestraintFacts>>;
   /**
-   * Records a judgement once per (message, decision). A warning also claims its (thread, decision),
-   * so of two deliveries — or two replicas — only one may post. Returns the row when this call
-   * recorded it (or upgraded an edited message's quiet judgement to a warning), null otherwise.
+   * Records a message's judgements, each once per (message, decision), in one statement. A warning
+   * also claims its (thread, decision), so of two deliveries — or two replicas — only one may post.
+   * Returns, for each judgement in order, the row when this call recorded it (or upgraded an edited
+   * message's quiet judgement to a warning), null otherwise.
    */
-  record(judgement: NewJudgement): Promise<StoredJudgement | null>;
+  recordAll(judgements: NewJudgement[]): Promise<(StoredJudgement | null)[]>;
   attachWarning(workspace: Workspace, id: number, warningTs: string): Promise<void>;
   find(workspace: Workspace, id: number): Promise<StoredJudgement | null>;
   /** Stores the first feedback on a warning; a second click changes nothing and returns null. */

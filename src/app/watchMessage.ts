@@ -49,11 +49,8 @@ export async function watchMessage({ services, workspace, channelId, message }: 
     kept.map((v) => v.decision.id),
   );
   const now = services.now();
-  const warnings: Warning[] = [];
-  for (const verdict of kept) {
-    const known = facts.get(verdict.decision.id) ?? { warnedInThread: false, dismissedInThread: false, lastWarnedInChannelAt: null };
-    const outcome = restrain(verdict.tier, known, now);
-    const judgement = await services.judgements.record({
+  const recorded = await services.judgements.recordAll(
+    kept.map((verdict) => ({
       workspace,
       channelId,
       messageTs: message.ts,
@@ -64,15 +61,21 @@ export async function watchMessage({ services, workspace, channelId, message }: 
       topic: verdict.topic,
       stance: verdict.stance,
       tier: verdict.tier,
-      outcome,
+      outcome: restrain(verdict.tier, facts.get(verdict.decision.id) ?? NOTHING_KNOWN, now),
       mode,
-    });
+    })),
+  );
+  const warnings: Warning[] = [];
+  for (const [i, judgement] of recorded.entries()) {
     if (!judgement || judgement.outcome !== 'warned') continue;
+    const verdict = kept[i]!;
     const decision = await services.decisions.findByRef(workspace, verdict.decision.ref, { kind: 'channel', channelId });
     if (decision) warnings.push({ judgement, decision, verdict });
   }
   return warnings;
 }
+
+const NOTHING_KNOWN = { warnedInThread: false, dismissedInThread: false, lastWarnedInChannelAt: null };
 
 /** Weak verdicts kept per message besides the strong ones: the digest counts topics, not every near miss. */
 const WEAK_KEPT = 2;

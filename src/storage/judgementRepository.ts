@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Feedback, JudgementRepository, StoredJudgement } from '../app/ports.js';
+import type { Feedback, JudgementRepository, NewJudgement, StoredJudgement } from '../app/ports.js';
 import type { Db } from './database.js';
 import { isUniqueViolation } from './postgresErrors.js';
 import { relitigationJudgements as judgements } from './schema.js';
@@ -44,38 +44,31 @@ export function createJudgementRepository(db: Db): JudgementRepository {
       );
     },
 
-    async record(j) {
-      const values = {
-        workspaceId: j.workspace.workspaceId,
-        channelId: j.channelId,
-        messageTs: j.messageTs,
-        threadTs: j.threadTs,
-        author: j.author,
-        decisionId: j.decisionId,
-        decisionRef: j.decisionRef,
-        topicScore: j.topic,
-        stanceScore: j.stance,
-        tier: j.tier,
-        outcome: j.outcome,
-        mode: j.mode,
-      };
-      try {
-        const [row] = await db
+    async recordAll(list) {
+      if (list.length === 0) return [];
+      const insert = (rows: NewJudgement[]) =>
+        db
           .insert(judgements)
-          .values(values)
+          .values(rows.map(valuesOf))
           .onConflictDoUpdate({
             target: [judgements.workspaceId, judgements.channelId, judgements.messageTs, judgements.decisionId],
             // An edit that turns a quiet judgement into a warning upgrades it; anything else is a repeat.
-            set: { outcome: values.outcome, tier: values.tier, topicScore: values.topicScore, stanceScore: values.stanceScore },
+            set: { outcome: sql`excluded.outcome`, tier: sql`excluded.tier`, topicScore: sql`excluded.topic_score`, stanceScore: sql`excluded.stance_score` },
             setWhere: sql`${judgements.outcome} <> 'warned' and excluded.outcome = 'warned'`,
           })
           .returning(stored);
-        return row ? toStored(row) : null;
+      let rows: Awaited<ReturnType<typeof insert>>;
+      try {
+        rows = await insert(list);
       } catch (error) {
-        // The thread already has its warning about this decision (another delivery or replica won).
-        if (isUniqueViolation(error)) return null;
-        throw error;
+        if (!isUniqueViolation(error)) throw error;
+        // The thread already has its warning about this decision (another delivery or replica won):
+        // the message's other judgements are recorded without it.
+        const quiet = list.filter((j) => j.outcome !== 'warned');
+        rows = quiet.length > 0 ? await insert(quiet) : [];
       }
+      const recorded = new Map(rows.map((row) => [row.decisionId, toStored(row)]));
+      return list.map((j) => recorded.get(j.decisionId) ?? null);
     },
 
     async attachWarning(workspace, id, warningTs) {
@@ -101,6 +94,23 @@ export function createJudgementRepository(db: Db): JudgementRepository {
         .returning(stored);
       return row ? toStored(row) : null;
     },
+  };
+}
+
+function valuesOf(j: NewJudgement) {
+  return {
+    workspaceId: j.workspace.workspaceId,
+    channelId: j.channelId,
+    messageTs: j.messageTs,
+    threadTs: j.threadTs,
+    author: j.author,
+    decisionId: j.decisionId,
+    decisionRef: j.decisionRef,
+    topicScore: j.topic,
+    stanceScore: j.stance,
+    tier: j.tier,
+    outcome: j.outcome,
+    mode: j.mode,
   };
 }
 

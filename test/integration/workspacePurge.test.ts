@@ -123,20 +123,22 @@ async function seed(database: Database, workspace: Workspace, repository: string
   await decisions.setUnderReview(workspace, decision.id, 'reopened', 'U0RAJ');
   await createWorkspaceSettingsRepository(db).setLlmOptIn(workspace, true);
   await createChannelSettingsRepository(db).setWatch(workspace, 'C0ARCH', 'high', 'U0ANA');
-  await createJudgementRepository(db).record({
-    workspace,
-    channelId: 'C0ARCH',
-    messageTs: '1700000001.000100',
-    threadTs: '1700000001.000100',
-    author: 'U0RAJ',
-    decisionId: decision.id,
-    decisionRef: decision.ref,
-    topic: 0.9,
-    stance: 0.8,
-    tier: 'strong',
-    outcome: 'warned',
-    mode: 'offline',
-  });
+  await createJudgementRepository(db).recordAll([
+    {
+      workspace,
+      channelId: 'C0ARCH',
+      messageTs: '1700000001.000100',
+      threadTs: '1700000001.000100',
+      author: 'U0RAJ',
+      decisionId: decision.id,
+      decisionRef: decision.ref,
+      topic: 0.9,
+      stance: 0.8,
+      tier: 'strong',
+      outcome: 'warned',
+      mode: 'offline',
+    },
+  ]);
   await createThreadActivityRepository(db).note(workspace, 'C0ARCH', '1700000001.000100', { ts: '1700000002.000100', author: 'U0ANA' });
   await createCostRepository(db).record(cost(workspace, 'meeting:1'));
   await createCostSettingsRepository(db).save(workspace, null, { hourlyRate: 120 }, 'U0ANA');
