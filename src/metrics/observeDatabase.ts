@@ -1,36 +1,12 @@
-import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { Sql } from 'postgres';
 import type { DbQueryOutcome, Metrics } from './metrics.js';
 
 /*
  * Every statement the app sends updates db_queries_total, db_query_seconds and db_queries_in_flight.
  * Statements the drivers send on their own to open and end a transaction (BEGIN, COMMIT, ROLLBACK,
- * SAVEPOINT) are not counted: they are not the app's work. (drizzle sends PGlite's SAVEPOINTs as
- * ordinary statements, so a nested transaction counts those there.)
+ * SAVEPOINT) are not counted: they are not the app's work. Both databases are reached through
+ * postgres.js (PGlite as an embedded server: storage/embedded/).
  */
-
-/** Counts PGlite's statements. Patches `client` in place and returns it. */
-export function observePglite(client: PGlite, metrics: Metrics): PGlite {
-  // Patched, not proxied: PGlite's methods read private fields, which fail on a Proxy as `this`.
-  // `sql` is left alone because it runs through `this.query`.
-  const query = client.query.bind(client);
-  const exec = client.exec.bind(client);
-  const transaction = client.transaction.bind(client);
-  client.query = ((...args: Parameters<PGlite['query']>) => timed(metrics, () => query(...args))) as PGlite['query'];
-  client.exec = (...args) => timed(metrics, () => exec(...args));
-  client.transaction = ((callback: (tx: Transaction) => Promise<unknown>) =>
-    transaction((tx) => callback(observePgliteTransaction(tx, metrics)))) as PGlite['transaction'];
-  return client;
-}
-
-// A transaction's methods are closures over PGlite's internals, each calling them directly.
-function observePgliteTransaction(tx: Transaction, metrics: Metrics): Transaction {
-  const { query, exec, sql } = tx;
-  tx.query = ((...args: Parameters<Transaction['query']>) => timed(metrics, () => query(...args))) as Transaction['query'];
-  tx.exec = (...args) => timed(metrics, () => exec(...args));
-  tx.sql = ((...args: Parameters<Transaction['sql']>) => timed(metrics, () => sql(...args))) as Transaction['sql'];
-  return tx;
-}
 
 /**
  * Counts postgres.js's statements: a Proxy of `client` to hand to drizzle, which sends everything

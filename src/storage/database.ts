@@ -1,17 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { Config } from '../config.js';
 import { withDeadline } from '../deadline.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { observePglite, observePostgres } from '../metrics/observeDatabase.js';
+import { observePostgres } from '../metrics/observeDatabase.js';
+import { startEmbeddedPostgres } from './embedded/embeddedPostgres.js';
 import * as schema from './schema.js';
 
 /** Both drivers share drizzle's PostgreSQL dialect; repositories see only this type. */
@@ -59,27 +56,44 @@ export async function openDatabase(config: Config['database'], options: OpenData
   return config.kind === 'postgres' ? openPostgres(config.url, options.metrics) : openPglite(config.dataDir, options.metrics);
 }
 
+/**
+ * PGlite as an embedded server on a worker thread (embedded/embeddedPostgres.ts), reached through
+ * postgres.js like any PostgreSQL: one driver for both databases, and PGlite's work off the event
+ * loop that answers Slack. One connection, as PGlite is one backend; statements queue in postgres.js.
+ */
 async function openPglite(dataDir: string, metrics: Metrics | undefined): Promise<Database> {
-  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
-  if (metrics) {
-    observePglite(client, metrics);
-    // One embedded backend: statements run one at a time.
-    metrics.dbPoolMaxConnections.set(1);
-  }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const server = await startEmbeddedPostgres(dataDir);
+  // No idle or lifetime limit: the one connection stays open, with its prepared statements.
+  const client = postgres({
+    max: 1,
+    idle_timeout: 0,
+    max_lifetime: null,
+    onnotice: () => {},
+    backoff: reconnectDelaySeconds,
+    // postgres.js documents this option ("Custom socket") but its type definitions lack it.
+    ...({ socket: () => server.connect() } as object),
+  });
+  // One embedded backend: statements run one at a time.
+  metrics?.dbPoolMaxConnections.set(1);
+  const db = drizzlePostgres(metrics ? observePostgres(client, metrics) : client, { schema }) as unknown as Db;
+  let closed = false;
   return {
     db,
     kind: 'pglite',
-    ping: (timeoutMs = 1000) => withDeadline(client.query('select 1').then(() => undefined), timeoutMs, 'the database did not answer'),
+    ping: (timeoutMs = 1000) => withDeadline(client`select 1`.then(() => undefined), timeoutMs, 'the database did not answer'),
     migrate: async () => {
-      await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+      // Only this process opens the data directory: no other replica to lock out.
+      await migratePostgres(drizzlePostgres(client), { migrationsFolder: MIGRATIONS_FOLDER });
       // PGlite has no autovacuum, so the planner would never get statistics: without them it can
       // prefer scans over the GIN indexes the relitigation watcher relies on.
-      await client.exec('analyze');
+      await client`analyze`;
     },
     refreshStatistics: () => refreshPgliteStatistics(client),
     close: async () => {
-      if (!client.closed) await client.close();
+      if (closed) return;
+      closed = true;
+      await client.end({ timeout: 5 });
+      await server.close();
     },
   };
 }
@@ -98,16 +112,16 @@ const ANALYZE_THRESHOLD = { rows: 50, fraction: 0.1 };
  * since. Counting the rows is cheap next to analysing, and the analyse happens only when due;
  * ANALYZE also invalidates the cached plans that read the table, so they are made again.
  */
-async function refreshPgliteStatistics(client: PGlite): Promise<string[]> {
+async function refreshPgliteStatistics(client: postgres.Sql): Promise<string[]> {
   const analysed: string[] = [];
   for (const table of WATCHED_TABLES) {
-    const { rows } = await client.query<{ estimated: number; counted: number }>(
+    const [row] = await client.unsafe<{ estimated: number; counted: number }[]>(
       `select greatest(c.reltuples, 0)::float8 as estimated, (select count(*) from ${table})::float8 as counted
        from pg_class c where c.oid = '${table}'::regclass`,
     );
-    const { estimated, counted } = rows[0]!;
+    const { estimated, counted } = row!;
     if (Math.abs(counted - estimated) > ANALYZE_THRESHOLD.rows + ANALYZE_THRESHOLD.fraction * estimated) {
-      await client.exec(`analyze ${table}`);
+      await client.unsafe(`analyze ${table}`);
       analysed.push(table);
     }
   }
