@@ -76,7 +76,8 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
           if (!gone) send({ kind: 'end', connection: id });
         },
       });
-      if (gone) queueMicrotask(() => socket.lost(gone!));
+      // Once postgres.js listens, as a refused TCP connection would fail.
+      if (gone) setImmediate(() => socket.lost(gone!));
       else sockets.set(id, socket);
       return socket;
     },
