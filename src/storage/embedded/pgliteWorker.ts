@@ -55,14 +55,17 @@ async function run(db: PGlite, connection: number, bytes: Buffer): Promise<void>
   try {
     while (buffer.length >= 8 && buffer.readInt32BE(4) === PROTOCOL_3 && buffer.length >= buffer.readInt32BE(0)) {
       const length = buffer.readInt32BE(0);
-      answers.push(await db.execProtocolRaw(buffer.subarray(0, length)));
+      answers.push(await db.execProtocolRaw(buffer.subarray(0, length), { syncToFs: false }));
       buffer = buffer.subarray(length);
     }
     let whole = 0;
     while (buffer.length - whole >= 5 && buffer.length - whole >= 1 + buffer.readInt32BE(whole + 1)) whole += 1 + buffer.readInt32BE(whole + 1);
     // A batch of messages (Parse, Bind, Execute, Sync…) runs in one call, as a server reads them.
-    if (whole > 0) answers.push(await db.execProtocolRaw(buffer.subarray(0, whole)));
+    if (whole > 0) answers.push(await db.execProtocolRaw(buffer.subarray(0, whole), { syncToFs: false }));
     buffer = buffer.subarray(whole);
+    // What a statement wrote reaches the data directory before its answer goes back, as with
+    // PGlite's own query(): once per batch, and not inside a transaction, whose COMMIT does it.
+    if (!db.isInTransaction()) await db.syncToFs();
   } catch (error) {
     post({ kind: 'error', connection, message: error instanceof Error ? error.message : String(error) });
     return;
