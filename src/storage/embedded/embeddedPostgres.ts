@@ -53,10 +53,10 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
 
   worker.on('message', (message: FromWorker) => {
     if (message.kind === 'data') sockets.get(message.connection)?.receive(message.bytes);
-    else if (message.kind === 'error') sockets.get(message.connection)?.lost(new Error(`the embedded database failed: ${message.message}`));
+    else if (message.kind === 'error') sockets.get(message.connection)?.lost(connectionError(`the embedded database failed: ${message.message}`));
     else if (message.kind === 'closed') closed?.();
   });
-  worker.on('error', (error) => fail(error));
+  worker.on('error', (error) => fail(connectionError(`the embedded database failed: ${error.message}`)));
   worker.on('exit', (code) => {
     fail(connectionError(`the embedded database stopped (worker exit ${code})`));
     closed?.();
@@ -93,7 +93,10 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   };
 }
 
-/** An error postgres.js (and isDatabaseUnavailable) read as a connection that is gone. */
+/**
+ * An error postgres.js (and isDatabaseUnavailable) read as a connection that is gone: the app
+ * retries the work for a while and reports the database down, as for a PostgreSQL server.
+ */
 function connectionError(message: string): Error {
   return Object.assign(new Error(message), { code: 'CONNECTION_CLOSED' });
 }
