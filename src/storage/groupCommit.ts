@@ -1,7 +1,7 @@
 /**
  * Group commit: calls that arrive while a batch is being written wait and are written together in
  * the next one. An idle app writes at once (a batch of one); a busy one pays a database round trip
- * per batch instead of per call — what lets the embedded, single-threaded PGlite keep up.
+ * per batch instead of per call — what lets the embedded PGlite, one backend, keep up.
  *
  * If a batch fails, its calls are retried one by one, so one bad item never fails its neighbours.
  */
@@ -22,8 +22,8 @@ export function groupCommit<I, O>(writeBatch: (items: I[]) => Promise<O[]>, maxB
   async function drain(): Promise<void> {
     writing = true;
     while (queue.length > 0) {
-      // Let the event loop read the requests already waiting on their sockets first: PGlite runs on
-      // this thread, so without this turn no other call could join the batch.
+      // Let the event loop read the requests already waiting on their sockets first, so the calls
+      // they make can join this batch instead of each waiting for the next.
       await new Promise((resolve) => setImmediate(resolve));
       const batch = queue.slice(0, maxBatch);
       queue = queue.slice(maxBatch);

@@ -11,7 +11,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  * events. Returns what it inserted, by idempotency key; the other keys were recorded before.
  *
  * One statement instead of a round trip per step is what makes a write cheap on PGlite, where
- * every statement costs a fixed slice of the single thread the whole app runs on.
+ * every statement costs a round trip to its one backend.
  */
 export interface InsertedDecision {
   id: string;

@@ -55,13 +55,17 @@ async function run(db: PGlite, connection: number, bytes: Buffer): Promise<void>
   try {
     while (buffer.length >= 8 && buffer.readInt32BE(4) === PROTOCOL_3 && buffer.length >= buffer.readInt32BE(0)) {
       const length = buffer.readInt32BE(0);
-      answers.push(await db.execProtocolRaw(buffer.subarray(0, length), { syncToFs: false }));
+      // execProtocol, which clears what it parsed; once per connection.
+      answers.push((await db.execProtocol(buffer.subarray(0, length), { syncToFs: false, throwOnError: false })).data);
       buffer = buffer.subarray(length);
     }
     let whole = 0;
     while (buffer.length - whole >= 5 && buffer.length - whole >= 1 + buffer.readInt32BE(whole + 1)) whole += 1 + buffer.readInt32BE(whole + 1);
     // A batch of messages (Parse, Bind, Execute, Sync…) runs in one call, as a server reads them.
-    if (whole > 0) answers.push(await db.execProtocolRaw(buffer.subarray(0, whole), { syncToFs: false }));
+    // Streamed, not execProtocolRaw: that one also parses every answer into a list only
+    // execProtocol() ever clears, so a long-lived connection's answers would pile up in memory.
+    // The chunks are views of PGlite's memory, hence the copies.
+    if (whole > 0) await db.execProtocolRawStream(buffer.subarray(0, whole), { syncToFs: false, onRawData: (chunk) => answers.push(chunk.slice()) });
     buffer = buffer.subarray(whole);
     // What a statement wrote reaches the data directory before its answer goes back, as with
     // PGlite's own query(): once per batch, and not inside a transaction, whose COMMIT does it.
@@ -72,9 +76,11 @@ async function run(db: PGlite, connection: number, bytes: Buffer): Promise<void>
   }
   if (buffer.length > 0) partial.set(connection, Buffer.from(buffer));
   else partial.delete(connection);
-  const answer = Buffer.concat(answers);
-  if (answer.length === 0) return;
-  // A copy the worker can hand over: PGlite's answers may be views of its own memory.
-  const out = new Uint8Array(answer);
+  const length = answers.reduce((sum, answer) => sum + answer.length, 0);
+  if (length === 0) return;
+  // One buffer of its own the worker can hand over (Buffer.concat may answer with a slice of
+  // Node's shared pool, which must not be transferred).
+  const out = new Uint8Array(length);
+  answers.reduce((at, answer) => (out.set(answer, at), at + answer.length), 0);
   post({ kind: 'data', connection, bytes: out }, [out.buffer]);
 }
