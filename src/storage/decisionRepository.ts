@@ -145,9 +145,14 @@ export function createDecisionRepository(db: Db): DecisionRepository {
 }
 
 /**
- * Records a batch (see groupCommit) in one transaction, one statement per workspace. Each key is
- * reported created once; repeats in the batch, and keys recorded before, get the existing record
- * (the only case that reads rows back).
+ * Records a batch (see groupCommit), one statement per workspace. Each key is reported created
+ * once; repeats in the batch, and keys recorded before, get the existing record (the only case
+ * that reads rows back).
+ *
+ * One workspace's statement is atomic on its own, and a batch from one workspace (every batch of a
+ * single team) runs without a transaction: BEGIN and COMMIT would be two more round trips per
+ * batch. A batch that spans workspaces is one transaction, so that when one workspace's statement
+ * fails, none is kept and the retry one by one reports every decision created as created.
  */
 async function recordBatch(db: Db, inputs: NewDecision[]): Promise<{ decision: Decision; created: boolean }[]> {
   const byWorkspace = new Map<string, NewDecision[]>();
@@ -159,7 +164,7 @@ async function recordBatch(db: Db, inputs: NewDecision[]): Promise<{ decision: D
   const keyOf = (workspaceId: string, idempotencyKey: string) => `${workspaceId}\u0000${idempotencyKey}`;
   const created = new Map<string, Decision>();
   const existing = new Map<string, Decision>();
-  await db.transaction(async (tx) => {
+  const insertAll = async (tx: Tx | Db) => {
     for (const [workspaceId, group] of byWorkspace) {
       const inserted = await insertWorkspaceDecisions(tx, group);
       for (const input of group) {
@@ -174,7 +179,9 @@ async function recordBatch(db: Db, inputs: NewDecision[]): Promise<{ decision: D
         .where(and(eq(decisions.workspaceId, workspaceId), inArray(decisions.idempotencyKey, recordedBefore)));
       for (const row of rows) existing.set(keyOf(workspaceId, row.idempotencyKey), toDecision(row));
     }
-  });
+  };
+  if (byWorkspace.size === 1) await insertAll(db);
+  else await db.transaction(insertAll);
   return inputs.map((input) => {
     const key = keyOf(input.workspace.workspaceId, input.idempotencyKey);
     const fresh = created.get(key);
