@@ -63,6 +63,44 @@ describe('the embedded PostgreSQL (PGlite on a worker thread)', () => {
     }
   });
 
+  it('ends a connection that breaks the protocol, and serves the next one', async () => {
+    const server = await startEmbeddedPostgres('memory://');
+    try {
+      const raw = server.connect();
+      const received: Buffer[] = [];
+      raw.on('data', (bytes: Buffer) => received.push(bytes));
+      const failed = new Promise<Error>((resolve) => raw.once('error', resolve));
+      const params = Buffer.from('user\0postgres\0database\0template1\0\0');
+      const startup = Buffer.alloc(8 + params.length);
+      startup.writeInt32BE(startup.length, 0);
+      startup.writeInt32BE(196_608, 4);
+      params.copy(startup, 8);
+      raw.write(startup);
+      // A Sync, then a message of a type no client sends (once, PGlite looped on it for good).
+      raw.write(Buffer.from([0x53, 0, 0, 0, 4, 0x7e, 0, 0, 0, 4]));
+      expect((await failed).message).toMatch(/protocol violation: invalid frontend message type 126/);
+      // The Sync before it was answered: ReadyForQuery, idle.
+      expect(Buffer.concat(received).subarray(-6)).toEqual(Buffer.from([0x5a, 0, 0, 0, 5, 0x49]));
+
+      const next = clientOf(server);
+      expect(await next`select 2 as two`).toEqual([{ two: 2 }]);
+      await next.end();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('declines TLS as a server without it does, so a client that prefers TLS goes on without', async () => {
+    const server = await startEmbeddedPostgres('memory://');
+    try {
+      const client = postgres({ max: 1, ssl: 'prefer', onnotice: () => {}, ...({ socket: () => server.connect() } as object) });
+      expect(await client`select 3 as three`).toEqual([{ three: 3 }]);
+      await client.end();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('answers queries after it has closed with an error the app reads as the database being unavailable', async () => {
     const server = await startEmbeddedPostgres('memory://');
     await server.close();
