@@ -63,7 +63,7 @@ export async function openDatabase(config: Config['database'], options: OpenData
  */
 async function openPglite(dataDir: string, metrics: Metrics | undefined): Promise<Database> {
   const server = await startEmbeddedPostgres(dataDir);
-  // No idle or lifetime limit: the one connection stays open, with its prepared statements.
+  // No idle or lifetime limit: PGlite's one backend serves this one connection for as long as it runs.
   const client = postgres({
     max: 1,
     idle_timeout: 0,
