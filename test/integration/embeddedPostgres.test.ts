@@ -14,6 +14,16 @@ function clientOf(server: EmbeddedPostgres) {
   return postgres({ max: 1, idle_timeout: 0, max_lifetime: null, onnotice: () => {}, ...({ socket: () => server.connect() } as object) });
 }
 
+/** Runs `use` against a fresh in-memory embedded server, and closes it whatever happens. */
+async function withEmbedded(use: (server: EmbeddedPostgres) => Promise<void>): Promise<void> {
+  const server = await startEmbeddedPostgres('memory://');
+  try {
+    await use(server);
+  } finally {
+    await server.close();
+  }
+}
+
 // The embedded database itself, whatever TEST_DATABASE_URL says: it is what `npm start` runs on.
 describe('the embedded PostgreSQL (PGlite on a worker thread)', () => {
   const dirs: string[] = [];
@@ -39,9 +49,8 @@ describe('the embedded PostgreSQL (PGlite on a worker thread)', () => {
     }
   });
 
-  it('rolls back what a connection left open when it ends, as a server does', async () => {
-    const server = await startEmbeddedPostgres('memory://');
-    try {
+  it('rolls back what a connection left open when it ends, as a server does', () =>
+    withEmbedded(async (server) => {
       const first = clientOf(server);
       await first`create table notes (text text)`;
       const reserved = await first.reserve();
@@ -58,14 +67,10 @@ describe('the embedded PostgreSQL (PGlite on a worker thread)', () => {
       const third = clientOf(server);
       expect(await third`select text from notes`).toEqual([{ text: 'whole' }]);
       await third.end();
-    } finally {
-      await server.close();
-    }
-  });
+    }));
 
-  it('ends a connection that breaks the protocol, and serves the next one', async () => {
-    const server = await startEmbeddedPostgres('memory://');
-    try {
+  it('ends a connection that breaks the protocol, and serves the next one', () =>
+    withEmbedded(async (server) => {
       const raw = server.connect();
       const received: Buffer[] = [];
       raw.on('data', (bytes: Buffer) => received.push(bytes));
@@ -85,21 +90,14 @@ describe('the embedded PostgreSQL (PGlite on a worker thread)', () => {
       const next = clientOf(server);
       expect(await next`select 2 as two`).toEqual([{ two: 2 }]);
       await next.end();
-    } finally {
-      await server.close();
-    }
-  });
+    }));
 
-  it('declines TLS as a server without it does, so a client that prefers TLS goes on without', async () => {
-    const server = await startEmbeddedPostgres('memory://');
-    try {
+  it('declines TLS as a server without it does, so a client that prefers TLS goes on without', () =>
+    withEmbedded(async (server) => {
       const client = postgres({ max: 1, ssl: 'prefer', onnotice: () => {}, ...({ socket: () => server.connect() } as object) });
       expect(await client`select 3 as three`).toEqual([{ three: 3 }]);
       await client.end();
-    } finally {
-      await server.close();
-    }
-  });
+    }));
 
   it('answers queries after it has closed with an error the app reads as the database being unavailable', async () => {
     const server = await startEmbeddedPostgres('memory://');
