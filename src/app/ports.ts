@@ -306,6 +306,11 @@ export interface ThreadActivityRepository {
    * briefly per process.
    */
   relitigatedIn(workspace: Workspace, channelId: string, threadTs: string): Promise<{ decisionId: string; decisionRef: number; fromTs: string; fromAuthor: string | null }[]>;
+  /**
+   * True when this process's fresh copy of the channel's warned threads says the thread has none:
+   * a reply there costs nothing and needs no database work. False when it does not know.
+   */
+  knownUnwarned(workspace: Workspace, channelId: string, threadTs: string): boolean;
   /** This process just warned in the thread: what it knew about the thread is out of date. */
   warnedIn(workspace: Workspace, channelId: string, threadTs: string): void;
 }

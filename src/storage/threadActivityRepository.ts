@@ -79,6 +79,11 @@ export function createThreadActivityRepository(db: Db): ThreadActivityRepository
       return rows.map((r) => ({ decisionId: r.decisionId, decisionRef: Number(r.decisionRef), fromTs: r.fromTs, fromAuthor: r.fromAuthor }));
     },
 
+    knownUnwarned(workspace, channelId, threadTs) {
+      const cached = warnedThreads.get(channelKey(workspace.workspaceId, channelId));
+      return cached !== undefined && cached.expires > Date.now() && !cached.threads.has(threadTs);
+    },
+
     warnedIn(workspace, channelId, threadTs) {
       warnedThreads.get(channelKey(workspace.workspaceId, channelId))?.threads.add(threadTs);
     },

@@ -98,4 +98,16 @@ describe('what relitigating a decision costs', () => {
     expect(cost!.inputs).toMatchObject({ participants: 2, messages: 2 });
     expect(cost!.person_hours).toBeCloseTo((2 * 7) / 60, 10);
   });
+
+  it('does no database work for replies in a thread nobody was warned about, once it knows the channel', async () => {
+    const root = at(300);
+    await app.event({ ...message('lunch at noon?', root, 'U0MEI'), channel: 'C0LUNCH' });
+    // The first reply reads which of the channel's threads have a standing warning.
+    await app.event({ ...message('yes', at(301), 'U0ANA', root), channel: 'C0LUNCH' });
+    await settle(app);
+    const statementsBefore = await app.metricValue('decision_ledger_db_queries_total');
+    for (let i = 0; i < 5; i++) await app.event({ ...message(`me too ${i}`, at(302 + i), 'U0RAJ', root), channel: 'C0LUNCH' });
+    await settle(app);
+    expect(await app.metricValue('decision_ledger_db_queries_total')).toBe(statementsBefore);
+  });
 });

@@ -33,14 +33,17 @@ export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, 
     if (event.channel_type !== 'channel' && event.channel_type !== 'group') return;
     const channelId: unknown = event.channel;
     if (typeof channelId !== 'string' || !SLACK_CHANNEL_ID.test(channelId)) return;
-    // A person's reply in a thread: what a relitigation thread costs grows with it.
-    const reply = message.user !== null && message.threadTs !== null && message.threadTs !== message.ts ? { threadTs: message.threadTs, author: message.user } : null;
-    // Most messages propose nothing and continue no thread: no database work, no place in the queue.
+    const workspace = workspaceOf(context);
+    // A person's reply in a thread that may have been warned about: what relitigating costs grows with it.
+    const reply =
+      message.user !== null && message.threadTs !== null && message.threadTs !== message.ts && !services.threadActivity.knownUnwarned(workspace, channelId, message.threadTs)
+        ? { threadTs: message.threadTs, author: message.user }
+        : null;
+    // Most messages propose nothing and continue no warned thread: no database work, no place in the queue.
     if (!reply && !couldReopen(message.text)) {
       metrics.relitigationChecks.inc({ result: 'quiet' });
       return;
     }
-    const workspace = workspaceOf(context);
     const work = async () => {
       const warnings = await watchMessage({ services, workspace, channelId, message });
       metrics.relitigationChecks.inc({ result: warnings.length > 0 ? 'warned' : 'quiet' });
