@@ -158,6 +158,19 @@ describe('"Log as decision" and the decision form', () => {
     expect(app.slack.callsOf('chat.postMessage')).toHaveLength(0);
   });
 
+  it('ignores a shortcut payload whose message or channel is not of Slack\'s shape: no lookup, no form, no message', async () => {
+    const statementsBefore = await app.metricValue('decision_ledger_db_queries_total');
+    const malformed = [
+      { ...messageShortcut({ ts: '1700000200.000100', user: 'U0ANA', text: 'we stay on Postgres' }), message: { type: 'message', text: 'no ts' } },
+      { ...messageShortcut({ ts: '1700000200.000100', user: 'U0ANA', text: 'we stay on Postgres' }), channel: { name: 'no id' } },
+      messageShortcut({ ts: "1700000200.000100'; drop table decisions; --", user: 'U0ANA', text: 'we stay on Postgres' }),
+    ];
+    for (const payload of malformed) expect((await app.interact(payload)).status).toBe(200);
+    await app.idle();
+    expect(app.slack.calls.map((c) => c.method)).toEqual([]);
+    expect(await app.metricValue('decision_ledger_db_queries_total')).toBe(statementsBefore);
+  });
+
   it('the global shortcut asks for a channel and records there', async () => {
     await app.interact({
       type: 'shortcut',

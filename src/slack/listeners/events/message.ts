@@ -5,6 +5,7 @@ import { watchMessage } from '../../../app/watchMessage.js';
 import { isSlackUserId } from '../../../domain/decision.js';
 import { errorForLog } from '../../../logger.js';
 import { relitigationWarningBlocks, relitigationWarningText } from '../../blocks/relitigationWarning.js';
+import { isSlackConversationId, isSlackTs } from '../../slackShapes.js';
 import { workspaceOf } from '../../workspace.js';
 import type { ListenerDeps } from '../deps.js';
 import { untilDatabaseBack } from '../untilDatabaseBack.js';
@@ -32,7 +33,7 @@ export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, 
     if (!message) return;
     if (event.channel_type !== 'channel' && event.channel_type !== 'group') return;
     const channelId: unknown = event.channel;
-    if (typeof channelId !== 'string' || !SLACK_CHANNEL_ID.test(channelId)) return;
+    if (!isSlackConversationId(channelId)) return;
     const workspace = workspaceOf(context);
     // A person's reply in a thread that may have been warned about: what relitigating costs grows with it.
     const reply =
@@ -86,16 +87,10 @@ function personsMessage(event: Record<string, unknown>): WatchedMessage | null {
 }
 
 /**
- * Slack's own shapes of a message's ts ("1700000000.000100") and a channel id. The watcher stores
- * what it judges under these, so a signed event whose fields are anything else (a number, an object,
- * a ts of 5,000 characters, SQL) is not a person's message and is ignored whole: read leniently, a
- * mistyped thread_ts used to become "not a reply" and a mistyped user "no author", and got stored.
+ * The watcher stores what it judges under the message's ts and channel (slackShapes.ts): read
+ * leniently, a mistyped thread_ts used to become "not a reply" and a mistyped user "no author", and
+ * got stored.
  */
-const SLACK_TS = /^\d{1,12}\.\d{1,8}$/;
-const SLACK_CHANNEL_ID = /^[CDG][A-Z0-9]{2,40}$/;
-
-const isSlackTs = (value: unknown): value is string => typeof value === 'string' && SLACK_TS.test(value);
-
 function readMessage(raw: Record<string, unknown>): WatchedMessage | null {
   const { ts, text, user, thread_ts: threadTs } = raw;
   if (!isSlackTs(ts) || typeof text !== 'string' || text.trim() === '') return null;
