@@ -1,4 +1,5 @@
 import type { Sql } from 'postgres';
+import { interceptSql } from '../storage/interceptSql.js';
 import type { DbQueryOutcome, Metrics } from './metrics.js';
 
 /*
@@ -9,45 +10,11 @@ import type { DbQueryOutcome, Metrics } from './metrics.js';
  */
 
 /**
- * Counts postgres.js's statements: a Proxy of `client` to hand to drizzle, which sends everything
- * through `unsafe` and opens transactions with `begin` (nested ones with `savepoint`).
+ * Counts postgres.js's statements: `client` as drizzle should be given it (see interceptSql for
+ * what is seen).
  */
 export function observePostgres<S extends Sql>(client: S, metrics: Metrics): S {
-  return observeSql(client, metrics);
-}
-
-/** The parts of postgres.js's `sql` and transaction `sql` functions that are wrapped. */
-interface SqlFunction {
-  (...args: unknown[]): unknown;
-  unsafe(...args: unknown[]): unknown;
-  begin?(...args: unknown[]): unknown;
-  savepoint?(...args: unknown[]): unknown;
-}
-
-// A Proxy rather than a patch: postgres.js calls its own `unsafe` for BEGIN, which should not count,
-// and its functions are closures that never use `this`.
-function observeSql<S extends object>(sql: S, metrics: Metrics): S {
-  const target = sql as unknown as SqlFunction;
-  const unsafe = (...args: unknown[]) => observeQuery(target.unsafe(...args), metrics);
-  const begin = (...args: unknown[]) => target.begin!(...withObservedScope(args, metrics));
-  const savepoint = (...args: unknown[]) => target.savepoint!(...withObservedScope(args, metrics));
-  return new Proxy(sql, {
-    // sql`…` builds a query (or, given a name or an object, a fragment that is not one).
-    apply: (fn, thisArg, args) => observeQuery(Reflect.apply(fn as SqlFunction, thisArg, args), metrics),
-    get(fn, property) {
-      if (property === 'unsafe') return unsafe;
-      if (property === 'begin' && target.begin) return begin;
-      if (property === 'savepoint' && target.savepoint) return savepoint;
-      return Reflect.get(fn, property);
-    },
-  });
-}
-
-/** begin/savepoint take the transaction's callback last; it gets an observed transaction `sql`. */
-function withObservedScope(args: unknown[], metrics: Metrics): unknown[] {
-  const callback = args.at(-1);
-  if (typeof callback !== 'function') return args;
-  return [...args.slice(0, -1), (tx: object) => callback(observeSql(tx, metrics))];
+  return interceptSql(client, { query: (query) => observeQuery(query, metrics) });
 }
 
 /** What of postgres.js's Query (a lazy Promise) the timing relies on. */
@@ -79,20 +46,6 @@ function observeQuery<Q>(value: Q, metrics: Metrics): Q {
 
 function isLazyQuery(value: unknown): value is LazyQuery {
   return value instanceof Promise && typeof (value as Partial<LazyQuery>).handle === 'function';
-}
-
-function timed<T>(metrics: Metrics, run: () => Promise<T>): Promise<T> {
-  const done = startStatement(metrics);
-  return run().then(
-    (result) => {
-      done('ok');
-      return result;
-    },
-    (error: unknown) => {
-      done('error');
-      throw error;
-    },
-  );
 }
 
 function startStatement(metrics: Metrics): (outcome: DbQueryOutcome) => void {

@@ -9,6 +9,7 @@ import { withDeadline } from '../deadline.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { observePostgres } from '../metrics/observeDatabase.js';
 import { startEmbeddedPostgres } from './embedded/embeddedPostgres.js';
+import { interceptSql, type SqlInterceptor } from './interceptSql.js';
 import * as schema from './schema.js';
 
 /** Both drivers share drizzle's PostgreSQL dialect; repositories see only this type. */
@@ -57,6 +58,24 @@ export async function openDatabase(config: Config['database'], options: OpenData
 }
 
 /**
+ * Drizzle asks postgres.js not to prepare its statements, so each one with parameters costs two
+ * round trips (Parse and Describe, then Bind and Execute) and is parsed and planned again every
+ * time; and postgres.js sends nothing else on the connection until the first answer is back. On
+ * PGlite's one connection, which is the app's alone, they are prepared: parsed once per connection,
+ * then one round trip each, sent together — the worker thread does less per judged message and the
+ * judging tail is steadier (bench/judge.bench.ts, bench/messages.bench.ts). postgres.js keeps one
+ * statement per distinct SQL text, and drizzle's texts are bounded by the code's query shapes
+ * (multi-row inserts by their batch sizes). Statements sent together need postgres.js 3.4.10: before,
+ * one it could not build (an undefined parameter) stayed unanswered in line and hung the connection
+ * (porsager/postgres#1082; test/integration/statementPipeline.test.ts). A PostgreSQL server may sit
+ * behind a transaction-mode pooler, where a named statement need not be there on the next
+ * transaction: there drizzle's choice stands.
+ */
+const PREPARED_STATEMENTS: SqlInterceptor = {
+  unsafeArguments: ([query, parameters, options]) => [query, parameters, { ...(options as object | undefined), prepare: true }],
+};
+
+/**
  * PGlite as an embedded server on a worker thread (embedded/embeddedPostgres.ts), reached through
  * postgres.js like any PostgreSQL: one driver for both databases, and PGlite's work off the event
  * loop that answers Slack. One connection, as PGlite is one backend; statements queue in postgres.js.
@@ -75,7 +94,8 @@ async function openPglite(dataDir: string, metrics: Metrics | undefined): Promis
   });
   // One embedded backend: statements run one at a time.
   metrics?.dbPoolMaxConnections.set(1);
-  const db = drizzlePostgres(metrics ? observePostgres(client, metrics) : client, { schema }) as unknown as Db;
+  const prepared = interceptSql(client, PREPARED_STATEMENTS);
+  const db = drizzlePostgres(metrics ? observePostgres(prepared, metrics) : prepared, { schema }) as unknown as Db;
   let closed = false;
   return {
     db,
