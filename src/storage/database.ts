@@ -60,16 +60,16 @@ export async function openDatabase(config: Config['database'], options: OpenData
 /**
  * Drizzle asks postgres.js not to prepare its statements, so each one with parameters costs two
  * round trips (Parse and Describe, then Bind and Execute) and is parsed and planned again every
- * time; and postgres.js sends nothing else on the connection until the first answer is back. On
- * PGlite's one connection, which is the app's alone, they are prepared: parsed once per connection,
- * then one round trip each, sent together — the worker thread does less per judged message and the
- * judging tail is steadier (bench/judge.bench.ts, bench/messages.bench.ts). postgres.js keeps one
- * statement per distinct SQL text, and drizzle's texts are bounded by the code's query shapes
- * (multi-row inserts by their batch sizes). Statements sent together need postgres.js 3.4.10: before,
- * one it could not build (an undefined parameter) stayed unanswered in line and hung the connection
- * (porsager/postgres#1082; test/integration/statementPipeline.test.ts). A PostgreSQL server may sit
- * behind a transaction-mode pooler, where a named statement need not be there on the next
- * transaction: there drizzle's choice stands.
+ * time; and postgres.js sends nothing else on the connection until the first answer is back. The
+ * app's statements are prepared instead: parsed once per connection, then one round trip each, sent
+ * together. Judging is faster and steadier and the app works through more messages on both
+ * databases (bench/judge.bench.ts, bench/messages.bench.ts). postgres.js keeps one statement per
+ * distinct SQL text per connection, and drizzle's texts are bounded by the code's query shapes
+ * (multi-row inserts by their batch sizes). Behind a transaction-mode pooler this needs one that
+ * keeps prepared statements (PgBouncer 1.21+ with max_prepared_statements; docs/scaling.md §3).
+ * Statements sent together need postgres.js 3.4.10: before, one it could not build (an undefined
+ * parameter) stayed unanswered in line and hung the connection (porsager/postgres#1082;
+ * test/integration/statementPipeline.test.ts).
  */
 const PREPARED_STATEMENTS: SqlInterceptor = {
   unsafeArguments: ([query, parameters, options]) => [query, parameters, { ...(options as object | undefined), prepare: true }],
@@ -151,7 +151,8 @@ async function refreshPgliteStatistics(client: postgres.Sql): Promise<string[]> 
 async function openPostgres(url: string, metrics: Metrics | undefined): Promise<Database> {
   const client = postgres(url, { max: POSTGRES_POOL_MAX, onnotice: () => {}, connect_timeout: 5, backoff: reconnectDelaySeconds });
   metrics?.dbPoolMaxConnections.set(POSTGRES_POOL_MAX);
-  const db = drizzlePostgres(metrics ? observePostgres(client, metrics) : client, { schema }) as unknown as Db;
+  const prepared = interceptSql(client, PREPARED_STATEMENTS);
+  const db = drizzlePostgres(metrics ? observePostgres(prepared, metrics) : prepared, { schema }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
