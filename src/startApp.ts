@@ -19,7 +19,7 @@ import { observedFetch } from './metrics/observeSlackApi.js';
 import { boltLogger } from './slack/boltLogger.js';
 import { guardedReceiver } from './slack/guardedReceiver.js';
 import { withNullBodiesRefused } from './slack/nullBodyScreen.js';
-import { installCallbacks, INSTALL_PATH, OAUTH_REDIRECT_PATH } from './slack/install.js';
+import { countedAuthorize, installCallbacks, INSTALL_PATH, OAUTH_REDIRECT_PATH } from './slack/install.js';
 import { createEventWork } from './slack/listeners/eventWork.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { BOT_SCOPES } from './slack/scopes.js';
@@ -149,7 +149,7 @@ export async function startApp({ config, database, logger, now = () => new Date(
     ...(identity && auth.kind === 'token'
       ? // Given all three, Bolt skips its own auth.test, whose failure it would leave unhandled.
         { token: auth.botToken, botId: identity.botId, botUserId: identity.botUserId }
-      : { authorize: (source: Parameters<NonNullable<typeof installer>['authorize']>[0]) => installer!.authorize(source) }),
+      : { authorize: countedAuthorize(installer!, metrics) }),
     // Bolt's conversation store is unused here; it would cost a lookup on every request.
     convoStore: false,
     logger: boltLogger(logger),

@@ -29,6 +29,7 @@ export interface Metrics {
   /** Event redeliveries Slack sent that were recognised and skipped. */
   slackEventsDeduplicated: Counter<never>;
   slackEventsDropped: Counter<'reason'>;
+  slackAuthorizationFailures: Counter<'reason'>;
   /** Work retried in-process after a database error. */
   slackEventsRetried: Counter<never>;
   dbQueries: Counter<'outcome'>;
@@ -47,6 +48,8 @@ const DB_QUERY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.
 
 const RELITIGATION_RESULTS: RelitigationCheckResult[] = ['quiet', 'warned', 'failed'];
 const DB_QUERY_OUTCOMES: DbQueryOutcome[] = ['ok', 'error'];
+export type AuthorizationFailureReason = 'not_installed' | 'database_unavailable' | 'other';
+const AUTHORIZATION_FAILURE_REASONS: AuthorizationFailureReason[] = ['not_installed', 'database_unavailable', 'other'];
 
 let processMetrics: Registry | undefined;
 
@@ -91,6 +94,11 @@ export function createMetrics(): Metrics {
     slackAppRateLimited: counter('slack_app_rate_limited_total', 'app_rate_limited events received from Slack.'),
     slackEventsDeduplicated: counter('slack_events_deduplicated_total', 'Slack event redeliveries skipped as already handled.'),
     slackEventsDropped: counter('slack_events_dropped_total', 'Slack events dropped without being handled, by reason.', ['reason']),
+    slackAuthorizationFailures: counter(
+      'slack_authorization_failures_total',
+      'Slack requests no installation could authorise (so Bolt answered them and ran nothing), by reason.',
+      ['reason'],
+    ),
     slackEventsRetried: counter('slack_events_retried_total', 'Work retried in-process after a database error.'),
     dbQueries: counter('db_queries_total', 'Database statements run, by outcome.', ['outcome']),
     dbQuerySeconds: new Histogram({
@@ -106,6 +114,7 @@ export function createMetrics(): Metrics {
   // Closed label sets start at zero, so rate() and alerts see a series before the first event.
   for (const result of RELITIGATION_RESULTS) metrics.relitigationChecks.inc({ result }, 0);
   for (const outcome of DB_QUERY_OUTCOMES) metrics.dbQueries.inc({ outcome }, 0);
+  for (const reason of AUTHORIZATION_FAILURE_REASONS) metrics.slackAuthorizationFailures.inc({ reason }, 0);
 
   return { registry: Registry.merge([processMetricsRegistry(), own]), ...metrics };
 }

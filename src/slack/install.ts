@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Installation } from '@slack/bolt';
+import type { HTTPReceiver, Installation } from '@slack/bolt';
 import { errorForLog, type Logger } from '../logger.js';
+import type { AuthorizationFailureReason, Metrics } from '../metrics/metrics.js';
+import { InstallationUnavailableError, NoInstallationError } from '../storage/installationRepository.js';
 
 /** Where an admin starts an install (the "Add to Slack" page) and where Slack sends them back. */
 export const INSTALL_PATH = '/slack/install';
@@ -39,4 +41,31 @@ function page(res: Res, status: number, title: string, body: string): void {
 /** For names Slack returns (a workspace may be called anything). */
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Bolt's OAuth installer (the same in Socket Mode). */
+type Installer = NonNullable<HTTPReceiver['installer']>;
+
+/**
+ * Bolt's authorize through the installer, counting what it refuses: Bolt answers such a request
+ * and runs nothing, logging only. An uninstalled workspace still sending events, or an installation
+ * store the database cannot reach, shows on /metrics (slack_authorization_failures_total).
+ */
+export function countedAuthorize(installer: Installer, metrics: Metrics): Installer['authorize'] {
+  return async (source) => {
+    try {
+      return await installer.authorize(source);
+    } catch (error) {
+      metrics.slackAuthorizationFailures.inc({ reason: authorizationFailureReason(error) });
+      throw error;
+    }
+  };
+}
+
+/** The installer wraps what the installation store threw as `original`. */
+function authorizationFailureReason(error: unknown): AuthorizationFailureReason {
+  const original = (error as { original?: unknown } | null)?.original ?? error;
+  if (original instanceof NoInstallationError) return 'not_installed';
+  if (original instanceof InstallationUnavailableError) return 'database_unavailable';
+  return 'other';
 }

@@ -52,6 +52,16 @@ interface CacheEntry {
   keys: string[];
 }
 
+/** No installation of the app covers the workspace (never installed, or uninstalled since). */
+export class NoInstallationError extends Error {
+  override name = 'NoInstallationError';
+}
+
+/** The database did not answer, and no recent enough copy of the installation was at hand. */
+export class InstallationUnavailableError extends Error {
+  override name = 'InstallationUnavailableError';
+}
+
 const DEFAULT_CACHE_TTL_MS = 60_000;
 const DEFAULT_STALE_IF_ERROR_MS = 15 * 60_000;
 // Authorisation runs before the ack, and Slack gives up on an ack after 3 s.
@@ -150,7 +160,7 @@ export function createInstallationStore(db: Db, cipher: TokenCipher, options: In
           logger?.warn(`Installation store unavailable; serving the cached installation of ${describe(query)}`);
           return forUser(stale.secrets, query.userId);
         }
-        throw new Error(`could not read the installation of ${describe(query)}: the database did not answer`, { cause: error });
+        throw new InstallationUnavailableError(`could not read the installation of ${describe(query)}: the database did not answer`, { cause: error });
       }
       // A Grid workspace's own install wins; its org's applies only when that is an org-wide install.
       const row =
@@ -159,7 +169,7 @@ export function createInstallationStore(db: Db, cipher: TokenCipher, options: In
       if (!row) {
         cache.delete(lookup.cacheKey);
         // Bolt expects a throw: it turns it into an authorisation error for the request.
-        throw new Error(`no installation of this app for ${describe(query)}`);
+        throw new NoInstallationError(`no installation of this app for ${describe(query)}`);
       }
       const secrets = open(row.workspaceId, row.secrets);
       remember(lookup.cacheKey, { secrets, fetchedAt: now(), keys: lookup.keys });

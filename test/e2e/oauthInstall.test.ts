@@ -167,10 +167,13 @@ describe('OAuth installs', () => {
     expect((await storedRows()).map((r) => r.workspace_id)).not.toContain('T0BETA');
 
     app.slack.reset();
+    const refusedBefore = await app.metricValue('decision_ledger_slack_authorization_failures_total', { reason: 'not_installed' });
     const after = await app.command('This should not be recorded because the app is gone', { team: 'T0BETA', channel: 'C0BETA' });
     expect(after.status).toBe(200);
     await app.idle();
     expect(app.slack.callsOf('chat.postMessage')).toHaveLength(0);
+    // Bolt answers and runs nothing; operators see it counted.
+    expect(await app.metricValue('decision_ledger_slack_authorization_failures_total', { reason: 'not_installed' })).toBe(refusedBefore + 1);
     // Another workspace is untouched.
     expect((await storedRows()).map((r) => r.workspace_id)).toContain('E0GRID');
   });

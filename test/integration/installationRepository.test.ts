@@ -3,7 +3,7 @@ import type { Installation } from '@slack/bolt';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/storage/database.js';
-import { createInstallationStore } from '../../src/storage/installationRepository.js';
+import { createInstallationStore, InstallationUnavailableError, NoInstallationError } from '../../src/storage/installationRepository.js';
 import { slackInstallations } from '../../src/storage/schema.js';
 import { createTokenCipher } from '../../src/storage/tokenCipher.js';
 import { createTestDatabase } from '../support/testDatabase.js';
@@ -91,6 +91,7 @@ describe('the installation store', () => {
   it('throws, as Bolt expects, when nothing is installed', async () => {
     const store = createInstallationStore(database.db, cipher);
     await expect(store.fetchInstallation(team('T0NOBODY'))).rejects.toThrow('no installation of this app for team T0NOBODY');
+    await expect(store.fetchInstallation(team('T0NOBODY'))).rejects.toBeInstanceOf(NoInstallationError);
     await expect(store.fetchInstallation({ enterpriseId: 'E0NOBODY', teamId: undefined, isEnterpriseInstall: true })).rejects.toThrow(
       'no installation of this app for the org-wide install of enterprise E0NOBODY',
     );
@@ -240,6 +241,7 @@ describe('the installation cache, when the database fails', () => {
       'xoxb-E0CACHED-org-secret',
     );
     await expect(store.fetchInstallation(team('T0UNKNOWN'))).rejects.toThrow('could not read the installation of team T0UNKNOWN: the database did not answer');
+    await expect(store.fetchInstallation(team('T0UNKNOWN'))).rejects.toBeInstanceOf(InstallationUnavailableError);
     clock += 15 * 60_000; // too stale to vouch for
     await expect(store.fetchInstallation(team('T0CACHED'))).rejects.toThrow('could not read the installation of team T0CACHED');
   });
