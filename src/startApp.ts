@@ -7,7 +7,7 @@ import { createCalendarFeedReader } from './calendar/calendarFeedReader.js';
 import { GITHUB_WEBHOOK_PATH, githubWebhookHandler } from './github/webhookRoute.js';
 import { type CalendarSyncJob, startCalendarSync } from './jobs/calendarSync.js';
 import { type DigestJob, startDigests } from './jobs/digests.js';
-import { type PlannerStatisticsJob, startPlannerStatistics } from './jobs/plannerStatistics.js';
+import { type EmbeddedAutovacuumJob, startEmbeddedAutovacuum } from './jobs/embeddedAutovacuum.js';
 import { createOpenAiDigestNarrator } from './llm/openAiDigestNarrator.js';
 import { createOpenAiDrafter } from './llm/openAiDrafter.js';
 import { createOpenAiRelitigation } from './llm/openAiRelitigation.js';
@@ -50,7 +50,7 @@ export interface RunningApp {
   /** Resolves once no listener is running (work Slack was already answered for included). */
   idle(): Promise<void>;
   /** The scheduled jobs, for an operator's or a test's run-it-now. */
-  jobs: { calendarSync: CalendarSyncJob; digests: DigestJob; plannerStatistics: PlannerStatisticsJob };
+  jobs: { calendarSync: CalendarSyncJob; digests: DigestJob; embeddedAutovacuum: EmbeddedAutovacuumJob };
   /** Stops taking requests, lets in-flight work finish (bounded), then returns. The database is the caller's. */
   stop(): Promise<void>;
 }
@@ -238,7 +238,7 @@ export async function startApp({ config, database, logger, now = () => new Date(
     ? installedWorkspaceClients(installer, patientClientOptions(clientOptions, config.slack.apiMaxRetries))
     : singleWorkspaceClients(new WebClient(auth.kind === 'token' ? auth.botToken : undefined, patientClientOptions(clientOptions, config.slack.apiMaxRetries)));
   const digests = startDigests({ services, clients: digestClients, logger, metrics });
-  const plannerStatistics = startPlannerStatistics({ database, logger });
+  const embeddedAutovacuum = startEmbeddedAutovacuum({ database, logger });
   logger.info(
     { port, mode: config.slack.mode, install: auth.kind === 'oauth' ? 'oauth' : 'single workspace', database: database.kind, llm: Boolean(config.openai) },
     'Decision Ledger is up',
@@ -246,7 +246,7 @@ export async function startApp({ config, database, logger, now = () => new Date(
 
   return {
     port,
-    jobs: { calendarSync, digests, plannerStatistics },
+    jobs: { calendarSync, digests, embeddedAutovacuum },
     metrics,
     async idle() {
       // Bolt answers an event before its middleware runs; one turn lets a just-answered one start.
@@ -257,7 +257,7 @@ export async function startApp({ config, database, logger, now = () => new Date(
       // Load balancers see /readyz fail first; then no new connection is taken and those open are answered.
       draining = true;
       // A digest or calendar run still going gets part of the drain time, not all of it.
-      await withDeadline(Promise.all([calendarSync.stop(), digests.stop(), plannerStatistics.stop()]), JOBS_STOP_MS, 'scheduled jobs did not stop').catch((error: unknown) =>
+      await withDeadline(Promise.all([calendarSync.stop(), digests.stop(), embeddedAutovacuum.stop()]), JOBS_STOP_MS, 'scheduled jobs did not stop').catch((error: unknown) =>
         logger.warn({ err: errorForLog(error) }, 'stopping with a scheduled job still running'),
       );
       if (!(boltReceiver instanceof HTTPReceiver)) await app.stop();

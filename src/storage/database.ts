@@ -23,12 +23,19 @@ export interface Database {
   /** Applies the SQL migrations in drizzle/ that this database has not seen yet. */
   migrate(): Promise<void>;
   /**
-   * PGlite: analyses the tables relitigation retrieval plans with when they have grown or shrunk
-   * much since they were last analysed (PostgreSQL's autovacuum does this itself: there, a no-op).
-   * Returns the tables analysed.
+   * PGlite, which has no autovacuum: does its work. Analyses the tables relitigation retrieval
+   * plans with when they have grown or shrunk much since they were last analysed, then vacuums the
+   * database, so the space of updated and deleted rows is used again rather than the files only
+   * growing. On PostgreSQL autovacuum does both: there, a no-op.
    */
-  refreshStatistics(): Promise<string[]>;
+  autovacuum(): Promise<Autovacuumed>;
   close(): Promise<void>;
+}
+
+export interface Autovacuumed {
+  /** The tables whose planner statistics were refreshed. */
+  analysed: string[];
+  vacuumed: boolean;
 }
 
 // Resolved from this file so it works from src/ (tsx, vitest) and from dist/ (npm start) alike.
@@ -96,6 +103,8 @@ async function openPglite(dataDir: string, metrics: Metrics | undefined): Promis
   metrics?.dbPoolMaxConnections.set(1);
   const prepared = interceptSql(client, PREPARED_STATEMENTS);
   const db = drizzlePostgres(metrics ? observePostgres(prepared, metrics) : prepared, { schema }) as unknown as Db;
+  /** Rows of each watched table when this process last analysed it (see refreshPgliteStatistics). */
+  const rowsAtAnalyse = new Map<string, number>();
   let closed = false;
   return {
     db,
@@ -108,7 +117,12 @@ async function openPglite(dataDir: string, metrics: Metrics | undefined): Promis
       // prefer scans over the GIN indexes the relitigation watcher relies on.
       await client`analyze`;
     },
-    refreshStatistics: () => refreshPgliteStatistics(client),
+    autovacuum: async () => {
+      // Statistics first: VACUUM resets the row estimate the statistics are compared against.
+      const analysed = await refreshPgliteStatistics(client, rowsAtAnalyse);
+      await client`vacuum`;
+      return { analysed, vacuumed: true };
+    },
     close: async () => {
       if (closed) return;
       closed = true;
@@ -130,18 +144,24 @@ const ANALYZE_THRESHOLD = { rows: 50, fraction: 0.1 };
  * PGlite has no autovacuum, and its activity counters (pg_stat_user_tables) stay at zero, so the
  * planner's statistics are those of the last ANALYZE — at start-up — however the ledger has grown
  * since. Counting the rows is cheap next to analysing, and the analyse happens only when due;
- * ANALYZE also invalidates the cached plans that read the table, so they are made again.
+ * ANALYZE also invalidates the cached plans that read the table, so they are made again. What a
+ * table held at its last analyse is remembered in `rowsAtAnalyse`; until this process has analysed
+ * it, the row estimate the start-up analyse left is the reference (a vacuum resets that estimate,
+ * so it is read before the first one).
  */
-async function refreshPgliteStatistics(client: postgres.Sql): Promise<string[]> {
+async function refreshPgliteStatistics(client: postgres.Sql, rowsAtAnalyse: Map<string, number>): Promise<string[]> {
   const analysed: string[] = [];
   for (const table of WATCHED_TABLES) {
     const [row] = await client.unsafe<{ estimated: number; counted: number }[]>(
       `select greatest(c.reltuples, 0)::float8 as estimated, (select count(*) from ${table})::float8 as counted
        from pg_class c where c.oid = '${table}'::regclass`,
     );
-    const { estimated, counted } = row!;
-    if (Math.abs(counted - estimated) > ANALYZE_THRESHOLD.rows + ANALYZE_THRESHOLD.fraction * estimated) {
+    const counted = row!.counted;
+    const before = rowsAtAnalyse.get(table) ?? row!.estimated;
+    rowsAtAnalyse.set(table, before);
+    if (Math.abs(counted - before) > ANALYZE_THRESHOLD.rows + ANALYZE_THRESHOLD.fraction * before) {
       await client.unsafe(`analyze ${table}`);
+      rowsAtAnalyse.set(table, counted);
       analysed.push(table);
     }
   }
@@ -168,8 +188,8 @@ async function openPostgres(url: string, metrics: Metrics | undefined): Promise<
         await migrationClient.end({ timeout: 5 });
       }
     },
-    // Autovacuum analyses tables as they change.
-    refreshStatistics: async () => [],
+    // Autovacuum's own business on a server.
+    autovacuum: async () => ({ analysed: [], vacuumed: false }),
     close: () => client.end({ timeout: 5 }),
   };
 }
