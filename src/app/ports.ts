@@ -365,6 +365,8 @@ export interface DigestRepository {
   /** Claims a channel's digest for a period; true for exactly one caller across replicas. */
   claimRun(workspace: Workspace, channelId: string, periodKey: string, instance: string): Promise<boolean>;
   finishRun(workspace: Workspace, channelId: string, periodKey: string, outcome: DigestRunOutcome): Promise<void>;
+  /** Gives up `instance`'s claim on a run it posted nothing for, so a later tick (on any replica) takes it. */
+  releaseRun(workspace: Workspace, channelId: string, periodKey: string, instance: string): Promise<void>;
 }
 
 /** What a digest reports, read for one channel and period. */

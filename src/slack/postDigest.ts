@@ -31,9 +31,22 @@ export type PostDigestResult = { status: 'posted'; ts: string; chart: boolean } 
  */
 export async function postDigest({ services, client, logger, stored, period, claimAs }: PostDigestProps): Promise<PostDigestResult> {
   const { workspace, channelId } = stored;
-  // Composed before the claim: a claim is never left behind by a read that failed.
-  const composed = await composeDigest({ services, workspace, channelId, period });
+  // Claimed before it is composed: every replica's tick finds the same digests due, and only the
+  // one that wins the claim reads the period's facts (and, where the workspace opted in, sends
+  // them to the LLM endpoint for a narrative).
   if (claimAs !== null && !(await services.digests.claimRun(workspace, channelId, period.key, claimAs))) return { status: 'already_claimed' };
+  let composed: Awaited<ReturnType<typeof composeDigest>>;
+  try {
+    composed = await composeDigest({ services, workspace, channelId, period });
+  } catch (error) {
+    // Nothing was posted: a later tick may try again, here or on another replica.
+    if (claimAs !== null) {
+      await services.digests.releaseRun(workspace, channelId, period.key, claimAs).catch((releaseError: unknown) =>
+        logger.error({ err: errorForLog(releaseError), channelId, period: period.key }, 'a digest claim could not be given up; this period\'s digest will not be posted'),
+      );
+    }
+    throw error;
+  }
   let ts: string;
   try {
     const posted = await client.chat.postMessage({

@@ -87,6 +87,20 @@ export function createDigestRepository(db: Db): DigestRepository {
       return rows.length > 0;
     },
 
+    async releaseRun(workspace, channelId, periodKey, instance) {
+      await db
+        .delete(runs)
+        .where(
+          and(
+            eq(runs.workspaceId, workspace.workspaceId),
+            eq(runs.channelId, channelId),
+            eq(runs.periodKey, periodKey),
+            eq(runs.instance, instance),
+            eq(runs.status, 'claimed'),
+          ),
+        );
+    },
+
     async finishRun(workspace, channelId, periodKey, outcome) {
       await db
         .update(runs)

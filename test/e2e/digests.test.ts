@@ -96,6 +96,27 @@ describe('Reflection digests', () => {
     expect(poster.slack.uploadedBytes(fileId)!.subarray(0, 4).toString('latin1')).toBe('\x89PNG');
   });
 
+  it('gives up its claim when the digest cannot be composed, so the next tick posts it', async () => {
+    const clock = { now: BEFORE };
+    const { apps: [app], databases } = await replicas(1, clock);
+    await app!.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', { channel: 'C0TEAM' });
+    await app!.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
+    clock.now = at(RUN, 0.5);
+    // The period's cost sums cannot be read.
+    await databases[0]!.db.execute(sql`alter table cost_daily rename to cost_daily_away`);
+    try {
+      await app!.jobs.digests.runNow();
+    } finally {
+      await databases[0]!.db.execute(sql`alter table cost_daily_away rename to cost_daily`);
+    }
+    expect(digestPosts(app!)).toHaveLength(0);
+    expect(rowsOf(await databases[0]!.db.execute(sql`select 1 from digest_runs where workspace_id = ${TEAM}`))).toHaveLength(0);
+
+    clock.now = at(RUN, 1.5);
+    await app!.jobs.digests.runNow();
+    expect(digestPosts(app!)).toHaveLength(1);
+  });
+
   it('posts a digest missed while every replica was down once when one comes back within a day, and not after', async () => {
     const clock = { now: BEFORE };
     const { apps: [first], databases } = await replicas(1, clock);
@@ -193,11 +214,27 @@ describe('a digest with an LLM endpoint', () => {
       expect(narrated).toContain('The team settled on Postgres for orders (D-1).');
       expect(narrated).not.toContain('<!channel>');
 
+      // A second replica on the same database, at the same minute: one digest, one request to the endpoint.
+      const replica = await TestApp.start({
+        now: () => clock.now,
+        database: app.database,
+        env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseUrl, OPENAI_TIMEOUT_MS: '300' },
+      });
+      try {
+        clock.now = at(RUN, 14 * 24 * 60 + 1);
+        await Promise.all([app.jobs.digests.runNow(), replica.jobs.digests.runNow()]);
+        expect(openai.chatRequests()).toHaveLength(2);
+        expect(digestPosts(app).length + digestPosts(replica).length).toBe(3);
+      } finally {
+        await replica.stopKeepingDatabase();
+      }
+
       openai.reply = 500;
-      clock.now = at(RUN, 14 * 24 * 60 + 1);
+      clock.now = at(RUN, 21 * 24 * 60 + 1);
       await app.jobs.digests.runNow();
-      expect(digestPosts(app)).toHaveLength(3);
-      expect(JSON.stringify(digestPosts(app).at(-1)!.params.blocks)).not.toContain('The team settled');
+      const last = digestPosts(app).at(-1)!;
+      expect(JSON.stringify(last.params.blocks)).not.toContain('The team settled');
+      expect(JSON.stringify(last.params.blocks)).toContain('Reflection');
     } finally {
       await app.stop();
       await openai.stop();
