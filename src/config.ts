@@ -51,6 +51,14 @@ const envSchema = z.object({
     (value) => value === undefined || /^postgres(ql)?:\/\//.test(value),
     'DATABASE_URL must start with postgres:// or postgresql://',
   ),
+  /**
+   * Where migrations run, when DATABASE_URL goes through a transaction-mode pooler: the migration
+   * lock is a session lock, so it needs the server directly (or a session-mode pool).
+   */
+  DATABASE_MIGRATION_URL: optionalString.refine(
+    (value) => value === undefined || /^postgres(ql)?:\/\//.test(value),
+    'DATABASE_MIGRATION_URL must start with postgres:// or postgresql://',
+  ),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   /** Optional OpenAI-compatible endpoint; every feature works without it. */
   OPENAI_API_KEY: optionalString,
@@ -96,7 +104,7 @@ export interface Config {
     apiMaxRetries: number;
     eventRetryWindowMs: number;
   };
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  database: { kind: 'postgres'; url: string; migrationUrl?: string } | { kind: 'pglite'; dataDir: string };
   openai?: { apiKey: string; baseUrl?: string; model: string; embeddingModel: string; timeoutMs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   github: { webhookSecret: string | null };
@@ -157,6 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   else if (!env.SLACK_BOT_TOKEN!.trim().startsWith('xoxb-'))
     problems.push(`SLACK_BOT_TOKEN must start with xoxb-; ${WHERE_TO_GET.SLACK_BOT_TOKEN}`);
   if (present('SLACK_APP_TOKEN') && !env.SLACK_APP_TOKEN!.trim().startsWith('xapp-')) problems.push(WHERE_TO_GET.SLACK_APP_TOKEN!);
+  if (present('DATABASE_MIGRATION_URL') && !present('DATABASE_URL'))
+    problems.push('DATABASE_MIGRATION_URL is set but DATABASE_URL is not; the embedded database needs neither');
   if (present('OPENAI_BASE_URL') && !present('OPENAI_API_KEY'))
     problems.push('OPENAI_BASE_URL is set but OPENAI_API_KEY is not; set both, or neither to run without an LLM');
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
@@ -187,7 +197,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiMaxRetries: e.SLACK_API_MAX_RETRIES,
       eventRetryWindowMs: e.EVENT_RETRY_WINDOW_MS,
     },
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, ...(e.DATABASE_MIGRATION_URL ? { migrationUrl: e.DATABASE_MIGRATION_URL } : {}) }
+      : { kind: 'pglite', dataDir: e.DATA_DIR },
     openai: openAiOf(e),
     logLevel: e.LOG_LEVEL,
     github: { webhookSecret: e.GITHUB_WEBHOOK_SECRET ?? null },

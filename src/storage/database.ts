@@ -61,7 +61,7 @@ export interface OpenDatabaseOptions {
 }
 
 export async function openDatabase(config: Config['database'], options: OpenDatabaseOptions = {}): Promise<Database> {
-  return config.kind === 'postgres' ? openPostgres(config.url, options.metrics) : openPglite(config.dataDir, options.metrics);
+  return config.kind === 'postgres' ? openPostgres(config.url, config.migrationUrl ?? config.url, options.metrics) : openPglite(config.dataDir, options.metrics);
 }
 
 /**
@@ -168,7 +168,7 @@ async function refreshPgliteStatistics(client: postgres.Sql, rowsAtAnalyse: Map<
   return analysed;
 }
 
-async function openPostgres(url: string, metrics: Metrics | undefined): Promise<Database> {
+async function openPostgres(url: string, migrationUrl: string, metrics: Metrics | undefined): Promise<Database> {
   const client = postgres(url, { max: POSTGRES_POOL_MAX, onnotice: () => {}, connect_timeout: 5, backoff: reconnectDelaySeconds });
   metrics?.dbPoolMaxConnections.set(POSTGRES_POOL_MAX);
   const prepared = interceptSql(client, PREPARED_STATEMENTS);
@@ -178,8 +178,9 @@ async function openPostgres(url: string, metrics: Metrics | undefined): Promise<
     kind: 'postgres',
     ping: (timeoutMs = 1000) => withDeadline(db.execute(sql`select 1`).then(() => undefined), timeoutMs, 'the database did not answer'),
     migrate: async () => {
-      // The migrator needs a connection of its own (max: 1) so the advisory lock and the DDL share a session.
-      const migrationClient = postgres(url, { max: 1, onnotice: () => {} });
+      // The migrator needs a connection of its own (max: 1) so the advisory lock and the DDL share a
+      // session: through a transaction-mode pooler they need not, hence DATABASE_MIGRATION_URL.
+      const migrationClient = postgres(migrationUrl, { max: 1, onnotice: () => {} });
       try {
         await migrationClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
         await migratePostgres(drizzlePostgres(migrationClient), { migrationsFolder: MIGRATIONS_FOLDER });

@@ -41,6 +41,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('migrates through DATABASE_MIGRATION_URL when it is set, and refuses it without DATABASE_URL', () => {
+    const pooled = { ...minimal, DATABASE_URL: 'postgres://u@pgbouncer:6432/ledger', DATABASE_MIGRATION_URL: 'postgres://u@db:5432/ledger' };
+    expect(loadConfig(pooled).database).toEqual({ kind: 'postgres', url: 'postgres://u@pgbouncer:6432/ledger', migrationUrl: 'postgres://u@db:5432/ledger' });
+    expect(() => loadConfig({ ...minimal, DATABASE_MIGRATION_URL: 'postgres://u@db:5432/ledger' })).toThrow('DATABASE_MIGRATION_URL is set but DATABASE_URL is not');
+    expect(() => loadConfig({ ...pooled, DATABASE_MIGRATION_URL: 'db:5432' })).toThrow('DATABASE_MIGRATION_URL must start with postgres://');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ ...minimal, DATABASE_URL: '', OPENAI_API_KEY: ' ' }).database.kind).toBe('pglite');
   });
