@@ -82,6 +82,12 @@ const PREPARED_STATEMENTS: SqlInterceptor = {
   unsafeArguments: ([query, parameters, options]) => [query, parameters, { ...(options as object | undefined), prepare: true }],
 };
 
+/** Drizzle over a postgres.js client, for either database: prepared statements, and metrics when given. */
+function drizzleOver(client: postgres.Sql, metrics: Metrics | undefined): Db {
+  const prepared = interceptSql(client, PREPARED_STATEMENTS);
+  return drizzlePostgres(metrics ? observePostgres(prepared, metrics) : prepared, { schema }) as unknown as Db;
+}
+
 /**
  * PGlite as an embedded server on a worker thread (embedded/embeddedPostgres.ts), reached through
  * postgres.js like any PostgreSQL: one driver for both databases, and PGlite's work off the event
@@ -101,8 +107,7 @@ async function openPglite(dataDir: string, metrics: Metrics | undefined): Promis
   });
   // One embedded backend: statements run one at a time.
   metrics?.dbPoolMaxConnections.set(1);
-  const prepared = interceptSql(client, PREPARED_STATEMENTS);
-  const db = drizzlePostgres(metrics ? observePostgres(prepared, metrics) : prepared, { schema }) as unknown as Db;
+  const db = drizzleOver(client, metrics);
   /** Rows of each watched table when this process last analysed it (see refreshPgliteStatistics). */
   const rowsAtAnalyse = new Map<string, number>();
   let closed = false;
@@ -171,8 +176,7 @@ async function refreshPgliteStatistics(client: postgres.Sql, rowsAtAnalyse: Map<
 async function openPostgres(url: string, migrationUrl: string, metrics: Metrics | undefined): Promise<Database> {
   const client = postgres(url, { max: POSTGRES_POOL_MAX, onnotice: () => {}, connect_timeout: 5, backoff: reconnectDelaySeconds });
   metrics?.dbPoolMaxConnections.set(POSTGRES_POOL_MAX);
-  const prepared = interceptSql(client, PREPARED_STATEMENTS);
-  const db = drizzlePostgres(metrics ? observePostgres(prepared, metrics) : prepared, { schema }) as unknown as Db;
+  const db = drizzleOver(client, metrics);
   return {
     db,
     kind: 'postgres',
