@@ -29,11 +29,9 @@ describe.skipIf(!SERVER)('when PostgreSQL restarts mid-traffic', () => {
 
   beforeAll(async () => {
     scratch = await createServerDatabase(SERVER!, 'dl_fault');
-    const direct = new URL(scratch.url);
-    proxy = await new TcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) }).start();
-    const proxied = new URL(scratch.url);
-    proxied.host = `127.0.0.1:${proxy.port}`;
-    database = await openDatabase({ kind: 'postgres', url: proxied.toString() });
+    const proxied = await TcpProxy.inFrontOf(scratch.url);
+    proxy = proxied.proxy;
+    database = await openDatabase({ kind: 'postgres', url: proxied.url });
     await database.migrate();
     app = await TestApp.start({ database, env: { EVENT_RETRY_WINDOW_MS: '30000' } });
     await app.command('Orders stay on Postgres instead of MongoDB because refunds need multi-row transactions #orders', { channel: 'C0ORD' });

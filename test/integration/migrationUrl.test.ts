@@ -16,10 +16,10 @@ const SERVER = process.env.TEST_DATABASE_URL;
 describe.skipIf(!SERVER)('migrations through their own URL', () => {
   let scratch: ServerDatabase;
   let proxy: TcpProxy;
+  let migrationRoute: string;
   beforeAll(async () => {
     scratch = await createServerDatabase(SERVER!, 'dl_migration_url');
-    const direct = new URL(scratch.url);
-    proxy = await new TcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) }).start();
+    ({ proxy, url: migrationRoute } = await TcpProxy.inFrontOf(scratch.url));
   });
   afterAll(async () => {
     await proxy.stop();
@@ -27,9 +27,7 @@ describe.skipIf(!SERVER)('migrations through their own URL', () => {
   });
 
   it('run through the migration URL, while statements use the app URL', async () => {
-    const migrationRoute = new URL(scratch.url);
-    migrationRoute.host = `127.0.0.1:${proxy.port}`;
-    const database = await openDatabase({ kind: 'postgres', url: scratch.url, migrationUrl: migrationRoute.toString() });
+    const database = await openDatabase({ kind: 'postgres', url: scratch.url, migrationUrl: migrationRoute });
     try {
       // With the migration route down, statements still run and migrating fails.
       await proxy.down();

@@ -13,6 +13,15 @@ export class TcpProxy {
 
   constructor(private readonly target: { host: string; port: number }) {}
 
+  /** A started proxy in front of the server a postgres:// URL names, and the same URL through it. */
+  static async inFrontOf(url: string): Promise<{ proxy: TcpProxy; url: string }> {
+    const direct = new URL(url);
+    const proxy = await new TcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) }).start();
+    const proxied = new URL(url);
+    proxied.host = `127.0.0.1:${proxy.port}`;
+    return { proxy, url: proxied.toString() };
+  }
+
   async start(): Promise<this> {
     await this.listen(0);
     return this;
