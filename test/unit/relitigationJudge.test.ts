@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DecisionContent } from '../../src/domain/decision.js';
 import { withMatchingTerms } from '../../src/domain/relitigation/inferMatchingTerms.js';
 import { judge, mayReopen } from '../../src/domain/relitigation/judge.js';
+import { readMessage } from '../../src/domain/relitigation/message.js';
 import type { RetrievedCandidate } from '../../src/domain/relitigation/types.js';
 import { aContent } from '../support/decisions.js';
 
@@ -95,5 +97,21 @@ describe('mayReopen', () => {
     expect(mayReopen('can we revisit this?')).toBe(true);
     expect(mayReopen('deployed the fix to staging :tada:')).toBe(false);
     expect(mayReopen('<@U123> lunch?')).toBe(false);
+  });
+
+  it('answers for a message not read yet as it does for its full reading (reopening cues alone)', () => {
+    const lines = readFileSync(new URL('../fixtures/relitigation-extra.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean);
+    const messages = [
+      ...lines.map((line) => (JSON.parse(line) as { message: string }).message),
+      // Tone decides some cues: with an exasperated emoji, without one, and with a celebration too.
+      'love that the deploy takes an hour :clap:',
+      'love that the deploy takes an hour',
+      'love that the deploy takes an hour :clap: :tada:',
+      'bug: the sidecar crashes; worth revisiting the mesh?',
+    ];
+    expect(messages.length).toBeGreaterThan(40);
+    const disagreeing = messages.filter((text) => mayReopen(text) !== mayReopen(readMessage(text)));
+    expect(disagreeing).toEqual([]);
+    expect(messages.filter((text) => mayReopen(text)).length).toBeGreaterThan(10);
   });
 });

@@ -1,7 +1,8 @@
 import type { Concept } from './concepts.js';
 import { type DecisionProfile, decisionProfile } from './profile.js';
 import { type MessageReading, reading, type Sentence } from './message.js';
-import { type Stance, stanceScore } from './stance.js';
+import { plainTextOf } from './slackText.js';
+import { hasReopenCue, sentencesOf, type Stance, stanceScore } from './stance.js';
 import { type Commonness, topicMatch } from './topic.js';
 import type { RetrievedCandidate, Tier, Verdict, WatchSensitivity } from './types.js';
 
@@ -77,7 +78,10 @@ export function judge(message: string | MessageReading, candidates: RetrievedCan
  * candidates (most messages in a channel are not proposals).
  */
 export function mayReopen(message: string | MessageReading): boolean {
-  return reading(message).stances.some((stance) => stance.reopen > 0);
+  if (typeof message !== 'string') return message.stances.some((stance) => stance.reopen > 0);
+  // Text not read yet, as for most messages the watcher sees: only the reopening cues are looked for.
+  const plain = plainTextOf(message);
+  return sentencesOf(plain.text).some((sentence) => hasReopenCue(sentence, plain.emoji));
 }
 
 /** Topic and stance of the message for every candidate, with the reasons. */

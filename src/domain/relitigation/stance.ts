@@ -181,6 +181,16 @@ export function stanceOf(text: string, emoji: string[] = []): Stance {
 }
 
 /**
+ * Whether a text argues to reopen anything at all — `stanceOf(text, emoji).reopen > 0` — without
+ * weighing the cues of working within a decision: the watcher asks it of every message.
+ */
+export function hasReopenCue(text: string, emoji: string[] = []): boolean {
+  const lower = text.toLowerCase();
+  const exasperated = emoji.some((e) => EXASPERATED_EMOJI.has(e));
+  return REOPEN_CUES.some((cue) => (!cue.needsTone || exasperated) && cue.pattern.test(lower));
+}
+
+/**
  * How much a text argues to reopen, all cues considered. Cues of working within a decision pull
  * the score down, less so when the reopening cues are strong: "the sidecar breaks every week,
  * worth revisiting?" reopens despite its bug report; "bug: … any objections?" does not.
