@@ -142,7 +142,8 @@ describe('Reflection digests', () => {
     const { apps: [app] } = await replicas(1, clock);
     await app!.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
     await app!.command('digest weekly fri 16:00 UTC', { channel: 'C0GONE', user: 'U0OWNER' });
-    app!.slack.failNext('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    // The two digests post at once; the rate limit is C0TEAM's, whichever goes first.
+    app!.slack.failNext('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } }, 1, (params) => params.channel === 'C0TEAM');
     app!.slack.on('chat.postMessage', (params) =>
       params.channel === 'C0GONE' ? { ok: false, error: 'not_in_channel' } : { ok: true, channel: params.channel, ts: `${Date.now() / 1000}` },
     );

@@ -26,7 +26,7 @@ export class FakeSlack {
   readonly privateChannels = new Set<string>();
   /** conversations.replies answers, by `${channel}:${thread_ts}`. */
   readonly threads = new Map<string, { user?: string; bot_id?: string; text: string; ts: string }[]>();
-  private readonly failures = new Map<string, FakeReply[]>();
+  private readonly failures = new Map<string, { reply: FakeReply; when?: (params: Record<string, any>) => boolean }[]>();
   private readonly handlers = new Map<string, Handler>();
   private readonly delays = new Map<string, number>();
   /** Bytes received at each upload URL, by file id. */
@@ -71,10 +71,13 @@ export class FakeSlack {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
-  /** The next `times` calls of `method` get `reply` instead of the normal answer. */
-  failNext(method: string, reply: FakeReply, times = 1): void {
+  /**
+   * The next `times` calls of `method` (those whose parameters `when` accepts, if given) get `reply`
+   * instead of the normal answer.
+   */
+  failNext(method: string, reply: FakeReply, times = 1, when?: (params: Record<string, any>) => boolean): void {
     const queue = this.failures.get(method) ?? [];
-    for (let i = 0; i < times; i++) queue.push(reply);
+    for (let i = 0; i < times; i++) queue.push({ reply, when });
     this.failures.set(method, queue);
   }
 
@@ -127,7 +130,9 @@ export class FakeSlack {
     const delay = this.delays.get(method);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
 
-    const failure = this.failures.get(method)?.shift();
+    const queue = this.failures.get(method) ?? [];
+    const at = queue.findIndex((f) => !f.when || f.when(params));
+    const failure = at >= 0 ? queue.splice(at, 1)[0]!.reply : undefined;
     if (failure) return { status: failure.status ?? 200, headers: failure.headers, body: failure.body ?? { ok: false, error: 'fake_error' } };
     if (uploadMatch) {
       if (!file) return { status: 400, text: 'multipart upload without a file part' };
