@@ -35,10 +35,7 @@ export async function postDigest({ services, client, logger, stored, period, cla
   // one that wins the claim reads the period's facts (and, where the workspace opted in, sends
   // them to the LLM endpoint for a narrative).
   if (claimAs !== null && !(await services.digests.claimRun(workspace, channelId, period.key, claimAs))) return { status: 'already_claimed' };
-  let composed: Awaited<ReturnType<typeof composeDigest>>;
-  try {
-    composed = await composeDigest({ services, workspace, channelId, period });
-  } catch (error) {
+  const composed = await composeDigest({ services, workspace, channelId, period }).catch(async (error: unknown) => {
     // Nothing was posted: a later tick may try again, here or on another replica.
     if (claimAs !== null) {
       await services.digests.releaseRun(workspace, channelId, period.key, claimAs).catch((releaseError: unknown) =>
@@ -46,7 +43,7 @@ export async function postDigest({ services, client, logger, stored, period, cla
       );
     }
     throw error;
-  }
+  });
   let ts: string;
   try {
     const posted = await client.chat.postMessage({

@@ -2,22 +2,14 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { trackRelitigationThread } from '../../../app/trackRelitigationThread.js';
 import { couldReopen } from '../../../app/detectRelitigation.js';
 import { watchMessage } from '../../../app/watchMessage.js';
-import { isSlackUserId } from '../../../domain/decision.js';
 import { errorForLog } from '../../../logger.js';
 import { relitigationWarningBlocks, relitigationWarningText } from '../../blocks/relitigationWarning.js';
-import { isSlackConversationId, isSlackTs } from '../../slackShapes.js';
+import { isSlackConversationId, readSlackMessage, type SlackMessageFields } from '../../slackShapes.js';
 import { workspaceOf } from '../../workspace.js';
 import type { ListenerDeps } from '../deps.js';
 import { untilDatabaseBack } from '../untilDatabaseBack.js';
 
 type Args = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
-
-interface WatchedMessage {
-  ts: string;
-  threadTs: string | null;
-  user: string | null;
-  text: string;
-}
 
 /** Subtypes that carry a person's words; joins, topic changes, bot posts and deletions do not. */
 const PEOPLE_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share', 'me_message']);
@@ -75,7 +67,7 @@ export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, 
 }
 
 /** The message a person wrote (or edited), or null for anything the watcher must ignore. */
-function personsMessage(event: Record<string, unknown>): WatchedMessage | null {
+function personsMessage(event: Record<string, unknown>): SlackMessageFields | null {
   const subtype = event.subtype as string | undefined;
   if (subtype === 'message_changed') {
     const edited = event.message as Record<string, unknown> | undefined;
@@ -89,12 +81,9 @@ function personsMessage(event: Record<string, unknown>): WatchedMessage | null {
 /**
  * The watcher stores what it judges under the message's ts and channel (slackShapes.ts): read
  * leniently, a mistyped thread_ts used to become "not a reply" and a mistyped user "no author", and
- * got stored.
+ * got stored. A message without words is not judged.
  */
-function readMessage(raw: Record<string, unknown>): WatchedMessage | null {
-  const { ts, text, user, thread_ts: threadTs } = raw;
-  if (!isSlackTs(ts) || typeof text !== 'string' || text.trim() === '') return null;
-  if (threadTs !== undefined && !isSlackTs(threadTs)) return null;
-  if (user !== undefined && (typeof user !== 'string' || !isSlackUserId(user))) return null;
-  return { ts, threadTs: isSlackTs(threadTs) ? threadTs : null, user: typeof user === 'string' ? user : null, text };
+function readMessage(raw: Record<string, unknown>): SlackMessageFields | null {
+  const message = readSlackMessage(raw);
+  return message && message.text.trim() !== '' ? message : null;
 }

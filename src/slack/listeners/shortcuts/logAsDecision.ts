@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { prepareThreadDecision } from '../../../app/prepareThreadDecision.js';
-import { isSlackUserId, LIMITS } from '../../../domain/decision.js';
+import { LIMITS } from '../../../domain/decision.js';
 import { decisionModalView, existingDecisionModalView } from '../../blocks/decisionModal.js';
 import { describeSlackFailure } from '../../copy.js';
 import { tellUser } from '../../deliver.js';
 import { classifySlackError } from '../../slackFailure.js';
-import { isSlackConversationId, isSlackTs } from '../../slackShapes.js';
+import { isSlackConversationId, readSlackMessage } from '../../slackShapes.js';
 import { workspaceOf } from '../../workspace.js';
 import type { ListenerDeps } from '../deps.js';
 import { errorForLog } from '../../../logger.js';
@@ -21,10 +21,10 @@ export function logAsDecisionShortcut({ services, logger }: ListenerDeps) {
   return async ({ ack, shortcut, client, context }: Args): Promise<void> => {
     await ack();
     const channelId: unknown = shortcut.channel?.id;
-    const message = messageOf(shortcut.message as unknown);
+    const message = readSlackMessage(shortcut.message);
     // Slack always names the channel and the message; a payload that does not was not sent by its UI.
     if (!isSlackConversationId(channelId) || !message) {
-      logger.info('ignored a "Log as decision" payload without a channel id and message ts of Slack\'s shape');
+      logger.info('ignored a "Log as decision" payload whose channel or message is not of Slack\'s shape');
       return;
     }
     const workspace = workspaceOf(context);
@@ -60,18 +60,5 @@ export function logAsDecisionShortcut({ services, logger }: ListenerDeps) {
         logger,
       );
     }
-  };
-}
-
-/** The message the shortcut was used on, or null when its fields are not Slack's. */
-function messageOf(raw: unknown): { ts: string; threadTs: string | null; user: string | null; text: string } | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const { ts, thread_ts: threadTs, user, text } = raw as Record<string, unknown>;
-  if (!isSlackTs(ts) || (threadTs !== undefined && !isSlackTs(threadTs))) return null;
-  return {
-    ts,
-    threadTs: isSlackTs(threadTs) ? threadTs : null,
-    user: typeof user === 'string' && isSlackUserId(user) ? user : null,
-    text: typeof text === 'string' ? text : '',
   };
 }
