@@ -6,6 +6,13 @@ import type { Services } from './services.js';
 /** A digest missed while no replica was running is still posted if its run is less than this old. */
 export const CATCH_UP_MS = 24 * 3_600_000;
 
+/**
+ * A claimed digest whose replica has not been heard from for this long was abandoned (the replica
+ * stopped mid-run, in a deploy or a crash) and is taken over: its run would otherwise never be
+ * posted. Far longer than composing takes, LLM narrative included, so a slow replica keeps its claim.
+ */
+export const ABANDONED_CLAIM_MS = 15 * 60_000;
+
 export interface DueDigest {
   stored: StoredDigestSchedule;
   timeZone: string;
@@ -14,7 +21,7 @@ export interface DueDigest {
 }
 
 /**
- * The digests that should have been posted by `now` and were not claimed yet: each active
+ * The digests that should have been posted by `now` and were not claimed yet (or were abandoned): each active
  * schedule's latest run, if it came after the schedule was set and less than a day ago.
  */
 export async function dueDigests(services: Pick<Services, 'digests' | 'costSettings'>, now: Date): Promise<DueDigest[]> {
@@ -29,6 +36,7 @@ export async function dueDigests(services: Pick<Services, 'digests' | 'costSetti
   }
   const claimed = await services.digests.claimedAmong(
     candidates.map((c) => ({ workspace: c.stored.workspace, channelId: c.stored.channelId, periodKey: c.period.key })),
+    ABANDONED_CLAIM_MS,
   );
   return candidates.filter((c) => !claimed.has(`${c.stored.workspace.workspaceId}:${c.stored.channelId}:${c.period.key}`));
 }

@@ -360,11 +360,20 @@ export interface DigestRepository {
   /** Every schedule not paused, across workspaces. */
   activeSchedules(): Promise<StoredDigestSchedule[]>;
   pause(workspace: Workspace, channelId: string, reason: string): Promise<void>;
-  /** Which of these (channel, period) digests were claimed already, as `workspace:channel:period` keys. */
-  claimedAmong(runs: { workspace: Workspace; channelId: string; periodKey: string }[]): Promise<Set<string>>;
-  /** Claims a channel's digest for a period; true for exactly one caller across replicas. */
-  claimRun(workspace: Workspace, channelId: string, periodKey: string, instance: string): Promise<boolean>;
-  finishRun(workspace: Workspace, channelId: string, periodKey: string, outcome: DigestRunOutcome): Promise<void>;
+  /**
+   * Which of these (channel, period) digests are taken, as `workspace:channel:period` keys: posted,
+   * failed, or claimed by a replica heard from within `abandonedAfterMs`.
+   */
+  claimedAmong(runs: { workspace: Workspace; channelId: string; periodKey: string }[], abandonedAfterMs: number): Promise<Set<string>>;
+  /**
+   * Claims a channel's digest for a period, or takes over a claim not heard from for
+   * `abandonedAfterMs`; true for exactly one caller across replicas.
+   */
+  claimRun(workspace: Workspace, channelId: string, periodKey: string, instance: string, abandonedAfterMs: number): Promise<boolean>;
+  /** True, and the claim renewed, if `instance` still holds it: no other replica took it over. */
+  confirmRun(workspace: Workspace, channelId: string, periodKey: string, instance: string): Promise<boolean>;
+  /** Records how `instance`'s run ended; a run another replica took over is left to that one. */
+  finishRun(workspace: Workspace, channelId: string, periodKey: string, instance: string, outcome: DigestRunOutcome): Promise<void>;
   /** Gives up `instance`'s claim on a run it posted nothing for, so a later tick (on any replica) takes it. */
   releaseRun(workspace: Workspace, channelId: string, periodKey: string, instance: string): Promise<void>;
 }

@@ -13,6 +13,7 @@ import { scheduleRun } from './scheduledRun.js';
  * luxon's business, not cron's): a digest whose run has come — or was missed by less than a day
  * while no replica ran — is claimed in the database and posted. The claim is a primary key, so of
  * several replicas exactly one posts, and a digest is never posted twice, even if posting fails.
+ * A claim its replica abandoned mid-run is taken over (dueDigests.ts, ABANDONED_CLAIM_MS).
  */
 export const DIGEST_TICK_CRON = '* * * * *';
 

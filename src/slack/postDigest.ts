@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { composeDigest } from '../app/composeDigest.js';
+import { ABANDONED_CLAIM_MS } from '../app/dueDigests.js';
 import type { Services } from '../app/services.js';
 import type { StoredDigestSchedule } from '../app/ports.js';
 import { renderCostChart } from '../charts/costChart.js';
@@ -34,7 +35,7 @@ export async function postDigest({ services, client, logger, stored, period, cla
   // Claimed before it is composed: every replica's tick finds the same digests due, and only the
   // one that wins the claim reads the period's facts (and, where the workspace opted in, sends
   // them to the LLM endpoint for a narrative).
-  if (claimAs !== null && !(await services.digests.claimRun(workspace, channelId, period.key, claimAs))) return { status: 'already_claimed' };
+  if (claimAs !== null && !(await services.digests.claimRun(workspace, channelId, period.key, claimAs, ABANDONED_CLAIM_MS))) return { status: 'already_claimed' };
   const composed = await composeDigest({ services, workspace, channelId, period }).catch(async (error: unknown) => {
     // Nothing was posted: a later tick may try again, here or on another replica.
     if (claimAs !== null) {
@@ -44,6 +45,11 @@ export async function postDigest({ services, client, logger, stored, period, cla
     }
     throw error;
   });
+  // A replica that took longer than ABANDONED_CLAIM_MS to get here may have had its claim taken over.
+  if (claimAs !== null && !(await services.digests.confirmRun(workspace, channelId, period.key, claimAs))) {
+    logger.warn({ channelId, period: period.key }, 'another replica took this digest over while it was being composed; it posts it');
+    return { status: 'already_claimed' };
+  }
   let ts: string;
   try {
     const posted = await client.chat.postMessage({
@@ -56,12 +62,12 @@ export async function postDigest({ services, client, logger, stored, period, cla
     ts = posted.ts ?? '';
   } catch (error) {
     const failure = classifySlackError(error);
-    if (claimAs !== null) await services.digests.finishRun(workspace, channelId, period.key, { status: 'failed', problem: failure.kind });
+    if (claimAs !== null) await services.digests.finishRun(workspace, channelId, period.key, claimAs, { status: 'failed', problem: failure.kind });
     logger.warn({ err: errorForLog(error), channelId, period: period.key }, 'posting a digest failed');
     if (claimAs !== null && PAUSING_FAILURES.has(failure.kind)) await pauseAndTell(services, client, logger, stored, describeSlackFailure(failure, `<#${channelId}>`));
     return { status: 'failed', problem: failure.kind };
   }
-  if (claimAs !== null) await services.digests.finishRun(workspace, channelId, period.key, { status: 'posted', ts });
+  if (claimAs !== null) await services.digests.finishRun(workspace, channelId, period.key, claimAs, { status: 'posted', ts });
   try {
     const png = await renderCostChart({ periods: composed.chart, unit: 'hours', title: 'Coordination cost by kind (hours)' });
     await uploadPng({

@@ -1,5 +1,5 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { DigestRepository, StoredDigestSchedule } from '../app/ports.js';
+import { and, eq, isNull, not, sql } from 'drizzle-orm';
+import type { DigestRepository, StoredDigestSchedule, Workspace } from '../app/ports.js';
 import type { DigestSchedule } from '../domain/digest/schedule.js';
 import type { Db } from './database.js';
 import { digestRuns as runs, digestSchedules as schedules } from './schema.js';
@@ -64,50 +64,70 @@ export function createDigestRepository(db: Db): DigestRepository {
         .where(and(eq(schedules.workspaceId, workspace.workspaceId), eq(schedules.channelId, channelId)));
     },
 
-    async claimedAmong(candidates) {
+    async claimedAmong(candidates, abandonedAfterMs) {
       if (candidates.length === 0) return new Set();
       // Looked up by primary key: the run table grows by one row per channel and period, forever.
       const rows = await db
         .select({ workspaceId: runs.workspaceId, channelId: runs.channelId, periodKey: runs.periodKey })
         .from(runs)
         .where(
-          sql`(${runs.workspaceId}, ${runs.channelId}, ${runs.periodKey}) in (select * from unnest(${textArray(candidates.map((c) => c.workspace.workspaceId))},
+          and(
+            sql`(${runs.workspaceId}, ${runs.channelId}, ${runs.periodKey}) in (select * from unnest(${textArray(candidates.map((c) => c.workspace.workspaceId))},
             ${textArray(candidates.map((c) => c.channelId))}, ${textArray(candidates.map((c) => c.periodKey))}))`,
+            not(abandoned(abandonedAfterMs)),
+          ),
         );
       return new Set(rows.map((r) => `${r.workspaceId}:${r.channelId}:${r.periodKey}`));
     },
 
-    async claimRun(workspace, channelId, periodKey, instance) {
-      // The primary key decides: of replicas inserting together, one row wins and the rest insert nothing.
+    async claimRun(workspace, channelId, periodKey, instance, abandonedAfterMs) {
+      // The primary key decides: of replicas inserting together, one row wins and the rest insert
+      // nothing. A claim abandoned by a replica that stopped mid-run is taken over, by one of them.
       const rows = await db
         .insert(runs)
         .values({ workspaceId: workspace.workspaceId, channelId, periodKey, status: 'claimed', instance })
-        .onConflictDoNothing()
+        .onConflictDoUpdate({
+          target: [runs.workspaceId, runs.channelId, runs.periodKey],
+          set: { instance, claimedAt: sql`now()` },
+          setWhere: abandoned(abandonedAfterMs),
+        })
+        .returning({ periodKey: runs.periodKey });
+      return rows.length > 0;
+    },
+
+    async confirmRun(workspace, channelId, periodKey, instance) {
+      const rows = await db
+        .update(runs)
+        .set({ claimedAt: sql`now()` })
+        .where(and(runKey(workspace, channelId, periodKey), eq(runs.instance, instance), eq(runs.status, 'claimed')))
         .returning({ periodKey: runs.periodKey });
       return rows.length > 0;
     },
 
     async releaseRun(workspace, channelId, periodKey, instance) {
-      await db
-        .delete(runs)
-        .where(
-          and(
-            eq(runs.workspaceId, workspace.workspaceId),
-            eq(runs.channelId, channelId),
-            eq(runs.periodKey, periodKey),
-            eq(runs.instance, instance),
-            eq(runs.status, 'claimed'),
-          ),
-        );
+      await db.delete(runs).where(and(runKey(workspace, channelId, periodKey), eq(runs.instance, instance), eq(runs.status, 'claimed')));
     },
 
-    async finishRun(workspace, channelId, periodKey, outcome) {
+    async finishRun(workspace, channelId, periodKey, instance, outcome) {
       await db
         .update(runs)
         .set(outcome.status === 'posted' ? { status: 'posted', postedTs: outcome.ts } : { status: 'failed', problem: outcome.problem })
-        .where(and(eq(runs.workspaceId, workspace.workspaceId), eq(runs.channelId, channelId), eq(runs.periodKey, periodKey)));
+        .where(and(runKey(workspace, channelId, periodKey), eq(runs.instance, instance)));
     },
   };
+}
+
+function runKey(workspace: Workspace, channelId: string, periodKey: string) {
+  return and(eq(runs.workspaceId, workspace.workspaceId), eq(runs.channelId, channelId), eq(runs.periodKey, periodKey));
+}
+
+/**
+ * A claim whose replica showed no sign of life (claiming, or confirming before it posts) for
+ * `ms`, by the database's clock, which every replica shares. Parenthesised whole: drizzle's
+ * `not()` does not add parentheses of its own.
+ */
+function abandoned(ms: number) {
+  return sql`(${runs.status} = 'claimed' and ${runs.claimedAt} < now() - ${ms}::float8 * interval '1 millisecond')`;
 }
 
 /** A text[] parameter, written as a PostgreSQL array literal (postgres.js and PGlite both take it). */

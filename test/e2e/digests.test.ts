@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/storage/database.js';
+import { digestPeriodOf, parseDigestArguments } from '../../src/domain/digest/schedule.js';
 import { rowsOf } from '../../src/storage/insertDecisions.js';
 import { blockKitViolations } from '../support/blockKitLimits.js';
 import { FakeOpenAi } from '../support/fakeOpenAi.js';
@@ -115,6 +116,38 @@ describe('Reflection digests', () => {
     clock.now = at(RUN, 1.5);
     await app!.jobs.digests.runNow();
     expect(digestPosts(app!)).toHaveLength(1);
+  });
+
+  it('takes over a digest whose replica stopped mid-run once its claim is abandoned, and posts it once', async () => {
+    const clock = { now: BEFORE };
+    const { apps: [app], databases } = await replicas(1, clock);
+    await app!.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', { channel: 'C0TEAM' });
+    await app!.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
+    clock.now = at(RUN, 0.5);
+    // The claim a replica leaves when it is stopped (a deploy, a crash) between claiming and posting.
+    const weekly = parseDigestArguments('weekly fri 16:00 UTC');
+    if (weekly.kind !== 'set') throw new Error('the schedule should parse');
+    const periodKey = digestPeriodOf(weekly.schedule, RUN, 'UTC').key;
+    const claimLeftBehind = (minutesAgo: number) =>
+      databases[0]!.db.execute(sql`insert into digest_runs (workspace_id, channel_id, period_key, status, instance, claimed_at)
+        values (${TEAM}, 'C0TEAM', ${periodKey}, 'claimed', 'replica-gone', now() - ${minutesAgo}::float8 * interval '1 minute')
+        on conflict (workspace_id, channel_id, period_key) do update set claimed_at = excluded.claimed_at`);
+
+    await claimLeftBehind(10);
+    await app!.jobs.digests.runNow();
+    expect(digestPosts(app!)).toHaveLength(0);
+
+    await claimLeftBehind(16);
+    await app!.jobs.digests.runNow();
+    await app!.jobs.digests.runNow();
+    expect(digestPosts(app!)).toHaveLength(1);
+    expect(JSON.stringify(digestPosts(app!)[0]!.params.blocks)).toContain('Orders stay on Postgres');
+    const runs = rowsOf<{ status: string; instance: string }>(
+      await databases[0]!.db.execute(sql`select status, instance from digest_runs where workspace_id = ${TEAM} and channel_id = 'C0TEAM'`),
+    );
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.status).toBe('posted');
+    expect(runs[0]!.instance).not.toBe('replica-gone');
   });
 
   it('posts a digest missed while every replica was down once when one comes back within a day, and not after', async () => {

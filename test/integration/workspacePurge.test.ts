@@ -15,6 +15,7 @@ import { createJudgementRepository } from '../../src/storage/judgementRepository
 import { createThreadActivityRepository } from '../../src/storage/threadActivityRepository.js';
 import { createWorkspacePurge } from '../../src/storage/workspacePurge.js';
 import { createWorkspaceSettingsRepository } from '../../src/storage/workspaceSettingsRepository.js';
+import { ABANDONED_CLAIM_MS } from '../../src/app/dueDigests.js';
 import { aNewDecision } from '../support/decisions.js';
 import { createTestDatabase } from '../support/testDatabase.js';
 
@@ -148,7 +149,7 @@ async function seed(database: Database, workspace: Workspace, repository: string
   await github.link(workspace, 'acme/shared', 'C0ARCH', 'U0ANA');
   const digests = createDigestRepository(db);
   await digests.saveSchedule(workspace, 'C0ARCH', { cadence: 'weekly', weekday: 5, dayOfMonth: null, time: '16:00', timeZone: null }, 'U0ANA', new Date());
-  await digests.claimRun(workspace, 'C0ARCH', '2026-W46', 'replica-1');
+  await digests.claimRun(workspace, 'C0ARCH', '2026-W46', 'replica-1', ABANDONED_CLAIM_MS);
 }
 
 describe('purging a workspace', () => {
