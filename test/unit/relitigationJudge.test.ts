@@ -47,6 +47,23 @@ describe('judge', () => {
     expect(named('can we revisit PostgreSQL for account data? MongoDB would fix the schema churn')).toEqual([31]);
   });
 
+  it('names the decision for what the message is about, not the ones whose reasons echo its complaint', () => {
+    // Four services chose Akamai over Cloudflare; three of them wrote down the same complaint.
+    const complaint = { alternatives: ['Cloudflare'], rationale: 'Cloudflare was ruled out because the WAF blocks real customers every week' };
+    const others = [
+      candidate(41, 'Catalog stays on Akamai for static assets', complaint),
+      candidate(42, 'Search stays on Akamai for static assets', complaint),
+      candidate(43, 'Reviews stays on Akamai for static assets', complaint),
+    ];
+    const portal = candidate(44, 'Move customer portal static assets to Akamai', { alternatives: ['Cloudflare'], rationale: 'Its edge is closest to our buyers' });
+    const strong = judge(
+      'I think we should drop Akamai in customer portal and go with Cloudflare after all, the WAF blocks real customers every week',
+      [...others, portal],
+      'normal',
+    ).filter((v) => v.tier === 'strong');
+    expect(strong.map((v) => v.decision.ref)).toEqual([44]);
+  });
+
   it('stays quiet about a bug report, a how-to question or a status update on the same topic', () => {
     expect(tiers('the orders postgres migration failed on staging')).toEqual([]);
     expect(tiers('how do I run the orders postgres locally with the refund fixtures?')).toEqual([]);

@@ -162,13 +162,16 @@ function isAmbiguous(a: Assessment, all: Assessment[]): boolean {
 
 function commonnessAmong(decisions: DecisionProfile[]): Commonness {
   const words = new Map<string, number>();
+  const pairs = new Map<string, number>();
   const concepts = new Map<Concept, number>();
   for (const d of decisions) {
     for (const stem of new Set([...d.key.words.keys(), ...d.body.words.keys()])) words.set(stem, (words.get(stem) ?? 0) + 1);
+    for (const pair of new Set([...d.key.pairs, ...d.body.pairs])) pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
     for (const c of new Set([...d.key.concepts, ...d.body.concepts])) concepts.set(c, (concepts.get(c) ?? 0) + 1);
   }
   return {
     word: (stem) => Math.max(1, words.get(stem) ?? 1),
+    pair: (pair) => Math.max(1, pairs.get(pair) ?? 1),
     concept: (concept) => Math.max(1, concepts.get(concept) ?? 1),
   };
 }

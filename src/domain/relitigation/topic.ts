@@ -22,11 +22,14 @@ export interface TopicMatch {
 }
 
 /**
- * How common each word and concept is among the decisions being compared: sharing a word that
- * many candidates share ("service") says less than sharing one only this decision has ("inbox").
+ * How common each word, word pair and concept is among the decisions being compared: sharing a
+ * word that many candidates share ("service") says less than sharing one only this decision has
+ * ("inbox"); a phrase of reasons many decisions gave ("cannot hire fast enough") says less than
+ * the name of the one service a decision is about.
  */
 export interface Commonness {
   word(stem: string): number;
+  pair(pair: string): number;
   concept(concept: Concept): number;
 }
 
@@ -147,14 +150,14 @@ export function topicMatch(
   let pairs = 0;
   for (const pair of message.pairs) {
     if (pairs >= MAX_PAIRS) break;
-    if (decision.key.pairs.has(pair)) {
-      pairs += 1;
-      add(PAIR, () => `"${pair}"`);
-    } else if (decision.body.pairs.has(pair)) {
-      // A phrase of its reasons ("cannot hire fast enough") is shared by every decision that gave them.
-      pairs += 1;
-      add(PAIR * PAIR_IN_REASONS_FACTOR, () => `"${pair}" (reasons)`);
-    }
+    const inNames = decision.key.pairs.has(pair);
+    if (!inNames && !decision.body.pairs.has(pair)) continue;
+    pairs += 1;
+    // As for words: a phrase every candidate shares tells them apart no better than none.
+    const rarity = 1 / Math.sqrt(commonness.pair(pair));
+    if (inNames) add(PAIR * rarity, () => `"${pair}"`);
+    // A phrase of its reasons ("cannot hire fast enough") is shared by every decision that gave them.
+    else add(PAIR * PAIR_IN_REASONS_FACTOR * rarity, () => `"${pair}" (reasons)`);
   }
 
   return { score: 1 - Math.exp(-Math.max(0, sum)), namesRejected, namesSibling, agreesWithIt, evidence };
