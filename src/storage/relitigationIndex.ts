@@ -10,9 +10,9 @@ const TYPO_MAX_WORDS = 2;
 
 /**
  * Finds the recorded decisions a message may be about, in one call of the SQL function
- * `relitigation_candidates` (drizzle/0009_relitigation_candidates.sql; a function so its plan is
- * made once per session — planning cost as much as running). It is led by the message's rarest
- * words in this workspace (decision_terms, kept by triggers): in a ledger where forty services
+ * `relitigation_candidates` (drizzle/0009_relitigation_candidates.sql, as 0011 redefines it; a
+ * function so its plan is made once per session — planning cost as much as running). It is led by
+ * the message's rarest words in this workspace (decision_terms, kept by triggers): in a ledger where forty services
  * each chose a message queue, "orders" picks the decision "switch orders from Kafka to SQS"
  * reopens, where "kafka" would pick any of forty.
  * - The message's words and names become lexemes (to_tsvector, as the decisions' vectors were
@@ -22,8 +22,10 @@ const TYPO_MAX_WORDS = 2;
  *   — and rivals of what it proposes ("flutter" for "react native") less again; each is weighted
  *   by inverse document frequency.
  * - Passes over the `search` GIN index with the six typed words fewest decisions name: decisions
- *   carrying three of them; two, only when threes found too few; every decision carrying one that
- *   at most 32 decisions name; any decision carrying one of the rarest words, only when all those
+ *   carrying four of them, the most specific readings; three, only when fours found too few (each
+ *   pass stops at 48, in no order, so among hundreds that carry three the one carrying five would
+ *   be missed); two, only when those found too few; every decision carrying one that at most 32
+ *   decisions name; any decision carrying one of the rarest words, only when all those
  *   found too few; and, for long typed words no decision carries (typos, names the stemmer does not
  *   know), pg_trgm: `match_text LIKE '%terraf%'` on the trigram GIN index, most similar first.
  *   Every pass is cut off, so a message of common words costs a bounded amount of work, and the

@@ -113,6 +113,19 @@ describe('relitigation index', () => {
     expect((await index.candidates(WS, PUBLIC, messageQuery('orders mongo react native terraform payroll'), 2)).length).toBeLessThanOrEqual(2);
   });
 
+  it('finds the decision carrying most of what a message names, among many that carry some of it', async () => {
+    // A large org's ledger: sixty teams chose the ELK stack over Splunk, forty decisions concern the
+    // edge gateway, and one is the edge gateway's ELK decision, recorded last.
+    const LEDGER: Workspace = { workspaceId: 'TRELITBIG', enterpriseId: null };
+    const syllables = ['ka', 'lo', 'mi', 'ru', 'te', 'vo', 'zi', 'ne'];
+    const teams = syllables.flatMap((a) => syllables.map((b) => `${a}${b}x`)).slice(0, 60);
+    for (const team of teams) await record(`elk-${team}`, { title: `Team ${team} keeps its access logs on the ELK stack`, alternatives: ['Splunk'] }, { workspace: LEDGER });
+    for (const team of teams.slice(0, 40)) await record(`gateway-${team}`, { title: `Edge gateway routes for team ${team} go through Kong` }, { workspace: LEDGER });
+    const meant = await record('gateway-elk', { title: 'Edge gateway keeps its access logs on the ELK stack', alternatives: ['Splunk'] }, { workspace: LEDGER });
+    const found = await index.candidates(LEDGER, PUBLIC, messageQuery('should we just switch edge gateway from the ELK stack to Splunk? ingestion lags by ten minutes'), 12);
+    expect(found.map((c) => c.decision.ref)[0]).toBe(meant.ref);
+  });
+
   describe('detectRelitigation', () => {
     const detect = (text: string, channelId = PUBLIC) =>
       detectRelitigation({ index, workspace: WS, channelId, text, sensitivity: 'normal' }).then((verdicts) =>
