@@ -32,8 +32,8 @@ const TYPO_MAX_WORDS = 2;
  *   function allows no sequential scan: no pass reads every decision of the workspace.
  * - Every decision found is scored by the weights of the words it shares with the message — whole
  *   in its names (title, alternatives, aliases, tags: what it chose, turned down and applies to),
- *   a tenth in its reasons, which echo complaints many decisions share — and the best `limit` are
- *   read whole. Chosen and turned down weigh the same here: which way a message leans is the judge's
+ *   a tenth in its reasons, which echo complaints many decisions share, and a quarter more if it
+ *   was recorded in the message's channel — and the best `limit` are read whole. Chosen and turned down weigh the same here: which way a message leans is the judge's
  *   question.
  * Only accepted decisions not under review are found, and a private channel's only from that channel.
  */
@@ -60,6 +60,7 @@ interface CandidateRow {
   tags: string;
   text_rank: number;
   trigram: number;
+  recorded_here: boolean;
 }
 
 function toCandidate(row: CandidateRow): RetrievedCandidate {
@@ -76,6 +77,7 @@ function toCandidate(row: CandidateRow): RetrievedCandidate {
     },
     textRank: Number(row.text_rank),
     trigramSimilarity: Number(row.trigram),
+    recordedHere: row.recorded_here === true,
   };
 }
 

@@ -126,6 +126,17 @@ describe('relitigation index', () => {
     expect(found.map((c) => c.decision.ref)[0]).toBe(meant.ref);
   });
 
+  it("says which candidates were recorded in the message's channel, and keeps them among the best", async () => {
+    const LEDGER: Workspace = { workspaceId: 'TRELITHERE', enterpriseId: null };
+    // Recorded first: among equals, the oldest would otherwise come last.
+    const ours = await record('queue-ours', { title: 'Billing events go through Kafka, not SQS' }, { workspace: LEDGER, channelId: 'C0BILLING' });
+    for (let i = 0; i < 20; i++) await record(`queue-${i}`, { title: 'Billing events go through Kafka, not SQS' }, { workspace: LEDGER, channelId: 'C0PLATFORM' });
+    const found = await index.candidates(LEDGER, 'C0BILLING', messageQuery('can we move billing events from kafka to sqs?'), 12);
+    expect(found).toHaveLength(12);
+    expect(found[0]!.decision.ref).toBe(ours.ref);
+    expect(found.map((c) => c.recordedHere)).toEqual([true, ...Array(11).fill(false)]);
+  });
+
   describe('detectRelitigation', () => {
     const detect = (text: string, channelId = PUBLIC) =>
       detectRelitigation({ index, workspace: WS, channelId, text, sensitivity: 'normal' }).then((verdicts) =>

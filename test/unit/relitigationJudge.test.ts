@@ -11,7 +11,7 @@ import { aContent } from '../support/decisions.js';
 function candidate(ref: number, title: string, overrides: Partial<DecisionContent> = {}): RetrievedCandidate {
   const content = withMatchingTerms(aContent({ title, rationale: '', alternatives: [], tags: [], ...overrides }));
   const { rationale, context, alternatives, aliases, tags } = content;
-  return { decision: { id: `decision-${ref}`, ref, title, rationale, context, alternatives, aliases, tags }, textRank: 0.1, trigramSimilarity: 0 };
+  return { decision: { id: `decision-${ref}`, ref, title, rationale, context, alternatives, aliases, tags }, textRank: 0.1, trigramSimilarity: 0, recordedHere: false };
 }
 
 const ORDERS = candidate(7, 'Orders service stays on Postgres; we will not adopt MongoDB', {
@@ -62,6 +62,17 @@ describe('judge', () => {
       'normal',
     ).filter((v) => v.tier === 'strong');
     expect(strong.map((v) => v.decision.ref)).toEqual([44]);
+  });
+
+  it('of decisions the message matches equally, names the one recorded in its own channel', () => {
+    const elsewhere = candidate(51, 'Account data stays on PostgreSQL', { alternatives: ['MongoDB'] });
+    const here = { ...candidate(52, 'Account data stays on PostgreSQL', { alternatives: ['MongoDB'] }), recordedHere: true };
+    const strong = (candidates: RetrievedCandidate[]) =>
+      judge('should we just switch account data from PostgreSQL to MongoDB?', candidates, 'normal')
+        .filter((v) => v.tier === 'strong')
+        .map((v) => v.decision.ref);
+    expect(strong([elsewhere, here])).toEqual([52]);
+    expect(strong([here, elsewhere])).toEqual([52]);
   });
 
   it('stays quiet about a bug report, a how-to question or a status update on the same topic', () => {

@@ -46,6 +46,8 @@ const OPEN_MINDED_BELOW = 0.4;
 const OTHER_SENTENCES_FACTOR = 0.85;
 // Two candidates this close in topic are a coin toss: neither gets a warning on topic alone.
 const AMBIGUOUS_MARGIN = 0.05;
+// Of decisions the message matches about as well, the one recorded in its own channel is named.
+const RECORDED_HERE_EDGE = AMBIGUOUS_MARGIN;
 
 /**
  * Judges a Slack message against the decisions retrieval found for it. Returns a verdict for each
@@ -56,7 +58,7 @@ export function judge(message: string | MessageReading, candidates: RetrievedCan
   const read = reading(message);
   if (sensitivity === 'off' || candidates.length === 0 || !mayReopen(read)) return [];
   const thresholds = THRESHOLDS[sensitivity];
-  const assessments = assess(read, candidates).sort((a, b) => b.topic * b.stance - a.topic * a.stance);
+  const assessments = assess(read, candidates).sort((a, b) => rank(b) - rank(a));
   const verdicts: Verdict[] = [];
   let strongGiven = false;
   for (const a of assessments) {
@@ -150,6 +152,11 @@ function stanceTowards(d: number, decision: DecisionProfile, sentences: Sentence
 
 function relatesTo(concept: Concept, decision: DecisionProfile): boolean {
   return decision.key.concepts.has(concept) || decision.body.concepts.has(concept) || concept.families.some((f) => decision.families.has(f));
+}
+
+/** Which verdict comes first: the clearest reading, and of near-equals the one recorded here. */
+function rank(a: Assessment): number {
+  return a.topic * a.stance + (a.candidate.recordedHere ? RECORDED_HERE_EDGE : 0);
 }
 
 function isAmbiguous(a: Assessment, all: Assessment[]): boolean {

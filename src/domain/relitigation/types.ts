@@ -44,6 +44,11 @@ export interface RetrievedCandidate {
    * 0 when trigram matching did not find the decision (full-text search did).
    */
   trigramSimilarity: number;
+  /**
+   * Recorded in the channel the message was posted in: of decisions a message matches equally,
+   * the one its own channel recorded is the likelier reading.
+   */
+  recordedHere: boolean;
 }
 
 /** Strong verdicts post a warning; weak ones are only recorded, for the digest's numbers. */
