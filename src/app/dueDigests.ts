@@ -21,8 +21,9 @@ export interface DueDigest {
 }
 
 /**
- * The digests that should have been posted by `now` and were not claimed yet (or were abandoned): each active
- * schedule's latest run, if it came after the schedule was set and less than a day ago.
+ * The digests that should have been posted by `now` and were not claimed yet, or whose claim was
+ * abandoned: each active schedule's latest run, if it came after the schedule was set and less
+ * than a day ago.
  */
 export async function dueDigests(services: Pick<Services, 'digests' | 'costSettings'>, now: Date): Promise<DueDigest[]> {
   const schedules = await services.digests.activeSchedules();

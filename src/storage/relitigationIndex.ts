@@ -12,9 +12,9 @@ const TYPO_MAX_WORDS = 2;
  * Finds the recorded decisions a message may be about, in one call of the SQL function
  * `relitigation_candidates` (drizzle/0009_relitigation_candidates.sql, as 0011 redefines it; a
  * function so its plan is made once per session — planning cost as much as running). It is led by
- * the message's rarest words in this workspace (decision_terms, kept by triggers): in a ledger where forty services
- * each chose a message queue, "orders" picks the decision "switch orders from Kafka to SQS"
- * reopens, where "kafka" would pick any of forty.
+ * the message's rarest words in this workspace (decision_terms, kept by triggers): in a ledger
+ * where forty services each chose a message queue, "orders" picks the decision "switch orders from
+ * Kafka to SQS" reopens, where "kafka" would pick any of forty.
  * - The message's words and names become lexemes (to_tsvector, as the decisions' vectors were
  *   made); those no decision carries drop out. What it typed counts whole, other names of what it
  *   names (messageQuery's: "k8s" for "Kubernetes") half — a decision already carries the aliases of
@@ -25,16 +25,16 @@ const TYPO_MAX_WORDS = 2;
  *   carrying four of them, the most specific readings; three, only when fours found too few (each
  *   pass stops at 48, in no order, so among hundreds that carry three the one carrying five would
  *   be missed); two, only when those found too few; every decision carrying one that at most 32
- *   decisions name; any decision carrying one of the rarest words, only when all those
- *   found too few; and, for long typed words no decision carries (typos, names the stemmer does not
- *   know), pg_trgm: `match_text LIKE '%terraf%'` on the trigram GIN index, most similar first.
- *   Every pass is cut off, so a message of common words costs a bounded amount of work, and the
- *   function allows no sequential scan: no pass reads every decision of the workspace.
+ *   decisions name; any decision carrying one of the rarest words, only when all those found too
+ *   few; and, for long typed words no decision carries (typos, names the stemmer does not know),
+ *   pg_trgm: `match_text LIKE '%terraf%'` on the trigram GIN index, most similar first. Every pass
+ *   is cut off, so a message of common words costs a bounded amount of work, and the function
+ *   allows no sequential scan: no pass reads every decision of the workspace.
  * - Every decision found is scored by the weights of the words it shares with the message — whole
  *   in its names (title, alternatives, aliases, tags: what it chose, turned down and applies to),
  *   a tenth in its reasons, which echo complaints many decisions share, and a quarter more if it
- *   was recorded in the message's channel — and the best `limit` are read whole. Chosen and turned down weigh the same here: which way a message leans is the judge's
- *   question.
+ *   was recorded in the message's channel — and the best `limit` are read whole. Chosen and turned
+ *   down weigh the same here: which way a message leans is the judge's question.
  * Only accepted decisions not under review are found, and a private channel's only from that channel.
  */
 export function createRelitigationIndex(db: Db): RelitigationIndex {
