@@ -6,7 +6,7 @@ import type { ConversationDirectory, RelitigationIndex, Workspace } from '../app
 import { recordDecision } from '../app/recordDecision.js';
 import { type DecisionContent, LIMITS } from '../domain/decision.js';
 import { parseInlineDecision } from '../domain/parseInlineDecision.js';
-import { assess } from '../domain/relitigation/judge.js';
+import { assess, clearestFirst } from '../domain/relitigation/judge.js';
 import { messageQuery } from '../domain/relitigation/messageQuery.js';
 import type { WatchSensitivity } from '../domain/relitigation/types.js';
 import type { Db } from '../storage/database.js';
@@ -231,7 +231,7 @@ function score(outcomes: LineOutcome[], timings: number[]): EvalReport {
 export async function explainLine(index: RelitigationIndex, workspace: Workspace, text: string): Promise<string[]> {
   const candidates = await index.candidates(workspace, CHANNEL, messageQuery(text), CANDIDATE_LIMIT);
   return assess(text, candidates, { explain: true })
-    .sort((a, b) => b.topic * b.stance - a.topic * a.stance)
+    .sort(clearestFirst)
     .slice(0, 3)
     .map(
       (a) =>

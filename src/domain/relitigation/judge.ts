@@ -58,7 +58,7 @@ export function judge(message: string | MessageReading, candidates: RetrievedCan
   const read = reading(message);
   if (sensitivity === 'off' || candidates.length === 0 || !mayReopen(read)) return [];
   const thresholds = THRESHOLDS[sensitivity];
-  const assessments = assess(read, candidates).sort((a, b) => rank(b) - rank(a));
+  const assessments = assess(read, candidates).sort(clearestFirst);
   const verdicts: Verdict[] = [];
   let strongGiven = false;
   for (const a of assessments) {
@@ -154,7 +154,11 @@ function relatesTo(concept: Concept, decision: DecisionProfile): boolean {
   return decision.key.concepts.has(concept) || decision.body.concepts.has(concept) || concept.families.some((f) => decision.families.has(f));
 }
 
-/** Which verdict comes first: the clearest reading, and of near-equals the one recorded here. */
+/** The order verdicts are given in: the clearest reading first, and of near-equals the one recorded here. */
+export function clearestFirst(a: Assessment, b: Assessment): number {
+  return rank(b) - rank(a);
+}
+
 function rank(a: Assessment): number {
   return a.topic * a.stance + (a.candidate.recordedHere ? RECORDED_HERE_EDGE : 0);
 }
