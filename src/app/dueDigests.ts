@@ -7,9 +7,10 @@ import type { Services } from './services.js';
 export const CATCH_UP_MS = 24 * 3_600_000;
 
 /**
- * A claimed digest whose replica has not been heard from for this long was abandoned (the replica
- * stopped mid-run, in a deploy or a crash) and is taken over: its run would otherwise never be
- * posted. Far longer than composing takes, LLM narrative included, so a slow replica keeps its claim.
+ * A claimed digest (or revisit reminder) whose replica has not been heard from for this long was
+ * abandoned (the replica stopped mid-run, in a deploy or a crash) and is taken over: it would
+ * otherwise never be posted. Far longer than composing a digest takes, LLM narrative included, so a
+ * slow replica keeps its claim.
  */
 export const ABANDONED_CLAIM_MS = 15 * 60_000;
 

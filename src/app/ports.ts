@@ -401,9 +401,19 @@ export interface DigestFactsRepository {
    */
   facts(workspace: Workspace, channelId: string, period: { from: Date; to: Date }, revisitBy: string): Promise<DigestFacts>;
   /** Decisions whose revisit date has come and whose owner was not told yet, across workspaces. */
-  revisitsDue(today: string, limit: number): Promise<{ workspace: Workspace; decisionId: string; ref: number; title: string; owner: string; channelId: string; revisitOn: string }[]>;
-  /** Claims the reminder before it is sent, so of several replicas one sends it; false when another has. */
-  claimRevisitReminder(workspace: Workspace, decisionId: string): Promise<boolean>;
+  /** Accepted decisions whose revisit date has come, not reminded of yet nor claimed (or claimed and abandoned). */
+  revisitsDue(
+    today: string,
+    limit: number,
+    abandonedAfterMs: number,
+  ): Promise<{ workspace: Workspace; decisionId: string; ref: number; title: string; owner: string; channelId: string; revisitOn: string }[]>;
+  /**
+   * Claims the reminder before it is sent, so of several replicas one sends it; false when another
+   * has. A claim older than `abandonedAfterMs` and never finished is taken over.
+   */
+  claimRevisitReminder(workspace: Workspace, decisionId: string, abandonedAfterMs: number): Promise<boolean>;
+  /** Records that the owner was told: never again for this decision. */
+  finishRevisitReminder(workspace: Workspace, decisionId: string): Promise<void>;
   /** Gives a claimed reminder back when sending it failed, for a later run to try again. */
   releaseRevisitReminder(workspace: Workspace, decisionId: string): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dueDigests } from '../app/dueDigests.js';
+import { ABANDONED_CLAIM_MS, dueDigests } from '../app/dueDigests.js';
 import type { Services } from '../app/services.js';
 import { formatRef } from '../domain/decision.js';
 import { errorForLog, type Logger } from '../logger.js';
@@ -62,9 +62,10 @@ export function startDigests({ services, clients, logger, metrics, instance = `$
 
   const remind = async () => {
     const today = services.now().toISOString().slice(0, 10);
-    for (const due of await services.digestFacts.revisitsDue(today, REMINDERS_PER_RUN)) {
-      // Claimed first: every replica runs this at the same minute, and the owner hears it once.
-      if (!(await services.digestFacts.claimRevisitReminder(due.workspace, due.decisionId))) continue;
+    for (const due of await services.digestFacts.revisitsDue(today, REMINDERS_PER_RUN, ABANDONED_CLAIM_MS)) {
+      // Claimed first: every replica runs this at the same minute, and the owner hears it once. A
+      // claim its replica abandoned (stopped before sending) is taken over, as digests' are.
+      if (!(await services.digestFacts.claimRevisitReminder(due.workspace, due.decisionId, ABANDONED_CLAIM_MS))) continue;
       try {
         const client = await clients.clientFor(due.workspace);
         await client.chat.postMessage({
@@ -74,7 +75,11 @@ export function startDigests({ services, clients, logger, metrics, instance = `$
       } catch (error) {
         logger.warn({ err: errorForLog(error), ref: due.ref }, 'could not remind an owner of a revisit; a later run tries again');
         await services.digestFacts.releaseRevisitReminder(due.workspace, due.decisionId).catch(() => undefined);
+        continue;
       }
+      await services.digestFacts.finishRevisitReminder(due.workspace, due.decisionId).catch((error: unknown) =>
+        logger.error({ err: errorForLog(error), ref: due.ref }, 'a revisit reminder was sent but could not be recorded; it will be sent again'),
+      );
     }
   };
 

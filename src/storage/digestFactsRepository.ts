@@ -80,7 +80,7 @@ export function createDigestFactsRepository(db: Db): DigestFactsRepository {
       };
     },
 
-    async revisitsDue(today, limit) {
+    async revisitsDue(today, limit, abandonedAfterMs) {
       const rows = await db
         .select({
           workspaceId: decisions.workspaceId,
@@ -92,28 +92,46 @@ export function createDigestFactsRepository(db: Db): DigestFactsRepository {
           revisitOn: sql<string>`${decisions.revisitOn}::text`,
         })
         .from(decisions)
-        .where(and(eq(decisions.status, 'accepted'), lte(decisions.revisitOn, today), isNull(decisions.revisitNotifiedAt)))
+        .where(and(eq(decisions.status, 'accepted'), lte(decisions.revisitOn, today), reminderOpen(abandonedAfterMs)))
         .orderBy(asc(decisions.revisitOn))
         .limit(limit);
       return rows.map((r) => ({ ...r, workspace: { workspaceId: r.workspaceId, enterpriseId: null }, ref: Number(r.ref) }));
     },
 
-    async claimRevisitReminder(workspace, decisionId) {
+    async claimRevisitReminder(workspace, decisionId, abandonedAfterMs) {
       const claimed = await db
         .update(decisions)
-        .set({ revisitNotifiedAt: sql`now()` })
-        .where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.id, decisionId), isNull(decisions.revisitNotifiedAt)))
+        .set({ revisitClaimedAt: sql`now()` })
+        .where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.id, decisionId), reminderOpen(abandonedAfterMs)))
         .returning({ id: decisions.id });
       return claimed.length > 0;
+    },
+
+    async finishRevisitReminder(workspace, decisionId) {
+      await db
+        .update(decisions)
+        .set({ revisitNotifiedAt: sql`now()` })
+        .where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.id, decisionId)));
     },
 
     async releaseRevisitReminder(workspace, decisionId) {
       await db
         .update(decisions)
-        .set({ revisitNotifiedAt: null })
-        .where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.id, decisionId)));
+        .set({ revisitClaimedAt: null })
+        .where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.id, decisionId), isNull(decisions.revisitNotifiedAt)));
     },
   };
+}
+
+/**
+ * A revisit reminder not sent yet and not claimed, or claimed by a replica that stopped before
+ * sending it: claimed longer than `abandonedAfterMs` ago by the database's clock.
+ */
+function reminderOpen(abandonedAfterMs: number) {
+  return and(
+    isNull(decisions.revisitNotifiedAt),
+    sql`(${decisions.revisitClaimedAt} is null or ${decisions.revisitClaimedAt} < now() - ${abandonedAfterMs}::float8 * interval '1 millisecond')`,
+  );
 }
 
 function inPeriod(workspaceId: string, channelId: string, from: Date, to: Date) {

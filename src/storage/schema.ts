@@ -59,6 +59,8 @@ export const decisions = pgTable(
     revisitOn: date('revisit_on', { mode: 'string' }),
     /** When the owner was told the revisit date had come: told once. */
     revisitNotifiedAt: timestamp('revisit_notified_at', { withTimezone: true }),
+    /** When a replica claimed telling the owner; a claim never followed by revisitNotifiedAt was abandoned. */
+    revisitClaimedAt: timestamp('revisit_claimed_at', { withTimezone: true }),
     channelId: text('channel_id').notNull(),
     /** Private channels, DMs and group DMs: the decision is shown only in its own channel. */
     channelPrivate: boolean('channel_private').notNull(),

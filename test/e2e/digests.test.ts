@@ -304,4 +304,32 @@ describe('revisit reminders', () => {
       await app.stop();
     }
   });
+
+  it('sends a reminder whose replica stopped between claiming and sending it, once the claim is abandoned', async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00Z') };
+    const app = await TestApp.start({ now: () => clock.now });
+    try {
+      await app.command('We keep the monolith because the team is small revisit on 2026-11-25', { channel: 'C0TEAM', user: 'U0ANA' });
+      await app.idle();
+      clock.now = new Date('2026-11-25T10:00:00Z');
+      // The claim a replica leaves when it is stopped (a deploy, a crash) before the DM went out.
+      const claimLeftBehind = (minutesAgo: number) =>
+        app.database.db.execute(
+          sql`update decisions set revisit_claimed_at = now() - ${minutesAgo}::float8 * interval '1 minute' where workspace_id = ${TEAM} and ref = 1`,
+        );
+      const reminders = () => app.slack.callsOf('chat.postMessage').filter((c) => c.params.channel === 'U0ANA');
+
+      await claimLeftBehind(10);
+      await app.jobs.digests.remindNow();
+      expect(reminders()).toHaveLength(0);
+
+      await claimLeftBehind(16);
+      await app.jobs.digests.remindNow();
+      await app.jobs.digests.remindNow();
+      expect(reminders()).toHaveLength(1);
+      expect(reminders()[0]!.params.text).toContain('D-1 is due for revisit (2026-11-25)');
+    } finally {
+      await app.stop();
+    }
+  });
 });

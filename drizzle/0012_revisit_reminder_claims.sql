@@ -1,0 +1,1 @@
+ALTER TABLE "decisions" ADD COLUMN "revisit_claimed_at" timestamp with time zone;
