@@ -1,6 +1,7 @@
-import { and, asc, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DigestDecisionFact, DigestFactsRepository } from '../app/ports.js';
+import { claimedLongerAgoThan } from './abandonedClaims.js';
 import type { Db } from './database.js';
 import { decisions, relitigationJudgements as judgements } from './schema.js';
 
@@ -123,14 +124,11 @@ export function createDigestFactsRepository(db: Db): DigestFactsRepository {
   };
 }
 
-/**
- * A revisit reminder not sent yet and not claimed, or claimed by a replica that stopped before
- * sending it: claimed longer than `abandonedAfterMs` ago by the database's clock.
- */
+/** A revisit reminder not sent yet and not claimed, or claimed by a replica that stopped before sending it. */
 function reminderOpen(abandonedAfterMs: number) {
   return and(
     isNull(decisions.revisitNotifiedAt),
-    sql`(${decisions.revisitClaimedAt} is null or ${decisions.revisitClaimedAt} < now() - ${abandonedAfterMs}::float8 * interval '1 millisecond')`,
+    or(isNull(decisions.revisitClaimedAt), claimedLongerAgoThan(decisions.revisitClaimedAt, abandonedAfterMs)),
   );
 }
 

@@ -1,6 +1,7 @@
 import { and, eq, isNull, not, sql } from 'drizzle-orm';
 import type { DigestRepository, StoredDigestSchedule, Workspace } from '../app/ports.js';
 import type { DigestSchedule } from '../domain/digest/schedule.js';
+import { claimedLongerAgoThan } from './abandonedClaims.js';
 import type { Db } from './database.js';
 import { digestRuns as runs, digestSchedules as schedules } from './schema.js';
 
@@ -122,12 +123,11 @@ function runKey(workspace: Workspace, channelId: string, periodKey: string) {
 }
 
 /**
- * A claim whose replica showed no sign of life (claiming, or confirming before it posts) for
- * `ms`, by the database's clock, which every replica shares. Parenthesised whole: drizzle's
- * `not()` does not add parentheses of its own.
+ * A claim whose replica showed no sign of life (claiming, or confirming before it posts) for `ms`.
+ * Parenthesised whole: drizzle's `not()` does not add parentheses of its own.
  */
 function abandoned(ms: number) {
-  return sql`(${runs.status} = 'claimed' and ${runs.claimedAt} < now() - ${ms}::float8 * interval '1 millisecond')`;
+  return sql`(${runs.status} = 'claimed' and ${claimedLongerAgoThan(runs.claimedAt, ms)})`;
 }
 
 /** A text[] parameter, written as a PostgreSQL array literal (postgres.js and PGlite both take it). */
