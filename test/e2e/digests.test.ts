@@ -276,6 +276,39 @@ describe('a digest with an LLM endpoint', () => {
   });
 });
 
+describe('a digest taken over while it was composed', () => {
+  it('is left to the replica that took it over: the late one does not post it', async () => {
+    const openai = await new FakeOpenAi().start();
+    const clock = { now: BEFORE };
+    const app = await TestApp.start({
+      now: () => clock.now,
+      env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseUrl, OPENAI_TIMEOUT_MS: '300' },
+    });
+    try {
+      await app.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', { channel: 'C0TEAM' });
+      await app.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
+      await app.command('llm on', { channel: 'C0TEAM' });
+      clock.now = at(RUN, 1);
+      // While the narrative is being written, another replica takes the claim over (as it would
+      // after ABANDONED_CLAIM_MS without a sign of life from this one).
+      openai.reply = async () => {
+        await app.database.db.execute(sql`update digest_runs set instance = 'replica-heir' where workspace_id = ${TEAM} and channel_id = 'C0TEAM'`);
+        return 'The team settled on Postgres for orders (D-1).';
+      };
+      await app.jobs.digests.runNow();
+      expect(openai.chatRequests()).toHaveLength(1);
+      expect(digestPosts(app)).toHaveLength(0);
+      const runs = rowsOf<{ status: string; instance: string }>(
+        await app.database.db.execute(sql`select status, instance from digest_runs where workspace_id = ${TEAM} and channel_id = 'C0TEAM'`),
+      );
+      expect(runs).toEqual([{ status: 'claimed', instance: 'replica-heir' }]);
+    } finally {
+      await app.stop();
+      await openai.stop();
+    }
+  });
+});
+
 describe('revisit reminders', () => {
   it("tells a decision's owner once that its revisit date has come", async () => {
     const clock = { now: new Date('2026-11-20T10:00:00Z') };

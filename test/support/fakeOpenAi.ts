@@ -4,8 +4,11 @@ import type { AddressInfo } from 'node:net';
 /** A loopback server speaking OpenAI's chat completions API, answering what the test tells it to. */
 export class FakeOpenAi {
   readonly requests: any[] = [];
-  /** The assistant message content to return (or a function of the request); 'hang' never answers; a number fails with that status. */
-  reply: string | 'hang' | number | ((body: any) => string) = '{}';
+  /**
+   * The assistant message content to return (or a function of the request, answered once it
+   * resolves); 'hang' never answers; a number fails with that status.
+   */
+  reply: string | 'hang' | number | ((body: any) => string | Promise<string>) = '{}';
   /** Same for /embeddings: 'ok' answers bag-of-words vectors. */
   embeddings: 'ok' | 'hang' | number = 'ok';
   private server?: Server;
@@ -15,7 +18,7 @@ export class FakeOpenAi {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
+      req.on('end', async () => {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
         this.requests.push({ path: req.url, body, authorization: req.headers.authorization });
         if (req.url?.endsWith('/embeddings')) return this.answerEmbeddings(body, res);
@@ -24,13 +27,14 @@ export class FakeOpenAi {
           res.writeHead(this.reply, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'fake failure', type: 'server_error' } }));
           return;
         }
+        const content = typeof this.reply === 'function' ? await this.reply(body) : this.reply;
         res.writeHead(200, { 'content-type': 'application/json' }).end(
           JSON.stringify({
             id: 'chatcmpl-fake',
             object: 'chat.completion',
             created: Math.floor(Date.now() / 1000),
             model: body.model,
-            choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: typeof this.reply === 'function' ? this.reply(body) : this.reply } }],
+            choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }],
             usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
           }),
         );
