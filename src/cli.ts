@@ -4,9 +4,13 @@
 import { EXPORT_USAGE, exportCommand, IMPORT_USAGE, importCommand } from './cli/adrCommands.js';
 import { DIGEST_USAGE, digestCommand } from './cli/digestCommand.js';
 import { EVAL_RELITIGATION_USAGE, evalRelitigationCommand } from './cli/evalRelitigationCommand.js';
+import { REINDEX_USAGE, reindexCommand } from './cli/reindexCommand.js';
+import { TRAIN_DETECTOR_USAGE, trainDetectorCommand } from './cli/trainDetectorCommand.js';
 
 const COMMANDS: Record<string, { usage: string; run(args: string[]): Promise<number> }> = {
   'eval-relitigation': { usage: EVAL_RELITIGATION_USAGE, run: evalRelitigationCommand },
+  'train-detector': { usage: TRAIN_DETECTOR_USAGE, run: trainDetectorCommand },
+  reindex: { usage: REINDEX_USAGE, run: reindexCommand },
   digest: { usage: DIGEST_USAGE, run: digestCommand },
   import: { usage: IMPORT_USAGE, run: importCommand },
   export: { usage: EXPORT_USAGE, run: exportCommand },

@@ -229,3 +229,16 @@ export function loadOpenAiConfig(env: NodeJS.ProcessEnv = process.env): NonNulla
   if (!openai) throw new ConfigError(['OPENAI_API_KEY is not set: the LLM mode needs an OpenAI-compatible endpoint (OPENAI_API_KEY, and OPENAI_BASE_URL for one that is not OpenAI)'], what);
   return openai;
 }
+
+/**
+ * Where the ledger is kept, alone, for commands that need no Slack credentials (`reindex`): the
+ * same variables as the app's (DATABASE_URL, DATABASE_MIGRATION_URL, DATA_DIR).
+ */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Config['database'] {
+  const parsed = envSchema.pick({ DATABASE_URL: true, DATABASE_MIGRATION_URL: true, DATA_DIR: true }).safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`), 'The database cannot be opened');
+  const e = parsed.data;
+  return e.DATABASE_URL
+    ? { kind: 'postgres', url: e.DATABASE_URL, ...(e.DATABASE_MIGRATION_URL ? { migrationUrl: e.DATABASE_MIGRATION_URL } : {}) }
+    : { kind: 'pglite', dataDir: e.DATA_DIR };
+}

@@ -39,6 +39,8 @@ import { createThreadActivityRepository } from './storage/threadActivityReposito
 import { createDecisionRepository } from './storage/decisionRepository.js';
 import { createJudgementRepository } from './storage/judgementRepository.js';
 import { createRelitigationIndex } from './storage/relitigationIndex.js';
+import { loadDetector } from './detector/loadDetector.js';
+import { reportReindexDue } from './detector/reportReindexDue.js';
 import { createWorkspaceSettingsRepository } from './storage/workspaceSettingsRepository.js';
 import { createWorkspacePurge } from './storage/workspacePurge.js';
 import type { Database } from './storage/database.js';
@@ -165,6 +167,7 @@ export async function startApp({ config, database, logger, now = () => new Date(
       workspaceUrls: identity?.teamId && identity.teamUrl ? new Map([[identity.teamId, identity.teamUrl]]) : undefined,
     }),
     relitigation: createRelitigationIndex(database.db),
+    detector: loadDetector(),
     judgements: createJudgementRepository(database.db),
     channelSettings: createChannelSettingsRepository(database.db),
     workspaceSettings: createWorkspaceSettingsRepository(database.db),
@@ -239,6 +242,8 @@ export async function startApp({ config, database, logger, now = () => new Date(
     : singleWorkspaceClients(new WebClient(auth.kind === 'token' ? auth.botToken : undefined, patientClientOptions(clientOptions, config.slack.apiMaxRetries)));
   const digests = startDigests({ services, clients: digestClients, logger, metrics });
   const embeddedAutovacuum = startEmbeddedAutovacuum({ database, logger });
+  // In the background: counting stale index rows must not hold up serving.
+  void reportReindexDue(services, logger);
   logger.info(
     { port, mode: config.slack.mode, install: auth.kind === 'oauth' ? 'oauth' : 'single workspace', database: database.kind, llm: Boolean(config.openai) },
     'Decision Ledger is up',

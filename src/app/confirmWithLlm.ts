@@ -11,6 +11,8 @@ export interface ConfirmWithLlmProps {
   budgetMs: number;
   /** Decision embeddings already computed, reused across messages. */
   embeddingCache: Map<string, number[]>;
+  /** The offline detector's model version, told to the LLM with its score. */
+  modelVersion: string;
 }
 
 /** How many candidates go to the LLM for a stance check; the rest stay weak. */
@@ -23,7 +25,7 @@ const CONFIRMED_AT_MOST = 2;
  * a blown budget returns the offline verdicts as they were.
  */
 export async function confirmWithLlm(props: ConfirmWithLlmProps): Promise<{ verdicts: Verdict[]; mode: 'offline' | 'llm' }> {
-  const { llm, message, verdicts, budgetMs, embeddingCache } = props;
+  const { llm, message, verdicts, budgetMs, embeddingCache, modelVersion } = props;
   if (verdicts.length === 0) return { verdicts, mode: 'offline' };
   const signal = AbortSignal.timeout(budgetMs);
   const offline = { verdicts, mode: 'offline' as const };
@@ -40,7 +42,12 @@ export async function confirmWithLlm(props: ConfirmWithLlmProps): Promise<{ verd
   const checked = ranked.slice(0, CONFIRMED_AT_MOST);
   const answers = await Promise.all(
     checked.map(({ verdict }) =>
-      llm.reopens(message, { title: verdict.decision.title, rationale: verdict.decision.rationale, alternatives: verdict.decision.alternatives }, signal),
+      llm.reopens(
+        message,
+        { title: verdict.decision.title, rationale: verdict.decision.rationale, alternatives: verdict.decision.alternatives },
+        { score: verdict.topic * verdict.stance, modelVersion },
+        signal,
+      ),
     ),
   );
   if (answers.some((a) => a === null) || signal.aborted) return offline;

@@ -1,11 +1,12 @@
-import { judge, mayReopen } from '../domain/relitigation/judge.js';
-import { readMessage } from '../domain/relitigation/message.js';
+import type { Detector } from '../domain/relitigation/detector.js';
+import { judge, mayReopen, readMessage } from '../domain/relitigation/judge.js';
 import { messageQuery } from '../domain/relitigation/messageQuery.js';
 import type { Verdict, WatchSensitivity } from '../domain/relitigation/types.js';
 import type { RelitigationIndex, Workspace } from './ports.js';
 
 export interface DetectRelitigationProps {
   index: RelitigationIndex;
+  detector: Detector;
   workspace: Workspace;
   /** Where the message was posted: private decisions of other channels are never candidates. */
   channelId: string;
@@ -14,28 +15,33 @@ export interface DetectRelitigationProps {
   sensitivity: WatchSensitivity;
 }
 
-// Enough to hold every decision a message could plausibly be about; judging 12 takes under a millisecond.
-export const CANDIDATE_LIMIT = 12;
+// Enough to hold every decision a message could plausibly be about, and a team channel's recent
+// ones besides; judging 16 takes about a millisecond.
+export const CANDIDATE_LIMIT = 16;
+
+const WATCHED = ['low', 'normal', 'high'] as const;
 
 /**
- * Whether a message could reopen any decision at all, from its own words (no database): most
- * channel messages propose nothing, and the watcher leaves them there.
+ * Whether a message could reopen any decision under any sensitivity, from its own words (no
+ * database): most channel messages argue for nothing, and the watcher leaves them there.
  */
-export function couldReopen(text: string): boolean {
-  return mayReopen(readMessage(text));
+export function couldReopen(detector: Detector, text: string): boolean {
+  const message = readMessage(detector, text);
+  return WATCHED.some((sensitivity) => mayReopen(detector, message, sensitivity));
 }
 
 /**
- * The offline relitigation detector, as the watcher and the eval command both run it: find the
- * decisions the message may be about, then judge topic and stance. At most one verdict is strong.
+ * The offline relitigation detector, as the watcher and the eval command both run it: read the
+ * message's stance; if it could reopen anything, find the decisions it may be about and judge each.
+ * At most one verdict is strong.
  */
-export async function detectRelitigation({ index, workspace, channelId, text, sensitivity }: DetectRelitigationProps): Promise<Verdict[]> {
+export async function detectRelitigation({ index, detector, workspace, channelId, text, sensitivity }: DetectRelitigationProps): Promise<Verdict[]> {
   if (sensitivity === 'off') return [];
-  const message = readMessage(text);
-  // Most channel messages propose nothing: they are judged without a database round trip.
-  if (!mayReopen(message)) return [];
-  const query = messageQuery(message);
+  const message = readMessage(detector, text);
+  // Most channel messages argue for nothing: they are judged without a database round trip.
+  if (!mayReopen(detector, message, sensitivity)) return [];
+  const query = messageQuery(message, detector.vectors);
   if (query.words.length === 0) return [];
-  const candidates = await index.candidates(workspace, channelId, query, CANDIDATE_LIMIT);
-  return judge(message, candidates, sensitivity);
+  const candidates = await index.candidates(workspace, channelId, query, CANDIDATE_LIMIT, detector.model.version);
+  return judge(detector, message, candidates, sensitivity);
 }

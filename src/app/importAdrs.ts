@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { adrToDecision } from '../domain/adr/adrToDecision.js';
 import { type ImportedAdr, readAdr, resolveAdrLinks } from '../domain/adr/readAdr.js';
-import { withMatchingTerms } from '../domain/relitigation/inferMatchingTerms.js';
+import { indexDecisions } from './indexDecisions.js';
 import type { Workspace } from './ports.js';
 import type { Services } from './services.js';
 
 export interface ImportAdrsProps {
-  services: Pick<Services, 'adrs'>;
+  services: Pick<Services, 'adrs' | 'relitigation' | 'detector'>;
   workspace: Workspace;
   /** The channel the records belong to: they are listed, searched and watched there. */
   channelId: string;
@@ -58,7 +58,7 @@ export async function importAdrs({ services, workspace, channelId, channelPrivat
       hash,
       decision: {
         workspace,
-        content: withMatchingTerms(content),
+        content,
         source: { channelId, channelPrivate, messageTs: null, threadTs: null, permalink, participants: [] },
         createdBy: actor,
         origin: 'import',
@@ -66,6 +66,7 @@ export async function importAdrs({ services, workspace, channelId, channelPrivat
       },
     });
     ids.set(adr.sourcePath, saved.id);
+    await indexDecisions(services, workspace, [{ ...content, id: saved.id }]);
     summary[saved.outcome] += 1;
   }
 

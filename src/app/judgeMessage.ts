@@ -1,3 +1,4 @@
+import type { Detector } from '../domain/relitigation/detector.js';
 import type { Verdict, WatchSensitivity } from '../domain/relitigation/types.js';
 import { confirmWithLlm } from './confirmWithLlm.js';
 import { detectRelitigation } from './detectRelitigation.js';
@@ -12,6 +13,7 @@ export interface LlmHelp {
 
 export interface JudgeMessageProps {
   index: RelitigationIndex;
+  detector: Detector;
   workspace: Workspace;
   channelId: string;
   /** The message as Slack sent it (mrkdwn-encoded). */
@@ -34,5 +36,5 @@ export async function judgeMessage(props: JudgeMessageProps): Promise<{ verdicts
   if (offline.length === 0) return { verdicts: offline, mode: 'offline' };
   const help = await props.llmHelp();
   if (!help) return { verdicts: offline, mode: 'offline' };
-  return confirmWithLlm({ ...help, message: props.text, verdicts: offline });
+  return confirmWithLlm({ ...help, message: props.text, verdicts: offline, modelVersion: props.detector.model.version });
 }

@@ -1,4 +1,4 @@
-import type { MessageQuery, RetrievedCandidate, Tier, WatchSensitivity } from '../domain/relitigation/types.js';
+import type { MatchableDecision, MessageQuery, Tier, WatchSensitivity } from '../domain/relitigation/types.js';
 import type { JudgementOutcome, RestraintFacts } from '../domain/watchRestraint.js';
 import type { CostSettingsOverrides } from '../domain/costs/costSettings.js';
 import type { CostKind, CostTotals } from '../domain/costs/sums.js';
@@ -104,8 +104,15 @@ export interface RelitigationIndex {
   /**
    * At most `limit` decisions the message may be about, best first: accepted, not under review, and
    * visible from the channel (public, or recorded in that very channel). Uses indexes, never a scan.
+   * `modelVersion`: only index rows this model made are searched.
    */
-  candidates(workspace: Workspace, channelId: string, query: MessageQuery, limit: number): Promise<RetrievedCandidate[]>;
+  candidates(workspace: Workspace, channelId: string, query: MessageQuery, limit: number, modelVersion: string): Promise<MatchableDecision[]>;
+  /** Stores what a model derived from decisions (decision_index), replacing any other version's row. */
+  saveIndexRows(workspace: Workspace, modelVersion: string, rows: { decisionId: string; related: string[] }[]): Promise<void>;
+  /** Decisions, of any workspace, with no index row of this model version: what a reindex has to do. */
+  countUnindexed(modelVersion: string): Promise<number>;
+  /** Up to `limit` of those decisions, with their workspace. */
+  unindexed(modelVersion: string, limit: number): Promise<{ workspace: Workspace; decision: MatchableDecision }[]>;
 }
 
 /** Per-channel settings. */
@@ -113,7 +120,6 @@ export interface ChannelSettingsRepository {
   watch(workspace: Workspace, channelId: string): Promise<WatchSensitivity>;
   setWatch(workspace: Workspace, channelId: string, watch: WatchSensitivity, userId: string): Promise<void>;
 }
-
 
 export type Feedback = 'dismissed' | 'reopened';
 
@@ -130,6 +136,8 @@ export interface NewJudgement {
   tier: Tier;
   outcome: JudgementOutcome;
   mode: 'offline' | 'llm';
+  /** The detector model that judged. */
+  modelVersion: string;
 }
 
 export interface StoredJudgement {
@@ -180,7 +188,13 @@ export interface RelitigationLlm {
   /** One embedding per text, in order. */
   embed(texts: string[], signal: AbortSignal): Promise<number[][] | null>;
   /** Does the message argue to reopen (revisit, reverse, replace) the decision? */
-  reopens(message: string, decision: { title: string; rationale: string; alternatives: string[] }, signal: AbortSignal): Promise<boolean | null>;
+  reopens(
+    message: string,
+    decision: { title: string; rationale: string; alternatives: string[] },
+    /** The offline detector's view: how likely (0–1) it judged the message to reopen the decision. */
+    offline: { score: number; modelVersion: string },
+    signal: AbortSignal,
+  ): Promise<boolean | null>;
 }
 
 // ───────────────────────────── coordination costs ─────────────────────────────

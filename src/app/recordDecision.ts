@@ -1,10 +1,10 @@
 import { checkContent, type ContentProblem, type Decision, type DecisionContent, type DecisionOrigin } from '../domain/decision.js';
-import { withMatchingTerms } from '../domain/relitigation/inferMatchingTerms.js';
+import { indexDecisions } from './indexDecisions.js';
 import type { Workspace } from './ports.js';
 import type { Services } from './services.js';
 
 export interface RecordDecisionProps {
-  services: Pick<Services, 'decisions' | 'conversations'>;
+  services: Pick<Services, 'decisions' | 'conversations' | 'relitigation' | 'detector'>;
   workspace: Workspace;
   content: DecisionContent;
   /** The channel the decision belongs to; its privacy is looked up, never trusted from the payload. */
@@ -27,8 +27,7 @@ export async function recordDecision(props: RecordDecisionProps): Promise<Record
   const channelPrivate = await props.services.conversations.isPrivate(props.workspace, props.channelId);
   const { decision, created } = await props.services.decisions.record({
     workspace: props.workspace,
-    // The watcher matches on aliases and rejected alternatives: give the record those its text implies.
-    content: withMatchingTerms(props.content),
+    content: props.content,
     source: {
       channelId: props.channelId,
       channelPrivate,
@@ -41,5 +40,7 @@ export async function recordDecision(props: RecordDecisionProps): Promise<Record
     origin: props.origin,
     idempotencyKey: props.idempotencyKey,
   });
+  // Also on a retry: the first attempt may have stopped before its index row was written.
+  await indexDecisions(props.services, props.workspace, [decision]);
   return { ok: true, decision, created };
 }

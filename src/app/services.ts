@@ -19,12 +19,15 @@ import type {
   WorkspacePurgeRepository,
   WorkspaceSettingsRepository,
 } from './ports.js';
+import type { Detector } from '../domain/relitigation/detector.js';
 
 /** Everything the use cases need from the outside world, assembled once in main.ts. */
 export interface Services {
   decisions: DecisionRepository;
   conversations: ConversationDirectory;
   relitigation: RelitigationIndex;
+  /** The relitigation detector's model (models/), loaded once. */
+  detector: Detector;
   judgements: JudgementRepository;
   channelSettings: ChannelSettingsRepository;
   workspaceSettings: WorkspaceSettingsRepository;

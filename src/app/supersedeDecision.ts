@@ -1,10 +1,10 @@
 import { checkContent, type ContentProblem, type Decision, type DecisionContent } from '../domain/decision.js';
-import { withMatchingTerms } from '../domain/relitigation/inferMatchingTerms.js';
+import { indexDecisions } from './indexDecisions.js';
 import type { Workspace } from './ports.js';
 import type { Services } from './services.js';
 
 export interface SupersedeDecisionProps {
-  services: Pick<Services, 'decisions' | 'conversations'>;
+  services: Pick<Services, 'decisions' | 'conversations' | 'relitigation' | 'detector'>;
   workspace: Workspace;
   /** The record being replaced; it must be visible from `channelId`. */
   ref: number;
@@ -30,8 +30,7 @@ export async function supersedeDecision(props: SupersedeDecisionProps): Promise<
     workspace: props.workspace,
     ref: props.ref,
     viewer: { kind: 'channel', channelId: props.channelId },
-    // The watcher matches on aliases and rejected alternatives: give the record those its text implies.
-    content: withMatchingTerms(props.content),
+    content: props.content,
     source: { channelId: props.channelId, channelPrivate, messageTs: null, threadTs: null, permalink: null, participants: [] },
     createdBy: props.createdBy,
     origin: 'supersede',
@@ -39,6 +38,7 @@ export async function supersedeDecision(props: SupersedeDecisionProps): Promise<
   });
   switch (outcome.kind) {
     case 'superseded':
+      await indexDecisions(props.services, props.workspace, [outcome.current]);
       return { ok: true, previous: outcome.previous, current: outcome.current, created: outcome.created };
     case 'not_found':
       return { ok: false, reason: 'not_found' };

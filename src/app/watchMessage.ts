@@ -8,7 +8,7 @@ import type { Services } from './services.js';
 export interface WatchMessageProps {
   services: Pick<
     Services,
-    'decisions' | 'relitigation' | 'judgements' | 'channelSettings' | 'workspaceSettings' | 'relitigationLlm' | 'now'
+    'decisions' | 'relitigation' | 'detector' | 'judgements' | 'channelSettings' | 'workspaceSettings' | 'relitigationLlm' | 'now'
   >;
   workspace: Workspace;
   channelId: string;
@@ -31,6 +31,7 @@ export async function watchMessage({ services, workspace, channelId, message }: 
   if (sensitivity === 'off') return [];
   const { verdicts, mode } = await judgeMessage({
     index: services.relitigation,
+    detector: services.detector,
     workspace,
     channelId,
     text: message.text,
@@ -63,6 +64,7 @@ export async function watchMessage({ services, workspace, channelId, message }: 
       tier: verdict.tier,
       outcome: restrain(verdict.tier, facts.get(verdict.decision.id) ?? NOTHING_KNOWN, now),
       mode,
+      modelVersion: services.detector.model.version,
     })),
   );
   const warnings: Warning[] = [];

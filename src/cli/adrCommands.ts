@@ -7,7 +7,9 @@ import { importAdrs } from '../app/importAdrs.js';
 import { loadConfig } from '../config.js';
 import type { AdrFormat } from '../domain/adr/writeAdr.js';
 import { createAdrRepository } from '../storage/adrRepository.js';
+import { loadDetector } from '../detector/loadDetector.js';
 import { openDatabase } from '../storage/database.js';
+import { createRelitigationIndex } from '../storage/relitigationIndex.js';
 
 export const IMPORT_USAGE = `import DIR --channel C123 [--workspace T123] [--recursive] [--private]
 
@@ -44,7 +46,7 @@ export async function importCommand(args: string[]): Promise<number> {
   try {
     await database.migrate();
     const summary = await importAdrs({
-      services: { adrs: createAdrRepository(database.db) },
+      services: { adrs: createAdrRepository(database.db), relitigation: createRelitigationIndex(database.db), detector: loadDetector() },
       workspace,
       channelId: values.channel,
       channelPrivate: values.private,

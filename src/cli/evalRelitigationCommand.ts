@@ -7,6 +7,7 @@ import { loadOpenAiConfig } from '../config.js';
 import { createOpenAiRelitigation } from '../llm/openAiRelitigation.js';
 import { createLogger } from '../logger.js';
 import type { WatchSensitivity } from '../domain/relitigation/types.js';
+import { loadDetector } from '../detector/loadDetector.js';
 import { createRelitigationIndex } from '../storage/relitigationIndex.js';
 import { openScratchDatabase } from '../storage/scratchDatabase.js';
 import { type EvalSplit, evaluateRelitigation, explainLine, parseEvalLines } from './relitigationEvaluation.js';
@@ -53,13 +54,14 @@ export async function evalRelitigationCommand(args: string[]): Promise<number> {
   const { database, dispose } = await openScratchDatabase(values['postgres-server']);
   try {
     const workspace = { workspaceId: `T_EVAL_${randomBytes(4).toString('hex')}`, enterpriseId: null };
-    const report = await evaluateRelitigation(lines, { db: database.db, workspace, split, sensitivity, llm });
+    const detector = loadDetector();
+    const report = await evaluateRelitigation(lines, { db: database.db, workspace, detector, split, sensitivity, llm });
     if (values.verbose) {
       const index = createRelitigationIndex(database.db);
       const show = async (kind: string, outcome: (typeof report.misses)[number]) => {
         const warned = outcome.warned.length > 0 ? outcome.warned.map((r) => `D-${r}`).join(', ') : 'nothing';
         console.log(`${kind} ${outcome.line.id} (${outcome.line.label}, own D-${outcome.ownRef}, warned ${warned}): ${outcome.line.message}`);
-        for (const reason of await explainLine(index, workspace, outcome.line.message)) console.log(`    ${reason}`);
+        for (const reason of await explainLine(index, detector, workspace, outcome.line.message)) console.log(`    ${reason}`);
       };
       for (const miss of report.misses) await show('MISS', miss);
       for (const alarm of report.falseAlarms) await show('FALSE ALARM', alarm);

@@ -4,10 +4,10 @@ import { CANDIDATE_LIMIT } from '../app/detectRelitigation.js';
 import { judgeMessage, type LlmHelp } from '../app/judgeMessage.js';
 import type { ConversationDirectory, RelitigationIndex, Workspace } from '../app/ports.js';
 import { recordDecision } from '../app/recordDecision.js';
-import { type DecisionContent, LIMITS } from '../domain/decision.js';
-import { parseInlineDecision } from '../domain/parseInlineDecision.js';
-import { assess, clearestFirst } from '../domain/relitigation/judge.js';
+import type { Detector } from '../domain/relitigation/detector.js';
+import { assess, readMessage } from '../domain/relitigation/judge.js';
 import { messageQuery } from '../domain/relitigation/messageQuery.js';
+import { decisionContentOfText } from '../domain/relitigation/training/decisionOfText.js';
 import type { WatchSensitivity } from '../domain/relitigation/types.js';
 import type { Db } from '../storage/database.js';
 import { createDecisionRepository } from '../storage/decisionRepository.js';
@@ -38,6 +38,7 @@ export interface EvalOptions {
   /** A migrated database in which `workspace` has no decisions yet. */
   db: Db;
   workspace: Workspace;
+  detector: Detector;
   split: EvalSplit;
   sensitivity?: WatchSensitivity;
   /** Judge as a workspace that opted in to this LLM endpoint does; without it, offline. */
@@ -105,6 +106,7 @@ export async function evaluateRelitigation(lines: EvalLine[], options: EvalOptio
   const judge = (line: EvalLine) =>
     judgeMessage({
       index,
+      detector: options.detector,
       workspace: options.workspace,
       channelId: CHANNEL,
       text: line.message,
@@ -135,12 +137,16 @@ export async function evaluateRelitigation(lines: EvalLine[], options: EvalOptio
 
 /** Records each decision through the app's own use case, as `/decide <text>` would. */
 async function recordAll(decisionTexts: string[], options: EvalOptions): Promise<Map<string, number>> {
-  const services = { decisions: createDecisionRepository(options.db), conversations: PUBLIC_CHANNELS };
+  const services = {
+    decisions: createDecisionRepository(options.db),
+    conversations: PUBLIC_CHANNELS,
+    relitigation: createRelitigationIndex(options.db),
+    detector: options.detector,
+  };
   const today = new Date().toISOString().slice(0, 10);
   const refs = new Map<string, number>();
   for (const [i, text] of decisionTexts.entries()) {
-    const parsed = parseInlineDecision({ text, author: AUTHOR, today });
-    const content = parsed.ok ? parsed.content : plainContent(text, today);
+    const content = decisionContentOfText(text, AUTHOR, today);
     const recorded = await recordDecision({
       services,
       workspace: options.workspace,
@@ -154,23 +160,6 @@ async function recordAll(decisionTexts: string[], options: EvalOptions): Promise
     refs.set(text, recorded.decision.ref);
   }
   return refs;
-}
-
-/** A decision the inline parser will not take (too long, say) is recorded as a bare title. */
-function plainContent(text: string, today: string): DecisionContent {
-  return {
-    title: text.slice(0, LIMITS.title),
-    context: '',
-    rationale: '',
-    consequences: '',
-    alternatives: [],
-    aliases: [],
-    deciders: [AUTHOR],
-    tags: [],
-    status: 'accepted',
-    decidedOn: today,
-    revisitOn: null,
-  };
 }
 
 /** The eval's workspace is one public channel: every decision is visible to every message. */
@@ -228,15 +217,16 @@ function score(outcomes: LineOutcome[], timings: number[]): EvalReport {
 }
 
 /** Why the detector judged a line as it did: each candidate's topic, stance and evidence, best first. */
-export async function explainLine(index: RelitigationIndex, workspace: Workspace, text: string): Promise<string[]> {
-  const candidates = await index.candidates(workspace, CHANNEL, messageQuery(text), CANDIDATE_LIMIT);
-  return assess(text, candidates, { explain: true })
-    .sort(clearestFirst)
+export async function explainLine(index: RelitigationIndex, detector: Detector, workspace: Workspace, text: string): Promise<string[]> {
+  const message = readMessage(detector, text);
+  const candidates = await index.candidates(workspace, CHANNEL, messageQuery(message, detector.vectors), CANDIDATE_LIMIT, detector.model.version);
+  return assess(detector, message, candidates)
     .slice(0, 3)
     .map(
       (a) =>
-        `D-${a.candidate.decision.ref} topic ${a.topic.toFixed(2)} stance ${a.stance.toFixed(2)}` +
-        ` [${a.evidence.join(', ')}] {${a.cues.join(', ')}}`,
+        `D-${a.decision.ref} topic ${a.topic.toFixed(2)} stance ${a.stance.toFixed(2)} score ${a.score.toFixed(2)}` +
+        ` [shared: ${a.reasons.sharedWords.slice(0, 6).join(', ')}] [near: ${a.reasons.nearWords.slice(0, 3).map((p) => p.join('≈')).join(', ')}]` +
+        (a.reasons.rejectedNamed ? ` [rejected named: ${a.reasons.rejectedNamed}]` : ''),
     );
 }
 

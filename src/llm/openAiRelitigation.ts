@@ -18,6 +18,7 @@ const SYSTEM_PROMPT = [
   'Given a recorded decision and a later message, answer whether the message argues to reopen the decision:',
   'to question it, revisit it, reverse it or replace it with something else (directly or by proposing an alternative it rejected).',
   'Messages that implement it, follow it, cite it, ask how to do something under it, report a bug, or only mention its topic do NOT reopen it.',
+  'offline_detector_score is a learned detector\'s estimate (0 to 1) that the message reopens the decision: a hint, not the answer.',
   'Answer with one JSON object: {"reopens": true} or {"reopens": false}.',
 ].join(' ');
 
@@ -36,7 +37,7 @@ export function createOpenAiRelitigation(options: OpenAiRelitigationOptions): Re
         return null;
       }
     },
-    async reopens(message, decision, signal) {
+    async reopens(message, decision, offline, signal) {
       try {
         const completion = await client.chat.completions.create(
           {
@@ -52,6 +53,7 @@ export function createOpenAiRelitigation(options: OpenAiRelitigationOptions): Re
                   decision: decision.title,
                   rationale: decision.rationale,
                   rejected_alternatives: decision.alternatives,
+                  offline_detector_score: Math.round(offline.score * 100) / 100,
                   message: message.slice(0, 4000),
                 }),
               },

@@ -53,7 +53,13 @@ export function createJudgementRepository(db: Db): JudgementRepository {
           .onConflictDoUpdate({
             target: [judgements.workspaceId, judgements.channelId, judgements.messageTs, judgements.decisionId],
             // An edit that turns a quiet judgement into a warning upgrades it; anything else is a repeat.
-            set: { outcome: sql`excluded.outcome`, tier: sql`excluded.tier`, topicScore: sql`excluded.topic_score`, stanceScore: sql`excluded.stance_score` },
+            set: {
+              outcome: sql`excluded.outcome`,
+              tier: sql`excluded.tier`,
+              topicScore: sql`excluded.topic_score`,
+              stanceScore: sql`excluded.stance_score`,
+              modelVersion: sql`excluded.model_version`,
+            },
             setWhere: sql`${judgements.outcome} <> 'warned' and excluded.outcome = 'warned'`,
           })
           .returning(stored);
@@ -111,6 +117,7 @@ function valuesOf(j: NewJudgement) {
     tier: j.tier,
     outcome: j.outcome,
     mode: j.mode,
+    modelVersion: j.modelVersion,
   };
 }
 

@@ -159,6 +159,31 @@ export const channelSettings = pgTable(
 );
 
 /**
+ * What the relitigation detector's model derives from each decision, stamped with the model
+ * version that made it: the lexemes of words near the decision's own in meaning, which retrieval
+ * also searches (drizzle/0013_learned_detector.sql). A new model's rows are made by `npm run cli --
+ * reindex`; rows of other versions are never read. Deleted with their decision.
+ */
+export const decisionIndex = pgTable(
+  'decision_index',
+  {
+    decisionId: uuid('decision_id')
+      .primaryKey()
+      .references(() => decisions.id, { onDelete: 'cascade' }),
+    workspaceId: text('workspace_id').notNull(),
+    modelVersion: text('model_version').notNull(),
+    related: tsvector('related').notNull(),
+    indexedAt: timestamp('indexed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The GIN index has fastupdate = off (set in the migration), as the decisions' own.
+  (t) => [
+    index('decision_index_related_idx').using('gin', t.related),
+    index('decision_index_workspace_version_idx').on(t.workspaceId, t.modelVersion),
+    index('decision_index_version_idx').on(t.modelVersion),
+  ],
+);
+
+/**
  * Every judgement the relitigation watcher made about a message and a decision: the scores, the
  * tier, what it did and the feedback it got. Message text is never stored here.
  */
@@ -179,6 +204,8 @@ export const relitigationJudgements = pgTable(
     tier: text('tier').notNull(),
     outcome: text('outcome').notNull(),
     mode: text('mode').notNull(),
+    /** The detector model that made the judgement (models/relitigation-detector.json's version); null before versions. */
+    modelVersion: text('model_version'),
     warningTs: text('warning_ts'),
     feedback: text('feedback'),
     feedbackBy: text('feedback_by'),

@@ -1,193 +1,94 @@
-import type { Concept } from './concepts.js';
-import { type DecisionProfile, decisionProfile } from './profile.js';
-import { type MessageReading, reading, type Sentence } from './message.js';
-import { plainTextOf } from './slackText.js';
-import { hasReopenCue, sentencesOf, type Stance, stanceScore } from './stance.js';
-import { type Commonness, topicMatch } from './topic.js';
-import type { RetrievedCandidate, Tier, Verdict, WatchSensitivity } from './types.js';
+import type { Detector } from './detector.js';
+import { linearScore, sigmoid } from './linearModel.js';
+import { type PlainText, plainTextOf } from './slackText.js';
+import { stanceOf } from './stance.js';
+import { termBagOf } from './terms.js';
+import { type DecisionView, decisionViewOf, topicFeatures } from './topicFeatures.js';
+import type { MatchableDecision, Tier, Verdict, WatchSensitivity } from './types.js';
 
-/** Everything the judge concluded about one candidate, before tiers are given. */
+/** A message read once: its plain text and its stance, which decides whether anything is looked up. */
+export interface MessageReading {
+  plain: PlainText;
+  stance: number;
+}
+
+export function readMessage(detector: Detector, slackText: string): MessageReading {
+  const plain = plainTextOf(slackText);
+  return { plain, stance: stanceOf(detector.model.stance, plain) };
+}
+
+/**
+ * Whether the message could reopen any decision under this sensitivity: a verdict's score is its
+ * topic probability times the stance, so a stance below the weak threshold rules every decision
+ * out, and most channel messages are judged without a database round trip.
+ */
+export function mayReopen(detector: Detector, message: MessageReading, sensitivity: WatchSensitivity): boolean {
+  if (sensitivity === 'off') return false;
+  return message.stance >= detector.model.thresholds[sensitivity].weak;
+}
+
+/** The detector's reading of a message against one candidate. */
 export interface Assessment {
-  candidate: RetrievedCandidate;
+  decision: MatchableDecision;
   topic: number;
   stance: number;
-  namesRejected: boolean;
-  /** The message leans the way this decision went (see TopicMatch): no rival reading for another. */
-  agreesWithIt: boolean;
-  evidence: string[];
-  cues: string[];
+  /** topic × stance: how likely the message reopens this decision. */
+  score: number;
+  reasons: Verdict['reasons'];
 }
 
-interface Thresholds {
-  strong: { topic: number; stance: number };
-  weak: { topic: number; stance: number };
+/** Topic, stance and reasons for every candidate, best first. */
+export function assess(detector: Detector, message: MessageReading, candidates: MatchableDecision[]): Assessment[] {
+  if (candidates.length === 0) return [];
+  const bag = termBagOf(message.plain.text, detector.vectors);
+  const views = candidates.map((c) => viewOf(detector, c));
+  const { features, evidence } = topicFeatures(bag, views, detector.vectors);
+  return candidates
+    .map((decision, i) => {
+      const topic = sigmoid(linearScore(detector.model.topic, features[i]!));
+      return { decision, topic, stance: message.stance, score: topic * message.stance, reasons: evidence[i]! };
+    })
+    .sort((a, b) => b.score - a.score || b.decision.ref - a.decision.ref);
 }
 
 /**
- * Where a verdict becomes strong (posts a warning) or weak (recorded for the digest only). Normal
- * is tuned for precision: a warning on a message that only mentions a decision teaches people to
- * ignore the bot. Low asks for more of both; high accepts vaguer topics and milder proposals.
+ * Judges a message against the decisions retrieval found: at most one strong verdict (the best
+ * reading, when it clears the sensitivity's threshold), and weak ones for the other likely readings.
  */
-export const THRESHOLDS: Record<Exclude<WatchSensitivity, 'off'>, Thresholds> = {
-  low: { strong: { topic: 0.6, stance: 0.55 }, weak: { topic: 0.45, stance: 0.35 } },
-  normal: { strong: { topic: 0.5, stance: 0.42 }, weak: { topic: 0.35, stance: 0.25 } },
-  high: { strong: { topic: 0.4, stance: 0.33 }, weak: { topic: 0.28, stance: 0.18 } },
-};
-
-// A sentence counts as being about a decision from this topic score on, and as clearly about one from the next.
-const SENTENCE_TOPIC = 0.2;
-const CLEARLY_ABOUT = 0.45;
-// Naming what a decision turned down tips an open-minded message towards reopening; a message
-// that works within a decision somewhere (a bug, a how-to, a status) is not open-minded.
-const REJECTED_NAMED_PULL = 0.3;
-const OPEN_MINDED_BELOW = 0.4;
-// In a message of several sentences, the sentences that argue say what is reopened; the others
-// ("postmortem doc is up") count for this much.
-const OTHER_SENTENCES_FACTOR = 0.85;
-// Two candidates this close in topic are a coin toss: neither gets a warning on topic alone.
-const AMBIGUOUS_MARGIN = 0.05;
-// Of decisions the message matches about as well, the one recorded in its own channel is named.
-const RECORDED_HERE_EDGE = AMBIGUOUS_MARGIN;
-
-/**
- * Judges a Slack message against the decisions retrieval found for it. Returns a verdict for each
- * decision the message may reopen: at most one strong (the clearest), the rest weak. 'off' is the
- * caller's business; it gets no verdicts here.
- */
-export function judge(message: string | MessageReading, candidates: RetrievedCandidate[], sensitivity: WatchSensitivity): Verdict[] {
-  const read = reading(message);
-  if (sensitivity === 'off' || candidates.length === 0 || !mayReopen(read)) return [];
-  const thresholds = THRESHOLDS[sensitivity];
-  const assessments = assess(read, candidates).sort(clearestFirst);
+export function judge(detector: Detector, message: MessageReading, candidates: MatchableDecision[], sensitivity: WatchSensitivity): Verdict[] {
+  if (!mayReopen(detector, message, sensitivity) || sensitivity === 'off') return [];
+  const thresholds = detector.model.thresholds[sensitivity];
   const verdicts: Verdict[] = [];
-  let strongGiven = false;
-  for (const a of assessments) {
+  for (const [i, a] of assess(detector, message, candidates).entries()) {
     let tier: Tier | null = null;
-    if (!strongGiven && a.topic >= thresholds.strong.topic && a.stance >= thresholds.strong.stance && !isAmbiguous(a, assessments)) {
-      tier = 'strong';
-      strongGiven = true;
-    } else if (a.topic >= thresholds.weak.topic && a.stance >= thresholds.weak.stance) {
-      tier = 'weak';
-    }
-    if (tier) verdicts.push({ decision: a.candidate.decision, topic: round(a.topic), stance: round(a.stance), tier });
+    if (i === 0 && a.score >= thresholds.strong) tier = 'strong';
+    else if (a.score >= thresholds.weak) tier = 'weak';
+    if (tier) verdicts.push({ decision: a.decision, topic: round(a.topic), stance: round(a.stance), tier, reasons: a.reasons });
   }
   return verdicts;
 }
 
-/**
- * Whether the message could reopen anything at all: some sentence has a reopening cue. Without
- * one there is no verdict, weak or strong, whatever it is about, so the caller need not look up
- * candidates (most messages in a channel are not proposals).
- */
-export function mayReopen(message: string | MessageReading): boolean {
-  if (typeof message !== 'string') return message.stances.some((stance) => stance.reopen > 0);
-  // Text not read yet, as for most messages the watcher sees: only the reopening cues are looked for.
-  const plain = plainTextOf(message);
-  return sentencesOf(plain.text).some((sentence) => hasReopenCue(sentence, plain.emoji));
-}
+// Views of the decisions seen lately, by detector (a new model reads decisions anew) and id.
+const views = new WeakMap<Detector, Map<string, { signature: string; view: DecisionView }>>();
+const MAX_REMEMBERED_VIEWS = 2_000;
 
-/** Topic and stance of the message for every candidate, with the reasons. */
-export function assess(message: string | MessageReading, candidates: RetrievedCandidate[], { explain = false } = {}): Assessment[] {
-  const { whole, sentences } = reading(message);
-  const proposed = new Set(sentences.flatMap((s) => [...s.proposed]));
-  const opposed = new Set(sentences.flatMap((s) => [...s.opposed]));
-  const decisions = candidates.map((c) => decisionProfile(c.decision));
-  const commonness = commonnessAmong(decisions);
-  // Which sentences are about which decision.
-  const sentenceTopics = sentences.map((s) =>
-    decisions.map((d) => topicMatch(s.profile, d, commonness, { proposed: s.proposed, opposed: s.opposed }).score),
-  );
-  const withinAnywhere = Math.max(0, ...sentences.map((s) => s.stance.within));
-
-  return candidates.map((candidate, i) => {
-    const decision = decisions[i]!;
-    const topic = topicMatch(whole, decision, commonness, { proposed, opposed, explain });
-    const stance = stanceTowards(i, decision, sentences, sentenceTopics);
-    let score = stance.score;
-    if (withinAnywhere < OPEN_MINDED_BELOW && topic.namesRejected) score += (1 - score) * REJECTED_NAMED_PULL * (score > 0 ? 1 : 0.5);
-    const arguing = Math.max(0, ...sentences.map((s, k) => (s.stance.reopen > 0 ? sentenceTopics[k]![i]! : 0)));
-    return {
-      candidate,
-      topic: sentences.length > 1 ? Math.max(topic.score * OTHER_SENTENCES_FACTOR, arguing) : topic.score,
-      stance: score,
-      namesRejected: topic.namesRejected,
-      agreesWithIt: topic.agreesWithIt,
-      evidence: topic.evidence,
-      cues: stance.cues,
-    };
-  });
-}
-
-/**
- * The message's stance towards decision `d`, from the sentences about `d` and those not clearly
- * about another decision ("can we revisit?"), each adding its part. A sentence proposing
- * something unrelated to `d` ("we should try Svelte" against an SSO decision) argues half as much
- * against it. What the other sentences say in working-within terms ("postmortem doc is up")
- * counts half.
- */
-function stanceTowards(d: number, decision: DecisionProfile, sentences: Sentence[], sentenceTopics: number[][]): { score: number; cues: string[] } {
-  const scores: number[] = [];
-  const cues: string[] = [];
-  sentences.forEach((sentence, s) => {
-    const topics = sentenceTopics[s]!;
-    const aboutThis = topics[d]! >= SENTENCE_TOPIC;
-    const aboutAnother = topics.some((t, o) => o !== d && t >= CLEARLY_ABOUT);
-    if (!aboutThis && aboutAnother) return;
-    const proposesOtherThings = sentence.proposed.size > 0 && ![...sentence.proposed].some((c) => relatesTo(c, decision));
-    const elsewhere = Math.max(0, ...sentences.filter((_, o) => o !== s).map((o) => o.stance.within));
-    const stance: Stance = {
-      ...sentence.stance,
-      reopen: sentence.stance.reopen * (proposesOtherThings ? 0.5 : 1),
-      within: 1 - (1 - sentence.stance.within) * (1 - elsewhere / 2),
-    };
-    const score = stanceScore(stance);
-    if (score > 0) {
-      scores.push(score);
-      cues.push(...stance.cues);
-    }
-  });
-  // A complaint in one sentence and a proposal in the next are one argument.
-  return { score: 1 - scores.reduce((rest, score) => rest * (1 - score), 1), cues: [...new Set(cues)] };
-}
-
-function relatesTo(concept: Concept, decision: DecisionProfile): boolean {
-  return decision.key.concepts.has(concept) || decision.body.concepts.has(concept) || concept.families.some((f) => decision.families.has(f));
-}
-
-/** The order verdicts are given in: the clearest reading first, and of near-equals the one recorded here. */
-export function clearestFirst(a: Assessment, b: Assessment): number {
-  return rank(b) - rank(a);
-}
-
-function rank(a: Assessment): number {
-  return a.topic * a.stance + (a.candidate.recordedHere ? RECORDED_HERE_EDGE : 0);
-}
-
-function isAmbiguous(a: Assessment, all: Assessment[]): boolean {
-  if (a.namesRejected) return false;
-  // A decision the message goes along with is no rival reading of it, unless this one is too.
-  return all.some(
-    (o) => o !== a && (!o.agreesWithIt || a.agreesWithIt) && o.topic >= a.topic - AMBIGUOUS_MARGIN && o.stance >= a.stance - AMBIGUOUS_MARGIN,
-  );
-}
-
-function commonnessAmong(decisions: DecisionProfile[]): Commonness {
-  const words = new Map<string, number>();
-  const pairs = new Map<string, number>();
-  const concepts = new Map<Concept, number>();
-  for (const d of decisions) {
-    for (const stem of new Set([...d.key.words.keys(), ...d.body.words.keys()])) words.set(stem, (words.get(stem) ?? 0) + 1);
-    for (const pair of new Set([...d.key.pairs, ...d.body.pairs])) pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
-    for (const c of new Set([...d.key.concepts, ...d.body.concepts])) concepts.set(c, (concepts.get(c) ?? 0) + 1);
+/** The same decisions come back as candidates message after message: their views are remembered. */
+function viewOf(detector: Detector, decision: MatchableDecision): DecisionView {
+  let cache = views.get(detector);
+  if (!cache) views.set(detector, (cache = new Map()));
+  const signature = [decision.title, decision.rationale, decision.context, ...decision.alternatives, '', ...decision.tags].join('\u0000');
+  const known = cache.get(decision.id);
+  if (known && known.signature === signature) {
+    cache.delete(decision.id);
+    cache.set(decision.id, known);
+    return { ...known.view, decision };
   }
-  return {
-    word: (stem) => Math.max(1, words.get(stem) ?? 1),
-    pair: (pair) => Math.max(1, pairs.get(pair) ?? 1),
-    concept: (concept) => Math.max(1, concepts.get(concept) ?? 1),
-  };
+  const view = decisionViewOf(decision, detector.vectors);
+  if (cache.size >= MAX_REMEMBERED_VIEWS) cache.delete(cache.keys().next().value!);
+  cache.set(decision.id, { signature, view });
+  return view;
 }
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
-

@@ -1,3 +1,5 @@
+import type { TopicEvidence } from './topicFeatures.js';
+
 /**
  * The relitigation watcher's vocabulary. Judging a message answers two questions separately:
  * topic — which recorded decision, if any, is it about; stance — does it reopen that decision,
@@ -22,33 +24,12 @@ export interface MatchableDecision {
 
 /** Terms of a message, as the relitigation index searches them (built by `messageQuery`). */
 export interface MessageQuery {
-  /**
-   * The message's own telling words and the other names of what it names ("RN" → "react native"),
-   * normalised (lexemes are made by the database). OR-ed in the full-text query; decisions sharing
-   * two of them rank first.
-   */
+  /** The message's telling words, most telling first: full-text searched in decisions and their index rows. */
   words: string[];
-  /** Rivals of what the message names ("flutter" for a message about React Native): OR-ed, never paired. */
-  related: string[];
-  /** The message's text for trigram matching: lower-cased, markup and code removed. */
+  /** The message's longer words, for typo-tolerant (trigram) matching of decisions' names. */
+  typos: string[];
+  /** The message's text, lower-cased, markup and code removed. */
   text: string;
-}
-
-/** A decision the database found for a message, with the retrieval signals that found it. */
-export interface RetrievedCandidate {
-  decision: MatchableDecision;
-  /** Full-text rank of the message's terms against the decision (weighted fields). */
-  textRank: number;
-  /**
-   * pg_trgm word similarity between the message's longer words and the decision's names (0–1);
-   * 0 when trigram matching did not find the decision (full-text search did).
-   */
-  trigramSimilarity: number;
-  /**
-   * Recorded in the channel the message was posted in: of decisions a message matches equally,
-   * the one its own channel recorded is the likelier reading.
-   */
-  recordedHere: boolean;
 }
 
 /** Strong verdicts post a warning; weak ones are only recorded, for the digest's numbers. */
@@ -58,7 +39,9 @@ export interface Verdict {
   decision: MatchableDecision;
   /** 0–1: how surely the message is about this decision. */
   topic: number;
-  /** 0–1: how surely it argues to reopen it. */
+  /** 0–1: how surely it argues to reopen something. */
   stance: number;
   tier: Tier;
+  /** Why: the words and ideas that matched, and the rejected alternative it names. */
+  reasons: TopicEvidence;
 }

@@ -1,12 +1,14 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { type Decision, formatRef, LIMITS } from '../../domain/decision.js';
+import type { TopicEvidence } from '../../domain/relitigation/topicFeatures.js';
 import { ACTION, CALLBACK, FIELD_ACTION, REOPEN_FIELD } from '../ids.js';
 import { decisionFallbackText, decisionLink } from './decisionCard.js';
 import { link, listOfPeople, userText } from './text.js';
 
 /** The threaded reply that says a message reopens a recorded decision, with what to do about it. */
-export function relitigationWarningBlocks(decision: Decision, judgementId: number): KnownBlock[] {
+export function relitigationWarningBlocks(decision: Decision, judgementId: number, reasons: TopicEvidence): KnownBlock[] {
   const ref = formatRef(decision.ref);
+  const why = whyText(reasons);
   const lines = [`:leftwards_arrow_with_hook: This reopens *${link(decisionLink(decision), ref)}* — _${userText(decision.title, 600)}_`];
   if (decision.alternatives.length > 0)
     lines.push(`Considered and rejected then: ${decision.alternatives.slice(0, 5).map((a) => userText(a, 80)).join(', ')}`);
@@ -14,6 +16,7 @@ export function relitigationWarningBlocks(decision: Decision, judgementId: numbe
   const value = String(judgementId);
   return [
     { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } },
+    ...(why ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: why }] }] : []),
     {
       type: 'context',
       elements: [{ type: 'mrkdwn', text: `Decided ${decision.decidedOn} by ${listOfPeople(decision.deciders, 5)}. Reopening is fine — on purpose, with what is new.` }],
@@ -27,6 +30,23 @@ export function relitigationWarningBlocks(decision: Decision, judgementId: numbe
       ],
     },
   ];
+}
+
+// An explanation names a few words, not the whole overlap.
+const WORDS_SHOWN = 4;
+const NEAR_SHOWN = 2;
+
+/**
+ * Why the detector thinks so, in one line: the words the message shares with the decision, words
+ * near the decision's in meaning, and the rejected alternative it names. The words are runs of
+ * letters and digits (see terms.ts), so they carry no markup; the alternative is stored text.
+ */
+function whyText(reasons: TopicEvidence): string | null {
+  const parts: string[] = [];
+  if (reasons.rejectedNamed) parts.push(`it brings up what was rejected then (_${userText(reasons.rejectedNamed, 80)}_)`);
+  if (reasons.sharedWords.length > 0) parts.push(`it mentions ${reasons.sharedWords.slice(0, WORDS_SHOWN).map((w) => `*${w}*`).join(', ')}`);
+  if (reasons.nearWords.length > 0) parts.push(reasons.nearWords.slice(0, NEAR_SHOWN).map(([said, meant]) => `*${said}* ≈ *${meant}*`).join(', '));
+  return parts.length > 0 ? `Why I think so: ${parts.join('; ')}.` : null;
 }
 
 export function relitigationWarningText(decision: Decision): string {

@@ -33,19 +33,19 @@ export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, 
         ? { threadTs: message.threadTs, author: message.user }
         : null;
     // Most messages propose nothing and continue no warned thread: no database work, no place in the queue.
-    if (!reply && !couldReopen(message.text)) {
+    if (!reply && !couldReopen(services.detector, message.text)) {
       metrics.relitigationChecks.inc({ result: 'quiet' });
       return;
     }
     const work = async () => {
       const warnings = await watchMessage({ services, workspace, channelId, message });
       metrics.relitigationChecks.inc({ result: warnings.length > 0 ? 'warned' : 'quiet' });
-      for (const { judgement, decision } of warnings) {
+      for (const { judgement, decision, verdict } of warnings) {
         const posted = await client.chat.postMessage({
           channel: channelId,
           thread_ts: judgement.threadTs,
           text: relitigationWarningText(decision),
-          blocks: relitigationWarningBlocks(decision, judgement.id),
+          blocks: relitigationWarningBlocks(decision, judgement.id, verdict.reasons),
           unfurl_links: false,
           unfurl_media: false,
         });
