@@ -130,18 +130,27 @@ BEGIN
       WHERE s.workspace_id = p_workspace AND s.term = ANY (tsvector_to_array(to_tsvector('english', w)))
     )
   ),
+  meaning_terms AS MATERIALIZED (
+    -- The message's rarest words in this workspace (those no decision carries first): a word the
+    -- ledger already uses finds its decisions by the passes above.
+    SELECT m.term, quote_literal(m.term)::tsquery AS q
+    FROM message_terms m
+    LEFT JOIN decision_terms s ON s.workspace_id = p_workspace AND s.term = m.term
+    WHERE m.weight = 1.0
+    ORDER BY coalesce(s.decisions, 0), m.term
+    LIMIT 6
+  ),
   by_meaning AS MATERIALIZED (
-    -- Decisions whose words are near the message's in meaning ("homework" for a decision about a
-    -- take-home exercise): the lexemes the detector's model derived for each decision
-    -- (decision_index, of the model version judging now), on their GIN index; the most matches first.
-    SELECT x.decision_id AS id,
-           (SELECT count(*) FROM message_terms m WHERE m.weight = 1.0 AND x.related @@ quote_literal(m.term)::tsquery)::float8 AS hits
+    -- Decisions whose words are near those in meaning ("homework" for a decision about a take-home
+    -- exercise): the lexemes the detector's model derived for each decision (decision_index, of the
+    -- model version judging now), on their GIN index; the most matches first.
+    SELECT x.decision_id AS id, (SELECT count(*) FROM meaning_terms t WHERE x.related @@ t.q)::float8 AS hits
     FROM decision_index x JOIN decisions d ON d.id = x.decision_id
-    WHERE x.related @@ (SELECT string_agg(quote_literal(m.term), ' | ')::tsquery FROM message_terms m WHERE m.weight = 1.0)
+    WHERE x.related @@ (SELECT string_agg(quote_literal(t.term), ' | ')::tsquery FROM meaning_terms t)
       AND x.workspace_id = p_workspace AND x.model_version = p_model
       AND d.status = 'accepted' AND d.under_review_since IS NULL
       AND (d.channel_private = false OR d.channel_id = p_channel)
-    LIMIT 96
+    LIMIT 48
   ),
   found AS (
     SELECT passes.id, bool_or(passes.by_name) AS by_name FROM (

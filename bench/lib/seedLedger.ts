@@ -7,7 +7,9 @@ import { performance } from 'node:perf_hooks';
 import type { ConversationDirectory, Workspace } from '../../src/app/ports.js';
 import { recordDecision } from '../../src/app/recordDecision.js';
 import type { Database } from '../../src/storage/database.js';
+import { loadDetector } from '../../src/detector/loadDetector.js';
 import { createDecisionRepository } from '../../src/storage/decisionRepository.js';
+import { createRelitigationIndex } from '../../src/storage/relitigationIndex.js';
 import { CHATTER_CHANNEL, decisionContent } from './workload.js';
 
 /** Decisions recorded at once; the repository's group commit writes up to 64 per batch. */
@@ -29,7 +31,12 @@ export interface SeededLedger {
 
 /** Records decisions 0…count-1 of the workload in CHATTER_CHANNEL; throws if one is refused. */
 export async function seedLedger(database: Database, workspace: Workspace, count: number): Promise<SeededLedger> {
-  const services = { decisions: createDecisionRepository(database.db), conversations: publicChannels };
+  const services = {
+    decisions: createDecisionRepository(database.db),
+    conversations: publicChannels,
+    relitigation: createRelitigationIndex(database.db),
+    detector: loadDetector(),
+  };
   let next = 0;
   let created = 0;
   const refs: number[] = [];

@@ -40,7 +40,7 @@ export async function detectRelitigation({ index, detector, workspace, channelId
   const message = readMessage(detector, text);
   // Most channel messages argue for nothing: they are judged without a database round trip.
   if (!mayReopen(detector, message, sensitivity)) return [];
-  const query = messageQuery(message, detector.vectors);
+  const query = messageQuery(message);
   if (query.words.length === 0) return [];
   const candidates = await index.candidates(workspace, channelId, query, CANDIDATE_LIMIT, detector.model.version);
   return judge(detector, message, candidates, sensitivity);

@@ -10,19 +10,17 @@ import type { WatchSensitivity } from '../domain/relitigation/types.js';
 import { loadDetector } from '../detector/loadDetector.js';
 import { createRelitigationIndex } from '../storage/relitigationIndex.js';
 import { openScratchDatabase } from '../storage/scratchDatabase.js';
-import { type EvalSplit, evaluateRelitigation, explainLine, parseEvalLines } from './relitigationEvaluation.js';
+import { evaluateRelitigation, explainLine, parseEvalLines } from './relitigationEvaluation.js';
 
-export const EVAL_RELITIGATION_USAGE = `eval-relitigation FILE.jsonl [--split all|dev|holdout] [--sensitivity low|normal|high] [--verbose]
+export const EVAL_RELITIGATION_USAGE = `eval-relitigation FILE.jsonl [--sensitivity low|normal|high] [--verbose]
                   [--mode offline|llm] [--postgres-server URL]
 
-  Scores the offline relitigation detector on labelled Slack messages (format and scoring:
-  ../shared/eval/README.md). Its decisions are recorded into a fresh workspace of a fresh
+  Scores the relitigation detector on labelled Slack messages (format and scoring:
+  test/fixtures/relitigation/README.md). Its decisions are recorded into a fresh workspace of a fresh
   in-memory PGlite database, or with --postgres-server postgres://… into a database created on
   that server for the run and dropped after it; DATABASE_URL is ignored, so the eval never reads or
   writes the app's own decisions. The last line printed is the result as JSON.
 
-  --split        all (default); dev: lines of the decisions used for tuning; holdout: lines of every
-                 third decision (in order of first appearance), kept out of tuning
   --sensitivity  the channel setting the messages are judged under (default normal)
   --verbose      print each miss and false alarm, with the detector's reasons, before the result
   --mode         offline (default); llm: judge as a workspace that ran \`/decide llm on\` does, with the
@@ -35,7 +33,6 @@ export async function evalRelitigationCommand(args: string[]): Promise<number> {
     args,
     allowPositionals: true,
     options: {
-      split: { type: 'string', default: 'all' },
       sensitivity: { type: 'string', default: 'normal' },
       verbose: { type: 'boolean', default: false },
       mode: { type: 'string', default: 'offline' },
@@ -43,9 +40,8 @@ export async function evalRelitigationCommand(args: string[]): Promise<number> {
     },
   });
   const file = positionals[0];
-  const split = values.split as EvalSplit;
   const sensitivity = values.sensitivity as Exclude<WatchSensitivity, 'off'>;
-  if (!file || !['all', 'dev', 'holdout'].includes(split) || !['low', 'normal', 'high'].includes(sensitivity) || !['offline', 'llm'].includes(values.mode)) {
+  if (!file || !['low', 'normal', 'high'].includes(sensitivity) || !['offline', 'llm'].includes(values.mode)) {
     console.error(`usage: ${EVAL_RELITIGATION_USAGE}`);
     return 2;
   }
@@ -55,7 +51,7 @@ export async function evalRelitigationCommand(args: string[]): Promise<number> {
   try {
     const workspace = { workspaceId: `T_EVAL_${randomBytes(4).toString('hex')}`, enterpriseId: null };
     const detector = loadDetector();
-    const report = await evaluateRelitigation(lines, { db: database.db, workspace, detector, split, sensitivity, llm });
+    const report = await evaluateRelitigation(lines, { db: database.db, workspace, detector, sensitivity, llm });
     if (values.verbose) {
       const index = createRelitigationIndex(database.db);
       const show = async (kind: string, outcome: (typeof report.misses)[number]) => {

@@ -31,15 +31,11 @@ const evalLineSchema = z.object({
 });
 export type EvalLine = z.infer<typeof evalLineSchema>;
 
-/** Which lines are scored. Every decision is loaded either way, so the detector always chooses among all of them. */
-export type EvalSplit = 'all' | 'dev' | 'holdout';
-
 export interface EvalOptions {
   /** A migrated database in which `workspace` has no decisions yet. */
   db: Db;
   workspace: Workspace;
   detector: Detector;
-  split: EvalSplit;
   sensitivity?: WatchSensitivity;
   /** Judge as a workspace that opted in to this LLM endpoint does; without it, offline. */
   llm?: LlmHelp;
@@ -79,11 +75,6 @@ export interface LineOutcome {
 const CHANNEL = 'C_EVAL';
 const AUTHOR = 'U_EVAL';
 
-/** Every third distinct decision, in order of first appearance, is held out from tuning. */
-export function isHeldOut(decisionIndex: number): boolean {
-  return decisionIndex % 3 === 2;
-}
-
 export function parseEvalLines(jsonl: string): EvalLine[] {
   return jsonl
     .split('\n')
@@ -100,7 +91,7 @@ export async function evaluateRelitigation(lines: EvalLine[], options: EvalOptio
   const decisionTexts = [...new Set(lines.map((l) => l.decision))];
   const refs = await recordAll(decisionTexts, options);
   const index = createRelitigationIndex(options.db);
-  const scored = lines.filter((l) => options.split === 'all' || isHeldOut(decisionTexts.indexOf(l.decision)) === (options.split === 'holdout'));
+  const scored = lines;
 
   let consulted = 0;
   const judge = (line: EvalLine) =>
@@ -219,7 +210,7 @@ function score(outcomes: LineOutcome[], timings: number[]): EvalReport {
 /** Why the detector judged a line as it did: each candidate's topic, stance and evidence, best first. */
 export async function explainLine(index: RelitigationIndex, detector: Detector, workspace: Workspace, text: string): Promise<string[]> {
   const message = readMessage(detector, text);
-  const candidates = await index.candidates(workspace, CHANNEL, messageQuery(message, detector.vectors), CANDIDATE_LIMIT, detector.model.version);
+  const candidates = await index.candidates(workspace, CHANNEL, messageQuery(message), CANDIDATE_LIMIT, detector.model.version);
   return assess(detector, message, candidates)
     .slice(0, 3)
     .map(

@@ -28,6 +28,8 @@ import {
  * Left out on purpose:
  * - decision_terms: word counts kept by triggers on `decisions` (migration 0008); deleting the
  *   decisions empties them, and they are not data anyone recorded.
+ * - decision_index: what the relitigation model derived from each decision; deleted with it (on
+ *   delete cascade, migration 0013).
  * - slack_installations: the installation goes when the app is uninstalled, not with the data; after
  *   a purge the app keeps working for the workspace.
  * - github_deliveries: delivery ids GitHub already sent, with no repository or workspace on them.

@@ -10,7 +10,7 @@ import { FakeOpenAi } from '../support/fakeOpenAi.js';
  * loopback server speaking the OpenAI API: the LLM mode judges as an opted-in workspace does.
  */
 
-const DEV_SET = new URL('../../../shared/eval/relitigation-dev.jsonl', import.meta.url).pathname;
+const DEV_SET = new URL('../fixtures/relitigation/relitigation-dev.jsonl', import.meta.url).pathname;
 // A slice of the development set, so the LLM runs stay short: every label is in it.
 const LINES = readFileSync(DEV_SET, 'utf8').trim().split('\n').slice(0, 36);
 
@@ -58,6 +58,11 @@ describe('npm run cli -- eval-relitigation', { timeout: 2 * RUN_MS }, () => {
     expect(openai.chatRequests().length).toBeGreaterThanOrEqual(offline.tp);
     expect(openai.embeddingRequests().length).toBeGreaterThan(0);
     expect(openai.chatRequests()[0].authorization).toBe('Bearer sk-eval-test');
+    // The LLM is given the decision's rejected alternatives and the learned detector's score.
+    const asked = JSON.parse(openai.chatRequests()[0].body.messages[1].content);
+    expect(asked).toHaveProperty('rejected_alternatives');
+    expect(asked.offline_detector_score).toBeGreaterThan(0);
+    expect(asked.offline_detector_score).toBeLessThanOrEqual(1);
   });
 
   it('in LLM mode, judges offline where the endpoint fails, and counts those lines', async () => {

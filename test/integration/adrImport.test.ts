@@ -9,6 +9,8 @@ import { createAdrRepository } from '../../src/storage/adrRepository.js';
 import type { Database } from '../../src/storage/database.js';
 import { createDecisionRepository } from '../../src/storage/decisionRepository.js';
 import { rowsOf } from '../../src/storage/insertDecisions.js';
+import { createRelitigationIndex } from '../../src/storage/relitigationIndex.js';
+import { detector } from '../support/detector.js';
 import { createTestDatabase } from '../support/testDatabase.js';
 
 const CORPORA = new URL('../../../shared/adr-corpora/', import.meta.url).pathname;
@@ -29,7 +31,7 @@ describe('importing the ADR folders teams keep', () => {
   afterAll(async () => {
     await database.close();
   });
-  const services = () => ({ adrs: createAdrRepository(database.db) });
+  const services = () => ({ adrs: createAdrRepository(database.db), relitigation: createRelitigationIndex(database.db), detector });
   const run = (workspace: Workspace, files: { path: string; text: string }[]) =>
     importAdrs({ services: services(), workspace, channelId: 'C0ARCH', channelPrivate: false, files, today: '2026-11-22', actor: 'ADR import' });
 
@@ -96,7 +98,7 @@ describe('decisions recorded in Slack, through an export and back', () => {
       await decisions.record({ workspace: from, content: content('Orders stay on Postgres', 'accepted', { revisitOn: '2027-03-01' }), source, createdBy: 'U0ANA', origin: 'command', idempotencyKey: 'a' });
       await decisions.record({ workspace: from, content: content('Feature flags in config files', 'reversed'), source, createdBy: 'U0ANA', origin: 'command', idempotencyKey: 'b' });
       await decisions.supersede({ workspace: from, ref: 1, viewer: { kind: 'channel', channelId: 'C0ARCH' }, content: content('Orders move to CockroachDB', 'accepted'), source, createdBy: 'U0ANA', origin: 'supersede', idempotencyKey: 'c' });
-      const adrs = { adrs: createAdrRepository(database.db) };
+      const adrs = { adrs: createAdrRepository(database.db), relitigation: createRelitigationIndex(database.db), detector };
       const files = await exportAdrs({ services: adrs, workspace: from, channelId: null, format: 'madr' });
       const back = await importAdrs({ services: adrs, workspace: to, channelId: 'C0ARCH', channelPrivate: false, files: files.map((f) => ({ path: f.name, text: f.text })), today: '2026-11-22', actor: 'ADR import' });
       expect(back).toMatchObject({ imported: 3, skipped: 0 });

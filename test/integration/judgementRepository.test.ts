@@ -37,6 +37,7 @@ describe('judgements: a message’s verdicts recorded in one statement', () => {
     decisionRef: decisionIds[d]!.ref,
     topic: 0.8,
     stance: 0.7,
+    modelVersion: 'rd-test',
     tier: outcome === 'weak' ? 'weak' : 'strong',
     outcome,
     mode: 'offline',

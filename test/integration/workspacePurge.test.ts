@@ -17,6 +17,9 @@ import { createWorkspacePurge } from '../../src/storage/workspacePurge.js';
 import { createWorkspaceSettingsRepository } from '../../src/storage/workspaceSettingsRepository.js';
 import { ABANDONED_CLAIM_MS } from '../../src/app/dueDigests.js';
 import { aNewDecision } from '../support/decisions.js';
+import { indexDecisions } from '../../src/app/indexDecisions.js';
+import { createRelitigationIndex } from '../../src/storage/relitigationIndex.js';
+import { detector } from '../support/detector.js';
 import { createTestDatabase } from '../support/testDatabase.js';
 
 const ACME: Workspace = { workspaceId: 'T0ACME', enterpriseId: null };
@@ -36,6 +39,7 @@ const KEPT_BY_PURGE: Record<string, string> = {
  */
 const DERIVED_FROM_DECISIONS: Record<string, string> = {
   decision_terms: 'how many decisions carry each word, for relitigation retrieval',
+  decision_index: "what the detector's model derived from each decision; deleted with it (on delete cascade)",
 };
 
 /** Every base table of the app's schema with a workspace_id column, found in the catalogue rather than listed. */
@@ -121,6 +125,7 @@ async function seed(database: Database, workspace: Workspace, repository: string
   const db = database.db;
   const decisions = createDecisionRepository(db);
   const { decision } = await decisions.record(aNewDecision({ workspace }));
+  await indexDecisions({ relitigation: createRelitigationIndex(db), detector }, workspace, [decision]);
   await decisions.setUnderReview(workspace, decision.id, 'reopened', 'U0RAJ');
   await createWorkspaceSettingsRepository(db).setLlmOptIn(workspace, true);
   await createChannelSettingsRepository(db).setWatch(workspace, 'C0ARCH', 'high', 'U0ANA');
@@ -133,6 +138,7 @@ async function seed(database: Database, workspace: Workspace, repository: string
       author: 'U0RAJ',
       decisionId: decision.id,
       decisionRef: decision.ref,
+      modelVersion: detector.model.version,
       topic: 0.9,
       stance: 0.8,
       tier: 'strong',

@@ -1,65 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { sentencesOf, stanceOf, stanceScore } from '../../src/domain/relitigation/stance.js';
+import { hashedFeatures } from '../../src/domain/relitigation/hashedFeatures.js';
+import { readMessage } from '../../src/domain/relitigation/judge.js';
+import { detector } from '../support/detector.js';
 
-const score = (text: string, emoji: string[] = []) => stanceScore(stanceOf(text, emoji));
+// Messages written for this test, in the voice of a team channel; none comes from the eval files.
+const stance = (text: string) => readMessage(detector, text).stance;
 
-describe('stance', () => {
-  it.each([
-    'can we revisit the vault decision?',
-    'honestly should we just move orders to mongo?',
-    'what if internal traffic was just http+json?',
-    'do we really need every service on the latest interpreter by june?',
-    'are we sure decommissioning jenkins was the right call?',
-    'why not run Tekton in-cluster instead of paying github per minute?',
-    'has anyone looked at DocumentDB for the checkout records?',
-    'I think infra-level saturation alerts should page again',
-    "I'd rather run it on Fargate and skip the helm chart",
-  ])('hears a reopening in "%s"', (text) => {
-    expect(score(text.toLowerCase())).toBeGreaterThanOrEqual(0.42);
+describe('the learned stance model', () => {
+  it('reads arguing to change a decision as more likely reopening than working within it', () => {
+    const arguing = [
+      'can we please rethink the rule that every dashboard has to live in grafana? it is slowing us down',
+      'why are we still paying for the enterprise plan when nobody uses half of it? proposing we drop it',
+      'i think we should go back to weekly releases, the daily train is burning people out',
+    ];
+    const within = [
+      'added the new dashboard to grafana as agreed, link in the runbook',
+      'the weekly release notes are published, thanks everyone',
+      'how do i request access to the enterprise plan admin page?',
+    ];
+    const lowestArguing = Math.min(...arguing.map(stance));
+    const highestWithin = Math.max(...within.map(stance));
+    expect(lowestArguing).toBeGreaterThan(highestWithin);
   });
 
-  it.each([
-    'how do I give my new service a vault policy?',
-    'dbt CI is failing with model has no owner, is it supposed to be under config.meta.owner?',
-    'per the decision we stay on postgres for orders, so I added a partial index',
-    'migrated email-sender off ECS onto EKS this morning, will delete the old task friday',
-    'reminder: if you add a new dir under services, add it to CODEOWNERS in the same PR',
-    'bug: the useQuery for /me refetches on every window focus, setting refetchOnWindowFocus false, any objections?',
-    'can someone swap with me for the week of 12/9?',
-    'where is the postmortem template again?',
-  ])('hears no reopening in "%s"', (text) => {
-    expect(score(text.toLowerCase())).toBeLessThan(0.25);
+  it('gives every message a probability, empty or not', () => {
+    for (const text of ['', ':tada:', '<@U123>', 'lunch?']) {
+      const value = stance(text);
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(1);
+    }
   });
 
-  it('lets strong reopening cues outweigh a bug report in the same breath', () => {
-    const text = 'the vault agent sidecar breaks every time the cluster has a blip. worth revisiting?';
-    expect(score(text)).toBeGreaterThan(0.42);
-  });
-
-  it('takes "love that …" as sarcasm only with an exasperated emoji', () => {
-    const text = 'love that my one-line typo fix needs sign-off from three owner groups';
-    expect(score(text, ['clap', 'clap'])).toBeGreaterThan(score(text, []));
-    expect(score(text, [])).toBe(0);
-  });
-
-  it('hears a few proposals in French, Portuguese and German', () => {
-    expect(score('on peut au moins passer à 10 ?')).toBeGreaterThan(0.4);
-    expect(score('acho que a gente devia reescrever o app em swift nativo')).toBeGreaterThan(0.4);
-    expect(score('sollten wir nicht lieber einen gemeinsamen login nehmen?')).toBeGreaterThan(0.4);
-    expect(score('ya migré reporting-api a python 3.12 como acordamos')).toBe(0);
-  });
-
-  it('says where the proposal starts', () => {
-    const text = 'since we are on eks anyway, why not run tekton for ci';
-    expect(stanceOf(text).proposalAt).toBe(text.indexOf('why not'));
-  });
-
-  it('splits sentences and numbered items, keeping version numbers and file names whole', () => {
-    expect(sentencesOf('1) cache is busted 2) the migration took 40 min. can we use python 3.12? see setup.py')).toEqual([
-      '1) cache is busted',
-      '2) the migration took 40 min.',
-      'can we use python 3.12?',
-      'see setup.py',
-    ]);
+  it('folds features into unit-length hashed vectors, the same way every time', () => {
+    const a = hashedFeatures(['w:cache', 'w:redis', 'w:cache'], 1024);
+    const b = hashedFeatures(['w:cache', 'w:redis', 'w:cache'], 1024);
+    expect([...a]).toEqual([...b]);
+    const norm = [...a.values()].reduce((sum, v) => sum + v * v, 0);
+    expect(norm).toBeCloseTo(1, 10);
+    for (const bucket of a.keys()) expect(bucket).toBeLessThan(1024);
   });
 });

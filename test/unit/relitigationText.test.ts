@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findConcepts, siblingsOf } from '../../src/domain/relitigation/concepts.js';
+import { readMessage } from '../../src/domain/relitigation/judge.js';
 import { messageQuery } from '../../src/domain/relitigation/messageQuery.js';
+import { relatedWordsOf } from '../../src/domain/relitigation/relatedWords.js';
 import { plainTextOf } from '../../src/domain/relitigation/slackText.js';
-import { stem, tokenize } from '../../src/domain/relitigation/words.js';
-
-const canonicalNamesIn = (text: string) => findConcepts(tokenize(text)).map((m) => m.concept.canonical);
+import { termBagOf, wordsOf } from '../../src/domain/relitigation/terms.js';
+import { detector } from '../support/detector.js';
 
 describe('plainTextOf', () => {
   it('drops mentions, channel links and broadcasts, keeps link labels and decodes entities', () => {
@@ -27,54 +27,53 @@ describe('plainTextOf', () => {
   });
 });
 
-describe('words', () => {
-  it('folds plurals and common suffixes so both sides of a comparison agree', () => {
-    expect(['deploys', 'deployed', 'deploying', 'deployment'].map(stem)).toEqual(['deploy', 'deploy', 'deploy', 'deploy']);
-    expect(stem('injector')).toBe(stem('injected'));
-    expect(stem('policies')).toBe('policy');
-    expect(stem('status')).toBe('status');
+describe('terms', () => {
+  it('splits on anything but letters and digits, in any script, lower-cased', () => {
+    expect(wordsOf('Müller’s k8s-Cluster: 3.12 ok')).toEqual(['müller', 's', 'k8s', 'cluster', '3', '12', 'ok']);
   });
 
-  it('keeps version numbers whole', () => {
-    expect(tokenize('Python 3.12, not 3.9').map((t) => t.lower)).toEqual(['python', '3.12', 'not', '3.9']);
+  it('keeps one term per stem, and weighs a word by how rare it is', () => {
+    const bag = termBagOf('the caches and the caching of the cache in Valkey', detector.vectors);
+    expect(bag.terms.filter((t) => t.stem === 'cach')).toHaveLength(1);
+    const weight = (word: string) => bag.terms.find((t) => t.word === word)?.weight ?? 0;
+    // Function words carry no topic and are left out; a name too rare for the vectors weighs most.
+    expect(bag.terms.map((t) => t.word)).not.toContain('the');
+    expect(weight('valkey')).toBe(1);
+    expect(weight('caches')).toBeGreaterThan(0);
   });
 });
 
-describe('the knowledge base', () => {
-  it('finds products by any of their names, the longest name first', () => {
-    expect(canonicalNamesIn('RN app vs React Native vs react')).toEqual(['React Native', 'React Native', 'React']);
-    expect(canonicalNamesIn('the DD ingest bill, k8s, GHA minutes and mongo')).toEqual(['Datadog', 'Kubernetes', 'GitHub Actions', 'MongoDB']);
+describe('word vectors', () => {
+  it('put words of one meaning near each other, and unrelated words apart', () => {
+    const v = detector.vectors;
+    const cosine = (a: string, b: string) => v.cosine(v.idOf(a), v.idOf(b));
+    expect(cosine('refund', 'reimbursement')).toBeGreaterThan(cosine('refund', 'volcano'));
+    expect(v.neighboursOf(v.idOf('refund'))).toContain('refunds');
+    expect(v.neighboursOf(-1)).toEqual([]);
   });
 
-  it('reads abbreviations that are also words only in capitals', () => {
-    expect(canonicalNamesIn('rn I am busy')).toEqual([]);
-  });
-
-  it('does not take ordinary words for product names', () => {
-    expect(canonicalNamesIn('we are optimizing for paperwork; she reacted fast')).toEqual([]);
-  });
-
-  it('matches practice words in any form and spelling', () => {
-    expect(canonicalNamesIn('the oncall rotation and on-call pager')).toEqual(['on-call', 'on-call', 'on-call']);
-    expect(canonicalNamesIn('stand-ups and postmortems')).toEqual(['standup', 'postmortem']);
-  });
-
-  it('knows the rivals of a technology', () => {
-    const [flutter] = findConcepts(tokenize('Flutter'));
-    expect(siblingsOf(flutter!.concept).map((c) => c.canonical)).toContain('React Native');
+  it("derive the words a decision may be found by, beyond its own", () => {
+    const related = relatedWordsOf({ title: 'Refund requests above 500 euros need a second approval', alternatives: [], tags: [], rationale: '', context: '' }, detector.vectors);
+    expect(related).toContain('reimbursement');
+    expect(related).not.toContain('refunds');
+    expect(related).not.toContain('refund');
   });
 });
 
 describe('messageQuery', () => {
-  it('searches the telling words and the names of what the message names, not function or everyday words', () => {
-    const query = messageQuery('honestly should we just move orders to mongo? the team keeps writing migrations <@U1>');
-    expect(query.words).toEqual(expect.arrayContaining(['mongodb', 'orders', 'migrations', 'mongo']));
-    expect(query.words).not.toEqual(expect.arrayContaining(['should', 'we', 'the', 'team', 'keeps']));
-    expect(query.related).toEqual(expect.arrayContaining(['postgresql', 'dynamodb']));
-    expect(query.text).toBe('honestly should we just move orders to mongo? the team keeps writing migrations');
+  it('searches the telling words, rarest first, not function or everyday words', () => {
+    const query = messageQuery(readMessage(detector, 'honestly should we just move the orders service to mongo? <@U1>'));
+    expect(query.words).toEqual(expect.arrayContaining(['orders', 'mongo']));
+    expect(query.words).not.toEqual(expect.arrayContaining(['should', 'we', 'the', 'just']));
+    expect(query.words.indexOf('mongo')).toBeLessThan(query.words.indexOf('orders'));
+    expect(query.text).toBe('honestly should we just move the orders service to mongo?');
+  });
+
+  it('offers its long words for typo matching', () => {
+    expect(messageQuery(readMessage(detector, 'why not terrafrom for the networking bits')).typos).toContain('terrafrom');
   });
 
   it('has nothing to search in a message of emoji and mentions', () => {
-    expect(messageQuery(':tada: <@U123>')).toEqual({ words: [], related: [], text: '' });
+    expect(messageQuery(readMessage(detector, ':tada: <@U123>'))).toEqual({ words: [], typos: [], text: '' });
   });
 });

@@ -2,19 +2,21 @@ import type { Detector } from './detector.js';
 import { linearScore, sigmoid } from './linearModel.js';
 import { type PlainText, plainTextOf } from './slackText.js';
 import { stanceOf } from './stance.js';
-import { termBagOf } from './terms.js';
+import { type TermBag, termBagOf } from './terms.js';
 import { type DecisionView, decisionViewOf, topicFeatures } from './topicFeatures.js';
 import type { MatchableDecision, Tier, Verdict, WatchSensitivity } from './types.js';
 
-/** A message read once: its plain text and its stance, which decides whether anything is looked up. */
+/** A message read once: its plain text, its words, and its stance, which decides whether anything is looked up. */
 export interface MessageReading {
   plain: PlainText;
+  bag: TermBag;
   stance: number;
 }
 
 export function readMessage(detector: Detector, slackText: string): MessageReading {
   const plain = plainTextOf(slackText);
-  return { plain, stance: stanceOf(detector.model.stance, plain) };
+  const bag = termBagOf(plain.text, detector.vectors);
+  return { plain, bag, stance: stanceOf(detector.model.stance, plain, bag) };
 }
 
 /**
@@ -40,9 +42,8 @@ export interface Assessment {
 /** Topic, stance and reasons for every candidate, best first. */
 export function assess(detector: Detector, message: MessageReading, candidates: MatchableDecision[]): Assessment[] {
   if (candidates.length === 0) return [];
-  const bag = termBagOf(message.plain.text, detector.vectors);
   const views = candidates.map((c) => viewOf(detector, c));
-  const { features, evidence } = topicFeatures(bag, views, detector.vectors);
+  const { features, evidence } = topicFeatures(message.bag, views, detector.vectors);
   return candidates
     .map((decision, i) => {
       const topic = sigmoid(linearScore(detector.model.topic, features[i]!));

@@ -1,5 +1,5 @@
 import { plainTextOf } from './slackText.js';
-import { termBagOf } from './terms.js';
+import { stemOf, termBagOf } from './terms.js';
 import type { MatchableDecision } from './types.js';
 import type { WordVectors } from './wordVectors.js';
 
@@ -18,9 +18,9 @@ export function relatedWordsOf(decision: Pick<MatchableDecision, 'title' | 'alte
     .map((t) => plainTextOf(t, { keepCode: true }).text)
     .join(' . ');
   const terms = termBagOf(text, vectors).terms;
-  const own = new Set(terms.map((t) => t.word));
+  const own = new Set(terms.map((t) => t.stem));
   const related = new Set<string>();
   const telling = terms.filter((t) => t.weight >= MIN_WEIGHT && t.vectorId >= 0).sort((a, b) => b.weight - a.weight).slice(0, SOURCE_WORDS);
-  for (const term of telling) for (const near of vectors.neighboursOf(term.vectorId)) if (!own.has(near)) related.add(near);
+  for (const term of telling) for (const near of vectors.neighboursOf(term.vectorId)) if (!own.has(stemOf(near))) related.add(near);
   return [...related];
 }

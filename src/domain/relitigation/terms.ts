@@ -16,9 +16,14 @@ export interface Term {
 /** A text's distinct content words (one per stem, the first spelling kept) and their weighted mean vector. */
 export interface TermBag {
   terms: Term[];
+  /** The most telling terms (at most TELLING), those whose meaning is compared word by word. */
+  telling: Set<Term>;
   totalWeight: number;
   mean: Float32Array;
 }
+
+// A long message's meaning is compared through its most telling words only (see topicFeatures).
+const TELLING = 40;
 
 // Runs of letters and digits; linear on any input.
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -48,13 +53,15 @@ export function termBagOf(plainText: string, vectors: WordVectors): TermBag {
     totalWeight += t.weight;
     if (t.vectorId >= 0) vectors.addTo(mean, t.vectorId, t.weight);
   }
-  return { terms, totalWeight, mean };
+  const telling = new Set([...terms].sort((a, b) => b.weight - a.weight).slice(0, TELLING));
+  return { terms, telling, totalWeight, mean };
 }
 
 const stems = new Map<string, string>();
 const MAX_REMEMBERED_STEMS = 50_000;
 
-function stemOf(word: string): string {
+/** Porter stem of a lower-cased word, remembered. */
+export function stemOf(word: string): string {
   let stem = stems.get(word);
   if (stem === undefined) {
     stem = stemmer(word);

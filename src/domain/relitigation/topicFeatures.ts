@@ -24,7 +24,9 @@ export function decisionViewOf(decision: MatchableDecision, vectors: WordVectors
 
 // A message word this close to a decision word (cosine) is "the same idea in other words".
 export const NEAR_WORDS = 0.6;
-
+const SOMEWHAT_NEAR = 0.4;
+// A long message's meaning is compared through its most telling words only (TermBag.telling): a
+// pasted issue of two hundred words would cost milliseconds per candidate. Shared words all count.
 /** Names of the features, in the order topicFeatures returns them (the model's weights follow it). */
 export const TOPIC_FEATURES = [
   'shared',
@@ -35,6 +37,9 @@ export const TOPIC_FEATURES = [
   'mean_cosine',
   'alignment',
   'near_words',
+  'somewhat_near_words',
+  'title_alignment',
+  'title_alignment_vs_best_other',
   'shared_vs_best_other',
   'mean_cosine_vs_best_other',
   'alignment_vs_best_other',
@@ -58,6 +63,8 @@ interface PairMeasures {
   meanCosine: number;
   alignment: number;
   near: number;
+  somewhatNear: number;
+  titleAlignment: number;
   evidence: TopicEvidence;
 }
 
@@ -67,7 +74,15 @@ interface PairMeasures {
  * best of the other candidates: a message is about the decision it matches best.
  */
 export function topicFeatures(message: TermBag, decisions: DecisionView[], vectors: WordVectors): { features: number[][]; evidence: TopicEvidence[] } {
-  const measures = decisions.map((d) => measure(message, d, vectors));
+  // The same word pairs recur across candidates: each cosine is computed once per message.
+  const cosines = new Map<number, number>();
+  const cosine = (a: number, b: number) => {
+    const key = a * vectors.size + b;
+    let value = cosines.get(key);
+    if (value === undefined) cosines.set(key, (value = vectors.cosine(a, b)));
+    return value;
+  };
+  const measures = decisions.map((d) => measure(message, d, cosine));
   const bestOther = (i: number, of: (m: PairMeasures) => number) => Math.max(0, ...measures.filter((_, j) => j !== i).map(of));
   const features = measures.map((m, i) => [
     Math.log1p(m.shared),
@@ -78,6 +93,9 @@ export function topicFeatures(message: TermBag, decisions: DecisionView[], vecto
     m.meanCosine,
     m.alignment,
     Math.log1p(m.near),
+    Math.log1p(m.somewhatNear),
+    m.titleAlignment,
+    m.titleAlignment - bestOther(i, (o) => o.titleAlignment),
     Math.log1p(m.shared) - Math.log1p(bestOther(i, (o) => o.shared)),
     m.meanCosine - bestOther(i, (o) => o.meanCosine),
     m.alignment - bestOther(i, (o) => o.alignment),
@@ -86,7 +104,7 @@ export function topicFeatures(message: TermBag, decisions: DecisionView[], vecto
   return { features, evidence: measures.map((m) => m.evidence) };
 }
 
-function measure(message: TermBag, decision: DecisionView, vectors: WordVectors): PairMeasures {
+function measure(message: TermBag, decision: DecisionView, cosine: (a: number, b: number) => number): PairMeasures {
   const stems = new Set(decision.all.terms.map((t) => t.stem));
   const titleStems = new Set(decision.title.terms.map((t) => t.stem));
   const withVectors = decision.all.terms.filter((t) => t.vectorId >= 0);
@@ -95,6 +113,7 @@ function measure(message: TermBag, decision: DecisionView, vectors: WordVectors)
   let aligned = 0;
   let alignable = 0;
   let near = 0;
+  let somewhatNear = 0;
   const sharedTerms: Term[] = [];
   const nearWords: { pair: [string, string]; weight: number }[] = [];
   for (const term of message.terms) {
@@ -106,13 +125,13 @@ function measure(message: TermBag, decision: DecisionView, vectors: WordVectors)
       alignable += term.weight;
       continue;
     }
-    if (term.vectorId < 0) continue;
+    if (term.vectorId < 0 || !message.telling.has(term)) continue;
     let best = 0;
     let bestWord = '';
     for (const d of withVectors) {
-      const cosine = vectors.cosine(term.vectorId, d.vectorId);
-      if (cosine > best) {
-        best = cosine;
+      const similarity = cosine(term.vectorId, d.vectorId);
+      if (similarity > best) {
+        best = similarity;
         bestWord = d.word;
       }
     }
@@ -121,7 +140,7 @@ function measure(message: TermBag, decision: DecisionView, vectors: WordVectors)
     if (best >= NEAR_WORDS) {
       near += term.weight;
       nearWords.push({ pair: [term.word, bestWord], weight: term.weight * best });
-    }
+    } else if (best >= SOMEWHAT_NEAR) somewhatNear += term.weight;
   }
   let sharedInRejected = 0;
   let rejectedNamed: string | null = null;
@@ -136,6 +155,8 @@ function measure(message: TermBag, decision: DecisionView, vectors: WordVectors)
   return {
     shared,
     sharedInTitle,
+    somewhatNear,
+    titleAlignment: titleAlignment(message, decision.title, cosine),
     sharedInRejected,
     meanCosine: cosineOf(message.mean, decision.all.mean),
     alignment: alignable > 0 ? aligned / alignable : 0,
@@ -146,4 +167,27 @@ function measure(message: TermBag, decision: DecisionView, vectors: WordVectors)
       rejectedNamed,
     },
   };
+}
+
+/**
+ * How much of what the decision's title is about the message speaks of: each title word's best
+ * match among the message's words (1 for the same stem, else cosine), weighted by rarity.
+ */
+function titleAlignment(message: TermBag, title: TermBag, cosine: (a: number, b: number) => number): number {
+  const stems = new Set(message.terms.map((t) => t.stem));
+  const withVectors = message.terms.filter((t) => t.vectorId >= 0 && message.telling.has(t));
+  let aligned = 0;
+  let total = 0;
+  for (const term of title.terms) {
+    total += term.weight;
+    if (stems.has(term.stem)) {
+      aligned += term.weight;
+      continue;
+    }
+    if (term.vectorId < 0) continue;
+    let best = 0;
+    for (const m of withVectors) best = Math.max(best, cosine(term.vectorId, m.vectorId));
+    aligned += term.weight * best;
+  }
+  return total > 0 ? aligned / total : 0;
 }

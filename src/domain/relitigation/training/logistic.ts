@@ -38,11 +38,13 @@ export function fitDense(rows: number[][], labels: number[], options: FitOptions
   return { bias: params[width]!, weights: [...params.subarray(0, width)] };
 }
 
-export function fitSparse(rows: Map<number, number>[], labels: number[], buckets: number, options: FitOptions): SparseLinearModel {
+/** Rows map feature index → value; only the features rows touch get (and keep) a weight. */
+export function fitSparse(rows: Map<number, number>[], labels: number[], options: FitOptions): Omit<SparseLinearModel, 'buckets'> {
+  const touched = [...new Set(rows.flatMap((r) => [...r.keys()]))].sort((a, b) => a - b);
+  const buckets = (touched.at(-1) ?? -1) + 1;
   const params = new Float64Array(buckets + 1);
   const adam = new Adam(buckets + 1, options.learningRate);
   const grad = new Float64Array(buckets + 1);
-  const touched = [...new Set(rows.flatMap((r) => [...r.keys()]))].sort((a, b) => a - b);
   const weightOf = (y: number) => (y === 1 ? (options.positiveWeight ?? 1) : 1);
   let total = 0;
   for (const y of labels) total += weightOf(y);
@@ -61,7 +63,7 @@ export function fitSparse(rows: Map<number, number>[], labels: number[], buckets
   }
   const weights: Record<string, number> = {};
   for (const i of touched) if (params[i] !== 0) weights[i] = params[i]!;
-  return { bias: params[buckets]!, buckets, weights };
+  return { bias: params[buckets]!, weights };
 }
 
 class Adam {

@@ -1,4 +1,4 @@
-import { sigmoid, linearScore } from '../linearModel.js';
+import { linearScore, type SparseLinearModel, sigmoid } from '../linearModel.js';
 import { plainTextOf } from '../slackText.js';
 import { stanceFeatures } from '../stance.js';
 import { termBagOf } from '../terms.js';
@@ -57,7 +57,7 @@ export interface EvalCounts {
 }
 
 export interface TrainedParameters {
-  stance: ReturnType<typeof fitSparse>;
+  stance: SparseLinearModel;
   topic: ReturnType<typeof fitDense> & { features: string[] };
   thresholds: Record<Sensitivity, { strong: number; weak: number }>;
 }
@@ -111,11 +111,12 @@ export function prepareAreas(lines: TrainingLine[], vectors: WordVectors, decisi
       area,
       lines: own.map((line) => {
         const plain = plainTextOf(line.message);
+        const bag = termBagOf(plain.text, vectors);
         return {
           line,
           own: texts.indexOf(line.decision),
-          stance: stanceFeatures(plain, STANCE_BUCKETS),
-          topic: topicFeatures(termBagOf(plain.text, vectors), views, vectors).features,
+          stance: stanceFeatures(plain, bag, STANCE_BUCKETS),
+          topic: topicFeatures(bag, views, vectors).features,
         };
       }),
     };
@@ -124,12 +125,14 @@ export function prepareAreas(lines: TrainingLine[], vectors: WordVectors, decisi
 
 export function fit(areas: AreaData[]): Omit<TrainedParameters, 'thresholds'> {
   const lines = areas.flatMap((a) => a.lines);
-  const stance = fitSparse(
-    lines.map((l) => l.stance),
-    lines.map((l) => (l.line.label === 'relitigation' ? 1 : 0)),
-    STANCE_BUCKETS,
-    STANCE_FIT,
-  );
+  const stance = {
+    ...fitSparse(
+      lines.map((l) => l.stance),
+      lines.map((l) => (l.line.label === 'relitigation' ? 1 : 0)),
+      STANCE_FIT,
+    ),
+    buckets: STANCE_BUCKETS,
+  };
   // Topic: a reopening or related line is about its own decision and no other; an unrelated line about none.
   const rows: number[][] = [];
   const labels: number[] = [];
