@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../src/storage/insertDecisions.js';
+import { detector } from '../support/detector.js';
 import { FakeOpenAi } from '../support/fakeOpenAi.js';
 import { viewSubmission } from '../support/slackPayloads.js';
 import { TEAM, TestApp } from '../support/testApp.js';
@@ -79,6 +82,11 @@ describe('the relitigation watcher', () => {
     expect(blocks).toContain('Orders stay on Postgres');
     expect(blocks).toContain('MongoDB');
     expect(blocks).toContain('Not a reopening');
+    // It says why: the words the message shares with the decision.
+    expect(blocks).toMatch(/Why I think so: [^"]*\*orders\*/);
+    // The judgement records the model that made it.
+    const judged = await app.database.db.execute(sql`select model_version from relitigation_judgements where message_ts = ${event.ts}`);
+    expect(rowsOf<{ model_version: string }>(judged).map((r) => r.model_version)).toContain(detector.model.version);
 
     // Slack redelivers the same event: never a second warning.
     await say(app, event, { eventId: 'EvRETRY', headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });

@@ -6,6 +6,8 @@ import type { RelitigationIndex, Workspace } from '../../src/app/ports.js';
 import type { DecisionContent } from '../../src/domain/decision.js';
 import { readMessage } from '../../src/domain/relitigation/judge.js';
 import { messageQuery as queryOf } from '../../src/domain/relitigation/messageQuery.js';
+import { reportReindexDue } from '../../src/detector/reportReindexDue.js';
+import { createLogger } from '../../src/logger.js';
 import type { Database } from '../../src/storage/database.js';
 import { createDecisionRepository } from '../../src/storage/decisionRepository.js';
 import { createRelitigationIndex } from '../../src/storage/relitigationIndex.js';
@@ -83,14 +85,22 @@ describe('relitigation index', () => {
     await database.db.execute(sql`update decision_index set model_version = 'rd-older' where decision_id in (select id from decisions where workspace_id = ${WS.workspaceId})`);
     const stale = await index.countUnindexed(VERSION);
     expect(stale).toBeGreaterThan(0);
+    // What the app logs at start-up.
+    const logged: { level: number; msg: string; unindexed?: number }[] = [];
+    const logger = createLogger('info', { write: (line: string) => void logged.push(JSON.parse(line)) });
+    await reportReindexDue({ relitigation: index, detector }, logger);
+    expect(logged).toEqual([expect.objectContaining({ level: 40, unindexed: stale, msg: expect.stringContaining('npm run cli -- reindex') })]);
     expect(await candidateRefs('reimbursement limits feel arbitrary', 'C0ELSEWHERE')).not.toContain(refs.refunds);
     const progress: number[] = [];
     expect(await reindexDecisions({ relitigation: index, detector }, (done) => progress.push(done))).toBe(stale);
     expect(progress.at(-1)).toBe(stale);
     expect(await index.countUnindexed(VERSION)).toBe(0);
     expect(await candidateRefs('reimbursement limits feel arbitrary', 'C0ELSEWHERE')).toContain(refs.refunds);
-    // Run again, it has nothing to do.
+    // Run again, it has nothing to do; start-up says the index is current.
     expect(await reindexDecisions({ relitigation: index, detector })).toBe(0);
+    logged.length = 0;
+    await reportReindexDue({ relitigation: index, detector }, logger);
+    expect(logged).toEqual([expect.objectContaining({ level: 30, msg: 'relitigation index is current' })]);
   });
 
   it('finds a decision through a misspelt product name', async () => {

@@ -124,7 +124,7 @@ function writeNygard(decision: ExportableDecision, fileNameOf: (ref: number) => 
     .concat('\n');
 }
 
-/** A heading with its body, or nothing when the body is empty. */
+/** A heading with its body; an empty body gets no heading either. */
 function section(title: string, body: string): string {
   return body === '' ? '' : `${title}\n\n${body}`;
 }
