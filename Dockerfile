@@ -36,6 +36,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 # dist/storage/database.js resolves its migrations as ../../drizzle, so dist/ and drizzle/ must be siblings.
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/drizzle ./drizzle
+# dist/detector/loadDetector.js reads the relitigation model and word vectors from ../../models.
+COPY models ./models
 
 # PGlite's data directory (used when DATABASE_URL is unset), writable by the unprivileged user.
 RUN mkdir -p /app/data && chown node:node /app/data

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every bench, one after the other, each in a process of its own so none inherits
- * another's warm JIT, heap or database: decide.bench.ts, judge.bench.ts (when present), then
+ * another's warm JIT, heap or database: decide.bench.ts, detectorLoad.bench.ts, judge.bench.ts, then
  * messages.bench.ts. Exits non-zero only if a bench errored (a missed target is reported, not an
  * error); the benches' own environment variables pass through.
  */
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const BENCHES = ['bench/decide.bench.ts', 'bench/judge.bench.ts', 'bench/messages.bench.ts', 'bench/costs.bench.ts', 'bench/digests.bench.ts'];
+const BENCHES = ['bench/decide.bench.ts', 'bench/detectorLoad.bench.ts', 'bench/judge.bench.ts', 'bench/messages.bench.ts', 'bench/costs.bench.ts', 'bench/digests.bench.ts'];
 
 let current: ChildProcess | null = null;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
