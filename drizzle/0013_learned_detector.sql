@@ -7,6 +7,8 @@
 -- 2. relitigation_judgements.model_version: which model made each judgement.
 -- 3. relitigation_candidates also finds decisions through decision_index, and fills free places
 --    with the channel's own recent decisions.
+-- 4. decisions.aliases emptied: no form or command ever set them; every alias stored was inferred
+--    by the retired hand-written knowledge base, and would go stale with no model to rebuild it.
 CREATE TABLE "decision_index" (
 	"decision_id" uuid PRIMARY KEY NOT NULL,
 	"workspace_id" text NOT NULL,
@@ -20,6 +22,8 @@ ALTER TABLE "decision_index" ADD CONSTRAINT "decision_index_decision_id_decision
 CREATE INDEX "decision_index_related_idx" ON "decision_index" USING gin ("related") WITH (fastupdate = off);--> statement-breakpoint
 CREATE INDEX "decision_index_workspace_version_idx" ON "decision_index" USING btree ("workspace_id","model_version");--> statement-breakpoint
 CREATE INDEX "decision_index_version_idx" ON "decision_index" USING btree ("model_version");
+--> statement-breakpoint
+UPDATE "decisions" SET "aliases" = '[]'::jsonb WHERE "aliases" <> '[]'::jsonb;
 --> statement-breakpoint
 DROP FUNCTION "relitigation_candidates"(text, text, text, text, text, text[], integer);
 --> statement-breakpoint

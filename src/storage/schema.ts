@@ -50,7 +50,7 @@ export const decisions = pgTable(
     rationale: text('rationale').notNull().default(''),
     consequences: text('consequences').notNull().default(''),
     alternatives: jsonb('alternatives').$type<string[]>().notNull().default([]),
-    /** Other names the decision's subject goes by (products, abbreviations), for the relitigation watcher. */
+    /** Other names the decision goes by. Nothing sets them today (the inferred ones were emptied by migration 0013). */
     aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
     deciders: jsonb('deciders').$type<string[]>().notNull().default([]),
     tags: jsonb('tags').$type<string[]>().notNull().default([]),
