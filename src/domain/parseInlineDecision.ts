@@ -41,8 +41,11 @@ const EXPLICIT_ALTERNATIVES =
   /[\s(,;—–-]*\b(?:alternatives(?: considered)?|considered|rejected)\s*:\s*(.+?)(?=\s*(?:[;)]|\.(?:\s|$)|\s(?:because|since|so that)\b|$))/i;
 const INLINE_ALTERNATIVE = /\b(?:instead of|rather than)\s+(.+?)(?=\s*(?:[,;)]|\.(?:\s|$)|\s(?:because|since|so that|and)\b|$))/gi;
 const RATIONALE_SPLIT = /\s*[,;—–-]*\s*\b(because|since|so that)\b\s*/i;
-const TRAILING_MENTIONS =
-  /(?:[\s,;—–-]*(?:(?:decided\s+)?by|with|deciders?:|signed off by)?\s*(?:<@[UW][A-Z0-9]+(?:\|[^>]*)?>\s*,?\s*(?:and\s+|&amp;\s+)?)+)$/i;
+// One mention, the whole of a slice that starts at a "<" and ends at the next ">".
+const MENTION = /^<@[UW][A-Z0-9]+(?:\|[^>]*)?>$/;
+// What may lead a trailing run of mentions: "by", "decided by", "with", "deciders:", "signed off by".
+const MENTIONS_LEAD = /(?:^|[\s,;—–-])(?:(?:decided\s+)?by|with|deciders?:|signed off by)$/i;
+const MENTION_SEPARATORS = new Set([' ', '\t', '\n', ',', ';', '—', '–', '-']);
 
 export function parseInlineDecision({ text, author, today }: InlineDecisionInput): InlineDecisionResult {
   const original = text.trim();
@@ -53,10 +56,13 @@ export function parseInlineDecision({ text, author, today }: InlineDecisionInput
   const deciders = mentionedUserIds(original);
 
   const tags: string[] = [];
-  let rest = original.replace(TAG, (_m, lead: string, tag: string) => {
-    tags.push(tag);
-    return lead;
-  });
+  // Whitespace runs become one space first: later patterns then never scan a long run twice.
+  let rest = original
+    .replace(TAG, (_m, lead: string, tag: string) => {
+      tags.push(tag);
+      return lead;
+    })
+    .replace(/\s+/g, ' ');
 
   let revisitOn: string | null = null;
   const revisit = REVISIT.exec(rest);
@@ -86,8 +92,8 @@ export function parseInlineDecision({ text, author, today }: InlineDecisionInput
     rationale = split[1]!.toLowerCase() === 'so that' ? `so that ${after}` : after;
   }
 
-  title = cleanClause(title.replace(TRAILING_MENTIONS, ''));
-  rationale = cleanClause(rationale.replace(TRAILING_MENTIONS, ''));
+  title = cleanClause(withoutTrailingMentions(title));
+  rationale = cleanClause(withoutTrailingMentions(rationale));
   if (title === '') return { ok: false, problem: { code: 'no_decision_text' } };
   if (title.length > LIMITS.title)
     return { ok: false, problem: { code: 'too_long', field: 'title', limit: LIMITS.title, actual: title.length } };
@@ -110,6 +116,43 @@ export function parseInlineDecision({ text, author, today }: InlineDecisionInput
       revisitOn,
     },
   };
+}
+
+/**
+ * The text without a trailing run of mentions ("… by <@U1>, <@U2> and <@U3>"), scanned from the
+ * end one mention at a time: linear in the text, however many mentions it holds (a single regular
+ * expression for the run backtracked exponentially).
+ */
+function withoutTrailingMentions(text: string): string {
+  let end = text.length;
+  let cut = -1;
+  for (;;) {
+    let at = skipSeparators(text, end);
+    if (cut >= 0) {
+      // Between two mentions of the run: "and" or "&amp;".
+      const connector = /(?:^|\s)(?:and|&amp;)$/i.exec(text.slice(Math.max(0, at - 6), at));
+      if (connector) at = skipSeparators(text, at - connector[0].trimStart().length);
+    }
+    if (text[at - 1] !== '>') break;
+    const open = text.lastIndexOf('<', at - 1);
+    if (open < 0 || !MENTION.test(text.slice(open, at))) break;
+    cut = open;
+    end = open;
+  }
+  if (cut < 0) return text;
+  const beforeRun = skipSeparators(text, cut);
+  // The lead words are at most 14 characters with the separator before them; the window starts a
+  // character earlier so that "^" only ever means the start of the text.
+  const from = Math.max(0, beforeRun - 15);
+  const lead = MENTIONS_LEAD.exec(text.slice(from, beforeRun));
+  const leadAt = lead && (from === 0 || lead.index > 0) ? from + lead.index : -1;
+  return text.slice(0, leadAt >= 0 ? leadAt : cut);
+}
+
+function skipSeparators(text: string, end: number): number {
+  let at = end;
+  while (at > 0 && MENTION_SEPARATORS.has(text[at - 1]!)) at -= 1;
+  return at;
 }
 
 function splitList(text: string): string[] {

@@ -34,6 +34,20 @@ describe('/decide over signed HTTP', () => {
     expect(app.slack.callsOf('chat.getPermalink')).toHaveLength(0);
   });
 
+  it('answers a decision naming dozens of people at once, and records one naming twenty', async () => {
+    // A run of mentions that a word follows: a backtracking pattern over 40 of them never returned,
+    // and held every workspace's requests meanwhile.
+    const people = (n: number) => Array.from({ length: n }, (_, i) => `<@U${String(i).padStart(4, '0')}P>`);
+    const tooMany = await app.command(`We pair on every migration ${people(40).join(' ')} weekly`, { channel: 'C0PAIR' });
+    expect(tooMany.status).toBe(200);
+    expect(JSON.stringify(tooMany.body)).toMatch(/deciders/i);
+    const trailing = await app.command(`We pair on every release by ${people(20).join(', ')}`, { channel: 'C0PAIR' });
+    expect(trailing.status).toBe(200);
+    const [post] = await app.slack.waitFor('chat.postMessage');
+    expect(post!.params.text).toMatch(/^D-\d+ · We pair on every release$/);
+    expect(JSON.stringify(post!.params.blocks)).toContain('<@U0019P>');
+  });
+
   it('finds the decision again with list and search', async () => {
     await app.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', { channel: 'C0ORD' });
     await app.slack.waitFor('chat.postMessage');
