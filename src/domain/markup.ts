@@ -25,6 +25,27 @@ export function neutraliseBroadcasts(text: string): string {
     .replace(/@(channel|here|everyone)\b/gi, (_m, word: string) => `@\u200D${word}`);
 }
 
+// A link whose label hides where it goes: `<https://evil.example|the official SSO page>`.
+const LABELLED_LINK = /<((?:https?|mailto|ftp):[^|>\s]*)\|([^>]*)>/gi;
+// Controls that reorder how text is displayed (right-to-left overrides and isolates, marks).
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Makes user text safe to show on the bot's cards: no broadcast (neutraliseBroadcasts), every link
+ * shows its target beside its label, and no control character can reorder what is displayed.
+ */
+export function neutraliseUserMarkup(text: string): string {
+  return neutraliseBroadcasts(text)
+    .replace(BIDI_CONTROLS, '')
+    .replace(LABELLED_LINK, (_m, url: string, label: string) => (sameAsUrl(label, url) ? `<${url}>` : `${label} (<${url}>)`));
+}
+
+/** A label that only spells out its own URL ("acme.com" for https://acme.com/) hides nothing. */
+function sameAsUrl(label: string, url: string): boolean {
+  const bare = (text: string) => text.trim().toLowerCase().replace(/^(?:https?:\/\/|mailto:|ftp:\/\/)/, '').replace(/\/$/, '');
+  return label.trim() === '' || bare(label) === bare(url);
+}
+
 const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
 
 /** User ids mentioned as `<@U…>` or `<@U…|name>`, in order of appearance. */

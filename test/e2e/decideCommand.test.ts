@@ -48,6 +48,16 @@ describe('/decide over signed HTTP', () => {
     expect(JSON.stringify(post!.params.blocks)).toContain('<@U0019P>');
   });
 
+  it('shows where every link on a card goes, and lets no control character reorder its text', async () => {
+    const response = await app.command('Log in through <https://evil.example/login|the official SSO page> \u202Egnp.exe\u202C from now on', { channel: 'C0SSO' });
+    expect(response.status).toBe(200);
+    const [post] = await app.slack.waitFor('chat.postMessage');
+    const card = JSON.stringify(post!.params.blocks) + String(post!.params.text);
+    expect(card).toContain('the official SSO page (<https://evil.example/login>)');
+    expect(card).not.toContain('|the official SSO page>');
+    expect(card).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+
   it('finds the decision again with list and search', async () => {
     await app.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', { channel: 'C0ORD' });
     await app.slack.waitFor('chat.postMessage');

@@ -1,18 +1,21 @@
 import { isSlackUserId } from '../../domain/decision.js';
-import { encodePlainText, neutraliseBroadcasts, truncate } from '../../domain/markup.js';
+import { encodePlainText, neutraliseUserMarkup, truncate } from '../../domain/markup.js';
 
-/** Every piece of user text that reaches a Block Kit builder passes through here before it is posted. */
+/**
+ * Every piece of user text that reaches a Block Kit builder passes through here before it is
+ * posted: no broadcast, no link that hides its target, no reordering controls (neutraliseUserMarkup).
+ */
 export function userText(storedText: string, max = 2900): string {
-  return truncate(neutraliseBroadcasts(storedText), max);
+  return truncate(neutraliseUserMarkup(storedText), max);
 }
 
 /** For `plain_text` objects, which do not render markup: same neutralising, tighter limit. */
 export function plainUserText(storedText: string, max: number): string {
-  return truncate(neutraliseBroadcasts(storedText), max);
+  return truncate(neutraliseUserMarkup(storedText), max);
 }
 
 export function personMention(decider: string): string {
-  return isSlackUserId(decider) ? `<@${decider}>` : encodePlainText(neutraliseBroadcasts(decider));
+  return isSlackUserId(decider) ? `<@${decider}>` : encodePlainText(neutraliseUserMarkup(decider));
 }
 
 /** "<@A>, <@B> and <@C>"; past `max` people, "<@A>, <@B> and 5 others". */
