@@ -18,6 +18,7 @@ import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { observedFetch } from './metrics/observeSlackApi.js';
 import { boltLogger } from './slack/boltLogger.js';
 import { guardedReceiver } from './slack/guardedReceiver.js';
+import { withFutureRequestsRefused } from './slack/futureRequestScreen.js';
 import { withNullBodiesRefused } from './slack/nullBodyScreen.js';
 import { countedAuthorize, installCallbacks, INSTALL_PATH, OAUTH_REDIRECT_PATH } from './slack/install.js';
 import { createEventWork } from './slack/listeners/eventWork.js';
@@ -228,7 +229,7 @@ export async function startApp({ config, database, logger, now = () => new Date(
     routes: [...operations, { method: 'POST', path: GITHUB_WEBHOOK_PATH, handler: (req, res) => githubWebhook(req, res) }],
     // In Socket Mode, Slack's requests arrive over the socket; this server has only the routes above.
     // Bodies Bolt itself would trip over (see nullBodyScreen.ts) are answered before they reach it.
-    fallback: boltReceiver instanceof HTTPReceiver ? withNullBodiesRefused(boltReceiver.requestListener) : null,
+    fallback: boltReceiver instanceof HTTPReceiver ? withFutureRequestsRefused(withNullBodiesRefused(boltReceiver.requestListener)) : null,
     metrics,
     onError: (error, path) => logger.error({ err: errorForLog(error), path }, 'an HTTP request failed'),
   });

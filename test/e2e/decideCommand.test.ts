@@ -79,6 +79,9 @@ describe('/decide over signed HTTP', () => {
     expect(forged.status).toBe(401);
     const stale = await app.command('We adopt a stale decision #forged', { timestamp: Math.floor(Date.now() / 1000) - 600 });
     expect(stale.status).toBe(401);
+    // Signed correctly, but dated ten minutes ahead: it could be replayed for the next quarter hour.
+    const future = await app.command('We adopt a future decision #forged', { timestamp: Math.floor(Date.now() / 1000) + 600 });
+    expect(future.status).toBe(401);
     const after = await app.command('list #forged');
     expect(JSON.stringify(after.body.blocks)).toContain('none found');
     expect(before.status).toBe(200);
