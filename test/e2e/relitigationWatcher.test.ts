@@ -84,6 +84,8 @@ describe('the relitigation watcher', () => {
     expect(blocks).toContain('Not a reopening');
     // It says why: the words the message shares with the decision.
     expect(blocks).toMatch(/Why I think so: [^"]*\*orders\*/);
+    // It pings nobody: the deciders are shown by "View", not mentioned at every warning.
+    expect(blocks).not.toMatch(/<@U/);
     // The judgement records the model that made it.
     const judged = await app.database.db.execute(sql`select model_version from relitigation_judgements where message_ts = ${event.ts}`);
     expect(rowsOf<{ model_version: string }>(judged).map((r) => r.model_version)).toContain(detector.model.version);

@@ -19,7 +19,8 @@ export function relitigationWarningBlocks(decision: Decision, judgementId: numbe
     ...(why ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: why }] }] : []),
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `Decided ${decision.decidedOn} by ${listOfPeople(decision.deciders, 5)}. Reopening is fine — on purpose, with what is new.` }],
+      // Deciders are not named here: a mention would ping each of them at every warning. "View" shows them.
+      elements: [{ type: 'mrkdwn', text: `Decided ${decision.decidedOn}; *View ${ref}* shows by whom. Reopening is fine — on purpose, with what is new.` }],
     },
     {
       type: 'actions',
