@@ -260,6 +260,28 @@ describe('the relitigation watcher with an LLM endpoint', () => {
     expect(warningsIn(app)).toHaveLength(1);
   });
 
+  it('does not judge again, nor send to the LLM, an edit that left the words as they were', async () => {
+    await app.command('llm on');
+    openai.reply = '{"reopens": false}';
+    const original = await say(app, messageEvent(REOPENING, { channel: 'C0LLM6' }));
+    const asked = openai.chatRequests().length;
+    expect(asked).toBeGreaterThan(0);
+    // Slack unfurled a link in it: same text, new attachments.
+    await say(app, {
+      type: 'message',
+      subtype: 'message_changed',
+      channel: 'C0LLM6',
+      channel_type: 'channel',
+      ts: nextTs(),
+      hidden: true,
+      message: { type: 'message', user: 'U0RAJ', text: REOPENING, ts: original.ts, attachments: [{ id: 1, title: 'unfurl' }] },
+      previous_message: { type: 'message', user: 'U0RAJ', text: REOPENING, ts: original.ts },
+      event_ts: nextTs(),
+    } as any);
+    expect(openai.chatRequests()).toHaveLength(asked);
+    await app.command('llm off');
+  });
+
   it('falls back to the offline judgement when the LLM hangs or fails', async () => {
     await app.command('llm on');
     openai.reply = 'hang';

@@ -72,6 +72,10 @@ function personsMessage(event: Record<string, unknown>): SlackMessageFields | nu
   if (subtype === 'message_changed') {
     const edited = event.message as Record<string, unknown> | undefined;
     if (!edited || edited.bot_id || edited.subtype === 'bot_message') return null;
+    // Slack also sends message_changed when it unfurls a link or tags a language: only an edit of
+    // the words is judged again (and, where a workspace opted in, sent to the LLM again).
+    const before = (event.previous_message as Record<string, unknown> | undefined)?.text;
+    if (typeof before === 'string' && before === edited.text) return null;
     return readMessage(edited);
   }
   if (!PEOPLE_SUBTYPES.has(subtype) || event.bot_id) return null;
