@@ -18,6 +18,18 @@ const fact = {
 };
 
 /** The read side of a digest: what happened in one channel over one period. */
+/**
+ * Who hears that a decision's revisit date has come: whoever recorded it, when that is a Slack
+ * user; else its first decider who is one. An imported ADR recorded by "ADR import" with decider
+ * names has nobody to tell (the channel's digest lists it): it is never tried, so it never fails
+ * and never holds real reminders back.
+ */
+const SLACK_USER = `'^[UW][A-Z0-9]{2,}$'`;
+const REMINDED_PERSON = sql.raw(
+  `coalesce(case when decisions.created_by ~ ${SLACK_USER} then decisions.created_by end, ` +
+    `(select d from jsonb_array_elements_text(decisions.deciders) as d where d ~ ${SLACK_USER} limit 1))`,
+);
+
 export function createDigestFactsRepository(db: Db): DigestFactsRepository {
   return {
     async facts(workspace, channelId, { from, to }, revisitBy) {
@@ -88,12 +100,12 @@ export function createDigestFactsRepository(db: Db): DigestFactsRepository {
           decisionId: decisions.id,
           ref: decisions.ref,
           title: decisions.title,
-          owner: decisions.createdBy,
+          owner: sql<string>`${REMINDED_PERSON}`,
           channelId: decisions.channelId,
           revisitOn: sql<string>`${decisions.revisitOn}::text`,
         })
         .from(decisions)
-        .where(and(eq(decisions.status, 'accepted'), lte(decisions.revisitOn, today), reminderOpen(abandonedAfterMs)))
+        .where(and(eq(decisions.status, 'accepted'), lte(decisions.revisitOn, today), reminderOpen(abandonedAfterMs), sql`${REMINDED_PERSON} is not null`))
         .orderBy(asc(decisions.revisitOn))
         .limit(limit);
       return rows.map((r) => ({ ...r, workspace: { workspaceId: r.workspaceId, enterpriseId: null }, ref: Number(r.ref) }));

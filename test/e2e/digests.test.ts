@@ -1,3 +1,7 @@
+import { importAdrs } from '../../src/app/importAdrs.js';
+import { createAdrRepository } from '../../src/storage/adrRepository.js';
+import { createRelitigationIndex } from '../../src/storage/relitigationIndex.js';
+import { detector } from '../support/detector.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/storage/database.js';
@@ -333,6 +337,38 @@ describe('revisit reminders', () => {
       } finally {
         await replica.stopKeepingDatabase();
       }
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('reminds only Slack users: imported records with nobody to tell never fail and never hold real reminders back', async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00Z') };
+    const app = await TestApp.start({ now: () => clock.now });
+    try {
+      // Imported as `npm run cli -- import` does: recorded by "ADR import", deciders by name.
+      const files = Array.from({ length: 60 }, (_, i) => ({
+        path: `docs/adr/${String(i + 1).padStart(4, '0')}-imported-${i}.md`,
+        text: `---\nstatus: accepted\ndate: 2026-01-0${(i % 9) + 1}\ndeciders: Jane Doe, John Roe\nx-revisit-by: 2026-11-0${(i % 9) + 1}\n---\n# Imported decision ${i}\n\n## Context and Problem Statement\n\nWhy ${i}.\n`,
+      }));
+      const summary = await importAdrs({
+        services: { adrs: createAdrRepository(app.database.db), relitigation: createRelitigationIndex(app.database.db), detector },
+        workspace: { workspaceId: TEAM, enterpriseId: null },
+        channelId: 'C0ARCH',
+        channelPrivate: false,
+        files,
+        today: '2026-11-25',
+        actor: 'ADR import',
+      });
+      expect(summary.imported).toBe(60);
+      await app.command('We keep the monolith because the team is small revisit on 2026-11-25', { channel: 'C0TEAM', user: 'U0ANA' });
+      await app.idle();
+      clock.now = new Date('2026-11-25T10:00:00Z');
+      await app.jobs.digests.remindNow();
+      const sent = app.slack.callsOf('chat.postMessage').map((c) => c.params.channel);
+      expect(sent).toContain('U0ANA');
+      expect(sent).not.toContain('ADR import');
+      expect(sent.filter((channel) => !/^[UW][A-Z0-9]+$/.test(String(channel)) && channel !== 'C0TEAM')).toEqual([]);
     } finally {
       await app.stop();
     }
