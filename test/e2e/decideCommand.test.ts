@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { importAdrs } from '../../src/app/importAdrs.js';
+import { createAdrRepository } from '../../src/storage/adrRepository.js';
+import { createRelitigationIndex } from '../../src/storage/relitigationIndex.js';
+import { blockKitViolations } from '../support/blockKitLimits.js';
+import { detector } from '../support/detector.js';
 import { TEAM, TestApp } from '../support/testApp.js';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -56,6 +61,25 @@ describe('/decide over signed HTTP', () => {
     expect(card).toContain('the official SSO page (<https://evil.example/login>)');
     expect(card).not.toContain('|the official SSO page>');
     expect(card).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+
+  it('shows an imported decision with twenty long-named deciders within Block Kit limits', async () => {
+    const names = Array.from({ length: 20 }, (_, i) => `Member ${i} of the ${'Very Long Committee Name '.repeat(12)}`);
+    await importAdrs({
+      services: { adrs: createAdrRepository(app.database.db), relitigation: createRelitigationIndex(app.database.db), detector },
+      workspace: { workspaceId: TEAM, enterpriseId: null },
+      channelId: 'C0ADR',
+      channelPrivate: false,
+      files: [{ path: 'docs/adr/0001-committees.md', text: `---\nstatus: accepted\ndate: 2026-01-05\ndeciders: ${names.join(', ')}\n---\n# Committees decide\n\n## Context and Problem Statement\n\nMany people.\n` }],
+      today: '2026-11-22',
+      actor: 'ADR import',
+    });
+    const list = await app.command('list', { channel: 'C0ADR' });
+    const ref = /D-(\d+)/.exec(JSON.stringify(list.body.blocks))![1]!;
+    const shown = await app.command(`show D-${ref}`, { channel: 'C0ADR' });
+    expect(shown.status).toBe(200);
+    expect(JSON.stringify(shown.body.blocks)).toContain('Committees decide');
+    expect(blockKitViolations(shown.body.blocks, 'message')).toEqual([]);
   });
 
   it('finds the decision again with list and search', async () => {

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { type Decision, type DecisionEvent, type DecisionStatus, formatRef } from '../../domain/decision.js';
+import { truncate } from '../../domain/markup.js';
 import { link, listOfPeople, personMention, plainUserText, userText } from './text.js';
 
 const STATUS_LABEL: Record<DecisionStatus, string> = {
@@ -56,7 +57,8 @@ function metaLine(decision: Decision): string {
   if (decision.underReviewSince) parts.push(`:mag: under review since ${decision.underReviewSince.toISOString().slice(0, 10)}`);
   if (decision.tags.length > 0) parts.push(decision.tags.map((t) => `#${t}`).join(' '));
   if (decision.revisitOn) parts.push(`revisit ${decision.revisitOn}`);
-  return parts.join(' · ');
+  // Within a context block's 3,000 characters whatever an import brought.
+  return truncate(parts.join(' · '), 2900);
 }
 
 function relationLine(decision: Decision): string | null {

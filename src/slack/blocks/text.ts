@@ -14,12 +14,18 @@ export function plainUserText(storedText: string, max: number): string {
   return truncate(neutraliseUserMarkup(storedText), max);
 }
 
+// A decider who is not a Slack user is a name from an imported file, shown shortened past this.
+const NAME_SHOWN = 60;
+// Past this many people a list says "and N others": a context block holds 3,000 characters.
+const PEOPLE_SHOWN = 10;
+
 export function personMention(decider: string): string {
-  return isSlackUserId(decider) ? `<@${decider}>` : encodePlainText(neutraliseUserMarkup(decider));
+  return isSlackUserId(decider) ? `<@${decider}>` : truncate(encodePlainText(neutraliseUserMarkup(decider)), NAME_SHOWN);
 }
 
-/** "<@A>, <@B> and <@C>"; past `max` people, "<@A>, <@B> and 5 others". */
-export function listOfPeople(people: string[], max = Number.POSITIVE_INFINITY): string {
+/** "<@A>, <@B> and <@C>"; past `max` people (ten at most), "<@A>, <@B> and 5 others". */
+export function listOfPeople(people: string[], max = PEOPLE_SHOWN): string {
+  max = Math.min(max, PEOPLE_SHOWN);
   if (people.length === 0) return 'nobody recorded';
   if (people.length > max) return `${people.slice(0, max).map(personMention).join(', ')} and ${people.length - max} others`;
   const mentions = people.map(personMention);
