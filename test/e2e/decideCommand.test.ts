@@ -50,7 +50,7 @@ describe('/decide over signed HTTP', () => {
     expect(trailing.status).toBe(200);
     const [post] = await app.slack.waitFor('chat.postMessage');
     expect(post!.params.text).toMatch(/^D-\d+ · We pair on every release$/);
-    expect(JSON.stringify(post!.params.blocks)).toContain('<@U0019P>');
+    expect(JSON.stringify(post!.params.blocks)).toContain('<@U0009P> and 10 others');
   });
 
   it('shows where every link on a card goes, and lets no control character reorder its text', async () => {
