@@ -76,7 +76,8 @@ export interface ConversationDirectory {
   /** The people who wrote in a thread, in order of first message; empty if Slack will not say. */
   threadParticipants(workspace: Workspace, channelId: string, threadTs: string): Promise<ThreadExcerpt>;
   /** A link to a message, or null if Slack will not give one. */
-  permalink(workspace: Workspace, channelId: string, messageTs: string): Promise<string | null>;
+  /** A link to a message; a reply's (its `threadTs` another message's) opens it in its thread. */
+  permalink(workspace: Workspace, channelId: string, messageTs: string, threadTs?: string | null): Promise<string | null>;
 }
 
 export interface ThreadExcerpt {

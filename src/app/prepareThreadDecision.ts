@@ -33,7 +33,7 @@ export async function prepareThreadDecision(props: PrepareThreadDecisionProps): 
 
   const [thread, permalink] = await Promise.all([
     services.conversations.threadParticipants(workspace, channelId, message.threadTs ?? message.ts),
-    services.conversations.permalink(workspace, channelId, message.ts),
+    services.conversations.permalink(workspace, channelId, message.ts, message.threadTs),
   ]);
   const participants = [...new Set([...(message.user ? [message.user] : []), ...thread.participants])];
   const opening = thread.messages[0];

@@ -63,12 +63,14 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
       }
     },
 
-    async permalink(workspace, channelId, messageTs) {
-      // Slack's permalink format is stable (…/archives/<channel>/p<ts without the dot>); building it
-      // saves a Web API call per decision card. Elsewhere (org-wide installs) Slack is asked.
+    async permalink(workspace, channelId, messageTs, threadTs = null) {
+      // Slack's permalink format is stable (…/archives/<channel>/p<ts without the dot>, and for a
+      // reply ?thread_ts=<its thread>&cid=<channel>, which opens the reply in its thread); building
+      // it saves a Web API call per decision card. Elsewhere (org-wide installs) Slack is asked.
       const workspaceUrl = options.workspaceUrls?.get(workspace.workspaceId);
       if (workspaceUrl && /^[0-9]+\.[0-9]+$/.test(messageTs)) {
-        return `${workspaceUrl.replace(/\/?$/, '/')}archives/${channelId}/p${messageTs.replace('.', '')}`;
+        const reply = threadTs && threadTs !== messageTs && /^[0-9]+\.[0-9]+$/.test(threadTs) ? `?thread_ts=${threadTs}&cid=${channelId}` : '';
+        return `${workspaceUrl.replace(/\/?$/, '/')}archives/${channelId}/p${messageTs.replace('.', '')}${reply}`;
       }
       try {
         const result = await (await clientFor(workspace)).chat.getPermalink({ channel: channelId, message_ts: messageTs });

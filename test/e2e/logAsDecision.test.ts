@@ -71,7 +71,8 @@ describe('"Log as decision" and the decision form', () => {
     const card = JSON.stringify(post!.params.blocks);
     expect(card).toContain('Orders stay on Postgres');
     expect(card).toContain('MongoDB');
-    expect(card).toContain('https://acme.slack.com/archives/C0ORD/p1700000103000100');
+    // A reply's link opens it in its thread.
+    expect(card).toContain('https://acme.slack.com/archives/C0ORD/p1700000103000100?thread_ts=1700000100.000100&cid=C0ORD');
 
     // The same message again shows the existing record instead of a new form.
     app.slack.reset();
