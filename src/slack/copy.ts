@@ -78,7 +78,7 @@ export function describeInlineProblem(problem: InlineDecisionProblem): string {
 export const USAGE: Record<'list' | 'search' | 'show' | 'supersede' | 'watch' | 'llm' | 'costs' | 'admin', string> = {
   admin: `\`${COMMAND} admin purge\` deletes everything Decision Ledger has stored for this workspace, after showing what that is and asking you to confirm. Workspace admins and owners only.`,
   costs: `\`${COMMAND} costs [week|month|quarter] [all]\` sums this channel's coordination costs for the period (\`all\`: the workspace's public channels), e.g. \`${COMMAND} costs quarter\`.`,
-  llm: `\`${COMMAND} llm on|off\` lets the relitigation watcher ask this deployment's LLM endpoint for a second opinion (it sends message text there); \`${COMMAND} llm\` shows the setting.`,
+  llm: `\`${COMMAND} llm on|off\` lets the relitigation watcher ask this deployment's LLM endpoint for a second opinion (it sends message text there; workspace admins and owners only); \`${COMMAND} llm\` shows the setting.`,
   watch: `\`${COMMAND} watch off|low|normal|high\` sets how readily I point out that a thread reopens a recorded decision in this channel; \`${COMMAND} watch\` shows the setting.`,
   list: `\`${COMMAND} list\` takes an optional #tag and an optional status (${DECISION_STATUSES.join(', ')}), e.g. \`${COMMAND} list #payments accepted\`.`,
   search: `Tell me what to look for: \`${COMMAND} search stripe invoicing\`.`,
@@ -103,6 +103,13 @@ export function describeLlmSetting(state: { configured: boolean; optIn: boolean;
   if (state.optIn)
     return `${state.changed ? 'Done: the' : 'The'} relitigation watcher now asks the LLM endpoint${where} for a second opinion. This sends the text of messages that look like they reopen a decision there. \`${COMMAND} llm off\` stops it.`;
   return `${state.changed ? 'Done: the' : 'The'} relitigation watcher judges offline; no message text leaves this deployment. \`${COMMAND} llm on\` adds the LLM endpoint's${where} second opinion.`;
+}
+
+export function describeLlmRefusal(reason: 'not_admin' | 'role_unknown', orgWide: boolean, failure?: SlackFailure): string {
+  const admins = orgWide ? 'admins and owners of the organisation' : 'workspace admins and owners';
+  if (reason === 'not_admin')
+    return `Only ${admins} can turn the LLM's second opinion on or off: it sends messages from every channel I am in, private ones included, to the LLM endpoint. The setting is unchanged; ask one of them.`;
+  return `I couldn't check with Slack that you are one of the ${admins}, so the setting is unchanged. ${failure ? describeSlackFailure(failure, 'Slack') : ''} Try again in a minute.`.replace(/\s+/g, ' ');
 }
 
 export function notVisible(ref: number): string {

@@ -241,6 +241,8 @@ describe('a digest with an LLM endpoint', () => {
       await app.jobs.digests.runNow();
       expect(openai.chatRequests()).toHaveLength(0);
 
+      app.slack.admins.add('U0ANA');
+
       await app.command('llm on', { channel: 'C0TEAM' });
       clock.now = at(RUN, 3 * 24 * 60);
       await app.command('meeting 1h 5 design review', { channel: 'C0TEAM' });
@@ -291,6 +293,7 @@ describe('a digest taken over while it was composed', () => {
     try {
       await app.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', { channel: 'C0TEAM' });
       await app.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
+      app.slack.admins.add('U0ANA');
       await app.command('llm on', { channel: 'C0TEAM' });
       clock.now = at(RUN, 1);
       // While the narrative is being written, another replica takes the claim over (as it would

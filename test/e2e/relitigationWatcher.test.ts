@@ -244,7 +244,23 @@ describe('the relitigation watcher with an LLM endpoint', () => {
     expect(shown.body.text).toContain('judges offline');
   });
 
+  it('lets only workspace admins turn the LLM on or off, and says so', async () => {
+    app.slack.admins.clear();
+    const refused = await app.command('llm on', { user: 'U0RAJ' });
+    expect(refused.body.text).toContain('Only workspace admins and owners');
+    expect(app.slack.callsOf('users.info')[0]!.params.user).toBe('U0RAJ');
+    expect((await app.command('llm')).body.text).toContain('judges offline');
+    // Slack could not say who they are: refused too, and says why.
+    app.slack.failNext('users.info', { status: 500 });
+    expect((await app.command('llm on', { user: 'U0RAJ' })).body.text).toContain("couldn't check with Slack");
+    app.slack.admins.add('U0BOSS');
+    expect((await app.command('llm on', { user: 'U0BOSS' })).body.text).toContain('now asks the LLM endpoint');
+    expect((await app.command('llm off', { user: 'U0RAJ' })).body.text).toContain('Only workspace admins and owners');
+    expect((await app.command('llm off', { user: 'U0BOSS' })).body.text).toContain('judges offline');
+  });
+
   it('after opting in, asks the LLM and follows its answer', async () => {
+    app.slack.admins.add('U0ANA');
     const on = await app.command('llm on');
     expect(on.body.text).toContain('sends the text of messages');
     expect(on.body.text).toContain('127.0.0.1');
@@ -261,6 +277,7 @@ describe('the relitigation watcher with an LLM endpoint', () => {
   });
 
   it('does not judge again, nor send to the LLM, an edit that left the words as they were', async () => {
+    app.slack.admins.add('U0ANA');
     await app.command('llm on');
     openai.reply = '{"reopens": false}';
     const original = await say(app, messageEvent(REOPENING, { channel: 'C0LLM6' }));
@@ -283,6 +300,7 @@ describe('the relitigation watcher with an LLM endpoint', () => {
   });
 
   it('falls back to the offline judgement when the LLM hangs or fails', async () => {
+    app.slack.admins.add('U0ANA');
     await app.command('llm on');
     openai.reply = 'hang';
     await say(app, messageEvent(REOPENING, { channel: 'C0LLM4' }));

@@ -24,6 +24,8 @@ type Handler = (params: Record<string, any>) => Record<string, unknown>;
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly privateChannels = new Set<string>();
+  /** Users users.info reports as workspace admins; everyone else is a member. */
+  readonly admins = new Set<string>();
   /** conversations.replies answers, by `${channel}:${thread_ts}`. */
   readonly threads = new Map<string, { user?: string; bot_id?: string; text: string; ts: string }[]>();
   private readonly failures = new Map<string, { reply: FakeReply; when?: (params: Record<string, any>) => boolean }[]>();
@@ -155,6 +157,8 @@ export class FakeSlack {
       }
       case 'chat.getPermalink':
         return { ok: true, channel: params.channel, permalink: `https://acme.slack.com/archives/${params.channel}/p${String(params.message_ts).replace('.', '')}` };
+      case 'users.info':
+        return { ok: true, user: { id: params.user, is_admin: this.admins.has(params.user), is_owner: false, is_primary_owner: false } };
       case 'conversations.info':
         return { ok: true, channel: { id: params.channel, is_private: this.privateChannels.has(params.channel), is_im: false, is_mpim: false } };
       case 'conversations.replies': {

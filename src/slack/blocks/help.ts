@@ -11,7 +11,7 @@ export const HELP_LINES = [
   `\`${COMMAND} show D-14\` — one decision, its links and its history`,
   `\`${COMMAND} supersede D-14 <new decision>\` — replace a decision; the old one is kept and linked`,
   `\`${COMMAND} watch off|low|normal|high\` — how readily I point out threads that reopen a recorded decision here`,
-  `\`${COMMAND} llm on|off\` — let the watcher ask the deployment's LLM endpoint for a second opinion (sends message text there)`,
+  `\`${COMMAND} llm on|off\` — let the watcher ask the deployment's LLM endpoint for a second opinion (sends message text there; admins and owners only)`,
   'Message menu → *Log as decision* — turn a thread into a record, its participants offered as deciders',
   `\`${COMMAND} meeting 45m 8 architecture sync\` — what a meeting cost: person-hours, money, build-hours forgone`,
   `\`${COMMAND} costs [week|month|quarter] [all]\` — this channel's coordination costs (\`all\`: every public channel)`,

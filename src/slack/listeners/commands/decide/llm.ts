@@ -1,11 +1,13 @@
+import { changeLlmOptIn } from '../../../../app/changeLlmOptIn.js';
 import { errorForLog } from '../../../../logger.js';
-import { describeLlmSetting, HOLDING } from '../../../copy.js';
+import { describeLlmRefusal, describeLlmSetting, HOLDING } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
+import { workspaceRoleOf } from '../../../workspaceRole.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
 import type { CommandArgs } from './index.js';
 
-/** `/decide llm [on|off]`: the workspace's opt-in to the LLM's second opinion on relitigation. */
+/** `/decide llm [on|off]`: the workspace's opt-in to the LLM's second opinion on relitigation (admins change it). */
 export async function llmSetting({ services, logger }: ListenerDeps, args: CommandArgs, optIn: boolean | null): Promise<void> {
   const workspace = workspaceOf(args.context);
   const llm = services.relitigationLlm;
@@ -20,7 +22,11 @@ export async function llmSetting({ services, logger }: ListenerDeps, args: Comma
         const current = await services.workspaceSettings.llmOptIn(workspace);
         return { text: describeLlmSetting({ configured: true, optIn: current, changed: false, endpoint }) };
       }
-      await services.workspaceSettings.setLlmOptIn(workspace, optIn);
+      const orgWide = Boolean(args.context.isEnterpriseInstall);
+      const { role, failure } = await workspaceRoleOf(args.client, args.command.user_id, orgWide);
+      if (failure) logger.warn({ failure }, 'users.info failed; /decide llm refused');
+      const change = await changeLlmOptIn({ services, workspace, role, optIn });
+      if (change.kind === 'refused') return { text: describeLlmRefusal(change.reason, orgWide, failure) };
       return { text: describeLlmSetting({ configured: true, optIn, changed: true, endpoint }) };
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'reading or changing the LLM opt-in failed');
