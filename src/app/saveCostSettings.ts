@@ -8,6 +8,7 @@ import {
   validateCostSettings,
 } from '../domain/costs/costSettings.js';
 import type { Workspace } from './ports.js';
+import type { WorkspaceRole } from './purgeWorkspace.js';
 import type { Services } from './services.js';
 
 export interface SaveCostSettingsProps {
@@ -19,17 +20,25 @@ export interface SaveCostSettingsProps {
   /** The form's fields as typed, keyed by setting. */
   form: Readonly<Record<string, string | undefined>>;
   userId: string;
+  /** Who is saving, in the workspace: settings for the whole workspace are its admins' and owners'. */
+  role: () => Promise<WorkspaceRole>;
 }
 
 export type SaveCostSettingsResult =
   | { ok: true; settings: CostSettings }
-  | { ok: false; problems: Partial<Record<CostSettingKey, CostSettingProblem>> };
+  | { ok: false; problems: Partial<Record<CostSettingKey, CostSettingProblem>> }
+  | { ok: false; refused: 'not_admin' | 'role_unknown' };
 
 /**
  * Saves a settings form. Only what differs from the layer below is stored, so a channel keeps
  * following the workspace in every setting it did not change.
  */
-export async function saveCostSettings({ services, workspace, channelId, scope, form, userId }: SaveCostSettingsProps): Promise<SaveCostSettingsResult> {
+export async function saveCostSettings({ services, workspace, channelId, scope, form, userId, role }: SaveCostSettingsProps): Promise<SaveCostSettingsResult> {
+  if (scope === 'workspace') {
+    // Every channel without settings of its own follows these: not one member's call.
+    const standing = await role();
+    if (standing !== 'admin') return { ok: false, refused: standing === 'unknown' ? 'role_unknown' : 'not_admin' };
+  }
   const layers = await services.costSettings.overrides(workspace, channelId);
   const inherited = scope === 'channel' ? effectiveCostSettings(layers.workspace) : effectiveCostSettings();
   const checked = validateCostSettings(form, inherited);

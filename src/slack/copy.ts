@@ -112,6 +112,12 @@ export function describeLlmRefusal(reason: 'not_admin' | 'role_unknown', orgWide
   return `I couldn't check with Slack that you are one of the ${admins}, so the setting is unchanged. ${failure ? describeSlackFailure(failure, 'Slack') : ''} Try again in a minute.`.replace(/\s+/g, ' ');
 }
 
+export function describeSettingsScopeRefusal(reason: 'not_admin' | 'role_unknown'): string {
+  return reason === 'not_admin'
+    ? 'Only workspace admins and owners can save settings for the whole workspace. Save them for this channel instead.'
+    : "I couldn't check with Slack that you are a workspace admin or owner. Save for this channel, or try again in a minute.";
+}
+
 export function notVisible(ref: number): string {
   return `There is no ${formatRef(ref)} that can be shown here. It may not exist, or it was recorded in a private channel — \`${COMMAND} list\` shows what is visible in this channel.`;
 }

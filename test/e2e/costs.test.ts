@@ -141,6 +141,12 @@ describe('coordination costs in Slack', () => {
   it("saves the workspace's own settings, which channels without settings of their own follow", async () => {
     await app.command('settings', { channel: 'C0WIDE' });
     const [opened] = await app.slack.waitFor('views.open');
+    // A member may not: every channel without settings of its own would follow.
+    app.slack.admins.clear();
+    const refused = await app.interact(viewSubmission(opened!.params.view, { scope: 'workspace', hourlyRate: '999', currency: 'usd' }));
+    expect(refused.body).toMatchObject({ response_action: 'errors', errors: { scope: expect.stringContaining('Only workspace admins and owners') } });
+    expect((await app.command('meeting 1h 3 sync', { channel: 'C0WIDE' })).body.text).not.toContain('999');
+    app.slack.admins.add('U0ANA');
     const saved = await app.interact(viewSubmission(opened!.params.view, { scope: 'workspace', hourlyRate: '80', currency: 'usd' }));
     expect(saved.body).toBeNull();
     const answer = await app.command('meeting 1h 3 sync', { channel: 'C0WIDE' });

@@ -4,9 +4,10 @@ import type { CostSettingKey } from '../../../domain/costs/costSettings.js';
 import { errorForLog } from '../../../logger.js';
 import { type CostSettingsMetadata, costSettingsMetadataSchema } from '../../blocks/costSettingsModal.js';
 import { money } from '../../blocks/costFormat.js';
-import { describeSettingProblem } from '../../copy.js';
+import { describeSettingProblem, describeSettingsScopeRefusal } from '../../copy.js';
 import { COST_FIELD, FIELD_ACTION } from '../../ids.js';
 import { workspaceOf } from '../../workspace.js';
+import { workspaceRoleOf } from '../../workspaceRole.js';
 import type { ListenerDeps } from '../deps.js';
 import { tellUser } from '../../deliver.js';
 import { formAck } from './formAck.js';
@@ -49,13 +50,22 @@ export function costSettingsSubmitted({ services, logger }: ListenerDeps) {
       .join('\n');
     let result;
     try {
-      result = await acker.within(saveCostSettings({ services, workspace, channelId: metadata.channelId, scope, form, userId: body.user.id }));
+      const role = async () => {
+        const { role: standing, failure } = await workspaceRoleOf(client, body.user.id, Boolean(context.isEnterpriseInstall));
+        if (failure) logger.warn({ failure }, 'users.info failed; workspace cost settings refused');
+        return standing;
+      };
+      result = await acker.within(saveCostSettings({ services, workspace, channelId: metadata.channelId, scope, form, userId: body.user.id, role }));
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'saving cost settings failed');
       await acker.errors(
         { [COST_FIELD.hourlyRate]: "I couldn't save: the database did not answer. Try again in a minute." },
         { typed, whenClosed: "I couldn't save the cost settings: the database did not answer, and nothing changed. Try again in a minute." },
       );
+      return;
+    }
+    if (!result.ok && 'refused' in result) {
+      await acker.errors({ [COST_FIELD.scope]: describeSettingsScopeRefusal(result.refused) }, { typed });
       return;
     }
     if (!result.ok) {
