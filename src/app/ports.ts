@@ -293,10 +293,16 @@ export interface CalendarSubscriptionRepository {
   finishSync(id: number, at: Date, result: { problem: FeedProblem | null; problemReported: boolean; meetingsRecorded: number }): Promise<void>;
 }
 
+export type LinkChange = { kind: 'done' } | { kind: 'not_linked' } | { kind: 'linked_elsewhere'; channelId: string };
+
 export interface GithubRepository {
-  /** Counts a repository's review waits for a channel (a repository maps to one channel per workspace). */
-  link(workspace: Workspace, repositoryKey: string, channelId: string, userId: string): Promise<void>;
-  unlink(workspace: Workspace, repositoryKey: string): Promise<boolean>;
+  /**
+   * Counts a repository's review waits for a channel (a repository maps to one channel per
+   * workspace). Only the channel that linked it may relink or unlink it: otherwise nothing changes
+   * and the answer names the channel it counts for.
+   */
+  link(workspace: Workspace, repositoryKey: string, channelId: string, userId: string): Promise<LinkChange>;
+  unlink(workspace: Workspace, repositoryKey: string, channelId: string): Promise<LinkChange>;
   linkedTo(workspace: Workspace, channelId: string): Promise<string[]>;
   /** Every workspace channel a repository is linked to. */
   channelsOf(repositoryKey: string): Promise<{ workspace: Workspace; channelId: string }[]>;

@@ -118,6 +118,11 @@ export function describeSettingsScopeRefusal(reason: 'not_admin' | 'role_unknown
     : "I couldn't check with Slack that you are a workspace admin or owner. Save for this channel, or try again in a minute.";
 }
 
+/** A repository counts for another channel: only that channel may move or unlink it. */
+export function githubLinkedElsewhere(repository: string, channelId: string, action: 'link' | 'unlink'): string {
+  return `\`${repository}\` counts for <#${channelId}>; only that channel can ${action === 'unlink' ? 'unlink' : 'move'} it (\`${COMMAND} github off ${repository}\` there). Nothing changed.`;
+}
+
 export function notVisible(ref: number): string {
   return `There is no ${formatRef(ref)} that can be shown here. It may not exist, or it was recorded in a private channel — \`${COMMAND} list\` shows what is visible in this channel.`;
 }

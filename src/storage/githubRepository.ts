@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { GithubRepository } from '../app/ports.js';
+import type { GithubRepository, LinkChange, Workspace } from '../app/ports.js';
 import type { PullRequestTimeline } from '../domain/costs/reviewTimeline.js';
 import type { Db } from './database.js';
 import { githubDeliveries, githubRepositories as links, pullRequestTimelines as timelines } from './schema.js';
@@ -7,20 +7,35 @@ import { githubDeliveries, githubRepositories as links, pullRequestTimelines as 
 const DATE_FIELDS = ['openedAt', 'readyAt', 'reviewRequestedAt', 'firstReviewAt', 'closedAt', 'mergedAt', 'lastActivityAt'] as const;
 
 export function createGithubRepository(db: Db): GithubRepository {
+  /** Where a repository counts, when not in the channel that asked. */
+  const elsewhere = async (workspace: Workspace, repositoryKey: string): Promise<LinkChange> => {
+    const [row] = await db
+      .select({ channelId: links.channelId })
+      .from(links)
+      .where(and(eq(links.workspaceId, workspace.workspaceId), eq(links.repositoryKey, repositoryKey)));
+    return row ? { kind: 'linked_elsewhere', channelId: row.channelId } : { kind: 'not_linked' };
+  };
+
   return {
     async link(workspace, repositoryKey, channelId, userId) {
-      await db
+      const rows = await db
         .insert(links)
         .values({ workspaceId: workspace.workspaceId, repositoryKey, channelId, createdBy: userId })
-        .onConflictDoUpdate({ target: [links.workspaceId, links.repositoryKey], set: { channelId, createdBy: userId, createdAt: sql`now()` } });
+        .onConflictDoUpdate({
+          target: [links.workspaceId, links.repositoryKey],
+          set: { createdBy: userId, createdAt: sql`now()` },
+          setWhere: sql`${links.channelId} = excluded.channel_id`,
+        })
+        .returning({ key: links.repositoryKey });
+      return rows.length > 0 ? { kind: 'done' } : elsewhere(workspace, repositoryKey);
     },
 
-    async unlink(workspace, repositoryKey) {
+    async unlink(workspace, repositoryKey, channelId) {
       const rows = await db
         .delete(links)
-        .where(and(eq(links.workspaceId, workspace.workspaceId), eq(links.repositoryKey, repositoryKey)))
+        .where(and(eq(links.workspaceId, workspace.workspaceId), eq(links.repositoryKey, repositoryKey), eq(links.channelId, channelId)))
         .returning({ key: links.repositoryKey });
-      return rows.length > 0;
+      return rows.length > 0 ? { kind: 'done' } : elsewhere(workspace, repositoryKey);
     },
 
     async linkedTo(workspace, channelId) {

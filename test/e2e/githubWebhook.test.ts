@@ -115,6 +115,11 @@ describe('GitHub review waits over the webhook', () => {
   it('lists the repositories linked to a channel and unlinks one', async () => {
     await app.command('github octo/other', { channel: 'C0ENG' });
     expect((await app.command('github', { channel: 'C0ENG' })).body.text).toContain('`codertocat/hello-world`, `octo/other`');
+    // Another channel can neither unlink it nor take it over.
+    const elsewhere = await app.command('github off octo/other', { channel: 'C0SALES' });
+    expect(elsewhere.body.text).toContain('counts for <#C0ENG>');
+    expect((await app.command('github octo/other', { channel: 'C0SALES' })).body.text).toContain('only that channel can move it');
+    expect((await app.command('github', { channel: 'C0ENG' })).body.text).toContain('octo/other');
     expect((await app.command('github off octo/other', { channel: 'C0ENG' })).body.text).toContain('no longer counts here');
     expect((await app.command('github off octo/other', { channel: 'C0ENG' })).body.text).toContain('was not linked');
   });

@@ -1,5 +1,5 @@
 import { errorForLog } from '../../../../logger.js';
-import { HOLDING } from '../../../copy.js';
+import { githubLinkedElsewhere, HOLDING } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
@@ -28,11 +28,14 @@ export async function githubFromCommand(
         };
       }
       const key = request.repository.toLowerCase();
+      const change =
+        request.action === 'unlink'
+          ? await services.github.unlink(workspace, key, command.channel_id)
+          : await services.github.link(workspace, key, command.channel_id, command.user_id);
+      if (change.kind === 'linked_elsewhere') return { text: githubLinkedElsewhere(key, change.channelId, request.action) };
       if (request.action === 'unlink') {
-        const removed = await services.github.unlink(workspace, key);
-        return { text: removed ? `\`${key}\` no longer counts here. Waits already recorded stay in the costs.` : `\`${key}\` was not linked in this workspace.` };
+        return { text: change.kind === 'done' ? `\`${key}\` no longer counts here. Waits already recorded stay in the costs.` : `\`${key}\` was not linked in this workspace.` };
       }
-      await services.github.link(workspace, key, command.channel_id, command.user_id);
       return { text: `Review waits of \`${key}\` now count for this channel, in working hours. ${setup}` };
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'the /decide github command failed');
