@@ -44,7 +44,9 @@ export interface Page<T> {
 export type SupersedeOutcome =
   | { kind: 'superseded'; previous: Decision; current: Decision; created: boolean }
   | { kind: 'not_found' }
-  | { kind: 'already_superseded'; previous: Decision };
+  | { kind: 'already_superseded'; previous: Decision }
+  /** Recorded in another channel: only its own channel supersedes it. */
+  | { kind: 'other_channel'; previous: Decision };
 
 export interface DecisionRepository {
   /** Inserts once per idempotency key; a retry gets the record the first attempt made. */

@@ -19,7 +19,8 @@ export type SupersedeDecisionResult =
   | { ok: true; previous: Decision; current: Decision; created: boolean }
   | { ok: false; reason: 'invalid'; problems: ContentProblem[] }
   | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'already_superseded'; previous: Decision };
+  | { ok: false; reason: 'already_superseded'; previous: Decision }
+  | { ok: false; reason: 'other_channel'; previous: Decision };
 
 /** Records a new decision and links it with the old one both ways; the old record is kept, marked superseded. */
 export async function supersedeDecision(props: SupersedeDecisionProps): Promise<SupersedeDecisionResult> {
@@ -44,5 +45,7 @@ export async function supersedeDecision(props: SupersedeDecisionProps): Promise<
       return { ok: false, reason: 'not_found' };
     case 'already_superseded':
       return { ok: false, reason: 'already_superseded', previous: outcome.previous };
+    case 'other_channel':
+      return { ok: false, reason: 'other_channel', previous: outcome.previous };
   }
 }

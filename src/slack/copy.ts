@@ -127,6 +127,11 @@ export function notVisible(ref: number): string {
   return `There is no ${formatRef(ref)} that can be shown here. It may not exist, or it was recorded in a private channel — \`${COMMAND} list\` shows what is visible in this channel.`;
 }
 
+/** A decision is superseded from its own channel only (the new record lives where it is made). */
+export function supersedeElsewhere(ref: number, channelId: string): string {
+  return `${formatRef(ref)} was recorded in <#${channelId}>: supersede it there, where the new record will be seen by the same people. Nothing was recorded.`;
+}
+
 export function alreadySuperseded(ref: number, byRef: number): string {
   return `${formatRef(ref)} was already superseded by ${formatRef(byRef)}. Supersede ${formatRef(byRef)} instead: \`${COMMAND} supersede ${formatRef(byRef)} …\``;
 }

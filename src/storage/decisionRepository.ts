@@ -43,6 +43,9 @@ export function createDecisionRepository(db: Db): DecisionRepository {
             .for('update');
           if (!old) return { kind: 'not_found' } as const;
           if (old.supersededById) return { kind: 'already_superseded', previous: toDecision(old) } as const;
+          // The new record would live in the superseding channel: from another one (a private one,
+          // say) it would hang a record that channel alone can see on a decision others rely on.
+          if (old.channelId !== input.source.channelId) return { kind: 'other_channel', previous: toDecision(old) } as const;
           const current = await insertDecision(tx, input, { supersedesId: old.id, supersedesRef: old.ref });
           const [updated] = await tx
             .update(decisions)

@@ -220,6 +220,23 @@ describe('private channels, supersession and paging', () => {
     expect(supersedeFromOutside.body.text).toContain(`There is no D-${ref} that can be shown here`);
   });
 
+  it('supersedes a decision only from its own channel, never from a private one it is visible in', async () => {
+    app.slack.privateChannels.add('G0BACKROOM');
+    await app.command('Releases go out on Tuesdays because support is staffed then', { channel: 'C0REL' });
+    const [card] = await app.slack.waitFor('chat.postMessage');
+    const ref = /^D-(\d+)/.exec(card!.params.text)![1]!;
+    app.slack.reset();
+    for (const channel of ['G0BACKROOM', 'C0ELSEWHERE']) {
+      const refused = await app.command(`supersede D-${ref} Releases go out whenever`, { channel });
+      expect(refused.body.text).toContain(`was recorded in <#C0REL>: supersede it there`);
+    }
+    expect(app.slack.callsOf('chat.update')).toHaveLength(0);
+    expect(JSON.stringify((await app.command(`show D-${ref}`, { channel: 'C0REL' })).body)).not.toContain('superseded');
+    await app.command(`supersede D-${ref} Releases go out on Wednesdays because support moved`, { channel: 'C0REL' });
+    const [next] = await app.slack.waitFor('chat.postMessage');
+    expect(next!.params.channel).toBe('C0REL');
+  });
+
   it('supersedes a decision, links both ways, updates the old card and shows the history', async () => {
     await app.command('Deploys run from cron #deploy', { channel: 'C0OPS' });
     const [oldPost] = await app.slack.waitFor('chat.postMessage');

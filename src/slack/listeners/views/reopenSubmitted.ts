@@ -6,7 +6,7 @@ import { encodePlainText } from '../../../domain/markup.js';
 import { errorForLog } from '../../../logger.js';
 import { answeredWarningBlocks, relitigationWarningText } from '../../blocks/relitigationWarning.js';
 import { userText } from '../../blocks/text.js';
-import { alreadySuperseded, describeContentProblem } from '../../copy.js';
+import { alreadySuperseded, describeContentProblem, supersedeElsewhere } from '../../copy.js';
 import { postDecisionCard, refreshDecisionCard, tellUser } from '../../deliver.js';
 import { FIELD_ACTION, REOPEN_FIELD } from '../../ids.js';
 import { workspaceOf } from '../../workspace.js';
@@ -82,7 +82,9 @@ export function reopenSubmitted({ services, logger }: ListenerDeps) {
             ? alreadySuperseded(decision.ref, result.previous.supersededBy!.ref)
             : result.reason === 'invalid'
               ? result.problems.map(describeContentProblem).join(' ')
-              : `${ref} can no longer be found.`;
+              : result.reason === 'other_channel'
+                ? supersedeElsewhere(decision.ref, result.previous.source.channelId)
+                : `${ref} can no longer be found.`;
         await acker.errors({ [REOPEN_FIELD.newDecision]: message }, { typed });
         return;
       }

@@ -1,7 +1,7 @@
 import { supersedeDecision, type SupersedeDecisionResult } from '../../../../app/supersedeDecision.js';
 import { formatRef } from '../../../../domain/decision.js';
 import { parseInlineDecision } from '../../../../domain/parseInlineDecision.js';
-import { alreadySuperseded, describeContentProblem, describeInlineProblem, HOLDING, notVisible, withTextBack } from '../../../copy.js';
+import { alreadySuperseded, describeContentProblem, describeInlineProblem, HOLDING, notVisible, supersedeElsewhere, withTextBack } from '../../../copy.js';
 import { postDecisionCard, refreshDecisionCard } from '../../../deliver.js';
 import { workspaceOf } from '../../../workspace.js';
 import { type ListenerDeps, today } from '../../deps.js';
@@ -52,7 +52,9 @@ function describeSupersession(result: SupersedeDecisionResult | null, ref: numbe
         ? notVisible(ref)
         : result.reason === 'already_superseded'
           ? alreadySuperseded(ref, result.previous.supersededBy!.ref)
-          : result.problems.map(describeContentProblem).join(' ');
+          : result.reason === 'other_channel'
+            ? supersedeElsewhere(ref, result.previous.source.channelId)
+            : result.problems.map(describeContentProblem).join(' ');
     return { text: withTextBack(message, typed) };
   }
   if (!result.created) return { text: `That was recorded already as ${formatRef(result.current.ref)}.` };
