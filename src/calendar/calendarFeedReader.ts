@@ -19,7 +19,7 @@ export function createCalendarFeedReader(options: CalendarFeedReaderOptions): Ca
     async meetings(url, window) {
       const checked = validateFeedUrl(url, { allowPrivateHosts: options.allowPrivateHosts });
       if (!checked.ok) return { ok: false, problem: checked.problem };
-      const fetched = await fetchIcsFeed(checked.url, { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes });
+      const fetched = await fetchIcsFeed(checked.url, { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, allowPrivateHosts: options.allowPrivateHosts });
       if (!fetched.ok) return fetched;
       const read = meetingsFromIcs(fetched.text, window);
       if (!read.ok) return read;

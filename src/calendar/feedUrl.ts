@@ -8,7 +8,8 @@ export type FeedUrlCheck = { ok: true; url: string } | { ok: false; problem: 'in
  * Hosts that are loopback, private or link-local by their literal name or address are refused
  * (the app fetches the URL from inside its own network: cloud metadata, admin ports);
  * `allowPrivateHosts` is for deployments whose calendar server is on the intranet.
- * A public name that resolves to a private address, or redirects to one, is not caught here.
+ * A public name that resolves to a private address, or redirects to one, is caught when fetching
+ * (publicOnlyAgent.ts, and fetchIcsFeed's check of every redirect).
  */
 export function validateFeedUrl(text: string, options: { allowPrivateHosts?: boolean } = {}): FeedUrlCheck {
   const url = toFetchableUrl(unwrapSlackLink(text));
@@ -49,6 +50,12 @@ const PRIVATE_RANGES = (() => {
   }
   return list;
 })();
+
+/** Whether an IP address (v4 or v6) is loopback, private, link-local, unique-local or otherwise not public. */
+export function isPrivateAddress(address: string): boolean {
+  const family = isIP(address);
+  return family !== 0 && PRIVATE_RANGES.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
 
 // URL has already folded odd IPv4 spellings (2130706433, 0x7f.1) into dotted quads and
 // wrapped IPv6 in brackets. BlockList matches IPv4-mapped IPv6 (::ffff:7f00:1) against IPv4 rules.

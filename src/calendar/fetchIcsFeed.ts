@@ -1,7 +1,9 @@
-import { toFetchableUrl } from './feedUrl.js';
+import { type Dispatcher, fetch as undiciFetch } from 'undici';
+import { validateFeedUrl } from './feedUrl.js';
 import { looksLikeIcs } from './icsScreen.js';
+import { publicOnlyAgent } from './publicOnlyAgent.js';
 
-export type FeedProblem = 'invalid_url' | 'timeout' | 'http_error' | 'too_large' | 'network' | 'not_a_calendar';
+export type FeedProblem = 'invalid_url' | 'private_host' | 'timeout' | 'http_error' | 'too_large' | 'network' | 'not_a_calendar';
 
 export type FeedFetchResult = { ok: true; text: string } | { ok: false; problem: FeedProblem; status?: number };
 
@@ -10,16 +12,23 @@ export type FetchIcsFeedOptions = {
   timeoutMs: number;
   /** Decoded body size limit; undici has already undone any gzip, so a compressed bomb stops here too. */
   maxBytes: number;
-  fetchImpl?: typeof fetch;
+  /** For deployments whose calendar server is on the intranet (and tests on 127.0.0.1). */
+  allowPrivateHosts?: boolean;
 };
 
+// Calendar servers redirect to a CDN or a signed URL; more than this is a loop.
+const MAX_REDIRECTS = 5;
+let publicOnly: Dispatcher | undefined;
+
 /**
- * Downloads an iCalendar feed (http, https, or webcal as https). Never throws.
- * Does not check for private hosts: subscribing goes through validateFeedUrl first.
+ * Downloads an iCalendar feed (http, https, or webcal as https). Never throws. Unless private
+ * hosts are allowed, it connects only to public addresses, whatever a name resolves to
+ * (publicOnlyAgent), and follows a redirect only to a URL subscribing would have taken.
  */
 export async function fetchIcsFeed(url: string, options: FetchIcsFeedOptions): Promise<FeedFetchResult> {
-  const target = toFetchableUrl(url);
-  if (target === null) return { ok: false, problem: 'invalid_url' };
+  const first = validateFeedUrl(url, { allowPrivateHosts: options.allowPrivateHosts });
+  if (!first.ok) return { ok: false, problem: first.problem };
+  const dispatcher = options.allowPrivateHosts ? undefined : (publicOnly ??= publicOnlyAgent());
 
   const controller = new AbortController();
   let timedOut = false;
@@ -29,10 +38,17 @@ export async function fetchIcsFeed(url: string, options: FetchIcsFeedOptions): P
   }, options.timeoutMs);
 
   try {
-    const response = await (options.fetchImpl ?? fetch)(target, {
-      signal: controller.signal,
-      headers: { accept: 'text/calendar, text/plain;q=0.5, */*;q=0.1' },
-    });
+    let target = first.url;
+    let response = await undiciFetch(target, { signal: controller.signal, redirect: 'manual', dispatcher, headers: ACCEPT });
+    for (let hop = 0; isRedirect(response.status); hop++) {
+      const location = response.headers.get('location');
+      controller.signal.throwIfAborted();
+      await response.body?.cancel().catch(() => undefined);
+      const next = location && hop < MAX_REDIRECTS ? validateFeedUrl(new URL(location, target).toString(), { allowPrivateHosts: options.allowPrivateHosts }) : null;
+      if (!next?.ok) return { ok: false, problem: next?.problem === 'private_host' ? 'private_host' : 'network' };
+      target = next.url;
+      response = await undiciFetch(target, { signal: controller.signal, redirect: 'manual', dispatcher, headers: ACCEPT });
+    }
     if (!response.ok) {
       controller.abort();
       return { ok: false, problem: 'http_error', status: response.status };
@@ -51,15 +67,33 @@ export async function fetchIcsFeed(url: string, options: FetchIcsFeedOptions): P
     const text = new TextDecoder('utf-8').decode(body);
     if (!looksLikeIcs(text)) return { ok: false, problem: 'not_a_calendar', status: response.status };
     return { ok: true, text };
-  } catch {
-    return { ok: false, problem: timedOut ? 'timeout' : 'network' };
+  } catch (error) {
+    if (timedOut) return { ok: false, problem: 'timeout' };
+    return { ok: false, problem: causeCode(error) === 'EPRIVATEADDRESS' ? 'private_host' : 'network' };
   } finally {
     clearTimeout(timer);
   }
 }
 
+const ACCEPT = { accept: 'text/calendar, text/plain;q=0.5, */*;q=0.1' };
+
+function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+/** fetch wraps a connection's failure in a TypeError; its code is on the cause. */
+function causeCode(error: unknown): unknown {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (code) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 // Reads the body chunk by chunk so a feed that never ends costs maxBytes, not memory.
-async function readAtMost(response: Response, maxBytes: number): Promise<Uint8Array | null> {
+async function readAtMost(response: Awaited<ReturnType<typeof undiciFetch>>, maxBytes: number): Promise<Uint8Array | null> {
   if (response.body === null) return new Uint8Array();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

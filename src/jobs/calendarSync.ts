@@ -44,7 +44,7 @@ export function startCalendarSync({ cron, services, clients, logger }: CalendarS
           await client.chat.postMessage({
             channel: notice.feed.channelId,
             text:
-              `The calendar feed at ${feedHost(notice.feed.url)} stopped working: ${describeFeedProblem(notice.problem, notice.status)} ` +
+              `The calendar feed at ${feedHost(notice.feed.url)} stopped working: ${describeFeedProblem(notice.problem)} ` +
               "I'll keep trying every hour and won't mention it again until it works. `/decide calendar off` removes it.",
           });
         } catch (error) {

@@ -234,20 +234,21 @@ export function describeSettingProblem(key: CostSettingKey, problem: CostSetting
   }
 }
 
-export function describeFeedProblem(problem: FeedProblem, status?: number): string {
+/**
+ * Why a feed cannot be read, in words. Every failure to fetch gets the same answer: telling
+ * "HTTP 403" from "could not connect" would let a member probe what the server can reach.
+ */
+export function describeFeedProblem(problem: FeedProblem): string {
   switch (problem) {
     case 'invalid_url':
       return 'That is not a calendar link I can fetch; give the http(s) or webcal link of an ICS feed.';
     case 'private_host':
-      return 'That link points at a private or local address, which I do not fetch.';
     case 'timeout':
-      return 'The calendar server did not answer in time.';
     case 'http_error':
-      return `The calendar server answered with an error${status ? ` (HTTP ${status})` : ''}; the link may have expired or need to be public.`;
+    case 'network':
+      return "I couldn't fetch a calendar from that link. Give the feed's public (secret) address, an ICS link that opens without signing in.";
     case 'too_large':
       return 'The calendar is larger than I fetch.';
-    case 'network':
-      return "I couldn't connect to the calendar server.";
     case 'not_a_calendar':
       return 'That link does not return an ICS calendar.';
     case 'malformed':

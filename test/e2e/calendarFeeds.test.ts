@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/storage/insertDecisions.js';
@@ -80,7 +81,9 @@ describe('calendar feeds', () => {
     const notices = app.slack.callsOf('chat.postMessage').filter((c) => c.params.channel === 'C0FLAKY');
     expect(notices).toHaveLength(1);
     expect(notices[0]!.params.text).toContain('stopped working');
-    expect(notices[0]!.params.text).toContain('HTTP 500');
+    // The same words whatever went wrong, no status: members must not learn what the server can reach.
+    expect(notices[0]!.params.text).toContain("couldn't fetch a calendar from that link");
+    expect(notices[0]!.params.text).not.toContain('500');
 
     feeds.serveFixture('/team.ics', 'google-alice.ics');
     await due();
@@ -93,8 +96,29 @@ describe('calendar feeds', () => {
     expect(after[1]!.params.text).toContain('does not return an ICS calendar');
   });
 
+  it('fetches nothing from a name that resolves to a private address, and answers as for any failure', async () => {
+    const publicOnly = await TestApp.start({ now: () => NOW, env: { CALENDAR_SYNC_CRON: '0 0 1 1 *', CALENDAR_FETCH_TIMEOUT_MS: '1000' } });
+    try {
+      feeds.serveFixture('/inside.ics', 'google-alice.ics');
+      const before = feeds.fetches.length;
+      // This machine's own name: it resolves to loopback or a private address, never a public one.
+      const url = feeds.url('/inside.ics').replace('127.0.0.1', hostname());
+      const answer = await publicOnly.command(`calendar ${url}`, { channel: 'C0SSRF' });
+      const reply = (answer.body?.text ?? (await waitForResponse(publicOnly, answer.responseId)).text) as string;
+      expect(reply).toContain("couldn't fetch a calendar from that link");
+      expect(reply).toContain('Nothing was stored');
+      expect(feeds.fetches.length).toBe(before);
+      // A literal loopback address is refused the same way.
+      const literal = await publicOnly.command(`calendar ${feeds.url('/inside.ics')}`, { channel: 'C0SSRF' });
+      expect((literal.body?.text ?? (await waitForResponse(publicOnly, literal.responseId)).text) as string).toContain("couldn't fetch a calendar from that link");
+      expect(feeds.fetches.length).toBe(before);
+    } finally {
+      await publicOnly.stop();
+    }
+  });
+
   it.each([
-    ['/missing.ics', undefined, /HTTP 404/],
+    ['/missing.ics', undefined, /couldn't fetch a calendar from that link/],
     ['/broken.ics', 'truncated-download.ics', /damaged or cut off/],
     ['/page.html', 'html', /does not return an ICS calendar/],
   ])('refuses to subscribe to %s with the reason, storing nothing', async (path, fixture, reason) => {

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchIcsFeed } from '../../../src/calendar/fetchIcsFeed.js';
 
 const ICS = readFileSync(new URL('../../fixtures/ics/google-alice.ics', import.meta.url), 'utf8');
-const LIMITS = { timeoutMs: 2_000, maxBytes: 1_000_000 };
+// The test's calendar host is on loopback: allowed here, as an intranet deployment allows it.
+const LIMITS = { timeoutMs: 2_000, maxBytes: 1_000_000, allowPrivateHosts: true };
 
 // A real calendar host on loopback, one path per behaviour.
 const routes: Record<string, (res: ServerResponse) => void> = {
@@ -36,10 +38,15 @@ const routes: Record<string, (res: ServerResponse) => void> = {
 
 let server: Server;
 let base: string;
+const requests: string[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => (routes[req.url ?? ''] ?? routes['/missing']!)(res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    (routes[req.url ?? ''] ?? routes['/missing']!)(res);
+  });
+  // Every interface: a name of this machine reaches it too, unless the fetch refuses to connect.
+  await new Promise<void>((resolve) => server.listen(0, '0.0.0.0', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
@@ -79,7 +86,7 @@ describe('fetchIcsFeed', () => {
   });
 
   it('stops reading a streamed body once it passes maxBytes', async () => {
-    expect(await fetchIcsFeed(`${base}/endless`, { timeoutMs: 5_000, maxBytes: 64 * 1024 })).toEqual({
+    expect(await fetchIcsFeed(`${base}/endless`, { timeoutMs: 5_000, maxBytes: 64 * 1024, allowPrivateHosts: true })).toEqual({
       ok: false,
       problem: 'too_large',
       status: 200,
@@ -89,7 +96,7 @@ describe('fetchIcsFeed', () => {
   it('refuses a body whose declared length is over maxBytes without reading it', async () => {
     const started = Date.now();
 
-    expect(await fetchIcsFeed(`${base}/declared-huge`, { timeoutMs: 5_000, maxBytes: 64 * 1024 })).toEqual({
+    expect(await fetchIcsFeed(`${base}/declared-huge`, { timeoutMs: 5_000, maxBytes: 64 * 1024, allowPrivateHosts: true })).toEqual({
       ok: false,
       problem: 'too_large',
       status: 200,
@@ -113,15 +120,14 @@ describe('fetchIcsFeed', () => {
     },
   );
 
-  it('asks for webcal:// feeds over https through the given fetch', async () => {
-    const requested: string[] = [];
-    // Stands in for the remote host: there is no TLS server on loopback here.
-    const fetchImpl: typeof fetch = async (input) => {
-      requested.push(String(input));
-      return new Response(ICS, { status: 200, headers: { 'content-type': 'text/calendar' } });
-    };
-
-    expect(await fetchIcsFeed('webcal://calendar.example.com/feed.ics', { ...LIMITS, fetchImpl })).toEqual({ ok: true, text: ICS });
-    expect(requested).toEqual(['https://calendar.example.com/feed.ics']);
+  it('connects only to public addresses: a name resolving to this machine is refused, and nothing reaches it', async () => {
+    const before = requests.length;
+    const port = new URL(base).port;
+    // This machine's own name resolves to loopback or a private address; the literal check alone let it through.
+    const viaName = await fetchIcsFeed(`http://${hostname()}:${port}/feed.ics`, { ...LIMITS, allowPrivateHosts: false });
+    expect(viaName).toMatchObject({ ok: false });
+    expect(['private_host', 'network']).toContain((viaName as { problem: string }).problem);
+    expect(await fetchIcsFeed(`${base}/feed.ics`, { ...LIMITS, allowPrivateHosts: false })).toEqual({ ok: false, problem: 'private_host' });
+    expect(requests.length).toBe(before);
   });
 });

@@ -34,7 +34,7 @@ export async function calendarFromCommand(
         return { text: removed === 0 ? 'This channel had no calendar feeds.' : `Removed ${removed} calendar ${removed === 1 ? 'feed' : 'feeds'}. Meetings already recorded stay in the costs.` };
       }
       const result = await subscribeCalendar({ services, workspace, channelId: command.channel_id, url: request.url, userId: command.user_id });
-      if (!result.ok) return { text: `I did not subscribe this channel: ${describeFeedProblem(result.problem, result.status)} Nothing was stored.` };
+      if (!result.ok) return { text: `I did not subscribe this channel: ${describeFeedProblem(result.problem)} Nothing was stored.` };
       const { first } = result;
       const found =
         first.found === 0
