@@ -50,7 +50,7 @@ export async function importAdrs({ services, workspace, channelId, channelPrivat
 
   const ids = new Map<string, string>();
   for (const { adr, hash } of read) {
-    const { content, permalink, warnings } = adrToDecision(adr, today);
+    const { content, permalink, private: markedPrivate, warnings } = adrToDecision(adr, today);
     summary.warnings.push(...warnings);
     const saved = await services.adrs.upsertImported({
       workspace,
@@ -59,7 +59,8 @@ export async function importAdrs({ services, workspace, channelId, channelPrivat
       decision: {
         workspace,
         content,
-        source: { channelId, channelPrivate, messageTs: null, threadTs: null, permalink, participants: [] },
+        // A file an export marked private stays private, whatever channel it is imported into.
+        source: { channelId, channelPrivate: channelPrivate || markedPrivate, messageTs: null, threadTs: null, permalink, participants: [] },
         createdBy: actor,
         origin: 'import',
         idempotencyKey: `import:${adr.sourcePath}`,

@@ -462,7 +462,8 @@ export interface AdrRepository {
   /** Links two records as superseded and superseding, both ways. */
   linkSupersession(workspace: Workspace, olderId: string, newerId: string): Promise<void>;
   /** Every decision of the workspace (or of one channel), oldest ref first, with what an ADR file carries. */
-  exportable(workspace: Workspace, channelId: string | null): Promise<ExportableDecision[]>;
+  /** Private channels' decisions only with `includePrivate` (and then marked private). */
+  exportable(workspace: Workspace, channelId: string | null, includePrivate: boolean): Promise<ExportableDecision[]>;
 }
 
 // ───────────────────────────── deleting a workspace's data ─────────────────────────────

@@ -19,10 +19,12 @@ export const IMPORT_USAGE = `import DIR --channel C123 [--workspace T123] [--rec
   README, index and template files are skipped. Uses the app's configuration (DATABASE_URL or
   DATA_DIR); the workspace defaults to the bot token's. The last line is a JSON summary.`;
 
-export const EXPORT_USAGE = `export --out DIR [--format madr|nygard] [--channel C123] [--workspace T123]
+export const EXPORT_USAGE = `export --out DIR [--format madr|nygard] [--channel C123] [--workspace T123] [--include-private]
 
   Writes every decision (or one channel's) as an ADR file, NNNN-slug.md by ref: MADR 4 with the
-  Slack fields under x- keys in the front matter (default), or Nygard. The last line is JSON.`;
+  Slack fields under x- keys in the front matter (default), or Nygard. Decisions of private
+  channels, DMs and group DMs are left out unless --include-private, which marks them
+  (x-private: true) so that importing the folder keeps them private. The last line is JSON.`;
 
 const NOT_ADRS = /^(readme|index|template|adr-template|_template)\b.*\.md$/i;
 
@@ -66,7 +68,13 @@ export async function importCommand(args: string[]): Promise<number> {
 export async function exportCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { out: { type: 'string' }, format: { type: 'string', default: 'madr' }, channel: { type: 'string' }, workspace: { type: 'string' } },
+    options: {
+      out: { type: 'string' },
+      format: { type: 'string', default: 'madr' },
+      channel: { type: 'string' },
+      workspace: { type: 'string' },
+      'include-private': { type: 'boolean', default: false },
+    },
   });
   if (!values.out || !['madr', 'nygard'].includes(values.format)) {
     console.error(`usage: ${EXPORT_USAGE}`);
@@ -77,7 +85,13 @@ export async function exportCommand(args: string[]): Promise<number> {
   const database = await openDatabase(config.database);
   try {
     await database.migrate();
-    const files = await exportAdrs({ services: { adrs: createAdrRepository(database.db) }, workspace, channelId: values.channel ?? null, format: values.format as AdrFormat });
+    const files = await exportAdrs({
+      services: { adrs: createAdrRepository(database.db) },
+      workspace,
+      channelId: values.channel ?? null,
+      format: values.format as AdrFormat,
+      includePrivate: values['include-private'],
+    });
     await mkdir(values.out, { recursive: true });
     for (const file of files) await writeFile(join(values.out, file.name), file.text, 'utf8');
     console.log(JSON.stringify({ exported: files.length }));

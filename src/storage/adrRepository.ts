@@ -61,7 +61,7 @@ export function createAdrRepository(db: Db): AdrRepository {
       });
     },
 
-    async exportable(workspace, channelId) {
+    async exportable(workspace, channelId, includePrivate) {
       const warnings = sql<number>`(select count(*)::int from ${judgements} j where j.workspace_id = ${workspace.workspaceId} and j.decision_id = "decisions"."id" and j.outcome = 'warned')`;
       const rows = await db
         .select({
@@ -80,10 +80,17 @@ export function createAdrRepository(db: Db): AdrRepository {
           supersededByRef: decisions.supersededByRef,
           permalink: sql<string | null>`coalesce(${decisions.cardPermalink}, ${decisions.sourcePermalink})`,
           channelId: decisions.channelId,
+          private: decisions.channelPrivate,
           relitigationCount: warnings,
         })
         .from(decisions)
-        .where(and(eq(decisions.workspaceId, workspace.workspaceId), channelId ? eq(decisions.channelId, channelId) : undefined))
+        .where(
+          and(
+            eq(decisions.workspaceId, workspace.workspaceId),
+            channelId ? eq(decisions.channelId, channelId) : undefined,
+            includePrivate ? undefined : eq(decisions.channelPrivate, false),
+          ),
+        )
         .orderBy(asc(decisions.ref));
       return rows.map((r) => ({
         ...r,

@@ -78,7 +78,7 @@ describe('importing the ADR folders teams keep', () => {
       expect(back.skipped).toBe(0);
       const strip = (rows: Awaited<ReturnType<ReturnType<typeof createAdrRepository>['exportable']>>) =>
         rows.map(({ relitigationCount: _, ...rest }) => rest);
-      expect(strip(await services().adrs.exportable(to, null))).toEqual(strip(await services().adrs.exportable(from, null)));
+      expect(strip(await services().adrs.exportable(to, null, true))).toEqual(strip(await services().adrs.exportable(from, null, true)));
     }
   });
 });
@@ -103,7 +103,7 @@ describe('decisions recorded in Slack, through an export and back', () => {
       const back = await importAdrs({ services: adrs, workspace: to, channelId: 'C0ARCH', channelPrivate: false, files: files.map((f) => ({ path: f.name, text: f.text })), today: '2026-11-22', actor: 'ADR import' });
       expect(back).toMatchObject({ imported: 3, skipped: 0 });
       const strip = (rows: Awaited<ReturnType<typeof adrs.adrs.exportable>>) => rows.map(({ relitigationCount: _, ...rest }) => rest);
-      expect(strip(await adrs.adrs.exportable(to, null))).toEqual(strip(await adrs.adrs.exportable(from, null)));
+      expect(strip(await adrs.adrs.exportable(to, null, true))).toEqual(strip(await adrs.adrs.exportable(from, null, true)));
     } finally {
       await database.close();
     }

@@ -15,7 +15,7 @@ const STATUS: Record<ImportedAdr['status'], DecisionStatus> = {
  * reported), tags the log cannot hold are dropped (and reported), and `x-revisit-by` from an
  * exported file comes back as the revisit date.
  */
-export function adrToDecision(adr: ImportedAdr, today: string): { content: DecisionContent; permalink: string | null; warnings: string[] } {
+export function adrToDecision(adr: ImportedAdr, today: string): { content: DecisionContent; permalink: string | null; private: boolean; warnings: string[] } {
   const warnings: string[] = [];
   const decidedOn = adr.date && isValidIsoDate(adr.date) ? adr.date : today;
   if (decidedOn !== adr.date) warnings.push(`${adr.sourcePath}: no date; recorded as decided on ${today}`);
@@ -38,6 +38,6 @@ export function adrToDecision(adr: ImportedAdr, today: string): { content: Decis
     revisitOn: revisitBy && isValidIsoDate(revisitBy) && revisitBy >= decidedOn ? revisitBy : null,
   };
   for (const problem of checkContent(content)) warnings.push(`${adr.sourcePath}: ${problem.field} ${problem.code}`);
-  return { content, permalink: adr.extra['x-slack-permalink'] ?? null, warnings };
+  return { content, permalink: adr.extra['x-slack-permalink'] ?? null, private: adr.extra['x-private'] === 'true', warnings };
 }
 

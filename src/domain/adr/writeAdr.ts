@@ -30,6 +30,8 @@ export interface ExportableDecision {
   supersededBy: number[];
   permalink: string | null;
   channelId: string | null;
+  /** Recorded in a private channel, a DM or a group DM: the file says so, and an import keeps it private. */
+  private?: boolean;
   relitigationCount: number;
   /** Slack user id → display name, for mentions and decision-makers; ids are written when absent. */
   deciderNames?: Record<string, string>;
@@ -62,6 +64,7 @@ function writeMadr(decision: ExportableDecision, fileNameOf: (ref: number) => st
   if (!MADR_STATUSES.has(decision.status)) front['x-status'] = decision.status;
   if (decision.supersedes.length > 0) front['x-supersedes'] = decision.supersedes.map(fileNameOf);
   if (decision.channelId !== null) front['x-channel'] = decision.channelId;
+  if (decision.private) front['x-private'] = true;
   if (decision.permalink !== null) front['x-slack-permalink'] = decision.permalink;
   if (decision.revisitOn !== null) front['x-revisit-by'] = decision.revisitOn;
   front['x-relitigation-count'] = decision.relitigationCount;
@@ -111,7 +114,10 @@ function writeNygard(decision: ExportableDecision, fileNameOf: (ref: number) => 
   // Nygard has no section for the options; they stay with the decision they lost to.
   const options = bullets(decision.alternatives, names);
   const outcome = [text(decision.rationale), options && `Considered options:\n\n${options}`].filter(Boolean).join('\n\n');
+  // Nygard files have no front matter; a private decision's gets one, so an import keeps it private.
+  const privateMark = decision.private ? `---\nx-private: true\n${decision.channelId ? `x-channel: ${decision.channelId}\n` : ''}---` : '';
   return [
+    privateMark,
     `# ${decision.ref}. ${heading(decision.title, names)}`,
     `Date: ${decision.decidedOn}`,
     section('## Status', statusLines.join('\n\n')),
