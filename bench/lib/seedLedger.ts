@@ -20,6 +20,7 @@ const publicChannels: ConversationDirectory = {
   isPrivate: async () => false,
   threadParticipants: async () => ({ participants: [], messages: [] }),
   permalink: async () => null,
+  notePrivate: () => {},
 };
 
 export interface SeededLedger {

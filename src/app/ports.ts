@@ -53,6 +53,8 @@ export interface DecisionRepository {
   record(input: NewDecision): Promise<{ decision: Decision; created: boolean }>;
   /** Records `input` and marks `ref` superseded by it, both ways, atomically. */
   supersede(input: NewDecision & { ref: number; viewer: Viewer }): Promise<SupersedeOutcome>;
+  /** A channel became private: every decision recorded there is private from now on. Returns how many changed. */
+  makeChannelPrivate(workspace: Workspace, channelId: string): Promise<number>;
   findByRef(workspace: Workspace, ref: number, viewer: Viewer): Promise<Decision | null>;
   findBySourceMessage(workspace: Workspace, channelId: string, messageTs: string): Promise<Decision | null>;
   list(
@@ -77,7 +79,8 @@ export interface ConversationDirectory {
   isPrivate(workspace: Workspace, channelId: string): Promise<boolean>;
   /** The people who wrote in a thread, in order of first message; empty if Slack will not say. */
   threadParticipants(workspace: Workspace, channelId: string, threadTs: string): Promise<ThreadExcerpt>;
-  /** A link to a message, or null if Slack will not give one. */
+  /** Slack said the channel is now private (it was converted): no cached answer may say otherwise. */
+  notePrivate(workspace: Workspace, channelId: string): void;
   /** A link to a message; a reply's (its `threadTs` another message's) opens it in its thread. */
   permalink(workspace: Workspace, channelId: string, messageTs: string, threadTs?: string | null): Promise<string | null>;
 }

@@ -158,6 +158,7 @@ const PUBLIC_CHANNELS: ConversationDirectory = {
   isPrivate: async () => false,
   threadParticipants: async () => ({ participants: [], messages: [] }),
   permalink: async () => null,
+  notePrivate: () => {},
 };
 
 function score(outcomes: LineOutcome[], timings: number[]): EvalReport {

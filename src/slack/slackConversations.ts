@@ -45,6 +45,13 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
       }
     },
 
+    notePrivate(workspace, channelId) {
+      const key = `${workspace.workspaceId}:${channelId}`;
+      privacy.delete(key);
+      if (privacy.size >= CACHE_LIMIT) privacy.delete(privacy.keys().next().value!);
+      privacy.set(key, { isPrivate: true, expires: Date.now() + privacyTtlMs });
+    },
+
     async threadParticipants(workspace, channelId, threadTs): Promise<ThreadExcerpt> {
       const empty: ThreadExcerpt = { participants: [], messages: [] };
       try {

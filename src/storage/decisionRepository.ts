@@ -68,6 +68,15 @@ export function createDecisionRepository(db: Db): DecisionRepository {
       }
     },
 
+    async makeChannelPrivate(workspace, channelId) {
+      const rows = await db
+        .update(decisions)
+        .set({ channelPrivate: true, updatedAt: new Date() })
+        .where(and(scope(workspace), eq(decisions.channelId, channelId), eq(decisions.channelPrivate, false)))
+        .returning({ id: decisions.id });
+      return rows.length;
+    },
+
     findByRef: (workspace, ref, viewer) => findOne(db, workspace, and(eq(decisions.ref, ref), visibleTo(viewer))!),
 
     findBySourceMessage: (workspace, channelId, messageTs) =>

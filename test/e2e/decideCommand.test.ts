@@ -206,6 +206,36 @@ describe('private channels, supersession and paging', () => {
   });
   beforeEach(() => app.slack.reset());
 
+  it("stops showing a channel's decisions elsewhere once Slack says it was made private", async () => {
+    await app.command('We rebrand to Globex in spring #rebrand', { channel: 'C0BRAND' });
+    await app.slack.waitFor('chat.postMessage');
+    // Asked while it was public: the answer is remembered for a while.
+    expect(JSON.stringify((await app.command('search globex', { channel: 'C0GENERAL' })).body)).toContain('Globex');
+
+    app.slack.privateChannels.add('C0BRAND');
+    const converted = await app.event({
+      type: 'message',
+      subtype: 'channel_convert_to_private',
+      user: 'U0ANA',
+      text: 'made this channel *private*. Now, it can only be viewed or joined by invitation.',
+      channel: 'C0BRAND',
+      channel_type: 'group',
+      ts: '1764000000.000100',
+      event_ts: '1764000000.000100',
+    });
+    expect(converted.status).toBe(200);
+    await app.idle();
+    await app.command('We rebrand the mobile app to Globex Go #rebrand', { channel: 'C0BRAND' });
+    await app.slack.waitFor('chat.postMessage', 2);
+
+    for (const text of ['search globex', 'list #rebrand']) {
+      expect(JSON.stringify((await app.command(text, { channel: 'C0GENERAL' })).body)).not.toContain('Globex');
+    }
+    const inside = JSON.stringify((await app.command('search globex', { channel: 'C0BRAND' })).body);
+    expect(inside).toContain('Globex Go');
+    expect(inside).toContain('Globex in spring');
+  });
+
   it('shows a private-channel decision only in that channel', async () => {
     await app.command('We acquire Initech in Q3 #mna', { channel: 'G0SECRET' });
     const [post] = await app.slack.waitFor('chat.postMessage');

@@ -1,4 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { channelMadePrivate } from '../../../app/channelMadePrivate.js';
+import type { Workspace } from '../../../app/ports.js';
 import { trackRelitigationThread } from '../../../app/trackRelitigationThread.js';
 import { couldReopen } from '../../../app/detectRelitigation.js';
 import { watchMessage } from '../../../app/watchMessage.js';
@@ -21,6 +23,11 @@ const PEOPLE_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share', 'm
  */
 export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, eventWork }: ListenerDeps) {
   return async ({ event, client, context }: Args): Promise<void> => {
+    // Slack tells a channel's members it was made private with a message of this subtype.
+    if ((event as { subtype?: string }).subtype === 'channel_convert_to_private') {
+      if (isSlackConversationId(event.channel)) await madePrivate(services, logger, workspaceOf(context), event.channel);
+      return;
+    }
     const message = personsMessage(event as unknown as Record<string, unknown>);
     if (!message) return;
     if (event.channel_type !== 'channel' && event.channel_type !== 'group') return;
@@ -64,6 +71,15 @@ export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, 
       logger.warn({ err: errorForLog(error), channelId }, 'judging a message for relitigation failed');
     }
   };
+}
+
+async function madePrivate(services: ListenerDeps['services'], logger: ListenerDeps['logger'], workspace: Workspace, channelId: string): Promise<void> {
+  try {
+    const changed = await channelMadePrivate({ services, workspace, channelId });
+    logger.info({ channelId, decisions: changed }, 'a channel was made private; its decisions are private now');
+  } catch (error) {
+    logger.error({ err: errorForLog(error), channelId }, 'marking a channel private failed; its decisions may still show elsewhere');
+  }
 }
 
 /** The message a person wrote (or edited), or null for anything the watcher must ignore. */
