@@ -7,7 +7,9 @@
 -- 2. relitigation_judgements.model_version: which model made each judgement.
 -- 3. relitigation_candidates also finds decisions through decision_index, and fills free places
 --    with the channel's own recent decisions.
--- 4. decisions.aliases emptied: no form or command ever set them; every alias stored was inferred
+-- 4. p_isolated: a channel shared with another organisation (Slack Connect) is offered only its
+--    own decisions, never the workspace's public ones.
+-- 5. decisions.aliases emptied: no form or command ever set them; every alias stored was inferred
 --    by the retired hand-written knowledge base, and would go stale with no model to rebuild it.
 CREATE TABLE "decision_index" (
 	"decision_id" uuid PRIMARY KEY NOT NULL,
@@ -28,7 +30,7 @@ UPDATE "decisions" SET "aliases" = '[]'::jsonb WHERE "aliases" <> '[]'::jsonb;
 DROP FUNCTION "relitigation_candidates"(text, text, text, text, text, text[], integer);
 --> statement-breakpoint
 CREATE FUNCTION "relitigation_candidates"(
-  p_workspace text, p_channel text, p_typed text, p_own text, p_rivals text, p_typos text[], p_limit integer, p_model text
+  p_workspace text, p_channel text, p_typed text, p_own text, p_rivals text, p_typos text[], p_limit integer, p_model text, p_isolated boolean
 ) RETURNS TABLE (
   id text, ref integer, title text, rationale text, context text, alternatives text, aliases text, tags text,
   text_rank double precision, trigram double precision, recorded_here boolean
@@ -93,7 +95,7 @@ BEGIN
     WHERE d.search @@ (SELECT string_agg('(' || a.q || ' & ' || b.q || ' & ' || c.q || ' & ' || e.q || ')', ' | ')::tsquery
                        FROM anchors a JOIN anchors b ON a.n < b.n JOIN anchors c ON b.n < c.n JOIN anchors e ON c.n < e.n)
       AND d.workspace_id = p_workspace AND d.status = 'accepted' AND d.under_review_since IS NULL
-      AND (d.channel_private = false OR d.channel_id = p_channel)
+      AND ((d.channel_private = false AND NOT p_isolated) OR d.channel_id = p_channel)
     LIMIT 48
   ),
   by_three AS MATERIALIZED (
@@ -105,7 +107,7 @@ BEGIN
       AND d.search @@ (SELECT string_agg('(' || a.q || ' & ' || b.q || ' & ' || c.q || ')', ' | ')::tsquery
                        FROM anchors a JOIN anchors b ON a.n < b.n JOIN anchors c ON b.n < c.n)
       AND d.workspace_id = p_workspace AND d.status = 'accepted' AND d.under_review_since IS NULL
-      AND (d.channel_private = false OR d.channel_id = p_channel)
+      AND ((d.channel_private = false AND NOT p_isolated) OR d.channel_id = p_channel)
     LIMIT 48)
   ),
   by_words AS MATERIALIZED (
@@ -116,14 +118,14 @@ BEGIN
      WHERE (SELECT count(*) FROM by_three) < p_limit
        AND d.search @@ (SELECT string_agg('(' || a.q || ' & ' || b.q || ')', ' | ')::tsquery FROM anchors a JOIN anchors b ON a.n < b.n)
        AND d.workspace_id = p_workspace AND d.status = 'accepted' AND d.under_review_since IS NULL
-       AND (d.channel_private = false OR d.channel_id = p_channel)
+       AND ((d.channel_private = false AND NOT p_isolated) OR d.channel_id = p_channel)
      LIMIT 24)
     UNION
     -- Every decision carrying a word at most 32 decisions name: telling alone.
     (SELECT d.id FROM decisions d
      WHERE d.search @@ (SELECT string_agg(a.q, ' | ')::tsquery FROM anchors a WHERE a.named_by <= 32)
        AND d.workspace_id = p_workspace AND d.status = 'accepted' AND d.under_review_since IS NULL
-       AND (d.channel_private = false OR d.channel_id = p_channel)
+       AND ((d.channel_private = false AND NOT p_isolated) OR d.channel_id = p_channel)
      LIMIT 24)
   ),
   typo_patterns AS MATERIALIZED (
@@ -153,7 +155,7 @@ BEGIN
     WHERE x.related @@ (SELECT string_agg(quote_literal(t.term), ' | ')::tsquery FROM meaning_terms t)
       AND x.workspace_id = p_workspace AND x.model_version = p_model
       AND d.status = 'accepted' AND d.under_review_since IS NULL
-      AND (d.channel_private = false OR d.channel_id = p_channel)
+      AND ((d.channel_private = false AND NOT p_isolated) OR d.channel_id = p_channel)
     LIMIT 48
   ),
   found AS (
@@ -177,7 +179,7 @@ BEGIN
          AND d.search @@ (SELECT string_agg(quote_literal(r.term), ' | ')::tsquery
                           FROM (SELECT k.term FROM known k ORDER BY k.decisions, k.term LIMIT 6) r)
          AND d.workspace_id = p_workspace AND d.status = 'accepted' AND d.under_review_since IS NULL
-         AND (d.channel_private = false OR d.channel_id = p_channel)
+         AND ((d.channel_private = false AND NOT p_isolated) OR d.channel_id = p_channel)
        LIMIT 24)
       UNION ALL
       -- Typos and names the stemmer does not know: the first 60% of a long typed word no decision
@@ -187,7 +189,7 @@ BEGIN
        WHERE (SELECT count(*) FROM typo_patterns) > 0
          AND d.match_text LIKE ANY (ARRAY(SELECT t.pattern FROM typo_patterns t))
          AND d.workspace_id = p_workspace AND d.status = 'accepted' AND d.under_review_since IS NULL
-         AND (d.channel_private = false OR d.channel_id = p_channel)
+         AND ((d.channel_private = false AND NOT p_isolated) OR d.channel_id = p_channel)
        ORDER BY (SELECT max(word_similarity(w, d.match_text)) FROM unnest(p_typos) w) DESC
        LIMIT 8)
     ) AS passes

@@ -21,6 +21,7 @@ const publicChannels: ConversationDirectory = {
   threadParticipants: async () => ({ participants: [], messages: [] }),
   permalink: async () => null,
   notePrivate: () => {},
+  isExternallyShared: async () => false,
 };
 
 export interface SeededLedger {

@@ -24,7 +24,12 @@ export interface Workspace {
  * Who is looking, which decides what they may see: a channel sees public decisions and its own;
  * a person outside any channel (App Home) sees public decisions and those they recorded.
  */
-export type Viewer = { kind: 'channel'; channelId: string } | { kind: 'user'; userId: string };
+/**
+ * Who is looking. A channel sees public decisions and its own; an `isolated` channel (shared with
+ * another organisation through Slack Connect) sees only its own: nothing of the workspace's is
+ * quoted in front of people outside it.
+ */
+export type Viewer = { kind: 'channel'; channelId: string; isolated?: boolean } | { kind: 'user'; userId: string };
 
 export interface NewDecision {
   workspace: Workspace;
@@ -77,6 +82,8 @@ export interface DecisionRepository {
 export interface ConversationDirectory {
   /** True for private channels, DMs and group DMs, and whenever Slack cannot tell us (the safe answer). */
   isPrivate(workspace: Workspace, channelId: string): Promise<boolean>;
+  /** True for channels shared with another organisation (Slack Connect), and whenever Slack cannot tell us. */
+  isExternallyShared(workspace: Workspace, channelId: string): Promise<boolean>;
   /** The people who wrote in a thread, in order of first message; empty if Slack will not say. */
   threadParticipants(workspace: Workspace, channelId: string, threadTs: string): Promise<ThreadExcerpt>;
   /** Slack said the channel is now private (it was converted): no cached answer may say otherwise. */
@@ -110,9 +117,17 @@ export interface RelitigationIndex {
   /**
    * At most `limit` decisions the message may be about, best first: accepted, not under review, and
    * visible from the channel (public, or recorded in that very channel). Uses indexes, never a scan.
-   * `modelVersion`: only index rows this model made are searched.
+   * `modelVersion`: only index rows this model made are searched. An `isolated` channel (Slack
+   * Connect) is offered its own decisions only.
    */
-  candidates(workspace: Workspace, channelId: string, query: MessageQuery, limit: number, modelVersion: string): Promise<MatchableDecision[]>;
+  candidates(
+    workspace: Workspace,
+    channelId: string,
+    query: MessageQuery,
+    limit: number,
+    modelVersion: string,
+    options?: { isolated?: boolean },
+  ): Promise<MatchableDecision[]>;
   /** Stores what a model derived from decisions (decision_index), replacing any other version's row. */
   saveIndexRows(workspace: Workspace, modelVersion: string, rows: { decisionId: string; related: string[] }[]): Promise<void>;
   /** Decisions, of any workspace, with no index row of this model version: what a reindex has to do. */

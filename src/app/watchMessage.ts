@@ -1,6 +1,7 @@
 import type { Decision } from '../domain/decision.js';
 import type { Verdict } from '../domain/relitigation/types.js';
 import { restrain } from '../domain/watchRestraint.js';
+import { channelViewer } from './channelViewer.js';
 import { judgeMessage } from './judgeMessage.js';
 import type { StoredJudgement, Workspace } from './ports.js';
 import type { Services } from './services.js';
@@ -8,7 +9,7 @@ import type { Services } from './services.js';
 export interface WatchMessageProps {
   services: Pick<
     Services,
-    'decisions' | 'relitigation' | 'detector' | 'judgements' | 'channelSettings' | 'workspaceSettings' | 'relitigationLlm' | 'now'
+    'decisions' | 'conversations' | 'relitigation' | 'detector' | 'judgements' | 'channelSettings' | 'workspaceSettings' | 'relitigationLlm' | 'now'
   >;
   workspace: Workspace;
   channelId: string;
@@ -29,7 +30,9 @@ export interface Warning {
 export async function watchMessage({ services, workspace, channelId, message }: WatchMessageProps): Promise<Warning[]> {
   const sensitivity = await services.channelSettings.watch(workspace, channelId);
   if (sensitivity === 'off') return [];
+  const viewer = await channelViewer(services, workspace, channelId);
   const { verdicts, mode } = await judgeMessage({
+    isolated: viewer.isolated,
     index: services.relitigation,
     detector: services.detector,
     workspace,
@@ -71,7 +74,7 @@ export async function watchMessage({ services, workspace, channelId, message }: 
   for (const [i, judgement] of recorded.entries()) {
     if (!judgement || judgement.outcome !== 'warned') continue;
     const verdict = kept[i]!;
-    const decision = await services.decisions.findByRef(workspace, verdict.decision.ref, { kind: 'channel', channelId });
+    const decision = await services.decisions.findByRef(workspace, verdict.decision.ref, viewer);
     if (decision) warnings.push({ judgement, decision, verdict });
   }
   return warnings;

@@ -159,6 +159,7 @@ const PUBLIC_CHANNELS: ConversationDirectory = {
   threadParticipants: async () => ({ participants: [], messages: [] }),
   permalink: async () => null,
   notePrivate: () => {},
+  isExternallyShared: async () => false,
 };
 
 function score(outcomes: LineOutcome[], timings: number[]): EvalReport {

@@ -22,34 +22,46 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
   const { clientFor, logger } = options;
   const threadTimeoutMs = options.threadTimeoutMs ?? 1200;
   const privacyTtlMs = options.privacyTtlMs ?? 10 * 60_000;
-  const privacy = new Map<string, { isPrivate: boolean; expires: number }>();
+  const privacy = new Map<string, { isPrivate: boolean; isExternallyShared: boolean; expires: number }>();
+
+  /** Who can read a channel, from conversations.info, remembered a while; not knowing counts as the narrowest. */
+  const audienceOf = async (workspace: Workspace, channelId: string): Promise<{ isPrivate: boolean; isExternallyShared: boolean }> => {
+    // D… ids are direct messages: private by nature, no need to ask.
+    if (channelId.startsWith('D')) return { isPrivate: true, isExternallyShared: false };
+    const key = `${workspace.workspaceId}:${channelId}`;
+    const cached = privacy.get(key);
+    if (cached && cached.expires > Date.now()) return cached;
+    try {
+      const info = await (await clientFor(workspace)).conversations.info({ channel: channelId });
+      const channel = info.channel;
+      const audience = {
+        isPrivate: Boolean(channel?.is_private || channel?.is_im || channel?.is_mpim || channel?.is_group),
+        isExternallyShared: Boolean(channel?.is_ext_shared || channel?.is_pending_ext_shared),
+      };
+      if (privacy.size >= CACHE_LIMIT) privacy.delete(privacy.keys().next().value!);
+      privacy.set(key, { ...audience, expires: Date.now() + privacyTtlMs });
+      return audience;
+    } catch (error) {
+      // Not knowing is treated as private: a decision may be shown too narrowly, never too widely.
+      logger.warn({ err: errorForLog(error), channelId }, 'conversations.info failed; treating channel as private');
+      return { isPrivate: true, isExternallyShared: true };
+    }
+  };
 
   return {
     async isPrivate(workspace, channelId) {
-      // D… ids are direct messages: private by nature, no need to ask.
-      if (channelId.startsWith('D')) return true;
-      const key = `${workspace.workspaceId}:${channelId}`;
-      const cached = privacy.get(key);
-      if (cached && cached.expires > Date.now()) return cached.isPrivate;
-      try {
-        const info = await (await clientFor(workspace)).conversations.info({ channel: channelId });
-        const channel = info.channel;
-        const isPrivate = Boolean(channel?.is_private || channel?.is_im || channel?.is_mpim || channel?.is_group);
-        if (privacy.size >= CACHE_LIMIT) privacy.delete(privacy.keys().next().value!);
-        privacy.set(key, { isPrivate, expires: Date.now() + privacyTtlMs });
-        return isPrivate;
-      } catch (error) {
-        // Not knowing is treated as private: a decision may be shown too narrowly, never too widely.
-        logger.warn({ err: errorForLog(error), channelId }, 'conversations.info failed; treating channel as private');
-        return true;
-      }
+      return (await audienceOf(workspace, channelId)).isPrivate;
+    },
+
+    async isExternallyShared(workspace, channelId) {
+      return (await audienceOf(workspace, channelId)).isExternallyShared;
     },
 
     notePrivate(workspace, channelId) {
       const key = `${workspace.workspaceId}:${channelId}`;
       privacy.delete(key);
       if (privacy.size >= CACHE_LIMIT) privacy.delete(privacy.keys().next().value!);
-      privacy.set(key, { isPrivate: true, expires: Date.now() + privacyTtlMs });
+      privacy.set(key, { isPrivate: true, isExternallyShared: privacy.get(key)?.isExternallyShared ?? false, expires: Date.now() + privacyTtlMs });
     },
 
     async threadParticipants(workspace, channelId, threadTs): Promise<ThreadExcerpt> {

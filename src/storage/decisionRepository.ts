@@ -301,6 +301,7 @@ function scope(workspace: Workspace): SQL {
 
 /** The privacy rule in one place: private decisions stay in their channel (or with their author, in App Home). */
 function visibleTo(viewer: Viewer): SQL {
+  if (viewer.kind === 'channel' && viewer.isolated) return eq(decisions.channelId, viewer.channelId);
   return viewer.kind === 'channel'
     ? or(eq(decisions.channelPrivate, false), eq(decisions.channelId, viewer.channelId))!
     : or(eq(decisions.channelPrivate, false), eq(decisions.createdBy, viewer.userId))!;

@@ -28,12 +28,12 @@ import { rowsOf } from './insertDecisions.js';
  */
 export function createRelitigationIndex(db: Db): RelitigationIndex {
   return {
-    async candidates(workspace, channelId, query, limit, modelVersion) {
+    async candidates(workspace, channelId, query, limit, modelVersion, options = {}) {
       if (query.words.length === 0) return [];
       const words = query.words.join(' ');
       const result = await db.execute(sql`select * from relitigation_candidates(
         ${workspace.workspaceId}, ${channelId}, ${words}, ${words}, '',
-        string_to_array(${query.typos.join(' ')}, ' '), ${limit}::int, ${modelVersion})`);
+        string_to_array(${query.typos.join(' ')}, ' '), ${limit}::int, ${modelVersion}, ${options.isolated === true})`);
       return rowsOf<CandidateRow>(result).map(toDecision);
     },
 

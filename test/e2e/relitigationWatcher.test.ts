@@ -141,6 +141,19 @@ describe('the relitigation watcher', () => {
     expect(bad.body.text).toContain('/decide watch off|low|normal|high');
   });
 
+  it('quotes nothing of the workspace into a channel shared with another organisation', async () => {
+    app.slack.externallyShared.add('C0PARTNER');
+    await say(app, messageEvent(REOPENING, { channel: 'C0PARTNER' }));
+    expect(warningsIn(app)).toHaveLength(0);
+    for (const text of ['search postgres', 'list #orders', 'show D-1']) {
+      expect(JSON.stringify((await app.command(text, { channel: 'C0PARTNER' })).body)).not.toContain('Orders stay on Postgres');
+    }
+    // Its own decisions it sees, and is warned about.
+    await app.command('Partner invoices go through Stripe instead of wire transfers #billing', { channel: 'C0PARTNER' });
+    await app.slack.waitFor('chat.postMessage');
+    expect(JSON.stringify((await app.command('search stripe', { channel: 'C0PARTNER' })).body)).toContain('Partner invoices go through Stripe');
+  });
+
   it('matches a private-channel decision only in its own channel, and nothing across workspaces', async () => {
     const flags = 'LD renewal quote came in at $48k, should we just move feature flags to LaunchDarkly anyway? homegrown flags keep breaking';
     await say(app, messageEvent(flags, { channel: 'C0PUBLIC2' }));

@@ -24,6 +24,8 @@ type Handler = (params: Record<string, any>) => Record<string, unknown>;
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly privateChannels = new Set<string>();
+  /** Channels shared with another organisation (Slack Connect), as conversations.info reports them. */
+  readonly externallyShared = new Set<string>();
   /** Users users.info reports as workspace admins; everyone else is a member. */
   readonly admins = new Set<string>();
   /** conversations.replies answers, by `${channel}:${thread_ts}`. */
@@ -160,7 +162,10 @@ export class FakeSlack {
       case 'users.info':
         return { ok: true, user: { id: params.user, is_admin: this.admins.has(params.user), is_owner: false, is_primary_owner: false } };
       case 'conversations.info':
-        return { ok: true, channel: { id: params.channel, is_private: this.privateChannels.has(params.channel), is_im: false, is_mpim: false } };
+        return {
+          ok: true,
+          channel: { id: params.channel, is_private: this.privateChannels.has(params.channel), is_im: false, is_mpim: false, is_ext_shared: this.externallyShared.has(params.channel) },
+        };
       case 'conversations.replies': {
         const messages = this.threads.get(`${params.channel}:${params.ts}`);
         return messages ? { ok: true, messages, has_more: false } : { ok: false, error: 'thread_not_found' };

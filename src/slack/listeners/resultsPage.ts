@@ -1,16 +1,17 @@
 import type { Page, Workspace } from '../../app/ports.js';
+import { channelViewer } from '../../app/channelViewer.js';
 import type { Services } from '../../app/services.js';
 import type { Decision } from '../../domain/decision.js';
 import { type PageRequest, RESULTS_PAGE_SIZE } from '../blocks/decisionResults.js';
 
 /** One page of `/decide list|search` as seen from a channel; shared by the command and its paging buttons. */
-export function fetchResultsPage(
+export async function fetchResultsPage(
   services: Services,
   workspace: Workspace,
   channelId: string,
   request: PageRequest,
 ): Promise<Page<Decision>> {
-  const viewer = { kind: 'channel', channelId } as const;
+  const viewer = await channelViewer(services, workspace, channelId);
   const page = { offset: request.offset, limit: RESULTS_PAGE_SIZE };
   return request.query.k === 'search'
     ? services.decisions.search(workspace, request.query.q, viewer, page)

@@ -1,3 +1,4 @@
+import { channelViewer } from '../../../../app/channelViewer.js';
 import type { DecisionStatus } from '../../../../domain/decision.js';
 import { formatRef } from '../../../../domain/decision.js';
 import { decisionDetailBlocks } from '../../../blocks/decisionCard.js';
@@ -45,7 +46,7 @@ export async function showDecision({ services, logger }: ListenerDeps, args: Com
   const workspace = workspaceOf(args.context);
   const work = async (): Promise<Reply> => {
     try {
-      const decision = await services.decisions.findByRef(workspace, ref, { kind: 'channel', channelId: args.command.channel_id });
+      const decision = await services.decisions.findByRef(workspace, ref, await channelViewer(services, workspace, args.command.channel_id));
       if (!decision) return { text: notVisible(ref) };
       const history = await services.decisions.history(workspace, decision.id);
       return { text: formatRef(decision.ref), blocks: decisionDetailBlocks(decision, history) };
