@@ -1,3 +1,4 @@
+import { channelLinksAsTags } from './markup.js';
 import { type DecisionStatus, isDecisionStatus, normaliseTags, parseRef, TAG_PATTERN } from './decision.js';
 import { type AttendeesProblem, type DurationProblem, parseAttendees, parseDuration } from './costs/durations.js';
 import type { PeriodKind } from './costs/periods.js';
@@ -31,7 +32,7 @@ const PERIODS: readonly PeriodKind[] = ['week', 'month', 'quarter'];
 const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 
 export function parseDecideCommand(rawText: string): DecideCommand {
-  const text = rawText.trim();
+  const text = channelLinksAsTags(rawText).trim();
   if (text === '') return { kind: 'open_modal' };
   const [first = '', ...restWords] = text.split(/\s+/);
   const word = first.toLowerCase();

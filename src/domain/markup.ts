@@ -46,6 +46,18 @@ function sameAsUrl(label: string, url: string): boolean {
   return label.trim() === '' || bare(label) === bare(url);
 }
 
+// A channel link as Slack escapes a typed `#name` when a channel of that name exists.
+const CHANNEL_LINK = /<#[CG][A-Z0-9]+\|([^>|]*)>/g;
+
+/**
+ * Slash command text arrives escaped (the manifest's should_escape): a typed `#payments` becomes
+ * `<#C0123|payments>` whenever such a channel exists. In `/decide` text it was typed as a tag, so
+ * it is read as one again; a link without a name is left as it is.
+ */
+export function channelLinksAsTags(text: string): string {
+  return text.replace(CHANNEL_LINK, (link, name: string) => (name.trim() === '' ? link : `#${name.trim()}`));
+}
+
 const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
 
 /** User ids mentioned as `<@U…>` or `<@U…|name>`, in order of appearance. */

@@ -82,6 +82,16 @@ describe('/decide over signed HTTP', () => {
     expect(blockKitViolations(shown.body.blocks, 'message')).toEqual([]);
   });
 
+  it('reads a tag Slack escaped into a channel link as the tag it was typed as', async () => {
+    // With should_escape, "#payments" arrives as a link whenever a channel of that name exists.
+    await app.command('We invoice monthly because customers asked <#C0PAYMENTS|payments>', { channel: 'C0BILL' });
+    const [post] = await app.slack.waitFor('chat.postMessage');
+    expect(post!.params.text).toMatch(/^D-\d+ · We invoice monthly$/);
+    expect(JSON.stringify(post!.params.blocks)).toContain('#payments');
+    const list = await app.command('list <#C0PAYMENTS|payments>', { channel: 'C0BILL' });
+    expect(JSON.stringify(list.body.blocks)).toContain('We invoice monthly');
+  });
+
   it('finds the decision again with list and search', async () => {
     await app.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', { channel: 'C0ORD' });
     await app.slack.waitFor('chat.postMessage');
