@@ -39,6 +39,7 @@ import { createTokenCipher } from './storage/tokenCipher.js';
 import { createThreadActivityRepository } from './storage/threadActivityRepository.js';
 import { createDecisionRepository } from './storage/decisionRepository.js';
 import { createJudgementRepository } from './storage/judgementRepository.js';
+import { createOAuthStateStore } from './storage/oauthStateStore.js';
 import { createRelitigationIndex } from './storage/relitigationIndex.js';
 import { loadDetector } from './detector/loadDetector.js';
 import { reportReindexDue } from './detector/reportReindexDue.js';
@@ -137,6 +138,7 @@ export async function startApp({ config, database, logger, now = () => new Date(
                 scopes: [...BOT_SCOPES],
                 installationStore: installations,
                 installerOptions: {
+                  stateStore: createOAuthStateStore(database.db),
                   installPath: INSTALL_PATH,
                   redirectUriPath: OAUTH_REDIRECT_PATH,
                   clientOptions,

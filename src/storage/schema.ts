@@ -451,3 +451,17 @@ export const slackInstallations = pgTable('slack_installations', {
   installedAt: timestamp('installed_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * OAuth install states handed out by the install page, each good once: the redirect back consumes
+ * its row (storage/oauthStateStore.ts), so a state cannot be replayed, on any replica.
+ */
+export const oauthStates = pgTable(
+  'oauth_states',
+  {
+    state: text('state').primaryKey(),
+    installOptions: jsonb('install_options').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('oauth_states_created_idx').on(t.createdAt)],
+);

@@ -110,6 +110,20 @@ describe('OAuth installs', () => {
     expect((await storedRows()).map((r) => r.workspace_id)).not.toContain('T0EVIL');
   });
 
+  it('takes an install state once: a replayed redirect stores nothing', async () => {
+    grants.set('code-gamma', { team: { id: 'T0GAMMA', name: 'Gamma' }, token: 'xoxb-gamma', botUserId: 'UBOT3' });
+    const page = await fetch(`${app.url}/slack/install`);
+    const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
+    const state = /state=([^&"]+)/.exec(await page.text())![1]!;
+    const first = await fetch(`${app.url}/slack/oauth_redirect?code=code-gamma&state=${state}`, { headers: { cookie } });
+    expect(first.status).toBe(200);
+    await app.database.db.execute(sql`delete from slack_installations where workspace_id = 'T0GAMMA'`);
+    grants.set('code-replay', { team: { id: 'T0GAMMA', name: 'Gamma' }, token: 'xoxb-attacker', botUserId: 'UBOT3' });
+    const replay = await fetch(`${app.url}/slack/oauth_redirect?code=code-replay&state=${state}`, { headers: { cookie } });
+    expect(replay.status).toBeGreaterThanOrEqual(400);
+    expect((await storedRows()).map((r) => r.workspace_id)).not.toContain('T0GAMMA');
+  });
+
   it('keys an org-wide Enterprise Grid install by its enterprise id and serves its workspaces', async () => {
     const done = await install('code-grid', { team: null, enterprise: { id: 'E0GRID', name: 'Grid Org' }, orgWide: true, token: 'xoxb-grid-org', botUserId: 'UBOTG' });
     expect(done.status).toBe(200);
