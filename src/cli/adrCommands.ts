@@ -26,6 +26,8 @@ export const EXPORT_USAGE = `export --out DIR [--format madr|nygard] [--channel 
   channels, DMs and group DMs are left out unless --include-private, which marks them
   (x-private: true) so that importing the folder keeps them private. The last line is JSON.`;
 
+const SLACK_LOOKUP_TIMEOUT_MS = 8_000;
+
 const NOT_ADRS = /^(readme|index|template|adr-template|_template)\b.*\.md$/i;
 
 export async function importCommand(args: string[]): Promise<number> {
@@ -104,9 +106,16 @@ export async function exportCommand(args: string[]): Promise<number> {
 async function workspaceIdOf(given: string | undefined, config: ReturnType<typeof loadConfig>): Promise<string> {
   if (given) return given;
   if (config.slack.auth.kind === 'oauth') throw new Error('The app is installed through OAuth into any number of workspaces; give --workspace T…');
-  const auth = await new WebClient(config.slack.auth.botToken, { slackApiUrl: config.slack.apiUrl }).auth.test();
-  if (!auth.team_id) throw new Error('The bot token names no workspace; give --workspace T…');
-  return auth.team_id;
+  // Asked once, briefly: an operator without Slack in reach is told what to pass instead of waiting.
+  const client = new WebClient(config.slack.auth.botToken, { slackApiUrl: config.slack.apiUrl, timeout: SLACK_LOOKUP_TIMEOUT_MS, retryConfig: { retries: 0 } });
+  let teamId: string | undefined;
+  try {
+    teamId = (await client.auth.test()).team_id;
+  } catch {
+    throw new Error('Slack could not be reached to find the workspace of the bot token; give it with --workspace T… (the workspace id, from the URL of any Slack page).');
+  }
+  if (!teamId) throw new Error('The bot token names no workspace; give --workspace T…');
+  return teamId;
 }
 
 /** Markdown files under `dir`, as paths relative to it with '/' separators, sorted. */

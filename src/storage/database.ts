@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -94,6 +95,8 @@ function drizzleOver(client: postgres.Sql, metrics: Metrics | undefined): Db {
  * loop that answers Slack. One connection, as PGlite is one backend; statements queue in postgres.js.
  */
 async function openPglite(dataDir: string, metrics: Metrics | undefined): Promise<Database> {
+  // A DATA_DIR whose parents do not exist yet is made, as a first run on a fresh volume expects.
+  if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
   const server = await startEmbeddedPostgres(dataDir);
   // No idle or lifetime limit: PGlite's one backend serves this one connection for as long as it runs.
   const client = postgres({

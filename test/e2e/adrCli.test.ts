@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +74,24 @@ describe('npm run cli -- import / export', () => {
       expect(lastJson((await runCli(['export', '--out', again, '--workspace', workspace], env)).stdout)).toEqual({ exported: 1 });
     }
   }, 240_000);
+
+  it('says what to pass when Slack cannot be reached to name the workspace, and makes a DATA_DIR that does not exist yet', async () => {
+    // Takes connections and never answers, as a firewall that drops them would look.
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const fresh = { ...env, DATA_DIR: join(dir, 'not', 'yet', 'there'), SLACK_API_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api/` };
+      delete (fresh as Record<string, string>).DATABASE_URL;
+      const run = await runCli(['export', '--out', join(dir, 'nowhere')], fresh);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain('--workspace');
+      const named = await runCli(['export', '--out', join(dir, 'fresh-export'), '--workspace', 'T0FRESH'], fresh);
+      expect(named.code).toBe(0);
+      expect(lastJson(named.stdout)).toEqual({ exported: 0 });
+    } finally {
+      silent.close();
+    }
+  }, 120_000);
 
   it('explains its usage when the folder or channel is missing', async () => {
     const run = await runCli(['import', GOVUK], env);
