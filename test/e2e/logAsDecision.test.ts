@@ -50,7 +50,7 @@ describe('"Log as decision" and the decision form', () => {
 
     const response = await app.interact(messageShortcut({ ts: '1700000103.000100', thread_ts: '1700000100.000100', user: 'U0LEE', text: 'ok, we stay on Postgres' }));
     expect(response.status).toBe(200);
-    const [open] = await app.slack.waitFor('views.open');
+    const [open] = await app.slack.waitFor('views.update');
     const view = open!.params.view;
     const field = (id: string) => view.blocks.find((b: any) => b.block_id === id)?.element;
     expect(field('title').initial_value).toBe('Orders stay on Postgres');
@@ -77,7 +77,7 @@ describe('"Log as decision" and the decision form', () => {
     // The same message again shows the existing record instead of a new form.
     app.slack.reset();
     await app.interact(messageShortcut({ ts: '1700000103.000100', thread_ts: '1700000100.000100', user: 'U0LEE', text: 'ok, we stay on Postgres' }));
-    const [again] = await app.slack.waitFor('views.open');
+    const [again] = await app.slack.waitFor('views.update');
     expect(again!.params.view.title.text).toMatch(/^Already D-\d+$/);
 
     // And a second submission of the old form (double click, or a stale tab) creates nothing new.
@@ -88,10 +88,24 @@ describe('"Log as decision" and the decision form', () => {
     expect(list.body.blocks[0].text.text).toContain('1–1 of 1');
   });
 
+  it('opens a loading form at once, while the trigger is fresh, and fills it in when the draft is ready', async () => {
+    let release: (reply: string) => void = () => {};
+    openai.reply = () => new Promise<string>((resolve) => (release = resolve));
+    await app.interact(messageShortcut({ ts: '1700000150.000100', user: 'U0RAJ', text: 'we pin node to 22 in CI' }));
+    // The LLM has not answered: the form is already open, saying what it is doing.
+    const [open] = await app.slack.waitFor('views.open');
+    expect(JSON.stringify(open!.params.view.blocks)).toContain('Reading the thread');
+    expect(open!.params.trigger_id).toBeDefined();
+    expect(app.slack.callsOf('views.update')).toHaveLength(0);
+    release(JSON.stringify({ decision: 'CI pins Node 22', rationale: 'one runtime everywhere', alternatives: [] }));
+    const [update] = await app.slack.waitFor('views.update');
+    expect(update!.params.view.blocks.find((b: any) => b.block_id === 'title').element.initial_value).toBe('CI pins Node 22');
+  });
+
   it('opens the form without a draft when the LLM hangs', async () => {
     openai.reply = 'hang';
     await app.interact(messageShortcut({ ts: '1700000200.000100', user: 'U0RAJ', text: 'we freeze deploys on fridays' }));
-    const [open] = await app.slack.waitFor('views.open');
+    const [open] = await app.slack.waitFor('views.update');
     const view = open!.params.view;
     expect(view.blocks.find((b: any) => b.block_id === 'title').element.initial_value).toBe('we freeze deploys on fridays');
     expect(JSON.stringify(view.blocks)).not.toContain('Drafted');
@@ -104,7 +118,7 @@ describe('"Log as decision" and the decision form', () => {
     await app.interact(messageShortcut({ ts: '1700000300.000100', user: 'U0RAJ', text: 'first' }));
     openai.reply = 500;
     await app.interact(messageShortcut({ ts: '1700000301.000100', user: 'U0RAJ', text: 'second' }));
-    const opens = await app.slack.waitFor('views.open', 2);
+    const opens = await app.slack.waitFor('views.update', 2);
     for (const open of opens) expect(JSON.stringify(open.params.view.blocks)).not.toContain('Drafted');
   });
 

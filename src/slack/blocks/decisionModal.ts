@@ -148,6 +148,26 @@ export function decisionModalView({ metadata, prefill, askForChannel, drafted }:
 }
 
 /** Shown instead of the form when the message was logged already. */
+/** What "Log as decision" shows at once, while it reads the thread and drafts (the trigger lasts 3 s). */
+export function loadingDecisionModalView(): ModalView {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: 'Log as decision' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: ':hourglass_flowing_sand: Reading the thread…' } }],
+  };
+}
+
+/** The loading form, when what it waited for failed: it says so and can only be closed. */
+export function failedDecisionModalView(text: string): ModalView {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: 'Log as decision' },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+  };
+}
+
 export function existingDecisionModalView(decision: Decision): ModalView {
   return {
     type: 'modal',

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { prepareThreadDecision } from '../../../app/prepareThreadDecision.js';
 import { LIMITS } from '../../../domain/decision.js';
-import { decisionModalView, existingDecisionModalView } from '../../blocks/decisionModal.js';
+import { decisionModalView, existingDecisionModalView, failedDecisionModalView, loadingDecisionModalView } from '../../blocks/decisionModal.js';
 import { describeSlackFailure } from '../../copy.js';
 import { tellUser } from '../../deliver.js';
 import { classifySlackError } from '../../slackFailure.js';
@@ -13,9 +13,9 @@ import { errorForLog } from '../../../logger.js';
 type Args = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
 /**
- * Message menu → "Log as decision". The form opens pre-filled from the message and its thread
- * (participants as deciders, an LLM draft when configured), or shows the record if this message
- * was logged already. Everything before views.open is bounded so the 3-second trigger_id holds.
+ * Message menu → "Log as decision". A loading form opens at once, while the trigger_id (good for
+ * 3 s) is fresh; it becomes the form pre-filled from the message and its thread (participants as
+ * deciders, an LLM draft when configured), or shows the record if this message was logged already.
  */
 export function logAsDecisionShortcut({ services, logger }: ListenerDeps) {
   return async ({ ack, shortcut, client, context }: Args): Promise<void> => {
@@ -28,7 +28,11 @@ export function logAsDecisionShortcut({ services, logger }: ListenerDeps) {
       return;
     }
     const workspace = workspaceOf(context);
+    let loading: { id: string; hash?: string } | null = null;
     try {
+      const opened = await client.views.open({ trigger_id: shortcut.trigger_id, view: loadingDecisionModalView() });
+      if (!opened.view?.id) throw new Error('views.open returned no view');
+      loading = { id: opened.view.id, hash: opened.view.hash };
       const prepared = await prepareThreadDecision({ services, workspace, channelId, message });
       const view =
         prepared.kind === 'existing'
@@ -50,13 +54,22 @@ export function logAsDecisionShortcut({ services, logger }: ListenerDeps) {
               askForChannel: false,
               drafted: prepared.draft !== null,
             });
-      await client.views.open({ trigger_id: shortcut.trigger_id, view });
+      // The hash makes Slack refuse the update if the person already closed or changed the form.
+      await client.views.update({ view_id: loading.id, ...(loading.hash ? { hash: loading.hash } : {}), view });
     } catch (error) {
       logger.warn({ err: errorForLog(error) }, 'Log as decision could not open its form');
+      const failure = `I couldn't open the “Log as decision” form. ${describeSlackFailure(classifySlackError(error), 'this channel')} Nothing was recorded; try the shortcut again.`;
+      if (loading) {
+        const shown = await client.views
+          .update({ view_id: loading.id, view: failedDecisionModalView(failure) })
+          .then(() => true)
+          .catch(() => false);
+        if (shown) return;
+      }
       await tellUser(
         client,
         { userId: shortcut.user.id, channelId },
-        `I couldn't open the “Log as decision” form. ${describeSlackFailure(classifySlackError(error), 'this channel')} Nothing was recorded; try the shortcut again.`,
+        failure,
         logger,
       );
     }
