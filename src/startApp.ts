@@ -25,7 +25,7 @@ import { createEventWork } from './slack/listeners/eventWork.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { BOT_SCOPES } from './slack/scopes.js';
 import { installedWorkspaceClients, singleWorkspaceClients, type WorkspaceClients } from './slack/workspaceClients.js';
-import { createSlackConversations } from './slack/slackConversations.js';
+import { createSlackConversations, THREAD_CLIENT_OPTIONS } from './slack/slackConversations.js';
 import { createAdrRepository } from './storage/adrRepository.js';
 import { createCalendarSubscriptionRepository } from './storage/calendarSubscriptionRepository.js';
 import { createChannelSettingsRepository } from './storage/channelSettingsRepository.js';
@@ -161,11 +161,16 @@ export async function startApp({ config, database, logger, now = () => new Date(
     clientOptions,
   });
   const clients: WorkspaceClients = installer ? installedWorkspaceClients(installer, clientOptions) : singleWorkspaceClients(app.client);
+  const threadClientOptions: WebClientOptions = { ...clientOptions, ...THREAD_CLIENT_OPTIONS };
+  const threadClients: WorkspaceClients = installer
+    ? installedWorkspaceClients(installer, threadClientOptions)
+    : singleWorkspaceClients(new WebClient(auth.kind === 'token' ? auth.botToken : undefined, threadClientOptions));
 
   const services: Services = {
     decisions: createDecisionRepository(database.db),
     conversations: createSlackConversations({
       clientFor: (workspace) => clients.clientFor(workspace),
+      threadClientFor: (workspace) => threadClients.clientFor(workspace),
       logger,
       workspaceUrls: identity?.teamId && identity.teamUrl ? new Map([[identity.teamId, identity.teamUrl]]) : undefined,
     }),

@@ -5,6 +5,12 @@ import { errorForLog, type Logger } from '../logger.js';
 
 export interface SlackConversationsOptions {
   clientFor: (workspace: Workspace) => Promise<WebClient>;
+  /**
+   * Clients for conversations.replies alone, made to reject a 429 at once (threadClientOptions):
+   * Slack allows apps outside its Marketplace one call a minute there, and a rate-limited client
+   * pauses every call it carries — channel lookups and card posts would wait behind a thread read.
+   */
+  threadClientFor?: (workspace: Workspace) => Promise<WebClient>;
   logger: Logger;
   /** Thread reads happen while a trigger_id (valid 3 s) waits; past this the form opens without them. */
   threadTimeoutMs?: number;
@@ -15,11 +21,18 @@ export interface SlackConversationsOptions {
 }
 
 const CACHE_LIMIT = 10_000;
-const MAX_THREAD_MESSAGES = 50;
+// What Slack returns per conversations.replies call to apps outside its Marketplace.
+const MAX_THREAD_MESSAGES = 15;
+
+/** For threadClientFor's clients: a 429 rejects at once instead of pausing the client, and nothing is retried. */
+export const THREAD_CLIENT_OPTIONS = { rejectRateLimitedCalls: true, retryConfig: { retries: 0 } } as const;
 
 /** ConversationDirectory backed by Slack's Web API. Failures degrade to the safe answer; they never throw. */
 export function createSlackConversations(options: SlackConversationsOptions): ConversationDirectory {
   const { clientFor, logger } = options;
+  const threadClientFor = options.threadClientFor ?? clientFor;
+  // Per workspace: until when Slack said thread reads are rate-limited; none is tried before then.
+  const threadsLimitedUntil = new Map<string, number>();
   const threadTimeoutMs = options.threadTimeoutMs ?? 1200;
   const privacyTtlMs = options.privacyTtlMs ?? 10 * 60_000;
   const privacy = new Map<string, { isPrivate: boolean; isExternallyShared: boolean; expires: number }>();
@@ -66,9 +79,10 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
 
     async threadParticipants(workspace, channelId, threadTs): Promise<ThreadExcerpt> {
       const empty: ThreadExcerpt = { participants: [], messages: [] };
+      if ((threadsLimitedUntil.get(workspace.workspaceId) ?? 0) > Date.now()) return empty;
       try {
         const replies = await withDeadline(
-          clientFor(workspace).then((client) => client.conversations.replies({ channel: channelId, ts: threadTs, limit: MAX_THREAD_MESSAGES })),
+          threadClientFor(workspace).then((client) => client.conversations.replies({ channel: channelId, ts: threadTs, limit: MAX_THREAD_MESSAGES })),
           threadTimeoutMs,
           'conversations.replies gave no answer',
         );
@@ -77,7 +91,12 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
           .map((m) => ({ user: m.user!, text: m.text ?? '' }));
         return { participants: [...new Set(messages.map((m) => m.user))], messages };
       } catch (error) {
-        logger.info({ err: errorForLog(error), channelId }, 'conversations.replies failed or was slow; opening the form without the thread');
+        const retryAfter = (error as { code?: string; retryAfter?: number }).code === 'slack_webapi_rate_limited_error' ? (error as { retryAfter?: number }).retryAfter : undefined;
+        if (retryAfter !== undefined) {
+          if (threadsLimitedUntil.size >= CACHE_LIMIT) threadsLimitedUntil.clear();
+          threadsLimitedUntil.set(workspace.workspaceId, Date.now() + retryAfter * 1000);
+        }
+        logger.info({ err: errorForLog(error), channelId }, 'conversations.replies failed, was slow or is rate-limited; opening the form without the thread');
         return empty;
       }
     },

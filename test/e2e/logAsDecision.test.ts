@@ -102,6 +102,24 @@ describe('"Log as decision" and the decision form', () => {
     expect(update!.params.view.blocks.find((b: any) => b.block_id === 'title').element.initial_value).toBe('CI pins Node 22');
   });
 
+  it('opens the form without the thread when Slack rate-limits thread reads, and nothing else waits for it', async () => {
+    // Apps outside the Marketplace get one conversations.replies a minute.
+    app.slack.failNext('conversations.replies', { status: 429, headers: { 'retry-after': '60' }, body: { ok: false, error: 'ratelimited' } });
+    await app.interact(messageShortcut({ ts: '1700000170.000100', thread_ts: '1700000160.000100', user: 'U0RAJ', text: 'we tag releases with calver' }));
+    const [update] = await app.slack.waitFor('views.update');
+    expect(update!.params.view.blocks.find((b: any) => b.block_id === 'deciders').element.initial_users).toEqual(['U0RAJ']);
+    // Recording a decision right after asks conversations.info about a new channel and posts a
+    // card: neither waits out the thread read's minute.
+    await app.command('We tag releases with calver because dates tell support more', { channel: 'C0RELEASES' });
+    const [card] = await app.slack.waitFor('chat.postMessage');
+    expect(card!.params.channel).toBe('C0RELEASES');
+    // Within the minute, the thread is not asked for again.
+    app.slack.reset();
+    await app.interact(messageShortcut({ ts: '1700000171.000100', thread_ts: '1700000160.000100', user: 'U0RAJ', text: 'calver it is' }));
+    await app.slack.waitFor('views.update');
+    expect(app.slack.callsOf('conversations.replies')).toHaveLength(0);
+  });
+
   it('opens the form without a draft when the LLM hangs', async () => {
     openai.reply = 'hang';
     await app.interact(messageShortcut({ ts: '1700000200.000100', user: 'U0RAJ', text: 'we freeze deploys on fridays' }));
