@@ -22,6 +22,7 @@ const publicChannels: ConversationDirectory = {
   permalink: async () => null,
   notePrivate: () => {},
   isExternallyShared: async () => false,
+  noteSharing: () => {},
 };
 
 export interface SeededLedger {

@@ -88,6 +88,11 @@ export interface ConversationDirectory {
   threadParticipants(workspace: Workspace, channelId: string, threadTs: string): Promise<ThreadExcerpt>;
   /** Slack said the channel is now private (it was converted): no cached answer may say otherwise. */
   notePrivate(workspace: Workspace, channelId: string): void;
+  /**
+   * Slack said the channel was shared with, or unshared from, another organisation: shared counts at
+   * once; after an unshare the next lookup asks Slack again.
+   */
+  noteSharing(workspace: Workspace, channelId: string, shared: boolean): void;
   /** A link to a message; a reply's (its `threadTs` another message's) opens it in its thread. */
   permalink(workspace: Workspace, channelId: string, messageTs: string, threadTs?: string | null): Promise<string | null>;
 }

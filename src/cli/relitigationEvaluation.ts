@@ -160,6 +160,7 @@ const PUBLIC_CHANNELS: ConversationDirectory = {
   permalink: async () => null,
   notePrivate: () => {},
   isExternallyShared: async () => false,
+  noteSharing: () => {},
 };
 
 function score(outcomes: LineOutcome[], timings: number[]): EvalReport {

@@ -77,6 +77,15 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
       privacy.set(key, { isPrivate: true, isExternallyShared: privacy.get(key)?.isExternallyShared ?? false, expires: Date.now() + privacyTtlMs });
     },
 
+    noteSharing(workspace, channelId, shared) {
+      const key = `${workspace.workspaceId}:${channelId}`;
+      const known = privacy.get(key);
+      privacy.delete(key);
+      if (!shared) return;
+      if (privacy.size >= CACHE_LIMIT) privacy.delete(privacy.keys().next().value!);
+      privacy.set(key, { isPrivate: known?.isPrivate ?? false, isExternallyShared: true, expires: Date.now() + privacyTtlMs });
+    },
+
     async threadParticipants(workspace, channelId, threadTs): Promise<ThreadExcerpt> {
       const empty: ThreadExcerpt = { participants: [], messages: [] };
       if ((threadsLimitedUntil.get(workspace.workspaceId) ?? 0) > Date.now()) return empty;

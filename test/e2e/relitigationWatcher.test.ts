@@ -148,6 +148,12 @@ describe('the relitigation watcher', () => {
     for (const text of ['search postgres', 'list #orders', 'show D-1']) {
       expect(JSON.stringify((await app.command(text, { channel: 'C0PARTNER' })).body)).not.toContain('Orders stay on Postgres');
     }
+    // Shared later: Slack's event says so at once, whatever conversations.info said before.
+    expect(JSON.stringify((await app.command('search postgres', { channel: 'C0LATERSHARED' })).body)).toContain('Orders stay on Postgres');
+    const shared = await app.event({ type: 'channel_shared', connected_team_id: 'T0PARTNER', channel: 'C0LATERSHARED', event_ts: '1764000000.000200' });
+    expect(shared.status).toBe(200);
+    await app.idle();
+    expect(JSON.stringify((await app.command('search postgres', { channel: 'C0LATERSHARED' })).body)).not.toContain('Orders stay on Postgres');
     // Its own decisions it sees, and is warned about.
     await app.command('Partner invoices go through Stripe instead of wire transfers #billing', { channel: 'C0PARTNER' });
     await app.slack.waitFor('chat.postMessage');

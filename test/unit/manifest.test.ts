@@ -106,7 +106,15 @@ describe('manifest.yml', () => {
   });
 
   it('subscribes to exactly the events the app handles', () => {
-    expect(manifest.settings.event_subscriptions?.bot_events).toEqual(['app_home_opened', 'message.channels', 'message.groups', 'app_uninstalled', 'tokens_revoked']);
+    expect(manifest.settings.event_subscriptions?.bot_events).toEqual([
+      'app_home_opened',
+      'message.channels',
+      'message.groups',
+      'app_uninstalled',
+      'tokens_revoked',
+      'channel_shared',
+      'channel_unshared',
+    ]);
     expect(manifest.settings.event_subscriptions?.user_events ?? []).toEqual([]);
     expect(manifest.features.app_home?.home_tab_enabled).toBe(true);
     // Direct messages are the fallback when an ephemeral message cannot be posted.

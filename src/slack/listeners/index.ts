@@ -1,3 +1,4 @@
+import { channelSharing } from './events/channelSharing.js';
 import type { App, BlockAction, ButtonAction, PlainTextInputAction } from '@slack/bolt';
 import { ACTION, CALLBACK, COMMAND } from '../ids.js';
 import { homeSearch } from './actions/homeSearch.js';
@@ -26,6 +27,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       app_home_opened: appHomeOpened(deps),
       app_uninstalled: appUninstalled(deps),
       tokens_revoked: tokensRevoked(deps),
+      channel_shared: channelSharing(deps),
+      channel_unshared: channelSharing(deps),
     }),
   );
 
