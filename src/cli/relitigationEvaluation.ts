@@ -14,7 +14,7 @@ import { createDecisionRepository } from '../storage/decisionRepository.js';
 import { createRelitigationIndex } from '../storage/relitigationIndex.js';
 
 /**
- * The scoring contract of ../shared/eval/README.md: every distinct decision of the file recorded
+ * The scoring contract of test/fixtures/relitigation/README.md: every distinct decision of the file recorded
  * into one fresh workspace the way the app records them, then the app's own detector run on every
  * message as a message in a public channel of that workspace. A line "warns about" the decisions
  * whose verdict is strong. Latency is timed on a second pass over the messages, once the detector

@@ -8,7 +8,7 @@ import { createTestDatabaseUrl } from '../support/testDatabase.js';
 
 /** `npm run cli -- import|export` as an operator runs them: their own process, the app's configuration. */
 
-const GOVUK = new URL('../../../shared/adr-corpora/govuk-aws-nygard', import.meta.url).pathname;
+const GOVUK = new URL('../fixtures/adr-corpora/govuk-aws-nygard', import.meta.url).pathname;
 
 describe('npm run cli -- import / export', () => {
   let dir: string;

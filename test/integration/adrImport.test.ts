@@ -13,7 +13,7 @@ import { createRelitigationIndex } from '../../src/storage/relitigationIndex.js'
 import { detector } from '../support/detector.js';
 import { createTestDatabase } from '../support/testDatabase.js';
 
-const CORPORA = new URL('../../../shared/adr-corpora/', import.meta.url).pathname;
+const CORPORA = new URL('../fixtures/adr-corpora/', import.meta.url).pathname;
 const FOLDERS = ['madr-docs-decisions', 'log4brains-docs-adr', 'log4brains-edge-cases', 'govuk-aws-nygard'];
 
 function folder(name: string) {

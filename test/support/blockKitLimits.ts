@@ -1,5 +1,5 @@
 /**
- * Block Kit's documented limits (see ../shared/SLACK.md), checked over a builder's output.
+ * Block Kit's documented limits (Slack's Block Kit reference), checked over a builder's output.
  * Returns every violation as a readable string so a failing test says exactly what broke.
  */
 

@@ -13,7 +13,7 @@ import { BOT_SCOPES } from '../../src/slack/scopes.js';
  */
 
 const MANIFEST_PATH = new URL('../../manifest.yml', import.meta.url);
-const SCHEMA_PATH = new URL('../../../shared/schemas/slack-manifest.schema.1.0.0.json', import.meta.url);
+const SCHEMA_PATH = new URL('../fixtures/schemas/slack-manifest.schema.1.0.0.json', import.meta.url);
 
 
 interface Manifest {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../src/domain/decision.js';
 import { type ImportedAdr, readAdr, resolveAdrLinks } from '../../../src/domain/adr/readAdr.js';
 
-const CORPORA = '/work/shared/adr-corpora';
+const CORPORA = new URL('../../fixtures/adr-corpora', import.meta.url).pathname;
 
 interface Folder {
   files: string[];
