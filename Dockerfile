@@ -53,5 +53,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 
-# node directly (not npm start, whose prestart would rebuild): SIGTERM reaches the app's own drain handler.
+# node directly on the compiled code (npm start runs the sources through tsx, a dev dependency): SIGTERM reaches the app's own drain handler.
 CMD ["node", "dist/main.js"]
