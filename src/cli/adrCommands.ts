@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { WebClient } from '@slack/web-api';
 import { exportAdrs } from '../app/exportAdrs.js';
 import { importAdrs } from '../app/importAdrs.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, loadDatabaseConfig } from '../config.js';
 import type { AdrFormat } from '../domain/adr/writeAdr.js';
 import { createAdrRepository } from '../storage/adrRepository.js';
 import { loadDetector } from '../detector/loadDetector.js';
@@ -16,8 +16,9 @@ export const IMPORT_USAGE = `import DIR --channel C123 [--workspace T123] [--rec
   Imports a folder of Markdown ADRs (MADR 2/3/4, log4brains, Nygard / adr-tools) into the log, in
   the channel given (public unless --private): titles, statuses, dates, deciders, supersession. A
   re-import updates changed files in place and adds nothing twice (the key is the file's path).
-  README, index and template files are skipped. Uses the app's configuration (DATABASE_URL or
-  DATA_DIR); the workspace defaults to the bot token's. The last line is a JSON summary.`;
+  README, index and template files are skipped. Uses the app's database (DATABASE_URL or DATA_DIR;
+  with the embedded one, stop the app first). Without --workspace the bot token's is asked of Slack
+  (SLACK_BOT_TOKEN needed then). The last line is a JSON summary.`;
 
 export const EXPORT_USAGE = `export --out DIR [--format madr|nygard] [--channel C123] [--workspace T123] [--include-private]
 
@@ -41,12 +42,11 @@ export async function importCommand(args: string[]): Promise<number> {
     console.error(`usage: ${IMPORT_USAGE}`);
     return 2;
   }
-  const config = loadConfig();
-  const workspace = { workspaceId: await workspaceIdOf(values.workspace, config), enterpriseId: null };
+  const workspace = { workspaceId: await workspaceIdOf(values.workspace), enterpriseId: null };
   const paths = await markdownFiles(dir, values.recursive);
   const notAdrs = paths.filter((p) => NOT_ADRS.test(p.split('/').at(-1)!));
   const files = await Promise.all(paths.filter((p) => !notAdrs.includes(p)).map(async (path) => ({ path, text: await readFile(join(dir, path), 'utf8') })));
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(loadDatabaseConfig());
   try {
     await database.migrate();
     const summary = await importAdrs({
@@ -82,9 +82,8 @@ export async function exportCommand(args: string[]): Promise<number> {
     console.error(`usage: ${EXPORT_USAGE}`);
     return 2;
   }
-  const config = loadConfig();
-  const workspace = { workspaceId: await workspaceIdOf(values.workspace, config), enterpriseId: null };
-  const database = await openDatabase(config.database);
+  const workspace = { workspaceId: await workspaceIdOf(values.workspace), enterpriseId: null };
+  const database = await openDatabase(loadDatabaseConfig());
   try {
     await database.migrate();
     const files = await exportAdrs({
@@ -103,8 +102,10 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
 }
 
-async function workspaceIdOf(given: string | undefined, config: ReturnType<typeof loadConfig>): Promise<string> {
+/** The workspace given, or the bot token's (which needs the app's Slack configuration). */
+async function workspaceIdOf(given: string | undefined): Promise<string> {
   if (given) return given;
+  const config = loadConfig();
   if (config.slack.auth.kind === 'oauth') throw new Error('The app is installed through OAuth into any number of workspaces; give --workspace T…');
   // Asked once, briefly: an operator without Slack in reach is told what to pass instead of waiting.
   const client = new WebClient(config.slack.auth.botToken, { slackApiUrl: config.slack.apiUrl, timeout: SLACK_LOOKUP_TIMEOUT_MS, retryConfig: { retries: 0 } });

@@ -41,8 +41,13 @@ export async function evalRelitigationCommand(args: string[]): Promise<number> {
   });
   const file = positionals[0];
   const sensitivity = values.sensitivity as Exclude<WatchSensitivity, 'off'>;
-  if (!file || !['low', 'normal', 'high'].includes(sensitivity) || !['offline', 'llm'].includes(values.mode)) {
-    console.error(`usage: ${EVAL_RELITIGATION_USAGE}`);
+  const problems = [
+    ...(file ? [] : ['give the labelled file (FILE.jsonl)']),
+    ...(['low', 'normal', 'high'].includes(sensitivity) ? [] : [`--sensitivity is low, normal or high, not "${sensitivity}"`]),
+    ...(['offline', 'llm'].includes(values.mode) ? [] : [`--mode is offline or llm, not "${values.mode}"`]),
+  ];
+  if (problems.length > 0 || !file) {
+    console.error(`${problems.join('; ')}.\n\nusage: npm run cli -- ${EVAL_RELITIGATION_USAGE}`);
     return 2;
   }
   const llm = values.mode === 'llm' ? llmHelp() : undefined;

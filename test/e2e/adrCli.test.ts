@@ -93,6 +93,26 @@ describe('npm run cli -- import / export', () => {
     }
   }, 120_000);
 
+  it('answers --help on stdout, names an option it does not take, says when a folder is missing, and needs no Slack credentials given the workspace', async () => {
+    const help = await runCli(['export', '--help'], {});
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('export --out DIR');
+    const all = await runCli(['--help'], {});
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain('train-detector');
+    const unknown = await runCli(['import', 'x', '--chanel', 'C0ARCH'], {});
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("'--chanel'");
+    expect(unknown.stderr).toContain('usage: npm run cli -- import DIR');
+    const { SLACK_SIGNING_SECRET: _secret, SLACK_BOT_TOKEN: _token, ...noSlack } = env;
+    const missing = await runCli(['import', join(dir, 'no-such-folder'), '--channel', 'C0ARCH', '--workspace', 'T0001'], noSlack);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('No such file or folder');
+    const exported = await runCli(['export', '--out', join(dir, 'no-slack-export'), '--workspace', 'T0NOSLACK'], noSlack);
+    expect(exported.code).toBe(0);
+    expect(lastJson(exported.stdout)).toEqual({ exported: 0 });
+  }, 120_000);
+
   it('explains its usage when the folder or channel is missing', async () => {
     const run = await runCli(['import', GOVUK], env);
     expect(run.code).toBe(2);

@@ -80,6 +80,8 @@ describe('npm run cli -- eval-relitigation', { timeout: 2 * RUN_MS }, () => {
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/The LLM mode cannot run; fix its configuration/);
     expect(run.stderr).toMatch(/OPENAI_API_KEY is not set/);
-    expect((await runCli(['eval-relitigation', file, '--mode', 'gpt'], {})).code).toBe(2);
+    const gpt = await runCli(['eval-relitigation', file, '--mode', 'gpt'], {});
+    expect(gpt.code).toBe(2);
+    expect(gpt.stderr).toContain('--mode is offline or llm, not "gpt"');
   });
 });
