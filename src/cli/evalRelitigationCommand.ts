@@ -56,7 +56,7 @@ export async function evalRelitigationCommand(args: string[]): Promise<number> {
   try {
     const workspace = { workspaceId: `T_EVAL_${randomBytes(4).toString('hex')}`, enterpriseId: null };
     const detector = loadDetector();
-    const report = await evaluateRelitigation(lines, { db: database.db, workspace, detector, sensitivity, llm });
+    const report = await evaluateRelitigation(lines, { db: database.db, workspace, detector, sensitivity, llm, progress: (message) => console.error(message) });
     if (values.verbose) {
       const index = createRelitigationIndex(database.db);
       const show = async (kind: string, outcome: (typeof report.misses)[number]) => {

@@ -39,6 +39,8 @@ export interface EvalOptions {
   sensitivity?: WatchSensitivity;
   /** Judge as a workspace that opted in to this LLM endpoint does; without it, offline. */
   llm?: LlmHelp;
+  /** Told what the run is doing, now and then (the CLI writes it to stderr). */
+  progress?: (message: string) => void;
 }
 
 export interface EvalResult {
@@ -89,7 +91,10 @@ export function parseEvalLines(jsonl: string): EvalLine[] {
 
 export async function evaluateRelitigation(lines: EvalLine[], options: EvalOptions): Promise<EvalReport> {
   const decisionTexts = [...new Set(lines.map((l) => l.decision))];
+  const progress = options.progress ?? (() => {});
+  progress(`recording ${decisionTexts.length} decisions`);
   const refs = await recordAll(decisionTexts, options);
+  progress(`judging ${lines.length} messages${options.llm ? ' (with the LLM)' : ', twice (the first pass warms up)'}`);
   const index = createRelitigationIndex(options.db);
   const scored = lines;
 
@@ -114,7 +119,8 @@ export async function evaluateRelitigation(lines: EvalLine[], options: EvalOptio
   const timings: number[] = [];
   const outcomes: LineOutcome[] = [];
   let fallbacks = 0;
-  for (const line of scored) {
+  for (const [i, line] of scored.entries()) {
+    if (i > 0 && i % 50 === 0) progress(`judged ${i} of ${scored.length}`);
     const started = performance.now();
     const before = consulted;
     const { verdicts, mode } = await judge(line);

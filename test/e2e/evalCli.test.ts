@@ -19,6 +19,7 @@ const RUN_MS = 60_000;
 
 describe('npm run cli -- eval-relitigation', { timeout: 2 * RUN_MS }, () => {
   let offline: any;
+  let offlineStderr = '';
   let dir: string;
   let file: string;
   let openai: FakeOpenAi;
@@ -32,6 +33,7 @@ describe('npm run cli -- eval-relitigation', { timeout: 2 * RUN_MS }, () => {
     const run = await runCli(['eval-relitigation', file], {});
     expect(run.code).toBe(0);
     offline = lastJson(run.stdout);
+    offlineStderr = run.stderr;
   }, RUN_MS);
   beforeEach(() => {
     openai.requests.length = 0;
@@ -42,8 +44,10 @@ describe('npm run cli -- eval-relitigation', { timeout: 2 * RUN_MS }, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('scores offline without any endpoint', () => {
+  it('scores offline without any endpoint, saying what it is doing on stderr', () => {
     expect(offline).toMatchObject({ mode: 'offline' });
+    expect(offlineStderr).toContain('recording');
+    expect(offlineStderr).toContain('judging 36 messages');
     expect(offline.tp).toBeGreaterThan(0);
     expect(openai.requests).toEqual([]);
   });
