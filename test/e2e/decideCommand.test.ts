@@ -265,6 +265,8 @@ describe('private channels, supersession and paging', () => {
     await app.command('Releases go out on Tuesdays because support is staffed then', { channel: 'C0REL' });
     const [card] = await app.slack.waitFor('chat.postMessage');
     const ref = /^D-(\d+)/.exec(card!.params.text)![1]!;
+    // Its card's place is stored just after posting; superseding updates the card from there.
+    await waitForCardLink(app, ref, 'C0REL');
     app.slack.reset();
     for (const channel of ['G0BACKROOM', 'C0ELSEWHERE']) {
       const refused = await app.command(`supersede D-${ref} Releases go out whenever`, { channel });
@@ -275,6 +277,9 @@ describe('private channels, supersession and paging', () => {
     await app.command(`supersede D-${ref} Releases go out on Wednesdays because support moved`, { channel: 'C0REL' });
     const [next] = await app.slack.waitFor('chat.postMessage');
     expect(next!.params.channel).toBe('C0REL');
+    // The old card is updated after the answer: waited for here, so it cannot land in the next test.
+    const [update] = await app.slack.waitFor('chat.update');
+    expect(update!.params.channel).toBe('C0REL');
   });
 
   it('supersedes a decision, links both ways, updates the old card and shows the history', async () => {

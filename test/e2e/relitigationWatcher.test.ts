@@ -300,7 +300,8 @@ describe('the relitigation watcher with an LLM endpoint', () => {
     await app.command('llm on');
     openai.reply = '{"reopens": false}';
     const original = await say(app, messageEvent(REOPENING, { channel: 'C0LLM6' }));
-    const asked = openai.chatRequests().length;
+    // Embeddings first, then the stance check (which a loaded machine may not reach in the budget).
+    const asked = openai.requests.length;
     expect(asked).toBeGreaterThan(0);
     // Slack unfurled a link in it: same text, new attachments.
     await say(app, {
@@ -314,7 +315,7 @@ describe('the relitigation watcher with an LLM endpoint', () => {
       previous_message: { type: 'message', user: 'U0RAJ', text: REOPENING, ts: original.ts },
       event_ts: nextTs(),
     } as any);
-    expect(openai.chatRequests()).toHaveLength(asked);
+    expect(openai.requests).toHaveLength(asked);
     await app.command('llm off');
   });
 
