@@ -7,6 +7,7 @@ import { recordDecision } from '../app/recordDecision.js';
 import type { Detector } from '../domain/relitigation/detector.js';
 import { assess, readMessage } from '../domain/relitigation/judge.js';
 import { messageQuery } from '../domain/relitigation/messageQuery.js';
+import { countEval, type EvalCounts } from '../domain/relitigation/evalCounts.js';
 import { decisionContentOfText } from '../domain/relitigation/training/decisionOfText.js';
 import type { WatchSensitivity } from '../domain/relitigation/types.js';
 import type { Db } from '../storage/database.js';
@@ -43,15 +44,7 @@ export interface EvalOptions {
   progress?: (message: string) => void;
 }
 
-export interface EvalResult {
-  precision: number;
-  recall: number;
-  f1: number;
-  tp: number;
-  fp: number;
-  fn: number;
-  false_alarm_rate_related: number;
-  false_alarm_rate_unrelated: number;
+export interface EvalResult extends EvalCounts {
   p50_ms: number;
   p99_ms: number;
   mode: 'offline' | 'llm';
@@ -170,47 +163,18 @@ const PUBLIC_CHANNELS: ConversationDirectory = {
 };
 
 function score(outcomes: LineOutcome[], timings: number[]): EvalReport {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  const alarmsBy = { related_not_relitigation: 0, unrelated: 0 };
-  const countBy = { related_not_relitigation: 0, unrelated: 0 };
   const misses: LineOutcome[] = [];
   const falseAlarms: LineOutcome[] = [];
-  for (const outcome of outcomes) {
+  const judged = outcomes.map((outcome) => {
     const { line, warned, ownRef } = outcome;
-    const wrong = line.label === 'relitigation' ? warned.filter((r) => r !== ownRef) : warned;
-    fp += wrong.length;
-    if (wrong.length > 0) falseAlarms.push(outcome);
-    if (line.label === 'relitigation') {
-      if (warned.includes(ownRef)) tp += 1;
-      else {
-        fn += 1;
-        misses.push(outcome);
-      }
-    } else {
-      countBy[line.label] += 1;
-      if (warned.length > 0) alarmsBy[line.label] += 1;
-    }
-  }
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  const rate = (label: keyof typeof countBy) => (countBy[label] === 0 ? 0 : alarmsBy[label] / countBy[label]);
+    const ownWarned = line.label === 'relitigation' && warned.includes(ownRef);
+    const othersWarned = warned.length - (ownWarned ? 1 : 0);
+    if (othersWarned > 0) falseAlarms.push(outcome);
+    if (line.label === 'relitigation' && !ownWarned) misses.push(outcome);
+    return { label: line.label, ownWarned, othersWarned };
+  });
   return {
-    result: {
-      precision: round(precision),
-      recall: round(recall),
-      f1: round(f1),
-      tp,
-      fp,
-      fn,
-      false_alarm_rate_related: round(rate('related_not_relitigation')),
-      false_alarm_rate_unrelated: round(rate('unrelated')),
-      p50_ms: round(percentile(timings, 0.5)),
-      p99_ms: round(percentile(timings, 0.99)),
-      mode: 'offline',
-    },
+    result: { ...countEval(judged), p50_ms: round(percentile(timings, 0.5)), p99_ms: round(percentile(timings, 0.99)), mode: 'offline' },
     misses,
     falseAlarms,
   };

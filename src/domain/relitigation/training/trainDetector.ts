@@ -1,4 +1,5 @@
-import { linearScore, type SparseLinearModel, sigmoid } from '../linearModel.js';
+import { type EvalCounts, countEval } from '../evalCounts.js';
+import { linearScore, type SparseLinearModel, sigmoid, sparseScore } from '../linearModel.js';
 import { plainTextOf } from '../slackText.js';
 import { stanceFeatures } from '../stance.js';
 import { termBagOf } from '../terms.js';
@@ -44,17 +45,6 @@ export interface LineScore {
   /** The best reading's score (topic × stance), and whether it is the line's own decision. */
   score: number;
   ownIsBest: boolean;
-}
-
-export interface EvalCounts {
-  precision: number;
-  recall: number;
-  f1: number;
-  tp: number;
-  fp: number;
-  fn: number;
-  false_alarm_rate_related: number;
-  false_alarm_rate_unrelated: number;
 }
 
 export interface TrainedParameters {
@@ -149,9 +139,7 @@ function fit(areas: AreaData[]): Omit<TrainedParameters, 'thresholds'> {
 
 function scoreArea(area: AreaData, fitted: Omit<TrainedParameters, 'thresholds'>): LineScore[] {
   return area.lines.map((l) => {
-    let z = fitted.stance.bias;
-    for (const [bucket, value] of l.stance) z += (fitted.stance.weights[bucket] ?? 0) * value;
-    const stance = sigmoid(z);
+    const stance = sigmoid(sparseScore(fitted.stance, l.stance));
     const topics = l.topic.map((features) => sigmoid(linearScore(fitted.topic, features)));
     let best = 0;
     for (let d = 1; d < topics.length; d++) if (topics[d]! > topics[best]!) best = d;
@@ -161,37 +149,13 @@ function scoreArea(area: AreaData, fitted: Omit<TrainedParameters, 'thresholds'>
 
 /** Counts as the eval does: a warning is the best reading when its score reaches the threshold. */
 export function countAt(scores: LineScore[], threshold: number): EvalCounts {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  const alarms = { related_not_relitigation: 0, unrelated: 0 };
-  const totals = { related_not_relitigation: 0, unrelated: 0 };
-  for (const s of scores) {
-    const warned = s.score >= threshold;
-    if (s.line.label === 'relitigation') {
-      if (warned && s.ownIsBest) tp += 1;
-      else fn += 1;
-      if (warned && !s.ownIsBest) fp += 1;
-    } else {
-      totals[s.line.label] += 1;
-      if (warned) {
-        fp += 1;
-        alarms[s.line.label] += 1;
-      }
-    }
-  }
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  return {
-    precision: round(precision),
-    recall: round(recall),
-    f1: round(precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)),
-    tp,
-    fp,
-    fn,
-    false_alarm_rate_related: round(totals.related_not_relitigation ? alarms.related_not_relitigation / totals.related_not_relitigation : 0),
-    false_alarm_rate_unrelated: round(totals.unrelated ? alarms.unrelated / totals.unrelated : 0),
-  };
+  return countEval(
+    scores.map((s) => {
+      const warned = s.score >= threshold;
+      const ownWarned = warned && s.ownIsBest && s.line.label === 'relitigation';
+      return { label: s.line.label, ownWarned, othersWarned: warned && !ownWarned ? 1 : 0 };
+    }),
+  );
 }
 
 /**
@@ -209,14 +173,9 @@ function calibrate(scores: LineScore[]): Record<Sensitivity, { strong: number; w
       if (s.line.label === 'relitigation' && s.ownIsBest) tp += 1;
       if (warned >= MIN_WARNINGS && tp / warned >= target) threshold = s.score;
     }
-    return round(threshold, 4);
+    return Math.round(threshold * 1e4) / 1e4;
   };
   const weak = lowestAt(WEAK_PRECISION);
   const at = (s: Sensitivity) => ({ strong: lowestAt(TARGET_PRECISION[s]), weak: Math.min(weak, lowestAt(TARGET_PRECISION[s])) });
   return { low: at('low'), normal: at('normal'), high: at('high') };
-}
-
-function round(value: number, digits = 3): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
 }
