@@ -1,8 +1,8 @@
 import type { Workspace } from './ports.js';
-import type { WorkspaceRole } from './purgeWorkspace.js';
+import { type AdminRefusal, adminRefusal, type WorkspaceRole } from './adminOnly.js';
 import type { Services } from './services.js';
 
-export type LlmOptInChange = { kind: 'changed'; optIn: boolean } | { kind: 'refused'; reason: 'not_admin' | 'role_unknown' };
+export type LlmOptInChange = { kind: 'changed'; optIn: boolean } | { kind: 'refused'; reason: AdminRefusal };
 
 /**
  * `/decide llm on|off` for the whole workspace. Turning it on sends the text of messages from
@@ -15,8 +15,8 @@ export async function changeLlmOptIn(props: {
   role: WorkspaceRole;
   optIn: boolean;
 }): Promise<LlmOptInChange> {
-  if (props.role === 'unknown') return { kind: 'refused', reason: 'role_unknown' };
-  if (props.role !== 'admin') return { kind: 'refused', reason: 'not_admin' };
+  const refused = adminRefusal(props.role);
+  if (refused) return { kind: 'refused', reason: refused };
   await props.services.workspaceSettings.setLlmOptIn(props.workspace, props.optIn);
   return { kind: 'changed', optIn: props.optIn };
 }

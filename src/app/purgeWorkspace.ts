@@ -1,8 +1,6 @@
+import { type AdminRefusal, adminRefusal, type WorkspaceRole } from './adminOnly.js';
 import type { Workspace, WorkspaceDataCounts } from './ports.js';
 import type { Services } from './services.js';
-
-/** The asker's standing in the workspace, as Slack reports it; `unknown` when Slack would not say. */
-export type WorkspaceRole = 'admin' | 'member' | 'unknown';
 
 export interface PurgeWorkspaceProps {
   services: Pick<Services, 'workspacePurge'>;
@@ -11,7 +9,7 @@ export interface PurgeWorkspaceProps {
   role: WorkspaceRole;
 }
 
-export type PurgeRefusal = { kind: 'refused'; reason: 'not_admin' | 'role_unknown' };
+export type PurgeRefusal = { kind: 'refused'; reason: AdminRefusal };
 
 export type PurgePreview = PurgeRefusal | { kind: 'nothing_stored' } | { kind: 'confirm'; counts: WorkspaceDataCounts };
 
@@ -37,8 +35,8 @@ export async function purgeWorkspace({ services, workspace, role }: PurgeWorkspa
 }
 
 function refusalFor(role: WorkspaceRole): PurgeRefusal | null {
-  if (role === 'admin') return null;
-  return { kind: 'refused', reason: role === 'member' ? 'not_admin' : 'role_unknown' };
+  const reason = adminRefusal(role);
+  return reason ? { kind: 'refused', reason } : null;
 }
 
 function totalRows(counts: WorkspaceDataCounts): number {

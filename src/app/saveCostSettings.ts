@@ -8,7 +8,7 @@ import {
   validateCostSettings,
 } from '../domain/costs/costSettings.js';
 import type { Workspace } from './ports.js';
-import type { WorkspaceRole } from './purgeWorkspace.js';
+import { type AdminRefusal, adminRefusal, type WorkspaceRole } from './adminOnly.js';
 import type { Services } from './services.js';
 
 export interface SaveCostSettingsProps {
@@ -27,7 +27,7 @@ export interface SaveCostSettingsProps {
 export type SaveCostSettingsResult =
   | { ok: true; settings: CostSettings }
   | { ok: false; problems: Partial<Record<CostSettingKey, CostSettingProblem>> }
-  | { ok: false; refused: 'not_admin' | 'role_unknown' };
+  | { ok: false; refused: AdminRefusal };
 
 /**
  * Saves a settings form. Only what differs from the layer below is stored, so a channel keeps
@@ -36,8 +36,8 @@ export type SaveCostSettingsResult =
 export async function saveCostSettings({ services, workspace, channelId, scope, form, userId, role }: SaveCostSettingsProps): Promise<SaveCostSettingsResult> {
   if (scope === 'workspace') {
     // Every channel without settings of its own follows these: not one member's call.
-    const standing = await role();
-    if (standing !== 'admin') return { ok: false, refused: standing === 'unknown' ? 'role_unknown' : 'not_admin' };
+    const refused = adminRefusal(await role());
+    if (refused) return { ok: false, refused };
   }
   const layers = await services.costSettings.overrides(workspace, channelId);
   const inherited = scope === 'channel' ? effectiveCostSettings(layers.workspace) : effectiveCostSettings();

@@ -1,3 +1,4 @@
+import type { AdminRefusal } from '../app/adminOnly.js';
 import type { CostSettingKey, CostSettingProblem } from '../domain/costs/costSettings.js';
 import type { AttendeesProblem, DurationProblem } from '../domain/costs/durations.js';
 import type { FeedProblem } from '../app/ports.js';
@@ -105,14 +106,13 @@ export function describeLlmSetting(state: { configured: boolean; optIn: boolean;
   return `${state.changed ? 'Done: the' : 'The'} relitigation watcher judges offline; no message text leaves this deployment. \`${COMMAND} llm on\` adds the LLM endpoint's${where} second opinion.`;
 }
 
-export function describeLlmRefusal(reason: 'not_admin' | 'role_unknown', orgWide: boolean, failure?: SlackFailure): string {
-  const admins = orgWide ? 'admins and owners of the organisation' : 'workspace admins and owners';
+export function describeLlmRefusal(reason: AdminRefusal, orgWide: boolean, failure?: SlackFailure): string {
   if (reason === 'not_admin')
-    return `Only ${admins} can turn the LLM's second opinion on or off: it sends messages from every channel I am in, private ones included, to the LLM endpoint. The setting is unchanged; ask one of them.`;
-  return `I couldn't check with Slack that you are one of the ${admins}, so the setting is unchanged. ${failure ? describeSlackFailure(failure, 'Slack') : ''} Try again in a minute.`.replace(/\s+/g, ' ');
+    return `Only ${adminsOf(orgWide)} can turn the LLM's second opinion on or off: it sends messages from every channel I am in, private ones included, to the LLM endpoint. The setting is unchanged; ask one of them.`;
+  return `I couldn't check with Slack that you are one of the ${adminsOf(orgWide)}, so the setting is unchanged. ${roleUnknownCause(failure)}`;
 }
 
-export function describeSettingsScopeRefusal(reason: 'not_admin' | 'role_unknown'): string {
+export function describeSettingsScopeRefusal(reason: AdminRefusal): string {
   return reason === 'not_admin'
     ? 'Only workspace admins and owners can save settings for the whole workspace. Save them for this channel instead.'
     : "I couldn't check with Slack that you are a workspace admin or owner. Save for this channel, or try again in a minute.";
@@ -282,14 +282,20 @@ export function describeDigestProblem(problem: DigestArgumentProblem): string {
 // ───────────────────────────── deleting a workspace's data ─────────────────────────────
 
 /** Why `/decide admin purge` (or its button) did nothing; `failure` is Slack's, when it would not say who is asking. */
-export function describePurgeRefusal(reason: 'not_admin' | 'role_unknown', orgWide: boolean, failure?: SlackFailure): string {
-  const admins = orgWide ? 'admins and owners of the organisation' : 'workspace admins and owners';
-  if (reason === 'not_admin') return `Only ${admins} can delete ${orgWide ? "the organisation's" : "this workspace's"} Decision Ledger data. Nothing was deleted.`;
-  const cause =
-    failure?.kind === 'other' && failure.code === 'missing_scope'
-      ? 'The app lacks the users:read permission it needs for that: ask whoever installed it to reinstall it.'
-      : failure
-        ? `${describeSlackFailure(failure, 'Slack')} Try again in a minute.`
-        : 'Try again in a minute.';
-  return `I couldn't check with Slack that you are one of the ${admins}, so nothing was deleted. ${cause}`;
+export function describePurgeRefusal(reason: AdminRefusal, orgWide: boolean, failure?: SlackFailure): string {
+  if (reason === 'not_admin')
+    return `Only ${adminsOf(orgWide)} can delete ${orgWide ? "the organisation's" : "this workspace's"} Decision Ledger data. Nothing was deleted.`;
+  return `I couldn't check with Slack that you are one of the ${adminsOf(orgWide)}, so nothing was deleted. ${roleUnknownCause(failure)}`;
+}
+
+/** Who may act for the whole ledger: on an org-wide install, the organisation's admins and owners. */
+function adminsOf(orgWide: boolean): string {
+  return orgWide ? 'admins and owners of the organisation' : 'workspace admins and owners';
+}
+
+/** Why Slack could not say whether someone is an admin, and what to do about it. */
+function roleUnknownCause(failure?: SlackFailure): string {
+  if (failure?.kind === 'other' && failure.code === 'missing_scope')
+    return 'The app lacks the users:read permission it needs for that: ask whoever installed it to reinstall it.';
+  return failure ? `${describeSlackFailure(failure, 'Slack')} Try again in a minute.` : 'Try again in a minute.';
 }
