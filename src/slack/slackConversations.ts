@@ -27,6 +27,12 @@ const MAX_THREAD_MESSAGES = 15;
 /** For threadClientFor's clients: a 429 rejects at once instead of pausing the client, and nothing is retried. */
 export const THREAD_CLIENT_OPTIONS = { rejectRateLimitedCalls: true, retryConfig: { retries: 0 } } as const;
 
+/** Who can read a channel: its own members only, and whether another organisation's are among them. */
+interface Audience {
+  isPrivate: boolean;
+  isExternallyShared: boolean;
+}
+
 /** ConversationDirectory backed by Slack's Web API. Failures degrade to the safe answer; they never throw. */
 export function createSlackConversations(options: SlackConversationsOptions): ConversationDirectory {
   const { clientFor, logger } = options;
@@ -35,13 +41,19 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
   const threadsLimitedUntil = new Map<string, number>();
   const threadTimeoutMs = options.threadTimeoutMs ?? 1200;
   const privacyTtlMs = options.privacyTtlMs ?? 10 * 60_000;
-  const privacy = new Map<string, { isPrivate: boolean; isExternallyShared: boolean; expires: number }>();
+  const privacy = new Map<string, Audience & { expires: number }>();
+  const keyOf = (workspace: Workspace, channelId: string) => `${workspace.workspaceId}:${channelId}`;
+  const remember = (key: string, audience: Audience) => {
+    privacy.delete(key);
+    if (privacy.size >= CACHE_LIMIT) privacy.delete(privacy.keys().next().value!);
+    privacy.set(key, { ...audience, expires: Date.now() + privacyTtlMs });
+  };
 
   /** Who can read a channel, from conversations.info, remembered a while; not knowing counts as the narrowest. */
-  const audienceOf = async (workspace: Workspace, channelId: string): Promise<{ isPrivate: boolean; isExternallyShared: boolean }> => {
+  const audienceOf = async (workspace: Workspace, channelId: string): Promise<Audience> => {
     // D… ids are direct messages: private by nature, no need to ask.
     if (channelId.startsWith('D')) return { isPrivate: true, isExternallyShared: false };
-    const key = `${workspace.workspaceId}:${channelId}`;
+    const key = keyOf(workspace, channelId);
     const cached = privacy.get(key);
     if (cached && cached.expires > Date.now()) return cached;
     try {
@@ -51,8 +63,7 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
         isPrivate: Boolean(channel?.is_private || channel?.is_im || channel?.is_mpim || channel?.is_group),
         isExternallyShared: Boolean(channel?.is_ext_shared || channel?.is_pending_ext_shared),
       };
-      if (privacy.size >= CACHE_LIMIT) privacy.delete(privacy.keys().next().value!);
-      privacy.set(key, { ...audience, expires: Date.now() + privacyTtlMs });
+      remember(key, audience);
       return audience;
     } catch (error) {
       // Not knowing is treated as private: a decision may be shown too narrowly, never too widely.
@@ -71,19 +82,14 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
     },
 
     notePrivate(workspace, channelId) {
-      const key = `${workspace.workspaceId}:${channelId}`;
-      privacy.delete(key);
-      if (privacy.size >= CACHE_LIMIT) privacy.delete(privacy.keys().next().value!);
-      privacy.set(key, { isPrivate: true, isExternallyShared: privacy.get(key)?.isExternallyShared ?? false, expires: Date.now() + privacyTtlMs });
+      const key = keyOf(workspace, channelId);
+      remember(key, { isPrivate: true, isExternallyShared: privacy.get(key)?.isExternallyShared ?? false });
     },
 
     noteSharing(workspace, channelId, shared) {
-      const key = `${workspace.workspaceId}:${channelId}`;
-      const known = privacy.get(key);
-      privacy.delete(key);
-      if (!shared) return;
-      if (privacy.size >= CACHE_LIMIT) privacy.delete(privacy.keys().next().value!);
-      privacy.set(key, { isPrivate: known?.isPrivate ?? false, isExternallyShared: true, expires: Date.now() + privacyTtlMs });
+      const key = keyOf(workspace, channelId);
+      if (shared) remember(key, { isPrivate: privacy.get(key)?.isPrivate ?? false, isExternallyShared: true });
+      else privacy.delete(key);
     },
 
     async threadParticipants(workspace, channelId, threadTs): Promise<ThreadExcerpt> {

@@ -154,6 +154,10 @@ describe('the relitigation watcher', () => {
     expect(shared.status).toBe(200);
     await app.idle();
     expect(JSON.stringify((await app.command('search postgres', { channel: 'C0LATERSHARED' })).body)).not.toContain('Orders stay on Postgres');
+    // Made private as well: it stays shared with the other organisation, and still sees nothing else.
+    await app.event({ type: 'message', subtype: 'channel_convert_to_private', user: 'U0ANA', text: 'made this channel *private*.', channel: 'C0LATERSHARED', channel_type: 'group', ts: '1764000000.000300', event_ts: '1764000000.000300' });
+    await app.idle();
+    expect(JSON.stringify((await app.command('search postgres', { channel: 'C0LATERSHARED' })).body)).not.toContain('Orders stay on Postgres');
     // Its own decisions it sees, and is warned about.
     await app.command('Partner invoices go through Stripe instead of wire transfers #billing', { channel: 'C0PARTNER' });
     await app.slack.waitFor('chat.postMessage');
