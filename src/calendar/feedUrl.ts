@@ -61,8 +61,5 @@ export function isPrivateAddress(address: string): boolean {
 // wrapped IPv6 in brackets. BlockList matches IPv4-mapped IPv6 (::ffff:7f00:1) against IPv4 rules.
 function isPrivateHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  const family = isIP(host);
-  if (family === 0) return false;
-  return PRIVATE_RANGES.check(host, family === 4 ? 'ipv4' : 'ipv6');
+  return host === 'localhost' || host.endsWith('.localhost') || isPrivateAddress(host);
 }

@@ -57,7 +57,7 @@ export function assess(detector: Detector, message: MessageReading, candidates: 
  * reading, when it clears the sensitivity's threshold), and weak ones for the other likely readings.
  */
 export function judge(detector: Detector, message: MessageReading, candidates: MatchableDecision[], sensitivity: WatchSensitivity): Verdict[] {
-  if (!mayReopen(detector, message, sensitivity) || sensitivity === 'off') return [];
+  if (sensitivity === 'off' || !mayReopen(detector, message, sensitivity)) return [];
   const thresholds = detector.model.thresholds[sensitivity];
   const verdicts: Verdict[] = [];
   for (const [i, a] of assess(detector, message, candidates).entries()) {

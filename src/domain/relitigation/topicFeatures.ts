@@ -74,15 +74,7 @@ interface PairMeasures {
  * best of the other candidates: a message is about the decision it matches best.
  */
 export function topicFeatures(message: TermBag, decisions: DecisionView[], vectors: WordVectors): { features: number[][]; evidence: TopicEvidence[] } {
-  // The same word pairs recur across candidates: each cosine is computed once per message.
-  const cosines = new Map<number, number>();
-  const cosine = (a: number, b: number) => {
-    const key = a * vectors.size + b;
-    let value = cosines.get(key);
-    if (value === undefined) cosines.set(key, (value = vectors.cosine(a, b)));
-    return value;
-  };
-  const measures = decisions.map((d) => measure(message, d, cosine));
+  const measures = decisions.map((d) => measure(message, d, vectors));
   const bestOther = (i: number, of: (m: PairMeasures) => number) => Math.max(0, ...measures.filter((_, j) => j !== i).map(of));
   const features = measures.map((m, i) => [
     Math.log1p(m.shared),
@@ -104,7 +96,7 @@ export function topicFeatures(message: TermBag, decisions: DecisionView[], vecto
   return { features, evidence: measures.map((m) => m.evidence) };
 }
 
-function measure(message: TermBag, decision: DecisionView, cosine: (a: number, b: number) => number): PairMeasures {
+function measure(message: TermBag, decision: DecisionView, vectors: WordVectors): PairMeasures {
   const stems = new Set(decision.all.terms.map((t) => t.stem));
   const titleStems = new Set(decision.title.terms.map((t) => t.stem));
   const withVectors = decision.all.terms.filter((t) => t.vectorId >= 0);
@@ -129,7 +121,7 @@ function measure(message: TermBag, decision: DecisionView, cosine: (a: number, b
     let best = 0;
     let bestWord = '';
     for (const d of withVectors) {
-      const similarity = cosine(term.vectorId, d.vectorId);
+      const similarity = vectors.cosine(term.vectorId, d.vectorId);
       if (similarity > best) {
         best = similarity;
         bestWord = d.word;
@@ -156,7 +148,7 @@ function measure(message: TermBag, decision: DecisionView, cosine: (a: number, b
     shared,
     sharedInTitle,
     somewhatNear,
-    titleAlignment: titleAlignment(message, decision.title, cosine),
+    titleAlignment: titleAlignment(message, decision.title, vectors),
     sharedInRejected,
     meanCosine: cosineOf(message.mean, decision.all.mean),
     alignment: alignable > 0 ? aligned / alignable : 0,
@@ -173,7 +165,7 @@ function measure(message: TermBag, decision: DecisionView, cosine: (a: number, b
  * How much of what the decision's title is about the message speaks of: each title word's best
  * match among the message's words (1 for the same stem, else cosine), weighted by rarity.
  */
-function titleAlignment(message: TermBag, title: TermBag, cosine: (a: number, b: number) => number): number {
+function titleAlignment(message: TermBag, title: TermBag, vectors: WordVectors): number {
   const stems = new Set(message.terms.map((t) => t.stem));
   const withVectors = message.terms.filter((t) => t.vectorId >= 0 && message.telling.has(t));
   let aligned = 0;
@@ -186,7 +178,7 @@ function titleAlignment(message: TermBag, title: TermBag, cosine: (a: number, b:
     }
     if (term.vectorId < 0) continue;
     let best = 0;
-    for (const m of withVectors) best = Math.max(best, cosine(term.vectorId, m.vectorId));
+    for (const m of withVectors) best = Math.max(best, vectors.cosine(term.vectorId, m.vectorId));
     aligned += term.weight * best;
   }
   return total > 0 ? aligned / total : 0;
