@@ -1,16 +1,14 @@
-import type { LinearModel, SparseLinearModel } from '../linearModel.js';
-import { sigmoid } from '../linearModel.js';
+import { type LinearModel, type SparseLinearModel, sigmoid } from '../linearModel.js';
 
 /**
  * L2-regularised logistic regression, fitted by full-batch gradient descent with Adam for a fixed
  * number of steps from zero: no randomness, so the same data give the same model on any machine
- * (sums run in the same order). Positive examples can be up-weighted for imbalanced sets.
+ * (sums run in the same order).
  */
 export interface FitOptions {
   steps: number;
   learningRate: number;
   l2: number;
-  positiveWeight?: number;
 }
 
 export function fitDense(rows: number[][], labels: number[], options: FitOptions): LinearModel {
@@ -19,16 +17,14 @@ export function fitDense(rows: number[][], labels: number[], options: FitOptions
   const params = new Float64Array(width + 1);
   const adam = new Adam(width + 1, options.learningRate);
   const grad = new Float64Array(width + 1);
-  const weightOf = (y: number) => (y === 1 ? (options.positiveWeight ?? 1) : 1);
-  let total = 0;
-  for (const y of labels) total += weightOf(y);
+  const total = labels.length;
   for (let step = 0; step < options.steps; step++) {
     grad.fill(0);
     for (let r = 0; r < n; r++) {
       const row = rows[r]!;
       let z = params[width]!;
       for (let i = 0; i < width; i++) z += params[i]! * row[i]!;
-      const error = (sigmoid(z) - labels[r]!) * weightOf(labels[r]!);
+      const error = sigmoid(z) - labels[r]!;
       for (let i = 0; i < width; i++) grad[i]! += error * row[i]!;
       grad[width]! += error;
     }
@@ -45,15 +41,13 @@ export function fitSparse(rows: Map<number, number>[], labels: number[], options
   const params = new Float64Array(buckets + 1);
   const adam = new Adam(buckets + 1, options.learningRate);
   const grad = new Float64Array(buckets + 1);
-  const weightOf = (y: number) => (y === 1 ? (options.positiveWeight ?? 1) : 1);
-  let total = 0;
-  for (const y of labels) total += weightOf(y);
+  const total = labels.length;
   for (let step = 0; step < options.steps; step++) {
     grad.fill(0);
     rows.forEach((row, r) => {
       let z = params[buckets]!;
       for (const [i, v] of row) z += params[i]! * v;
-      const error = (sigmoid(z) - labels[r]!) * weightOf(labels[r]!);
+      const error = sigmoid(z) - labels[r]!;
       for (const [i, v] of row) grad[i]! += error * v;
       grad[buckets]! += error;
     });
