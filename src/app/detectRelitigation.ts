@@ -13,8 +13,11 @@ export interface DetectRelitigationProps {
   /** The message as Slack sent it (mrkdwn-encoded). */
   text: string;
   sensitivity: WatchSensitivity;
-  /** A channel shared with another organisation: only its own decisions are candidates. */
-  isolated?: boolean;
+  /**
+   * Whether the channel is shared with another organisation (only its own decisions are then
+   * candidates); asked only for messages that get as far as looking candidates up.
+   */
+  isolated?: () => Promise<boolean>;
 }
 
 // Enough to hold every decision a message could plausibly be about, and a team channel's recent
@@ -37,13 +40,15 @@ export function couldReopen(detector: Detector, text: string): boolean {
  * message's stance; if it could reopen anything, find the decisions it may be about and judge each.
  * At most one verdict is strong.
  */
-export async function detectRelitigation({ index, detector, workspace, channelId, text, sensitivity, isolated = false }: DetectRelitigationProps): Promise<Verdict[]> {
+export async function detectRelitigation({ index, detector, workspace, channelId, text, sensitivity, isolated }: DetectRelitigationProps): Promise<Verdict[]> {
   if (sensitivity === 'off') return [];
   const message = readMessage(detector, text);
   // Most channel messages argue for nothing: they are judged without a database round trip.
   if (!mayReopen(detector, message, sensitivity)) return [];
   const query = messageQuery(message);
   if (query.words.length === 0) return [];
-  const candidates = await index.candidates(workspace, channelId, query, CANDIDATE_LIMIT, detector.model.version, { isolated });
+  const candidates = await index.candidates(workspace, channelId, query, CANDIDATE_LIMIT, detector.model.version, {
+    isolated: isolated ? await isolated() : false,
+  });
   return judge(detector, message, candidates, sensitivity);
 }

@@ -19,8 +19,8 @@ export interface JudgeMessageProps {
   /** The message as Slack sent it (mrkdwn-encoded). */
   text: string;
   sensitivity: WatchSensitivity;
-  /** A channel shared with another organisation: only its own decisions are candidates. */
-  isolated?: boolean;
+  /** Whether the channel is shared with another organisation (see detectRelitigation). */
+  isolated?: () => Promise<boolean>;
   /**
    * The LLM help this message may get, or null to judge offline. Asked only when the offline
    * judgement found something: most messages never need it, nor the lookup behind it.

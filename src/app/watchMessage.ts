@@ -30,9 +30,11 @@ export interface Warning {
 export async function watchMessage({ services, workspace, channelId, message }: WatchMessageProps): Promise<Warning[]> {
   const sensitivity = await services.channelSettings.watch(workspace, channelId);
   if (sensitivity === 'off') return [];
-  const viewer = await channelViewer(services, workspace, channelId);
+  // How the channel sees the ledger costs a Slack lookup the first time: only asked when needed.
+  let viewer: ReturnType<typeof channelViewer> | undefined;
+  const viewerOnce = () => (viewer ??= channelViewer(services, workspace, channelId));
   const { verdicts, mode } = await judgeMessage({
-    isolated: viewer.isolated,
+    isolated: async () => (await viewerOnce()).isolated === true,
     index: services.relitigation,
     detector: services.detector,
     workspace,
@@ -74,7 +76,7 @@ export async function watchMessage({ services, workspace, channelId, message }: 
   for (const [i, judgement] of recorded.entries()) {
     if (!judgement || judgement.outcome !== 'warned') continue;
     const verdict = kept[i]!;
-    const decision = await services.decisions.findByRef(workspace, verdict.decision.ref, viewer);
+    const decision = await services.decisions.findByRef(workspace, verdict.decision.ref, await viewerOnce());
     if (decision) warnings.push({ judgement, decision, verdict });
   }
   return warnings;

@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { channelMadePrivate } from '../../../app/channelMadePrivate.js';
-import type { Workspace } from '../../../app/ports.js';
 import { trackRelitigationThread } from '../../../app/trackRelitigationThread.js';
 import { couldReopen } from '../../../app/detectRelitigation.js';
 import { watchMessage } from '../../../app/watchMessage.js';
@@ -25,7 +24,17 @@ export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, 
   return async ({ event, client, context }: Args): Promise<void> => {
     // Slack tells a channel's members it was made private with a message of this subtype.
     if ((event as { subtype?: string }).subtype === 'channel_convert_to_private') {
-      if (isSlackConversationId(event.channel)) await madePrivate(services, logger, workspaceOf(context), event.channel);
+      const converted: unknown = event.channel;
+      if (!isSlackConversationId(converted)) return;
+      const workspace = workspaceOf(context);
+      // Like judging, it rides out a database outage: losing it would leave decisions showing elsewhere.
+      const work = async () => {
+        const changed = await channelMadePrivate({ services, workspace, channelId: converted });
+        logger.info({ channelId: converted, decisions: changed }, 'a channel was made private; its decisions are private now');
+      };
+      await eventWork
+        .run(() => untilDatabaseBack(work, { windowMs: eventRetryWindowMs, metrics, logger, what: 'channel made private' }).then(() => undefined))
+        .catch((error: unknown) => logger.error({ err: errorForLog(error), channelId: converted }, 'marking a channel private failed; its decisions may still show elsewhere'));
       return;
     }
     const message = personsMessage(event as unknown as Record<string, unknown>);
@@ -71,15 +80,6 @@ export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, 
       logger.warn({ err: errorForLog(error), channelId }, 'judging a message for relitigation failed');
     }
   };
-}
-
-async function madePrivate(services: ListenerDeps['services'], logger: ListenerDeps['logger'], workspace: Workspace, channelId: string): Promise<void> {
-  try {
-    const changed = await channelMadePrivate({ services, workspace, channelId });
-    logger.info({ channelId, decisions: changed }, 'a channel was made private; its decisions are private now');
-  } catch (error) {
-    logger.error({ err: errorForLog(error), channelId }, 'marking a channel private failed; its decisions may still show elsewhere');
-  }
 }
 
 /** The message a person wrote (or edited), or null for anything the watcher must ignore. */
