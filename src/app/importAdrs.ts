@@ -49,10 +49,11 @@ export async function importAdrs({ services, workspace, channelId, channelPrivat
   read.sort((a, b) => (a.adr.number ?? Infinity) - (b.adr.number ?? Infinity) || (a.adr.date ?? '').localeCompare(b.adr.date ?? '') || a.adr.sourcePath.localeCompare(b.adr.sourcePath));
 
   const ids = new Map<string, string>();
+  const saved: Parameters<typeof indexDecisions>[2] = [];
   for (const { adr, hash } of read) {
     const { content, permalink, private: markedPrivate, warnings } = adrToDecision(adr, today);
     summary.warnings.push(...warnings);
-    const saved = await services.adrs.upsertImported({
+    const record = await services.adrs.upsertImported({
       workspace,
       path: adr.sourcePath,
       hash,
@@ -66,10 +67,12 @@ export async function importAdrs({ services, workspace, channelId, channelPrivat
         idempotencyKey: `import:${adr.sourcePath}`,
       },
     });
-    ids.set(adr.sourcePath, saved.id);
-    await indexDecisions(services, workspace, [{ ...content, id: saved.id }]);
-    summary[saved.outcome] += 1;
+    ids.set(adr.sourcePath, record.id);
+    saved.push({ ...content, id: record.id });
+    summary[record.outcome] += 1;
   }
+  // The model's index rows of the whole folder in one statement.
+  await indexDecisions(services, workspace, saved);
 
   const links = resolveAdrLinks(read.map((r) => r.adr));
   summary.warnings.push(...links.warnings);

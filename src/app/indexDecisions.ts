@@ -30,9 +30,13 @@ const REINDEX_BATCH = 200;
 export async function reindexDecisions(services: IndexServices, progress: (done: number, total: number) => void = () => {}): Promise<number> {
   const total = await services.relitigation.countUnindexed(services.detector.model.version);
   let done = 0;
+  // Each batch starts after the last one's end: no pass reads again what it has indexed.
+  let after: { workspaceId: string; ref: number } | undefined;
   for (;;) {
-    const batch = await services.relitigation.unindexed(services.detector.model.version, REINDEX_BATCH);
+    const batch = await services.relitigation.unindexed(services.detector.model.version, REINDEX_BATCH, after);
     if (batch.length === 0) return done;
+    const last = batch.at(-1)!;
+    after = { workspaceId: last.workspace.workspaceId, ref: last.decision.ref };
     const byWorkspace = new Map<string, { workspace: Workspace; decisions: MatchableDecision[] }>();
     for (const { workspace, decision } of batch) {
       const group = byWorkspace.get(workspace.workspaceId) ?? { workspace, decisions: [] };

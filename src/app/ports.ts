@@ -137,8 +137,12 @@ export interface RelitigationIndex {
   saveIndexRows(workspace: Workspace, modelVersion: string, rows: { decisionId: string; related: string[] }[]): Promise<void>;
   /** Decisions, of any workspace, with no index row of this model version: what a reindex has to do. */
   countUnindexed(modelVersion: string): Promise<number>;
-  /** Up to `limit` of those decisions, with their workspace. */
-  unindexed(modelVersion: string, limit: number): Promise<{ workspace: Workspace; decision: MatchableDecision }[]>;
+  /** Up to `limit` of those decisions, with their workspace, in (workspace, ref) order after `after`. */
+  unindexed(
+    modelVersion: string,
+    limit: number,
+    after?: { workspaceId: string; ref: number },
+  ): Promise<{ workspace: Workspace; decision: MatchableDecision }[]>;
 }
 
 /** Per-channel settings. */

@@ -60,12 +60,13 @@ export function createRelitigationIndex(db: Db): RelitigationIndex {
       return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
     },
 
-    async unindexed(modelVersion, limit) {
+    async unindexed(modelVersion, limit, after) {
       const result = await db.execute(sql`
         select d.id::text, d.ref, d.title, d.rationale, d.context, d.alternatives::text, d.aliases::text, d.tags::text,
                d.workspace_id, d.enterprise_id
         from decisions d
         where not exists (select 1 from decision_index x where x.decision_id = d.id and x.model_version = ${modelVersion})
+          and (d.workspace_id, d.ref) > (${after?.workspaceId ?? ''}::text, ${after?.ref ?? 0}::int)
         order by d.workspace_id, d.ref
         limit ${limit}`);
       return rowsOf<CandidateRow & { workspace_id: string; enterprise_id: string | null }>(result).map((row) => ({
