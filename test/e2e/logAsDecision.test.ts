@@ -129,6 +129,16 @@ describe('"Log as decision" and the decision form', () => {
     expect(app.slack.callsOf('conversations.replies')).toHaveLength(0);
   });
 
+  it('says in the open form when it cannot fill it in, and nothing is recorded', async () => {
+    app.slack.failNext('views.update', { body: { ok: false, error: 'hash_conflict' } });
+    await app.interact(messageShortcut({ ts: '1700000180.000100', user: 'U0RAJ', text: 'we rotate on-call weekly' }));
+    const updates = await app.slack.waitFor('views.update', 2);
+    expect(JSON.stringify(updates[1]!.params.view.blocks)).toContain("I couldn't open the “Log as decision” form.");
+    expect(updates[1]!.params.view.submit).toBeUndefined();
+    expect(app.slack.callsOf('chat.postEphemeral')).toHaveLength(0);
+    expect(app.slack.callsOf('chat.postMessage')).toHaveLength(0);
+  });
+
   it('opens the form without a draft when the LLM hangs', async () => {
     openai.reply = 'hang';
     await app.interact(messageShortcut({ ts: '1700000200.000100', user: 'U0RAJ', text: 'we freeze deploys on fridays' }));

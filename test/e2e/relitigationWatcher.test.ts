@@ -212,6 +212,9 @@ describe('the relitigation watcher', () => {
     const submit = (whatIsNew: string, id: string) => app.interact(viewSubmission(form, { what_is_new: whatIsNew }, id));
     const empty = await submit('   ', 'V0R1');
     expect(empty.body.errors.what_is_new).toContain('what is new');
+    // Superseding it from here is refused on the field: it belongs to the channel that recorded it.
+    const elsewhere = await app.interact(viewSubmission(form, { what_is_new: 'Schema churn', new_decision: 'Orders move to MongoDB' }, 'V0R1B'));
+    expect(elsewhere.body.errors.new_decision).toContain('was recorded in <#C0ORD>: supersede it there');
     await submit('Schema churn: 4 migrations this sprint <!channel>', 'V0R2');
     await settle(app);
     const note = app.slack.callsOf('chat.postMessage').find((c) => String(c.params.text).includes('reopened D-'));
