@@ -47,7 +47,6 @@ export async function readCalendarFeed(services: SyncServices, feed: Pick<Calend
 export interface FeedNotice {
   feed: CalendarSubscription;
   problem: FeedProblem;
-  status?: number;
 }
 
 export interface SyncCalendarFeedsProps {
@@ -83,7 +82,7 @@ export async function syncCalendarFeeds({ services, minIntervalMs, claimMs, limi
       recorded += result.recorded;
       await services.calendars.finishSync(feed.id, now, { problem: null, problemReported: false, meetingsRecorded: result.recorded });
     } else {
-      if (!feed.problemReported) notices.push({ feed, problem: result.problem, status: result.status });
+      if (!feed.problemReported) notices.push({ feed, problem: result.problem });
       await services.calendars.finishSync(feed.id, now, { problem: result.problem, problemReported: true, meetingsRecorded: 0 });
     }
   }
