@@ -14,6 +14,8 @@ const routes: Record<string, (res: ServerResponse) => void> = {
   '/feed.ics': (res) => res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8' }).end(ICS),
   '/bom.ics': (res) => res.writeHead(200, { 'content-type': 'text/calendar' }).end(`\uFEFF${ICS}`),
   '/moved': (res) => res.writeHead(302, { location: '/feed.ics' }).end(),
+  '/to-file': (res) => res.writeHead(302, { location: 'file:///etc/passwd' }).end(),
+  '/loop': (res) => res.writeHead(307, { location: '/loop' }).end(),
   '/missing': (res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'),
   '/broken': (res) => res.writeHead(503).end(),
   '/login': (res) =>
@@ -119,6 +121,13 @@ describe('fetchIcsFeed', () => {
       expect(await fetchIcsFeed(url, LIMITS)).toEqual({ ok: false, problem: 'invalid_url' });
     },
   );
+
+  it('checks every redirect as it checks the link itself, and stops a redirect loop', async () => {
+    expect(await fetchIcsFeed(`${base}/to-file`, LIMITS)).toEqual({ ok: false, problem: 'network' });
+    const before = requests.filter((r) => r === '/loop').length;
+    expect(await fetchIcsFeed(`${base}/loop`, LIMITS)).toEqual({ ok: false, problem: 'network' });
+    expect(requests.filter((r) => r === '/loop').length - before).toBe(6);
+  });
 
   it('connects only to public addresses: a name resolving to this machine is refused, and nothing reaches it', async () => {
     const before = requests.length;
