@@ -11,7 +11,14 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const BENCHES = ['bench/decide.bench.ts', 'bench/detectorLoad.bench.ts', 'bench/judge.bench.ts', 'bench/messages.bench.ts', 'bench/costs.bench.ts', 'bench/digests.bench.ts'];
+const BENCHES = [
+  'bench/decide.bench.ts',
+  'bench/detectorLoad.bench.ts',
+  'bench/judge.bench.ts',
+  'bench/messages.bench.ts',
+  'bench/costs.bench.ts',
+  'bench/digests.bench.ts',
+];
 
 let current: ChildProcess | null = null;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -51,6 +58,8 @@ for (const script of BENCHES) {
 
 console.log('\n━━━ summary ━━━');
 for (const { script, status } of results) {
-  console.log(`  ${script}: ${status === 'absent' ? 'not present, skipped' : status === 0 ? 'ran (exit 0)' : `errored (exit ${status})`}`);
+  console.log(
+    `  ${script}: ${status === 'absent' ? 'not present, skipped' : status === 0 ? 'ran (exit 0)' : `errored (exit ${status})`}`,
+  );
 }
 process.exit(results.some((r) => typeof r.status === 'number' && r.status !== 0) ? 1 : 0);

@@ -62,43 +62,88 @@ async function seed(database: Database): Promise<void> {
 async function run(label: string, database: Database): Promise<boolean> {
   const started = performance.now();
   await seed(database);
-  const [{ rows }] = rowsOf<{ rows: number }>(await database.db.execute(sql`select count(*)::int as rows from cost_daily`)) as [{ rows: number }];
-  console.log(`${label}: loaded ${EVENTS} cost events (${rows} daily sums) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const [{ rows }] = rowsOf<{ rows: number }>(
+    await database.db.execute(sql`select count(*)::int as rows from cost_daily`),
+  ) as [{ rows: number }];
+  console.log(
+    `${label}: loaded ${EVENTS} cost events (${rows} daily sums) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   const costs = createCostRepository(database.db);
-  const services = { costs, costSettings: createCostSettingsRepository(database.db), now: () => NOW } as unknown as Pick<Services, 'costs' | 'costSettings' | 'now'>;
+  const services = {
+    costs,
+    costSettings: createCostSettingsRepository(database.db),
+    now: () => NOW,
+  } as unknown as Pick<Services, 'costs' | 'costSettings' | 'now'>;
   const [check] = rowsOf<{ events: number; money: number }>(
-    await database.db.execute(sql`select count(*)::int as events, sum(money)::float8 as money from cost_events where not channel_private`),
+    await database.db.execute(
+      sql`select count(*)::int as events, sum(money)::float8 as money from cost_events where not channel_private`,
+    ),
   );
-  const all = await costs.totals(WORKSPACE, { kind: 'public_channels' }, ['2026-10-01', '2027-01-01']).then(([t]) => t!);
-  const summed = all.reduce((s, t) => ({ events: s.events + t.events, money: s.money + t.money }), { events: 0, money: 0 });
+  const all = await costs
+    .totals(WORKSPACE, { kind: 'public_channels' }, ['2026-10-01', '2027-01-01'])
+    .then(([t]) => t!);
+  const summed = all.reduce((s, t) => ({ events: s.events + t.events, money: s.money + t.money }), {
+    events: 0,
+    money: 0,
+  });
   if (summed.events !== check!.events || Math.abs(summed.money - check!.money) > 1e-6 * check!.money) {
-    console.error(`${label}: daily sums disagree with the events: ${JSON.stringify(summed)} vs ${JSON.stringify(check)}`);
+    console.error(
+      `${label}: daily sums disagree with the events: ${JSON.stringify(summed)} vs ${JSON.stringify(check)}`,
+    );
     return false;
   }
 
-  const workspaceQuarter = await time(() => costs.totals(WORKSPACE, { kind: 'public_channels' }, ['2026-10-01', '2027-01-01']).then(([t]) => t!));
-  const channelQuarter = await time(() => reportCosts({ services, workspace: WORKSPACE, channelId: 'C0007', period: 'quarter', scope: 'channel' }));
+  const workspaceQuarter = await time(() =>
+    costs.totals(WORKSPACE, { kind: 'public_channels' }, ['2026-10-01', '2027-01-01']).then(([t]) => t!),
+  );
+  const channelQuarter = await time(() =>
+    reportCosts({ services, workspace: WORKSPACE, channelId: 'C0007', period: 'quarter', scope: 'channel' }),
+  );
   let n = 0;
   const writes = await time(
     () =>
       costs.record({
-        workspace: WORKSPACE, channelId: 'C0009', channelPrivate: false, kind: 'meeting', source: 'command', sourceKey: `bench-write:${n++}`,
-        occurredAt: NOW, day: '2026-12-31', title: 'bench', decision: null, personHours: 1, waitHours: 0, money: 100, buildHours: 1.2,
-        currency: 'EUR', inputs: {}, createdBy: null,
+        workspace: WORKSPACE,
+        channelId: 'C0009',
+        channelPrivate: false,
+        kind: 'meeting',
+        source: 'command',
+        sourceKey: `bench-write:${n++}`,
+        occurredAt: NOW,
+        day: '2026-12-31',
+        title: 'bench',
+        decision: null,
+        personHours: 1,
+        waitHours: 0,
+        money: 100,
+        buildHours: 1.2,
+        currency: 'EUR',
+        inputs: {},
+        createdBy: null,
       }),
     WRITES,
     0,
   );
   const met = workspaceQuarter.p99 < TARGET_P99_MS && channelQuarter.p99 < TARGET_P99_MS;
-  console.log(`${label}: workspace quarter, public channels: p50 ${workspaceQuarter.p50.toFixed(2)} ms, p99 ${workspaceQuarter.p99.toFixed(2)} ms`);
-  console.log(`${label}: /decide costs quarter for one channel (reportCosts): p50 ${channelQuarter.p50.toFixed(2)} ms, p99 ${channelQuarter.p99.toFixed(2)} ms`);
-  console.log(`${label}: recording one cost (event + daily sum, one statement): p50 ${writes.p50.toFixed(2)} ms, p99 ${writes.p99.toFixed(2)} ms`);
+  console.log(
+    `${label}: workspace quarter, public channels: p50 ${workspaceQuarter.p50.toFixed(2)} ms, p99 ${workspaceQuarter.p99.toFixed(2)} ms`,
+  );
+  console.log(
+    `${label}: /decide costs quarter for one channel (reportCosts): p50 ${channelQuarter.p50.toFixed(2)} ms, p99 ${channelQuarter.p99.toFixed(2)} ms`,
+  );
+  console.log(
+    `${label}: recording one cost (event + daily sum, one statement): p50 ${writes.p50.toFixed(2)} ms, p99 ${writes.p99.toFixed(2)} ms`,
+  );
   console.log(`${label}: target p99 < ${TARGET_P99_MS} ms for summing a quarter: ${met ? 'met' : 'NOT met'}`);
   return met;
 }
 
-async function time(operation: () => Promise<unknown>, runs = RUNS, warmup = WARMUP): Promise<{ p50: number; p99: number }> {
+async function time(
+  operation: () => Promise<unknown>,
+  runs = RUNS,
+  warmup = WARMUP,
+): Promise<{ p50: number; p99: number }> {
   const timings: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
     const started = performance.now();
@@ -107,7 +152,6 @@ async function time(operation: () => Promise<unknown>, runs = RUNS, warmup = WAR
   }
   return { p50: percentile(timings, 0.5), p99: percentile(timings, 0.99) };
 }
-
 
 const results = await onEachDatabase(run);
 console.log(results.every(Boolean) ? 'costs bench: all targets met' : 'costs bench: target missed');

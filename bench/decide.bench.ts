@@ -45,7 +45,13 @@ let sequence = 0;
 
 /** `/decide <text>` from the bench channel, freshly signed. */
 function benchCommand(fake: LeanFakeSlack, text: string): SignedRequest {
-  return signedCommand({ channel: CHANNEL, user: 'U0BENCH', text, responseUrl: fake.responseUrl(`bench-${sequence}`), triggerId: `trigger-${randomUUID()}` });
+  return signedCommand({
+    channel: CHANNEL,
+    user: 'U0BENCH',
+    text,
+    responseUrl: fake.responseUrl(`bench-${sequence}`),
+    triggerId: `trigger-${randomUUID()}`,
+  });
 }
 
 /** The load: `/decide <text>` with a distinct decision each time. */
@@ -119,7 +125,9 @@ async function main(): Promise<number> {
   const profDir = process.env.BENCH_CPU_PROF;
   // BENCH_DATABASE_URL=postgres://…/db benches against that PostgreSQL server (a fresh database on it)
   // instead of the embedded PGlite.
-  const server = process.env.BENCH_DATABASE_URL ? await createServerDatabase(process.env.BENCH_DATABASE_URL, 'decision_ledger_bench') : null;
+  const server = process.env.BENCH_DATABASE_URL
+    ? await createServerDatabase(process.env.BENCH_DATABASE_URL, 'decision_ledger_bench')
+    : null;
   if (server) console.log(`  database: PostgreSQL (${server.name}, created for this run)`);
 
   let errors = 0;
@@ -144,14 +152,21 @@ async function main(): Promise<number> {
     // Every request the app acked with 200 must be in the ledger.
     const appPhases = [appRun.warmup, appRun.measured].filter((p): p is PhaseResult => p !== null);
     const acked = appPhases.reduce((n, p) => n + p.emptyAcks, 0);
-    const holding = appPhases.reduce((n, p) => n + [...p.messageAcks].filter(([text]) => text.startsWith('Saving your decision')).reduce((a, [, c]) => a + c, 0), 0);
+    const holding = appPhases.reduce(
+      (n, p) =>
+        n +
+        [...p.messageAcks].filter(([text]) => text.startsWith('Saving your decision')).reduce((a, [, c]) => a + c, 0),
+      0,
+    );
     const expected = acked + holding;
     // Cards go out after the ack; give the backlog a moment to drain.
     const drainStart = performance.now();
     while (fake.count('chat.postMessage') < expected && performance.now() - drainStart < 15_000) await sleep(100);
     const drainMs = performance.now() - drainStart;
     const list = await listCount(app, fake);
-    const appCalls = [...fake.counts].map(([method, n]) => [method, n - (callsBefore.get(method) ?? 0)] as const).filter(([, n]) => n > 0);
+    const appCalls = [...fake.counts]
+      .map(([method, n]) => [method, n - (callsBefore.get(method) ?? 0)] as const)
+      .filter(([, n]) => n > 0);
 
     const appOutput = app.output;
     await stopChild(app.child, 15_000);
@@ -167,15 +182,23 @@ async function main(): Promise<number> {
     // ── verdict
     const ratio = rps(appRun.measured) / rps(bareRun.measured);
     const appP99 = percentile(appRun.measured.latencies, 99);
-    console.log(`\nratio app/bare throughput: ${ratio.toFixed(3)}   (target ≥ ${TARGET_RATIO})   ${ratio >= TARGET_RATIO ? 'PASS' : 'FAIL'}`);
-    console.log(`app p99 latency:           ${appP99.toFixed(2)} ms   (target < ${TARGET_P99_MS} ms)   ${appP99 < TARGET_P99_MS ? 'PASS' : 'FAIL'}`);
+    console.log(
+      `\nratio app/bare throughput: ${ratio.toFixed(3)}   (target ≥ ${TARGET_RATIO})   ${ratio >= TARGET_RATIO ? 'PASS' : 'FAIL'}`,
+    );
+    console.log(
+      `app p99 latency:           ${appP99.toFixed(2)} ms   (target < ${TARGET_P99_MS} ms)   ${appP99 < TARGET_P99_MS ? 'PASS' : 'FAIL'}`,
+    );
     console.log(`overall:                   ${ratio >= TARGET_RATIO && appP99 < TARGET_P99_MS ? 'PASS' : 'FAIL'}`);
 
     console.log('\nledger check (app, warm-up + measured):');
-    console.log(`  decisions acked with 200: ${acked}${holding > 0 ? ` (+ ${holding} acked with the "database is slow" holding message)` : ''}`);
+    console.log(
+      `  decisions acked with 200: ${acked}${holding > 0 ? ` (+ ${holding} acked with the "database is slow" holding message)` : ''}`,
+    );
     console.log(`  /decide list #${TAG} says:  ${list.header.replace(/\n/g, ' ')}`);
     if (db) {
-      console.log(`  PGlite after shutdown:    ${db.decisions} decisions, ${db.withCard} with a posted card; events ${JSON.stringify(db.events)}`);
+      console.log(
+        `  PGlite after shutdown:    ${db.decisions} decisions, ${db.withCard} with a posted card; events ${JSON.stringify(db.events)}`,
+      );
     } else {
       console.log(`  database after shutdown:  not inspected (${dbError})`);
     }
@@ -184,9 +207,14 @@ async function main(): Promise<number> {
         ` (cards caught up ${drainMs < 50 ? 'at once' : `after ${(drainMs / 1000).toFixed(1)} s`})`,
     );
     if (list.count === null) problems.push(`could not read the count from /decide list: ${list.header}`);
-    else if (list.count < acked || list.count > expected) problems.push(`/decide list counts ${list.count}, expected ${expected} (${acked} acked)`);
-    if (db && (db.decisions < acked || db.decisions > expected)) problems.push(`the database holds ${db.decisions} decisions, expected ${expected}`);
-    if (db && db.withCard < db.decisions) console.log(`  note: ${db.decisions - db.withCard} decisions have no card recorded (still being posted when the app stopped?)`);
+    else if (list.count < acked || list.count > expected)
+      problems.push(`/decide list counts ${list.count}, expected ${expected} (${acked} acked)`);
+    if (db && (db.decisions < acked || db.decisions > expected))
+      problems.push(`the database holds ${db.decisions} decisions, expected ${expected}`);
+    if (db && db.withCard < db.decisions)
+      console.log(
+        `  note: ${db.decisions - db.withCard} decisions have no card recorded (still being posted when the app stopped?)`,
+      );
     console.log(`  ${problems.length === 0 ? 'OK: every acked decision was recorded' : 'MISMATCH'}`);
 
     for (const run of runs) {
@@ -195,16 +223,24 @@ async function main(): Promise<number> {
         const bad = errorsOf(phase);
         if (bad > 0) {
           errors += bad;
-          problems.push(`${run.name}: ${bad} failed requests (${[...phase.badStatus].map(([s, n]) => `HTTP ${s}×${n}`).join(', ') || 'network'}); first: ${phase.firstFailure}`);
+          problems.push(
+            `${run.name}: ${bad} failed requests (${[...phase.badStatus].map(([s, n]) => `HTTP ${s}×${n}`).join(', ') || 'network'}); first: ${phase.firstFailure}`,
+          );
         }
         for (const [text, n] of phase.messageAcks) {
-          if (!text.startsWith('Saving your decision')) problems.push(`${run.name}: ${n} acks carried a message instead of recording: "${text}"`);
-          else console.log(`  note: ${run.name}: ${n} acks were the "database is slow" holding message (write took > 2 s)`);
+          if (!text.startsWith('Saving your decision'))
+            problems.push(`${run.name}: ${n} acks carried a message instead of recording: "${text}"`);
+          else
+            console.log(
+              `  note: ${run.name}: ${n} acks were the "database is slow" holding message (write took > 2 s)`,
+            );
         }
       }
     }
     if (appOutput.lines > 0) {
-      console.log(`\napp wrote ${appOutput.lines} log line(s) at warn or above; last ones:\n  ${appOutput.tail.join('\n  ')}`);
+      console.log(
+        `\napp wrote ${appOutput.lines} log line(s) at warn or above; last ones:\n  ${appOutput.tail.join('\n  ')}`,
+      );
     }
     if (profDir) console.log(`\nCPU profile of the app written to ${profDir}`);
   } finally {

@@ -44,13 +44,23 @@ async function scenario(label: string, dataDir: string, concurrency: number): Pr
         decidedOn: '2026-01-01',
         revisitOn: null,
       },
-      source: { channelId: 'C0BENCH', channelPrivate: false, messageTs: null, threadTs: null, permalink: null, participants: [] },
+      source: {
+        channelId: 'C0BENCH',
+        channelPrivate: false,
+        messageTs: null,
+        threadTs: null,
+        permalink: null,
+        participants: [],
+      },
       createdBy: 'U0BENCH',
       origin: 'command',
       idempotencyKey: `command:micro-${label}-${i}`,
     });
     const t1 = performance.now();
-    await repo.attachCard(workspace, decision.id, { ts: `1700000000.${String(i).padStart(6, '0')}`, permalink: 'https://acme.slack.com/x' });
+    await repo.attachCard(workspace, decision.id, {
+      ts: `1700000000.${String(i).padStart(6, '0')}`,
+      permalink: 'https://acme.slack.com/x',
+    });
     const t2 = performance.now();
     recordMs.push(t1 - t0);
     cardMs.push(t2 - t1);

@@ -32,7 +32,11 @@ const CHART_SAMPLE = 40;
 const TARGET_SECONDS = 30;
 const WORKSPACE: Workspace = { workspaceId: 'T0DIGEST', enterpriseId: null };
 // The week to Friday 27 November 2026, 16:00 UTC.
-const PERIOD = { start: new Date('2026-11-20T16:00:00Z'), end: new Date('2026-11-27T16:00:00Z'), label: 'week to Fri 27 Nov 2026' };
+const PERIOD = {
+  start: new Date('2026-11-20T16:00:00Z'),
+  end: new Date('2026-11-27T16:00:00Z'),
+  label: 'week to Fri 27 Nov 2026',
+};
 const channel = (i: number) => `C${String(i).padStart(6, '0')}`;
 
 async function seed(database: Database): Promise<void> {
@@ -54,17 +58,29 @@ async function seed(database: Database): Promise<void> {
           decidedOn: '2026-11-24',
           revisitOn: k % 4 === 0 ? '2026-11-25' : null,
         },
-        source: { channelId: channel(c), channelPrivate: false, messageTs: null, threadTs: null, permalink: null, participants: [] },
+        source: {
+          channelId: channel(c),
+          channelPrivate: false,
+          messageTs: null,
+          threadTs: null,
+          permalink: null,
+          participants: [],
+        },
         createdBy: 'U0ANA',
         origin: 'command',
         idempotencyKey: `bench:${c}:${k}`,
       });
     }
   }
-  for (let i = 0; i < inputs.length; i += 500) await database.db.transaction((tx) => insertWorkspaceDecisions(tx, inputs.slice(i, i + 500)));
+  for (let i = 0; i < inputs.length; i += 500)
+    await database.db.transaction((tx) => insertWorkspaceDecisions(tx, inputs.slice(i, i + 500)));
   // Half of each channel's decisions were recorded this week; relitigation judgements on the rest.
-  await database.db.execute(sql`update decisions set created_at = timestamptz '2026-11-24 10:00+00' + (ref % 48) * interval '1 hour' where workspace_id = ${WORKSPACE.workspaceId} and ref % 2 = 0`);
-  await database.db.execute(sql`update decisions set created_at = timestamptz '2026-10-01 10:00+00' where workspace_id = ${WORKSPACE.workspaceId} and ref % 2 = 1`);
+  await database.db.execute(
+    sql`update decisions set created_at = timestamptz '2026-11-24 10:00+00' + (ref % 48) * interval '1 hour' where workspace_id = ${WORKSPACE.workspaceId} and ref % 2 = 0`,
+  );
+  await database.db.execute(
+    sql`update decisions set created_at = timestamptz '2026-10-01 10:00+00' where workspace_id = ${WORKSPACE.workspaceId} and ref % 2 = 1`,
+  );
   await database.db.execute(sql`
     insert into relitigation_judgements (workspace_id, channel_id, message_ts, thread_ts, author, decision_id, decision_ref, topic_score, stance_score, tier, outcome, mode, feedback, created_at)
     select d.workspace_id, d.channel_id, (1795000000 + d.ref)::text || '.000100', (1795000000 + d.ref)::text || '.000100', 'U0RAJ', d.id, d.ref, 0.8, 0.7,
@@ -80,13 +96,16 @@ async function seed(database: Database): Promise<void> {
     insert into cost_daily (workspace_id, channel_id, channel_private, kind, day, currency, events, person_hours, wait_hours, money, build_hours)
     select workspace_id, channel_id, false, kind, day, currency, count(*), sum(person_hours), sum(wait_hours), sum(money), sum(build_hours)
     from cost_events group by workspace_id, channel_id, kind, day, currency`);
-  for (const table of ['decisions', 'relitigation_judgements', 'cost_events', 'cost_daily']) await database.db.execute(sql.raw(`vacuum analyze ${table}`));
+  for (const table of ['decisions', 'relitigation_judgements', 'cost_events', 'cost_daily'])
+    await database.db.execute(sql.raw(`vacuum analyze ${table}`));
 }
 
 async function run(label: string, database: Database): Promise<boolean> {
   const seeded = performance.now();
   await seed(database);
-  console.log(`${label}: seeded ${CHANNELS} channels (${CHANNELS * DECISIONS_PER_CHANNEL} decisions, ${COST_EVENTS} cost events) in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+  console.log(
+    `${label}: seeded ${CHANNELS} channels (${CHANNELS * DECISIONS_PER_CHANNEL} decisions, ${COST_EVENTS} cost events) in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+  );
   const services = {
     digestFacts: createDigestFactsRepository(database.db),
     costs: createCostRepository(database.db),
@@ -116,8 +135,12 @@ async function run(label: string, database: Database): Promise<boolean> {
     if (i > 0) charts.push(performance.now() - t);
   }
   const met = seconds < TARGET_SECONDS;
-  console.log(`${label}: built ${CHANNELS} digests in ${seconds.toFixed(1)} s (${PARALLEL} at a time; one digest p50 ${percentile(timings, 0.5).toFixed(1)} ms, p99 ${percentile(timings, 0.99).toFixed(1)} ms) — target under ${TARGET_SECONDS} s: ${met ? 'met' : 'NOT met'}`);
-  console.log(`${label}: the cost chart renders in p50 ${percentile(charts, 0.5).toFixed(1)} ms, p99 ${percentile(charts, 0.99).toFixed(1)} ms (${CHANNELS} charts ≈ ${((percentile(charts, 0.5) * CHANNELS) / 1000).toFixed(0)} s more)`);
+  console.log(
+    `${label}: built ${CHANNELS} digests in ${seconds.toFixed(1)} s (${PARALLEL} at a time; one digest p50 ${percentile(timings, 0.5).toFixed(1)} ms, p99 ${percentile(timings, 0.99).toFixed(1)} ms) — target under ${TARGET_SECONDS} s: ${met ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `${label}: the cost chart renders in p50 ${percentile(charts, 0.5).toFixed(1)} ms, p99 ${percentile(charts, 0.99).toFixed(1)} ms (${CHANNELS} charts ≈ ${((percentile(charts, 0.5) * CHANNELS) / 1000).toFixed(0)} s more)`,
+  );
   return met;
 }
 

@@ -70,9 +70,18 @@ const WORDS = (
   'proxy ingress egress firewall network bandwidth storage disk memory cpu gpu inference training dataset feature model'
 ).split(' ');
 const REASONS = [
-  'the team already knows it', 'it is cheaper at our volume', 'we need multi-row transactions', 'vendor support is better',
-  'it removes a moving part', 'the migration cost is too high', 'latency matters more than flexibility', 'compliance asks for it',
-  'it keeps one way of doing things', 'on-call load drops', 'it scales with write spikes', 'it is what the rest of the org uses',
+  'the team already knows it',
+  'it is cheaper at our volume',
+  'we need multi-row transactions',
+  'vendor support is better',
+  'it removes a moving part',
+  'the migration cost is too high',
+  'latency matters more than flexibility',
+  'compliance asks for it',
+  'it keeps one way of doing things',
+  'on-call load drops',
+  'it scales with write spikes',
+  'it is what the rest of the org uses',
 ];
 
 function decisionContents(count: number): DecisionContent[] {
@@ -115,12 +124,17 @@ function messages(count: number): string[] {
     () => `can we revisit the ${pick(TOOLS)} decision for ${area()}? ${pick(REASONS)} is no longer true`,
     () => `${pick(TOOLS)} is throwing \`ECONNRESET\` on ${area()} staging since this morning, anyone seen this?`,
     () => `how do I configure ${pick(TOOLS)} for the ${area()}? the README is out of date`,
-    () => `merged the ${area()} migration to ${pick(TOOLS)} per the decision :tada: PR <https://github.com/acme/x/pull/${Math.floor(random() * 9000)}|#${Math.floor(random() * 9000)}>`,
-    () => `what if we dropped ${pick(TOOLS)} and used ${pick(TOOLS)} instead? it would let us ${pick(['delete a service', 'ship faster', 'cut the bill'])}`,
-    () => `reminder: ${pick(['lunch', 'the offsite', 'the all-hands', 'expense reports'])} ${pick(['is at noon', 'moved to thursday', 'are due friday'])} <@U0${Math.floor(random() * 99)}>`,
-    () => `tbh the ${pick(WORDS)} ${pick(WORDS)} rule feels like overkill for the ${area()}, could we try something lighter?`,
+    () =>
+      `merged the ${area()} migration to ${pick(TOOLS)} per the decision :tada: PR <https://github.com/acme/x/pull/${Math.floor(random() * 9000)}|#${Math.floor(random() * 9000)}>`,
+    () =>
+      `what if we dropped ${pick(TOOLS)} and used ${pick(TOOLS)} instead? it would let us ${pick(['delete a service', 'ship faster', 'cut the bill'])}`,
+    () =>
+      `reminder: ${pick(['lunch', 'the offsite', 'the all-hands', 'expense reports'])} ${pick(['is at noon', 'moved to thursday', 'are due friday'])} <@U0${Math.floor(random() * 99)}>`,
+    () =>
+      `tbh the ${pick(WORDS)} ${pick(WORDS)} rule feels like overkill for the ${area()}, could we try something lighter?`,
     () => `:wave: new here, where do the ${area()} dashboards live?`,
-    () => `the ${area()} ${pick(['terrafrom', 'kubernets', 'postgress', 'datadgo', 'airflwo'])} config is wrong again, fixing it`,
+    () =>
+      `the ${area()} ${pick(['terrafrom', 'kubernets', 'postgress', 'datadgo', 'airflwo'])} config is wrong again, fixing it`,
   ];
   return Array.from({ length: count }, () => pick(shapes)());
 }
@@ -171,7 +185,14 @@ async function run(label: string, database: Database): Promise<boolean> {
   let strong = 0;
   for (const [i, text] of texts.entries()) {
     const started = performance.now();
-    const verdicts = await detectRelitigation({ index, detector, workspace: WORKSPACE, channelId: CHANNEL, text, sensitivity: 'normal' });
+    const verdicts = await detectRelitigation({
+      index,
+      detector,
+      workspace: WORKSPACE,
+      channelId: CHANNEL,
+      text,
+      sensitivity: 'normal',
+    });
     const ms = performance.now() - started;
     if (i < WARMUP_MESSAGES) continue;
     timings.push(ms);
@@ -180,7 +201,8 @@ async function run(label: string, database: Database): Promise<boolean> {
     slowest.push({ ms, text });
   }
   if (process.env.BENCH_SLOWEST) {
-    for (const { ms, text } of slowest.sort((a, b) => b.ms - a.ms).slice(0, Number(process.env.BENCH_SLOWEST))) console.log(`  ${ms.toFixed(2)} ms  ${text}`);
+    for (const { ms, text } of slowest.sort((a, b) => b.ms - a.ms).slice(0, Number(process.env.BENCH_SLOWEST)))
+      console.log(`  ${ms.toFixed(2)} ms  ${text}`);
   }
   const p50 = percentile(timings, 0.5);
   const p99 = percentile(timings, 0.99);

@@ -85,21 +85,41 @@ export class LeanFakeSlack {
     if (typeof params.text !== 'string' || !params.text.startsWith(WARNING_PREFIX)) return;
     this.warnings += 1;
     this.warnedThreads.set(`${String(params.channel)} ${String(params.thread_ts)}`, params.text);
-    this.options.onWarning?.({ channel: String(params.channel), threadTs: String(params.thread_ts), text: params.text, blocks: params.blocks });
+    this.options.onWarning?.({
+      channel: String(params.channel),
+      threadTs: String(params.thread_ts),
+      text: params.text,
+      blocks: params.blocks,
+    });
   }
 
   private answer(method: string): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'decision-ledger', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' };
+        return {
+          ok: true,
+          url: 'https://acme.slack.com/',
+          team: 'Acme',
+          user: 'decision-ledger',
+          team_id: 'T0001',
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+        };
       case 'chat.postMessage': {
         const ts = `${this.nextTs++}.000100`;
         return { ok: true, channel: 'C0BENCH', ts, message: { ts } };
       }
       case 'chat.getPermalink':
-        return { ok: true, channel: 'C0BENCH', permalink: `https://acme.slack.com/archives/C0BENCH/p${this.nextTs}000100` };
+        return {
+          ok: true,
+          channel: 'C0BENCH',
+          permalink: `https://acme.slack.com/archives/C0BENCH/p${this.nextTs}000100`,
+        };
       case 'conversations.info':
-        return { ok: true, channel: { id: 'C0BENCH', is_private: false, is_im: false, is_mpim: false, is_group: false } };
+        return {
+          ok: true,
+          channel: { id: 'C0BENCH', is_private: false, is_im: false, is_mpim: false, is_group: false },
+        };
       default:
         return { ok: true };
     }

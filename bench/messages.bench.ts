@@ -34,7 +34,17 @@ import { httpRequest, type SignedRequest } from './lib/http.js';
 import { benchTarget, type TargetRun } from './lib/phase.js';
 import { createServerDatabase } from '../src/storage/scratchDatabase.js';
 import { errorsOf, fixed, report, rps } from './lib/report.js';
-import { makeTempDir, probe, removeTempDir, positiveFromEnv, secondsFromEnv, type Server, sleep, stopAll, stopChild } from './lib/servers.js';
+import {
+  makeTempDir,
+  probe,
+  removeTempDir,
+  positiveFromEnv,
+  secondsFromEnv,
+  type Server,
+  sleep,
+  stopAll,
+  stopChild,
+} from './lib/servers.js';
 import type { ProbeReading } from './lib/serverProbe.js';
 import { seedLedger } from './lib/seedLedger.js';
 import { signedMessageEvent } from './lib/slackBodies.js';
@@ -91,14 +101,20 @@ function messageEvents(mix: MessageMix, sent: Sent): () => SignedRequest {
  * freeing it. On PostgreSQL, work waiting on the server leaves the loop idle: there the warning
  * count is the only other sign.
  */
-async function drain(app: Server, fake: LeanFakeSlack, run: TargetRun, idleLoop: number): Promise<{ ms: number; reading: ProbeReading | null; timedOut: boolean }> {
+async function drain(
+  app: Server,
+  fake: LeanFakeSlack,
+  run: TargetRun,
+  idleLoop: number,
+): Promise<{ ms: number; reading: ProbeReading | null; timedOut: boolean }> {
   const since = run.measured.endedAt;
   let previous = run.probe;
   let lastBusy = run.probedAt;
   let idleWindows = 0;
   let warnings = fake.warnings;
   while (idleWindows < DRAIN_IDLE_WINDOWS) {
-    if (performance.now() - since > DRAIN_LIMIT_MS) return { ms: performance.now() - since, reading: previous, timedOut: true };
+    if (performance.now() - since > DRAIN_LIMIT_MS)
+      return { ms: performance.now() - since, reading: previous, timedOut: true };
     await sleep(DRAIN_WINDOW_MS);
     const asked = performance.now();
     const reading = await probe(app, 'read', PROBE_TIMEOUT_MS);
@@ -131,7 +147,9 @@ async function idleLoopOf(app: Server): Promise<number> {
  */
 async function droppedWork(app: Server): Promise<number> {
   const res = await httpRequest(new Agent({ keepAlive: false }), `${app.url}/metrics`, 'GET', '', {});
-  const line = res.body.split('\n').find((l) => l.startsWith('decision_ledger_slack_events_dropped_total{reason="overloaded"}'));
+  const line = res.body
+    .split('\n')
+    .find((l) => l.startsWith('decision_ledger_slack_events_dropped_total{reason="overloaded"}'));
   return line ? Number(line.split(' ').at(-1)) : 0;
 }
 
@@ -200,7 +218,9 @@ async function main(): Promise<number> {
   const fake = await new LeanFakeSlack({ watchWarnings: true }).start();
   const dataDir = makeTempDir('decision-ledger-bench-messages-');
   const profDir = process.env.BENCH_CPU_PROF;
-  const pg = process.env.BENCH_DATABASE_URL ? await createServerDatabase(process.env.BENCH_DATABASE_URL, 'decision_ledger_bench') : null;
+  const pg = process.env.BENCH_DATABASE_URL
+    ? await createServerDatabase(process.env.BENCH_DATABASE_URL, 'decision_ledger_bench')
+    : null;
   if (pg) console.log(`  database: PostgreSQL (${pg.name}, created for this run)`);
   const databaseConfig = pg ? ({ kind: 'postgres', url: pg.url } as const) : ({ kind: 'pglite', dataDir } as const);
 
@@ -216,7 +236,8 @@ async function main(): Promise<number> {
         `  seeded ${seeded.created} decisions through recordDecision in ${fixed(seeded.ms / 1000, 1)} s ` +
           `(${fixed(seeded.created / (seeded.ms / 1000), 0)} decisions/s)`,
       );
-      if (seeded.created !== DECISIONS) problems.push(`seeding created ${seeded.created} decisions, expected ${DECISIONS}`);
+      if (seeded.created !== DECISIONS)
+        problems.push(`seeding created ${seeded.created} decisions, expected ${DECISIONS}`);
     } finally {
       await database.close();
     }
@@ -228,7 +249,12 @@ async function main(): Promise<number> {
       startRealApp(fake, { dataDir, databaseUrl: pg?.url ?? null, cpuProfDir: profDir }),
     ]);
     console.log(`  both answer /healthz (${fixed((performance.now() - started) / 1000, 1)} s)`);
-    const load = { concurrency: CONCURRENCY, warmupSeconds: WARMUP_SECONDS, measuredSeconds: MEASURED_SECONDS, probeTimeoutMs: PROBE_TIMEOUT_MS };
+    const load = {
+      concurrency: CONCURRENCY,
+      warmupSeconds: WARMUP_SECONDS,
+      measuredSeconds: MEASURED_SECONDS,
+      probeTimeoutMs: PROBE_TIMEOUT_MS,
+    };
 
     const bareRun = await benchTarget(bare, load, messageEvents(new MessageMix(DECISIONS), new Map() as Sent));
     await stopChild(bare.child, 5000);
@@ -243,7 +269,8 @@ async function main(): Promise<number> {
     });
     const drained = await drain(app, fake, appRun, idleLoop);
     const dropped = (await droppedWork(app)) - droppedBefore;
-    const processedPerSecond = (appRun.measured.completed - dropped) / ((appRun.measured.elapsedMs + drained.ms) / 1000);
+    const processedPerSecond =
+      (appRun.measured.completed - dropped) / ((appRun.measured.elapsedMs + drained.ms) / 1000);
     const processed = (run: TargetRun) => (run === appRun ? processedPerSecond : rps(run.measured));
     const runs = [bareRun, appRun];
     report(runs, {
@@ -254,7 +281,9 @@ async function main(): Promise<number> {
         { header: 'drain', cell: (run) => (run === appRun ? `${fixed(drained.ms / 1000, 2)} s` : '—') },
       ],
     });
-    const appCalls = [...fake.counts].map(([method, n]) => [method, n - (callsBefore.get(method) ?? 0)] as const).filter(([, n]) => n > 0);
+    const appCalls = [...fake.counts]
+      .map(([method, n]) => [method, n - (callsBefore.get(method) ?? 0)] as const)
+      .filter(([, n]) => n > 0);
     const appOutput = app.output;
     await stopChild(app.child, 15_000);
 
@@ -267,9 +296,12 @@ async function main(): Promise<number> {
     );
     if (drained.reading && appRun.probe) {
       const total = drained.reading.cpuMs;
-      console.log(`app CPU over measured phase + drain: ${fixed(total, 0)} ms = ${fixed(total / Math.max(1, appRun.measured.completed), 3)} ms per message`);
+      console.log(
+        `app CPU over measured phase + drain: ${fixed(total, 0)} ms = ${fixed(total / Math.max(1, appRun.measured.completed), 3)} ms per message`,
+      );
     }
-    const lateAcks = (run: TargetRun) => run.measured.latencies.filter((ms) => ms > SLACK_ACK_LIMIT_MS).length + run.measured.timeouts;
+    const lateAcks = (run: TargetRun) =>
+      run.measured.latencies.filter((ms) => ms > SLACK_ACK_LIMIT_MS).length + run.measured.timeouts;
     for (const run of runs) {
       const late = lateAcks(run);
       if (late > 0) {
@@ -279,13 +311,17 @@ async function main(): Promise<number> {
         );
       }
     }
-    console.log(`\nratio app processed/s ÷ bare acked/s: ${ratio.toFixed(3)}   (target ≥ ${TARGET_RATIO})   ${ratio >= TARGET_RATIO ? 'PASS' : 'FAIL'}`);
+    console.log(
+      `\nratio app processed/s ÷ bare acked/s: ${ratio.toFixed(3)}   (target ≥ ${TARGET_RATIO})   ${ratio >= TARGET_RATIO ? 'PASS' : 'FAIL'}`,
+    );
     console.log(`  (app acked/s ÷ bare acked/s: ${(rps(appRun.measured) / rps(bareRun.measured)).toFixed(3)})`);
 
     // ── what the watcher did (warm-up + measured)
     const warned = countWarnings(sent, fake.warnedThreads, refs);
     console.log('\nwatcher check (app, warm-up + measured):');
-    console.log(`  messages sent: ${mix.sent.chatter} chatter, ${mix.sent.mention} mentioning a decision, ${mix.sent.reopen} reopening one`);
+    console.log(
+      `  messages sent: ${mix.sent.chatter} chatter, ${mix.sent.mention} mentioning a decision, ${mix.sent.reopen} reopening one`,
+    );
     console.log(
       `  reopening messages that got a warning: ${warned.reopen} of ${mix.sent.reopen} (${percent(warned.reopen, mix.sent.reopen)}); ` +
         `${warned.reopenNamingIt} of those named the decision the message reopened and ${warned.reopenNamingItsTwin} one recorded for the same ` +
@@ -312,13 +348,17 @@ async function main(): Promise<number> {
         // A delivery the app did not answer within 10 s is a missed target (reported above), not an error of the bench.
         const bad = errorsOf(phase) - phase.timeouts;
         if (bad > 0) {
-          problems.push(`${run.name}: ${bad} failed requests (${[...phase.badStatus].map(([s, n]) => `HTTP ${s}×${n}`).join(', ') || 'network'}); first: ${phase.firstFailure}`);
+          problems.push(
+            `${run.name}: ${bad} failed requests (${[...phase.badStatus].map(([s, n]) => `HTTP ${s}×${n}`).join(', ') || 'network'}); first: ${phase.firstFailure}`,
+          );
         }
         for (const [text, n] of phase.messageAcks) problems.push(`${run.name}: ${n} acks carried a body: "${text}"`);
       }
     }
     if (appOutput.lines > 0) {
-      console.log(`\napp wrote ${appOutput.lines} log line(s) at warn or above; last ones:\n  ${appOutput.tail.join('\n  ')}`);
+      console.log(
+        `\napp wrote ${appOutput.lines} log line(s) at warn or above; last ones:\n  ${appOutput.tail.join('\n  ')}`,
+      );
     }
     if (profDir) console.log(`\nCPU profile of the app written to ${profDir}`);
   } finally {
@@ -334,7 +374,6 @@ async function main(): Promise<number> {
   }
   return 0;
 }
-
 
 main().then(
   (code) => process.exit(code),

@@ -51,7 +51,17 @@ import { machineTicks } from './lib/phase.js';
 import { type ProcessStats, processStats } from './lib/procStats.js';
 import { fixed, percentile, table } from './lib/report.js';
 import { seedLedger } from './lib/seedLedger.js';
-import { isInterrupted, makeTempDir, removeTempDir, positiveFromEnv, secondsFromEnv, type Server, sleep, stopAll, stopChild } from './lib/servers.js';
+import {
+  isInterrupted,
+  makeTempDir,
+  removeTempDir,
+  positiveFromEnv,
+  secondsFromEnv,
+  type Server,
+  sleep,
+  stopAll,
+  stopChild,
+} from './lib/servers.js';
 import { MIX, type RequestKind, SoakTraffic } from './lib/soakTraffic.js';
 import { startRealApp, TEAM } from './lib/targets.js';
 
@@ -190,7 +200,9 @@ function cpuBetween(a: Sample, b: Sample) {
   const server = a.server && b.server ? (b.server.cpuMs - a.server.cpuMs) / wall : Number.NaN;
   const bench = (b.bench.user + b.bench.system - a.bench.user - a.bench.system) / 1000 / wall;
   const machine =
-    a.ticks && b.ticks && b.ticks.total > a.ticks.total ? ((b.ticks.busy - a.ticks.busy) / (b.ticks.total - a.ticks.total)) * cpus().length : Number.NaN;
+    a.ticks && b.ticks && b.ticks.total > a.ticks.total
+      ? ((b.ticks.busy - a.ticks.busy) / (b.ticks.total - a.ticks.total)) * cpus().length
+      : Number.NaN;
   return { server, bench, other: Math.max(0, machine - (Number.isFinite(server) ? server : 0) - bench) };
 }
 
@@ -198,8 +210,23 @@ const pct = (share: number) => (Number.isFinite(share) ? `${fixed(share * 100, 0
 const sorted = (values: number[]) => Float64Array.from(values).sort();
 
 const ROW_HEADER = [
-  'window', 'due', 'acked/s', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'no answer', '> 3 s', 'bad reply', 'not sent',
-  'RSS MB', 'app CPU', 'bench CPU', 'other load', 'warnings', 'app log',
+  'window',
+  'due',
+  'acked/s',
+  'p50 ms',
+  'p99 ms',
+  'max ms',
+  'non-2xx',
+  'no answer',
+  '> 3 s',
+  'bad reply',
+  'not sent',
+  'RSS MB',
+  'app CPU',
+  'bench CPU',
+  'other load',
+  'warnings',
+  'app log',
 ];
 
 function row(w: Window): string[] {
@@ -229,7 +256,9 @@ function row(w: Window): string[] {
 
 /** Prints `cells` aligned under the header's columns (rows appear one at a time, as windows close). */
 function printRow(cells: string[], widths: number[]): void {
-  console.log(`  ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')}`);
+  console.log(
+    `  ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')}`,
+  );
 }
 
 /** How long the app stays busy once the load has stopped: work it acked but had not done yet. */
@@ -268,10 +297,15 @@ async function main(): Promise<number> {
   for (const { perMille, what } of MIX) console.log(`    ${fixed(perMille / 10, 1).padStart(5)}%  ${what}`);
 
   let traffic: SoakTraffic | null = null;
-  const fake = await new LeanFakeSlack({ watchWarnings: true, onWarning: (post) => traffic?.noteWarning(post) }).start();
+  const fake = await new LeanFakeSlack({
+    watchWarnings: true,
+    onWarning: (post) => traffic?.noteWarning(post),
+  }).start();
   const dataDir = makeTempDir('decision-ledger-soak-');
   const pg = DATABASE_URL ? await createServerDatabase(DATABASE_URL, 'decision_ledger_soak') : null;
-  console.log(`  database: ${pg ? `PostgreSQL (${pg.name}, created for this run)` : 'embedded PGlite in a temporary directory'}`);
+  console.log(
+    `  database: ${pg ? `PostgreSQL (${pg.name}, created for this run)` : 'embedded PGlite in a temporary directory'}`,
+  );
   const databaseConfig = pg ? ({ kind: 'postgres', url: pg.url } as const) : ({ kind: 'pglite', dataDir } as const);
 
   try {
@@ -281,7 +315,8 @@ async function main(): Promise<number> {
     try {
       await database.migrate();
       const seeded = await seedLedger(database, WORKSPACE, DECISIONS);
-      if (seeded.created !== DECISIONS) throw new Error(`seeding created ${seeded.created} decisions, expected ${DECISIONS}`);
+      if (seeded.created !== DECISIONS)
+        throw new Error(`seeding created ${seeded.created} decisions, expected ${DECISIONS}`);
       refs = seeded.refs;
       console.log(`  seeded ${seeded.created} decisions in ${fixed(seeded.ms / 1000, 1)} s`);
     } finally {
@@ -290,7 +325,9 @@ async function main(): Promise<number> {
     const app = await startRealApp(fake, { dataDir, databaseUrl: pg?.url ?? null, cpuProfDir: CPU_PROF_DIR });
     traffic = new SoakTraffic(fake, refs);
     const idle = sample(app, fake);
-    console.log(`  app started (pid ${app.child.pid}), RSS ${idle.server ? `${fixed(idle.server.rssMb, 0)} MB` : 'unknown (no /proc)'} before any request`);
+    console.log(
+      `  app started (pid ${app.child.pid}), RSS ${idle.server ? `${fixed(idle.server.rssMb, 0)} MB` : 'unknown (no /proc)'} before any request`,
+    );
 
     // ── the schedule: warm-up, then windows of the measured phase
     const spacingMs = 1000 / RATE;
@@ -300,26 +337,46 @@ async function main(): Promise<number> {
     const measureStart = loopStart + warmupCount * spacingMs;
     const measureEnd = measureStart + MEASURED_SECONDS * 1000;
     const newWindow = (label: string, from: number, to: number): Window => ({
-      label, from, to, expected: 0, settled: 0, latencies: [], ok: 0, ackedDuring: 0, errors: noErrors(), maxSendLagMs: 0, start: null, end: null, printed: false,
+      label,
+      from,
+      to,
+      expected: 0,
+      settled: 0,
+      latencies: [],
+      ok: 0,
+      ackedDuring: 0,
+      errors: noErrors(),
+      maxSendLagMs: 0,
+      start: null,
+      end: null,
+      printed: false,
     });
     const warmup = newWindow('warm-up', loopStart, measureStart);
     const windows: Window[] = [];
     for (let from = 0; from < MEASURED_SECONDS * 1000 - 1e-6; from += WINDOW_SECONDS * 1000) {
       const to = Math.min(from + WINDOW_SECONDS * 1000, MEASURED_SECONDS * 1000);
-      windows.push(newWindow(`${fixed(from / 1000, 0)}–${fixed(to / 1000, 0)} s`, measureStart + from, measureStart + to));
+      windows.push(
+        newWindow(`${fixed(from / 1000, 0)}–${fixed(to / 1000, 0)} s`, measureStart + from, measureStart + to),
+      );
     }
     const all = WARMUP_SECONDS > 0 ? [warmup, ...windows] : windows;
     const windowAt = (t: number): Window | null => {
       if (t < measureStart) return t >= loopStart ? warmup : null;
-      return t < measureEnd ? windows[Math.min(windows.length - 1, Math.floor((t - measureStart) / (WINDOW_SECONDS * 1000)))]! : null;
+      return t < measureEnd
+        ? windows[Math.min(windows.length - 1, Math.floor((t - measureStart) / (WINDOW_SECONDS * 1000)))]!
+        : null;
     };
-    const windowOf = (index: number) => (index < warmupCount ? warmup : (windowAt(loopStart + index * spacingMs) ?? windows[windows.length - 1]!));
+    const windowOf = (index: number) =>
+      index < warmupCount ? warmup : (windowAt(loopStart + index * spacingMs) ?? windows[windows.length - 1]!);
     for (let i = 0; i < count; i++) windowOf(i).expected += 1;
 
-    const kinds = new Map<RequestKind, KindStats>(MIX.map(({ kind }) => [kind, { latencies: [], errors: noErrors(), replies: new Map() }]));
+    const kinds = new Map<RequestKind, KindStats>(
+      MIX.map(({ kind }) => [kind, { latencies: [], errors: noErrors(), replies: new Map() }]),
+    );
     const firstFailures = new Map<string, number>();
     const noteFailure = (text: string) => {
-      if (firstFailures.has(text) || firstFailures.size < 8) firstFailures.set(text, (firstFailures.get(text) ?? 0) + 1);
+      if (firstFailures.has(text) || firstFailures.size < 8)
+        firstFailures.set(text, (firstFailures.get(text) ?? 0) + 1);
     };
 
     // Rows appear once their window has ended and every request due in it has settled.
@@ -327,7 +384,10 @@ async function main(): Promise<number> {
     widths[0] = Math.max(12, `${MEASURED_SECONDS}–${MEASURED_SECONDS} s`.length);
     console.log('');
     printRow(ROW_HEADER, widths);
-    printRow(widths.map((w) => '─'.repeat(w)), widths);
+    printRow(
+      widths.map((w) => '─'.repeat(w)),
+      widths,
+    );
     const flush = () => {
       for (const w of all) {
         if (w.printed) continue;
@@ -374,14 +434,17 @@ async function main(): Promise<number> {
     // Readings at the edge of every window, by the clock.
     const edges = [...(WARMUP_SECONDS > 0 ? [loopStart] : []), measureStart, ...windows.map((w) => w.to)];
     const timers = edges.map((at) =>
-      setTimeout(() => {
-        const s = sample(app, fake);
-        for (const w of all) {
-          if (Math.abs(w.from - at) < 1) w.start = s;
-          if (Math.abs(w.to - at) < 1) w.end = s;
-        }
-        flush();
-      }, Math.max(0, at - performance.now())),
+      setTimeout(
+        () => {
+          const s = sample(app, fake);
+          for (const w of all) {
+            if (Math.abs(w.from - at) < 1) w.start = s;
+            if (Math.abs(w.to - at) < 1) w.end = s;
+          }
+          flush();
+        },
+        Math.max(0, at - performance.now()),
+      ),
     );
 
     const agent = new Agent({
@@ -415,7 +478,7 @@ async function main(): Promise<number> {
     // ── totals over the measured phase
     const measuredLatencies = sorted(windows.flatMap((w) => w.latencies));
     const errors = noErrors();
-    windows.forEach((w) => addErrors(errors, w.errors));
+    for (const w of windows) addErrors(errors, w.errors);
     const measuredSent = windows.reduce((n, w) => n + w.settled, 0);
     const ok = windows.reduce((n, w) => n + w.ok, 0);
     const sustained = ok / MEASURED_SECONDS;
@@ -423,7 +486,10 @@ async function main(): Promise<number> {
     const last = windows[windows.length - 1]!.end?.server ?? null;
     const rssSeries = windows.map((w) => w.end?.server?.rssMb).filter((v): v is number => v !== undefined);
     const rssGrowth = first && last ? ((last.rssMb - first.rssMb) / first.rssMb) * 100 : Number.NaN;
-    const overallCpu = windows[0]!.start && windows[windows.length - 1]!.end ? cpuBetween(windows[0]!.start!, windows[windows.length - 1]!.end!) : null;
+    const overallCpu =
+      windows[0]!.start && windows[windows.length - 1]!.end
+        ? cpuBetween(windows[0]!.start!, windows[windows.length - 1]!.end!)
+        : null;
     const sendLag = sorted([...all].map((w) => w.maxSendLagMs));
     const p = (q: number) => percentile(measuredLatencies, q);
 
@@ -431,7 +497,9 @@ async function main(): Promise<number> {
       `\n  windows by the time requests were due; acked/s counts 2xx answers read during the window; app CPU, bench CPU` +
         `\n  (this process: load generator and fake Slack) and other load (anything else on this ${cpus().length}-CPU machine) in % of one core;` +
         `\n  warnings: relitigation warnings the app posted; app log: lines it logged at warn or above.` +
-        (pg ? '\n  On PostgreSQL, app CPU leaves out the database server: a server on this machine shows up as other load.' : ''),
+        (pg
+          ? '\n  On PostgreSQL, app CPU leaves out the database server: a server on this machine shows up as other load.'
+          : ''),
     );
     console.log(
       `\nmeasured ${MEASURED_SECONDS} s: ${measuredSent} requests due, ${ok} acked cleanly within 3 s = ${fixed(sustained, 1)}/s; ` +
@@ -459,8 +527,20 @@ async function main(): Promise<number> {
     for (const { kind } of MIX) {
       const k = kinds.get(kind)!;
       const l = sorted(k.latencies);
-      const replies = [...k.replies].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([text, n]) => `${n}× "${text.slice(0, 60)}"`).join('; ');
-      kindRows.push([kind, String(traffic.sent[kind]), fixed(percentile(l, 50), 2), fixed(percentile(l, 99), 2), fixed(l[l.length - 1] ?? Number.NaN, 1), describeErrors(k.errors), replies || '—']);
+      const replies = [...k.replies]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 2)
+        .map(([text, n]) => `${n}× "${text.slice(0, 60)}"`)
+        .join('; ');
+      kindRows.push([
+        kind,
+        String(traffic.sent[kind]),
+        fixed(percentile(l, 50), 2),
+        fixed(percentile(l, 99), 2),
+        fixed(l[l.length - 1] ?? Number.NaN, 1),
+        describeErrors(k.errors),
+        replies || '—',
+      ]);
     }
     console.log(table(kindRows).replace(/^/gm, '  '));
     const m = traffic.messages.sent;
@@ -470,26 +550,48 @@ async function main(): Promise<number> {
     );
     const calls = [...fake.counts].sort((a, b) => b[1] - a[1]);
     console.log(`fake Slack calls: ${calls.map(([method, n]) => `${method} ${n}`).join(', ') || 'none'}`);
-    if (app.output.lines > 0) console.log(`app wrote ${app.output.lines} log line(s) at warn or above; last ones:\n  ${app.output.tail.join('\n  ')}`);
+    if (app.output.lines > 0)
+      console.log(
+        `app wrote ${app.output.lines} log line(s) at warn or above; last ones:\n  ${app.output.tail.join('\n  ')}`,
+      );
 
     // ── verdict
     const verdicts = [
-      { target: `rate sustained ≥ ${TARGET.sustainedShare * 100}% of ${RATE}/s`, measured: `${fixed(sustained, 1)}/s`, pass: sustained >= TARGET.sustainedShare * RATE },
+      {
+        target: `rate sustained ≥ ${TARGET.sustainedShare * 100}% of ${RATE}/s`,
+        measured: `${fixed(sustained, 1)}/s`,
+        pass: sustained >= TARGET.sustainedShare * RATE,
+      },
       { target: `p99 ack < ${TARGET.p99Ms} ms`, measured: `${fixed(p(99), 2)} ms`, pass: p(99) < TARGET.p99Ms },
       { target: 'zero errors', measured: String(errorTotal(errors)), pass: errorTotal(errors) === TARGET.errors },
-      { target: `RSS growth < ${TARGET.rssGrowthPercent}%`, measured: `${fixed(rssGrowth, 1)}%`, pass: rssGrowth < TARGET.rssGrowthPercent },
+      {
+        target: `RSS growth < ${TARGET.rssGrowthPercent}%`,
+        measured: `${fixed(rssGrowth, 1)}%`,
+        pass: rssGrowth < TARGET.rssGrowthPercent,
+      },
     ];
     console.log('\ntargets (measured phase):');
-    for (const v of verdicts) console.log(`  ${v.target.padEnd(32)} ${v.measured.padStart(12)}   ${v.pass ? 'PASS' : 'FAIL'}`);
+    for (const v of verdicts)
+      console.log(`  ${v.target.padEnd(32)} ${v.measured.padStart(12)}   ${v.pass ? 'PASS' : 'FAIL'}`);
     const pass = verdicts.every((v) => v.pass);
-    console.log(`  overall: ${pass ? 'PASS' : 'FAIL'}${MEASURED_SECONDS < 600 || RATE < 500 ? ` (a shorter or slower run than issue 6 asks: ${MEASURED_SECONDS} s at ${RATE}/s)` : ''}`);
+    console.log(
+      `  overall: ${pass ? 'PASS' : 'FAIL'}${MEASURED_SECONDS < 600 || RATE < 500 ? ` (a shorter or slower run than issue 6 asks: ${MEASURED_SECONDS} s at ${RATE}/s)` : ''}`,
+    );
 
     if (REPORT_PATH) {
       const summary = {
         when: new Date().toISOString(),
         node: process.version,
         cpus: cpus().length,
-        config: { rate: RATE, measuredSeconds: MEASURED_SECONDS, warmupSeconds: WARMUP_SECONDS, windowSeconds: WINDOW_SECONDS, decisions: DECISIONS, sockets: SOCKETS, database: pg ? 'postgres' : 'pglite' },
+        config: {
+          rate: RATE,
+          measuredSeconds: MEASURED_SECONDS,
+          warmupSeconds: WARMUP_SECONDS,
+          windowSeconds: WINDOW_SECONDS,
+          decisions: DECISIONS,
+          sockets: SOCKETS,
+          database: pg ? 'postgres' : 'pglite',
+        },
         mix: MIX.map(({ kind, perMille, what }) => ({ kind, share: perMille / 1000, what })),
         sentByKind: traffic.sent,
         messagesByKind: traffic.messages.sent,
@@ -502,7 +604,14 @@ async function main(): Promise<number> {
           appCpuShare: overallCpu?.server ?? null,
           benchCpuShare: overallCpu?.bench ?? null,
         },
-        rssMb: { beforeWarmup: idle.server?.rssMb ?? null, start: first?.rssMb ?? null, end: last?.rssMb ?? null, growthPercent: rssGrowth, min: Math.min(...rssSeries), max: Math.max(...rssSeries) },
+        rssMb: {
+          beforeWarmup: idle.server?.rssMb ?? null,
+          start: first?.rssMb ?? null,
+          end: last?.rssMb ?? null,
+          growthPercent: rssGrowth,
+          min: Math.min(...rssSeries),
+          max: Math.max(...rssSeries),
+        },
         drainAfterLoadMs: drained.ms,
         windows: all.map((w) => {
           const l = sorted(w.latencies);
@@ -525,7 +634,17 @@ async function main(): Promise<number> {
         byKind: Object.fromEntries(
           [...kinds].map(([kind, k]) => {
             const l = sorted(k.latencies);
-            return [kind, { sent: traffic!.sent[kind], p50Ms: percentile(l, 50), p99Ms: percentile(l, 99), maxMs: l[l.length - 1] ?? null, errors: errorTotal(k.errors), replies: Object.fromEntries(k.replies) }];
+            return [
+              kind,
+              {
+                sent: traffic!.sent[kind],
+                p50Ms: percentile(l, 50),
+                p99Ms: percentile(l, 99),
+                maxMs: l[l.length - 1] ?? null,
+                errors: errorTotal(k.errors),
+                replies: Object.fromEntries(k.replies),
+              },
+            ];
           }),
         ),
         warningsPosted: fake.warnings,
@@ -547,7 +666,6 @@ async function main(): Promise<number> {
   }
   return 0;
 }
-
 
 main().then(
   (code) => process.exit(code),

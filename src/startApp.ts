@@ -103,7 +103,13 @@ async function verifyBotToken(
 }
 
 /** Builds the Bolt app on top of an opened, migrated database and starts serving. */
-export async function startApp({ config, database, logger, now = () => new Date(), metrics = createMetrics() }: StartAppOptions): Promise<RunningApp> {
+export async function startApp({
+  config,
+  database,
+  logger,
+  now = () => new Date(),
+  metrics = createMetrics(),
+}: StartAppOptions): Promise<RunningApp> {
   let draining = false;
   const operations = operationsRoutes({ database, metrics, isDraining: () => draining });
   // Built once the services exist (below); the route is declared before that.
@@ -118,7 +124,8 @@ export async function startApp({ config, database, logger, now = () => new Date(
     fetch: observedFetch(metrics),
   };
   const auth = config.slack.auth;
-  const installations = auth.kind === 'oauth' ? createInstallationStore(database.db, createTokenCipher(auth.encryptionKey)) : null;
+  const installations =
+    auth.kind === 'oauth' ? createInstallationStore(database.db, createTokenCipher(auth.encryptionKey)) : null;
   const identity = auth.kind === 'token' ? await verifyBotToken(auth.botToken, config, clientOptions) : null;
 
   const boltReceiver =
@@ -147,7 +154,11 @@ export async function startApp({ config, database, logger, now = () => new Date(
               }
             : {}),
         })
-      : new SocketModeReceiver({ appToken: config.slack.appToken, logger: boltLogger(logger), installerOptions: { clientOptions } });
+      : new SocketModeReceiver({
+          appToken: config.slack.appToken,
+          logger: boltLogger(logger),
+          installerOptions: { clientOptions },
+        });
   const installer = boltReceiver.installer;
   const app = new App({
     receiver: guardedReceiver(boltReceiver, { metrics, logger }),
@@ -160,7 +171,9 @@ export async function startApp({ config, database, logger, now = () => new Date(
     logger: boltLogger(logger),
     clientOptions,
   });
-  const clients: WorkspaceClients = installer ? installedWorkspaceClients(installer, clientOptions) : singleWorkspaceClients(app.client);
+  const clients: WorkspaceClients = installer
+    ? installedWorkspaceClients(installer, clientOptions)
+    : singleWorkspaceClients(app.client);
   const threadClientOptions: WebClientOptions = { ...clientOptions, ...THREAD_CLIENT_OPTIONS };
   const threadClients: WorkspaceClients = installer
     ? installedWorkspaceClients(installer, threadClientOptions)
@@ -202,11 +215,14 @@ export async function startApp({ config, database, logger, now = () => new Date(
     digestFacts: createDigestFactsRepository(database.db),
     adrs: createAdrRepository(database.db),
     workspacePurge: createWorkspacePurge(database.db),
-    digestNarrator: config.openai ? createOpenAiDigestNarrator({ ...config.openai, timeoutMs: Math.max(config.openai.timeoutMs, 10_000), logger }) : null,
+    digestNarrator: config.openai
+      ? createOpenAiDigestNarrator({ ...config.openai, timeoutMs: Math.max(config.openai.timeoutMs, 10_000), logger })
+      : null,
     now,
   };
 
-  if (config.github.webhookSecret) githubWebhook = githubWebhookHandler({ secret: config.github.webhookSecret, services, logger });
+  if (config.github.webhookSecret)
+    githubWebhook = githubWebhookHandler({ secret: config.github.webhookSecret, services, logger });
 
   // Counts listeners still working after their ack, so shutdown can wait for them.
   let inFlight = 0;
@@ -233,10 +249,16 @@ export async function startApp({ config, database, logger, now = () => new Date(
   });
 
   const server = createAppServer({
-    routes: [...operations, { method: 'POST', path: GITHUB_WEBHOOK_PATH, handler: (req, res) => githubWebhook(req, res) }],
+    routes: [
+      ...operations,
+      { method: 'POST', path: GITHUB_WEBHOOK_PATH, handler: (req, res) => githubWebhook(req, res) },
+    ],
     // In Socket Mode, Slack's requests arrive over the socket; this server has only the routes above.
     // Bodies Bolt itself would trip over (see nullBodyScreen.ts) are answered before they reach it.
-    fallback: boltReceiver instanceof HTTPReceiver ? withFutureRequestsRefused(withNullBodiesRefused(boltReceiver.requestListener)) : null,
+    fallback:
+      boltReceiver instanceof HTTPReceiver
+        ? withFutureRequestsRefused(withNullBodiesRefused(boltReceiver.requestListener))
+        : null,
     metrics,
     onError: (error, path) => logger.error({ err: errorForLog(error), path }, 'an HTTP request failed'),
   });
@@ -247,13 +269,24 @@ export async function startApp({ config, database, logger, now = () => new Date(
   // Digests are not interactive: they may wait out Slack's rate limits for longer.
   const digestClients = installer
     ? installedWorkspaceClients(installer, patientClientOptions(clientOptions, config.slack.apiMaxRetries))
-    : singleWorkspaceClients(new WebClient(auth.kind === 'token' ? auth.botToken : undefined, patientClientOptions(clientOptions, config.slack.apiMaxRetries)));
+    : singleWorkspaceClients(
+        new WebClient(
+          auth.kind === 'token' ? auth.botToken : undefined,
+          patientClientOptions(clientOptions, config.slack.apiMaxRetries),
+        ),
+      );
   const digests = startDigests({ services, clients: digestClients, logger, metrics });
   const embeddedAutovacuum = startEmbeddedAutovacuum({ database, logger });
   // In the background: counting stale index rows must not hold up serving.
   void reportReindexDue(services, logger);
   logger.info(
-    { port, mode: config.slack.mode, install: auth.kind === 'oauth' ? 'oauth' : 'single workspace', database: database.kind, llm: Boolean(config.openai) },
+    {
+      port,
+      mode: config.slack.mode,
+      install: auth.kind === 'oauth' ? 'oauth' : 'single workspace',
+      database: database.kind,
+      llm: Boolean(config.openai),
+    },
     'Decision Ledger is up',
   );
 
@@ -270,7 +303,11 @@ export async function startApp({ config, database, logger, now = () => new Date(
       // Load balancers see /readyz fail first; then no new connection is taken and those open are answered.
       draining = true;
       // A digest or calendar run still going gets part of the drain time, not all of it.
-      await withDeadline(Promise.all([calendarSync.stop(), digests.stop(), embeddedAutovacuum.stop()]), JOBS_STOP_MS, 'scheduled jobs did not stop').catch((error: unknown) =>
+      await withDeadline(
+        Promise.all([calendarSync.stop(), digests.stop(), embeddedAutovacuum.stop()]),
+        JOBS_STOP_MS,
+        'scheduled jobs did not stop',
+      ).catch((error: unknown) =>
         logger.warn({ err: errorForLog(error) }, 'stopping with a scheduled job still running'),
       );
       if (!(boltReceiver instanceof HTTPReceiver)) await app.stop();

@@ -62,22 +62,63 @@ export function runOpenLoop<Tag>(options: OpenLoopOptions<Tag>): Promise<number>
       const { request, tag } = next(index);
       const sentAt = performance.now();
       if (open >= maxInFlight) {
-        onOutcome({ index, dueAt, sendLagMs: sentAt - dueAt, settledAt: sentAt, latencyMs: null, status: null, body: '', error: null, shed: true }, tag);
+        onOutcome(
+          {
+            index,
+            dueAt,
+            sendLagMs: sentAt - dueAt,
+            settledAt: sentAt,
+            latencyMs: null,
+            status: null,
+            body: '',
+            error: null,
+            shed: true,
+          },
+          tag,
+        );
         return;
       }
       open += 1;
-      httpRequest(agent, url, 'POST', request.body, request.headers).then(
-        (res) => {
-          const settledAt = performance.now();
-          onOutcome({ index, dueAt, sendLagMs: sentAt - dueAt, settledAt, latencyMs: settledAt - dueAt, status: res.status, body: res.body, error: null, shed: false }, tag);
-        },
-        (error: unknown) => {
-          onOutcome({ index, dueAt, sendLagMs: sentAt - dueAt, settledAt: performance.now(), latencyMs: null, status: null, body: '', error, shed: false }, tag);
-        },
-      ).finally(() => {
-        open -= 1;
-        finishIfIdle();
-      });
+      httpRequest(agent, url, 'POST', request.body, request.headers)
+        .then(
+          (res) => {
+            const settledAt = performance.now();
+            onOutcome(
+              {
+                index,
+                dueAt,
+                sendLagMs: sentAt - dueAt,
+                settledAt,
+                latencyMs: settledAt - dueAt,
+                status: res.status,
+                body: res.body,
+                error: null,
+                shed: false,
+              },
+              tag,
+            );
+          },
+          (error: unknown) => {
+            onOutcome(
+              {
+                index,
+                dueAt,
+                sendLagMs: sentAt - dueAt,
+                settledAt: performance.now(),
+                latencyMs: null,
+                status: null,
+                body: '',
+                error,
+                shed: false,
+              },
+              tag,
+            );
+          },
+        )
+        .finally(() => {
+          open -= 1;
+          finishIfIdle();
+        });
     };
     // Timers fire a millisecond or more late: each tick sends everything that has come due since.
     const tick = () => {

@@ -56,7 +56,16 @@ export interface LoadOptions {
 export function machineTicks(): { busy: number; total: number } | null {
   try {
     const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
-    const [user, nice, system, idle, iowait, irq, softirq, steal] = fields as [number, number, number, number, number, number, number, number];
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = fields as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     const busy = user + nice + system + irq + softirq + steal;
     return { busy, total: busy + idle + iowait };
   } catch {
@@ -65,7 +74,13 @@ export function machineTicks(): { busy: number; total: number } | null {
 }
 
 /** Drives POST /slack/events with `next()`'s requests from `concurrency` workers for `seconds`. */
-export async function runPhase(server: Server, agent: Agent, seconds: number, concurrency: number, next: () => SignedRequest): Promise<PhaseResult> {
+export async function runPhase(
+  server: Server,
+  agent: Agent,
+  seconds: number,
+  concurrency: number,
+  next: () => SignedRequest,
+): Promise<PhaseResult> {
   const latencies: number[] = [];
   const badStatus = new Map<number, number>();
   const messageAcks = new Map<string, number>();
@@ -114,7 +129,9 @@ export async function runPhase(server: Server, agent: Agent, seconds: number, co
   const ticks1 = machineTicks();
   const cores = cpus().length;
   const machineBusyCores =
-    ticks0 && ticks1 && ticks1.total > ticks0.total ? ((ticks1.busy - ticks0.busy) / (ticks1.total - ticks0.total)) * cores : null;
+    ticks0 && ticks1 && ticks1.total > ticks0.total
+      ? ((ticks1.busy - ticks0.busy) / (ticks1.total - ticks0.total)) * cores
+      : null;
   return {
     completed: latencies.length,
     elapsedMs,
@@ -154,7 +171,10 @@ export async function benchTarget(
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   try {
     process.stdout.write(`  ${server.name}: warm-up ${options.warmupSeconds} s… `);
-    const warmup = options.warmupSeconds > 0 ? await runPhase(server, agent, options.warmupSeconds, options.concurrency, next) : null;
+    const warmup =
+      options.warmupSeconds > 0
+        ? await runPhase(server, agent, options.warmupSeconds, options.concurrency, next)
+        : null;
     await beforeMeasuring?.();
     await probe(server, 'reset', options.probeTimeoutMs);
     process.stdout.write(`measuring ${options.measuredSeconds} s… `);

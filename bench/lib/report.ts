@@ -10,7 +10,8 @@ export function percentile(sorted: Float64Array, p: number): number {
 
 /** Answered requests per second of the phase. */
 export const rps = (phase: PhaseResult) => phase.completed / (phase.elapsedMs / 1000);
-export const errorsOf = (phase: PhaseResult) => phase.failures + [...phase.badStatus.values()].reduce((a, b) => a + b, 0);
+export const errorsOf = (phase: PhaseResult) =>
+  phase.failures + [...phase.badStatus.values()].reduce((a, b) => a + b, 0);
 
 /** A fixed-decimals number, or "—" for NaN and infinities. */
 export const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
@@ -20,7 +21,9 @@ export function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows
     .map((row, r) => {
-      const line = row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+      const line = row
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+        .join('  ');
       return r === 0 ? `${line}\n${widths.map((w) => '─'.repeat(w)).join('  ')}` : line;
     })
     .join('\n');
@@ -41,7 +44,22 @@ export function report(runs: TargetRun[], options: ReportOptions = {}): void {
   const extra = options.extraColumns ?? [];
   const f = fixed;
   const rows = [
-    ['target', 'requests', 'errors', rateHeader, ...extra.map((c) => c.header), 'p50 ms', 'p99 ms', 'max ms', 'server CPU', `CPU ms/${options.unit ?? 'req'}`, 'loop busy', 'loop lag p99', 'bench CPU', 'other load'],
+    [
+      'target',
+      'requests',
+      'errors',
+      rateHeader,
+      ...extra.map((c) => c.header),
+      'p50 ms',
+      'p99 ms',
+      'max ms',
+      'server CPU',
+      `CPU ms/${options.unit ?? 'req'}`,
+      'loop busy',
+      'loop lag p99',
+      'bench CPU',
+      'other load',
+    ],
   ];
   for (const run of runs) {
     const m = run.measured;

@@ -8,7 +8,11 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** Runs a bench on a database of its own: in-memory PGlite, or one created on `serverUrl` and dropped after. */
-export async function onScratchDatabase(label: string, run: (label: string, database: Database) => Promise<boolean>, serverUrl?: string): Promise<boolean> {
+export async function onScratchDatabase(
+  label: string,
+  run: (label: string, database: Database) => Promise<boolean>,
+  serverUrl?: string,
+): Promise<boolean> {
   const { database, dispose } = await openScratchDatabase(serverUrl);
   try {
     return await run(label, database);
@@ -20,6 +24,7 @@ export async function onScratchDatabase(label: string, run: (label: string, data
 /** The bench on PGlite, then on BENCH_DATABASE_URL's PostgreSQL when it is set. */
 export async function onEachDatabase(run: (label: string, database: Database) => Promise<boolean>): Promise<boolean[]> {
   const results = [await onScratchDatabase('PGlite', run)];
-  if (process.env.BENCH_DATABASE_URL) results.push(await onScratchDatabase('PostgreSQL', run, process.env.BENCH_DATABASE_URL));
+  if (process.env.BENCH_DATABASE_URL)
+    results.push(await onScratchDatabase('PostgreSQL', run, process.env.BENCH_DATABASE_URL));
   return results;
 }

@@ -79,12 +79,22 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Starts `script` (relative to the project root) and resolves once it answers GET /healthz with 200. */
-export async function startServer(name: string, script: string, env: Record<string, string>, port: number, nodeFlags: string[] = []): Promise<Server> {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', '--import', './bench/lib/serverProbe.ts', script], {
-    cwd: ROOT,
-    env: cleanEnv(env),
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+export async function startServer(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  port: number,
+  nodeFlags: string[] = [],
+): Promise<Server> {
+  const child = spawn(
+    process.execPath,
+    [...nodeFlags, '--import', 'tsx', '--import', './bench/lib/serverProbe.ts', script],
+    {
+      cwd: ROOT,
+      env: cleanEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  );
   children.add(child);
   const output = { lines: 0, tail: [] as string[] };
   const collect = (chunk: Buffer) => {
@@ -109,7 +119,8 @@ export async function startServer(name: string, script: string, env: Record<stri
   let stillStarting = true;
   void exited.then(() => (stillStarting = false));
   while (Date.now() < deadline) {
-    if (!stillStarting) throw new Error(`${name} exited during start-up (code ${child.exitCode}):\n${output.tail.join('\n')}`);
+    if (!stillStarting)
+      throw new Error(`${name} exited during start-up (code ${child.exitCode}):\n${output.tail.join('\n')}`);
     try {
       const res = await httpRequest(new Agent({ keepAlive: false }), `${server.url}/healthz`, 'GET', '', {});
       if (res.status === 200) return server;
@@ -140,9 +151,13 @@ export async function stopAll(timeoutMs: number): Promise<void> {
  * Resets the server's probe, or reads it (null when the server does not answer within `timeoutMs`:
  * the answer needs a turn of its event loop, which a long synchronous task can hold).
  */
-export function probe(server: Server, action: 'reset', timeoutMs?: number): Promise<void>;
+export function probe(server: Server, action: 'reset', timeoutMs?: number): Promise<undefined>;
 export function probe(server: Server, action: 'read', timeoutMs?: number): Promise<ProbeReading | null>;
-export function probe(server: Server, action: 'reset' | 'read', timeoutMs = 2000): Promise<ProbeReading | null | void> {
+export function probe(
+  server: Server,
+  action: 'reset' | 'read',
+  timeoutMs = 2000,
+): Promise<ProbeReading | null | undefined> {
   const { child } = server;
   if (!child.connected) return Promise.resolve(null);
   return new Promise((resolve) => {

@@ -38,7 +38,13 @@ export function signedMessageEvent(message: BenchMessage, ts: string, eventId: s
 }
 
 /** `/decide <text>` as Slack posts it, with a unique trigger_id. */
-export function signedCommand(options: { channel: string; user: string; text: string; responseUrl: string; triggerId: string }): SignedRequest {
+export function signedCommand(options: {
+  channel: string;
+  user: string;
+  text: string;
+  responseUrl: string;
+  triggerId: string;
+}): SignedRequest {
   const body = formBody({
     token: 'deprecated-verification-token',
     team_id: TEAM,

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { formatRef } from '../../src/domain/decision.js';
-import { ACTION, COMMAND } from '../../src/slack/ids.js';
+import { ACTION } from '../../src/slack/ids.js';
 import { prng } from '../../test/support/prng.js';
 import { formBody } from '../../test/support/slackRequests.js';
 import { signedCommand, signedMessageEvent } from './slackBodies.js';
@@ -20,13 +20,21 @@ export type RequestKind = 'message' | 'record' | 'search' | 'show' | 'list' | 'c
 
 /** Shares per thousand requests, and what each kind is. */
 export const MIX: readonly { kind: RequestKind; perMille: number; what: string }[] = [
-  { kind: 'message', perMille: 930, what: 'message events (MessageMix: ~85% chatter and replies, ~10% mentions, ~5% reopenings)' },
+  {
+    kind: 'message',
+    perMille: 930,
+    what: 'message events (MessageMix: ~85% chatter and replies, ~10% mentions, ~5% reopenings)',
+  },
   { kind: 'search', perMille: 20, what: '/decide search <word>' },
   { kind: 'show', perMille: 20, what: '/decide show D-n' },
   { kind: 'record', perMille: 10, what: '/decide <a new decision> (unique text each time)' },
   { kind: 'list', perMille: 10, what: '/decide list [#tag]' },
   { kind: 'costs', perMille: 5, what: '/decide costs' },
-  { kind: 'button', perMille: 5, what: 'block_actions on a posted warning ("Not a reopening" / "View D-n"; a message event until a warning exists)' },
+  {
+    kind: 'button',
+    perMille: 5,
+    what: 'block_actions on a posted warning ("Not a reopening" / "View D-n"; a message event until a warning exists)',
+  },
 ];
 
 /** Warnings remembered for clicks; older ones are forgotten. */
@@ -40,7 +48,15 @@ interface Warning {
 }
 
 export class SoakTraffic {
-  readonly sent: Record<RequestKind, number> = { message: 0, search: 0, show: 0, record: 0, list: 0, costs: 0, button: 0 };
+  readonly sent: Record<RequestKind, number> = {
+    message: 0,
+    search: 0,
+    show: 0,
+    record: 0,
+    list: 0,
+    costs: 0,
+    button: 0,
+  };
   readonly messages: MessageMix;
   private readonly random = prng(0x50a4);
   private readonly tsBase = Math.floor(Date.now() / 1000);
@@ -144,7 +160,13 @@ export class SoakTraffic {
       trigger_id: `trigger-${randomUUID()}`,
       response_url: this.fake.responseUrl(`soak-${seq}`),
       actions: [
-        { type: 'button', action_id: dismiss ? ACTION.warningDismiss : ACTION.warningView, block_id: 'warning', value: warning.judgementId, action_ts: String(Date.now() / 1000) },
+        {
+          type: 'button',
+          action_id: dismiss ? ACTION.warningDismiss : ACTION.warningView,
+          block_id: 'warning',
+          value: warning.judgementId,
+          action_ts: String(Date.now() / 1000),
+        },
       ],
     };
     return signed(SIGNING_SECRET, formBody({ payload: JSON.stringify(payload) }), 'application/x-www-form-urlencoded');
@@ -167,4 +189,3 @@ function dismissValue(blocks: unknown): string | null {
   }
   return null;
 }
-

@@ -11,7 +11,12 @@ export async function startBareBolt(fake: LeanFakeSlack, listener: 'command' | '
   return startServer(
     'bare',
     'bench/bareBoltApp.ts',
-    { BENCH_SIGNING_SECRET: SIGNING_SECRET, BENCH_SLACK_API_URL: fake.apiUrl, BENCH_PORT: String(port), BENCH_LISTENER: listener },
+    {
+      BENCH_SIGNING_SECRET: SIGNING_SECRET,
+      BENCH_SLACK_API_URL: fake.apiUrl,
+      BENCH_PORT: String(port),
+      BENCH_LISTENER: listener,
+    },
     port,
   );
 }

@@ -6,7 +6,11 @@ import type { Services } from './services.js';
  * another organisation (Slack Connect), its own only — the workspace's decisions are not quoted
  * in front of people outside it.
  */
-export async function channelViewer(services: Pick<Services, 'conversations'>, workspace: Workspace, channelId: string): Promise<Viewer & { kind: 'channel' }> {
+export async function channelViewer(
+  services: Pick<Services, 'conversations'>,
+  workspace: Workspace,
+  channelId: string,
+): Promise<Viewer & { kind: 'channel' }> {
   const isolated = await services.conversations.isExternallyShared(workspace, channelId);
   return { kind: 'channel', channelId, isolated };
 }

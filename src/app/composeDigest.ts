@@ -10,7 +10,8 @@ import type { Services } from './services.js';
 export const CHART_PERIODS = 8;
 
 export interface ComposeDigestProps {
-  services: Pick<Services, 'digestFacts' | 'costs' | 'costSettings'> & Partial<Pick<Services, 'digestNarrator' | 'workspaceSettings'>>;
+  services: Pick<Services, 'digestFacts' | 'costs' | 'costSettings'> &
+    Partial<Pick<Services, 'digestNarrator' | 'workspaceSettings'>>;
   workspace: Workspace;
   channelId: string;
   period: { start: Date; end: Date; label: string };
@@ -35,12 +36,22 @@ export interface ComposedDigest {
  * costs, with the period before for the trend and the last eight for the chart — and builds it.
  * Costs count whole days in the team's time zone: each day belongs to exactly one digest.
  */
-export async function composeDigest({ services, workspace, channelId, period }: ComposeDigestProps): Promise<ComposedDigest> {
+export async function composeDigest({
+  services,
+  workspace,
+  channelId,
+  period,
+}: ComposeDigestProps): Promise<ComposedDigest> {
   const settings = await costSettingsFor(services, workspace, channelId);
   const zone = settings.timeZone;
   const length = period.end.getTime() - period.start.getTime();
-  const periodsBack = (k: number) => ({ start: new Date(period.start.getTime() - k * length), end: new Date(period.end.getTime() - k * length) });
-  const edges = Array.from({ length: CHART_PERIODS + 1 }, (_, k) => dayIn(k === CHART_PERIODS ? period.end : periodsBack(CHART_PERIODS - 1 - k).start, zone));
+  const periodsBack = (k: number) => ({
+    start: new Date(period.start.getTime() - k * length),
+    end: new Date(period.end.getTime() - k * length),
+  });
+  const edges = Array.from({ length: CHART_PERIODS + 1 }, (_, k) =>
+    dayIn(k === CHART_PERIODS ? period.end : periodsBack(CHART_PERIODS - 1 - k).start, zone),
+  );
   const [facts, series] = await Promise.all([
     services.digestFacts.facts(workspace, channelId, { from: period.start, to: period.end }, dayIn(period.end, zone)),
     services.costs.totals(workspace, { kind: 'channel', channelId }, edges),
@@ -63,7 +74,10 @@ export async function composeDigest({ services, workspace, channelId, period }: 
     const narrative = await digestNarrator.narrate(narrativeFacts(digest));
     if (narrative) digest = buildDigest({ ...data, narrative });
   }
-  const chart = series.map((totals, k) => ({ label: dayIn(periodsBack(CHART_PERIODS - 1 - k).start, zone), ...hoursByKind(totals) }));
+  const chart = series.map((totals, k) => ({
+    label: dayIn(periodsBack(CHART_PERIODS - 1 - k).start, zone),
+    ...hoursByKind(totals),
+  }));
   return { digest, settings, chart };
 }
 

@@ -24,7 +24,9 @@ const CONFIRMED_AT_MOST = 2;
  * offline match the LLM confirms becomes strong, a strong one it rejects is dropped. Any failure or
  * a blown budget returns the offline verdicts as they were.
  */
-export async function confirmWithLlm(props: ConfirmWithLlmProps): Promise<{ verdicts: Verdict[]; mode: 'offline' | 'llm' }> {
+export async function confirmWithLlm(
+  props: ConfirmWithLlmProps,
+): Promise<{ verdicts: Verdict[]; mode: 'offline' | 'llm' }> {
   const { llm, message, verdicts, budgetMs, embeddingCache, modelVersion } = props;
   if (verdicts.length === 0) return { verdicts, mode: 'offline' };
   const signal = AbortSignal.timeout(budgetMs);
@@ -33,7 +35,9 @@ export async function confirmWithLlm(props: ConfirmWithLlmProps): Promise<{ verd
   const missing = verdicts.filter((v) => !embeddingCache.has(cacheKey(v.decision)));
   const vectors = await llm.embed([message, ...missing.map((v) => decisionText(v.decision))], signal);
   if (!vectors) return offline;
-  missing.forEach((v, i) => remember(embeddingCache, cacheKey(v.decision), vectors[i + 1]!));
+  missing.forEach((v, i) => {
+    remember(embeddingCache, cacheKey(v.decision), vectors[i + 1]!);
+  });
   const messageVector = vectors[0]!;
   const ranked = verdicts
     .map((verdict) => ({ verdict, meaning: cosine(messageVector, embeddingCache.get(cacheKey(verdict.decision))!) }))
@@ -44,7 +48,11 @@ export async function confirmWithLlm(props: ConfirmWithLlmProps): Promise<{ verd
     checked.map(({ verdict }) =>
       llm.reopens(
         message,
-        { title: verdict.decision.title, rationale: verdict.decision.rationale, alternatives: verdict.decision.alternatives },
+        {
+          title: verdict.decision.title,
+          rationale: verdict.decision.rationale,
+          alternatives: verdict.decision.alternatives,
+        },
         { score: verdict.topic * verdict.stance, modelVersion },
         signal,
       ),

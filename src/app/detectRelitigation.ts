@@ -40,7 +40,15 @@ export function couldReopen(detector: Detector, text: string): boolean {
  * message's stance; if it could reopen anything, find the decisions it may be about and judge each.
  * At most one verdict is strong.
  */
-export async function detectRelitigation({ index, detector, workspace, channelId, text, sensitivity, isolated }: DetectRelitigationProps): Promise<Verdict[]> {
+export async function detectRelitigation({
+  index,
+  detector,
+  workspace,
+  channelId,
+  text,
+  sensitivity,
+  isolated,
+}: DetectRelitigationProps): Promise<Verdict[]> {
   if (sensitivity === 'off') return [];
   const message = readMessage(detector, text);
   // Most channel messages argue for nothing: they are judged without a database round trip.

@@ -26,12 +26,16 @@ export interface DueDigest {
  * abandoned: each active schedule's latest run, if it came after the schedule was set and less
  * than a day ago.
  */
-export async function dueDigests(services: Pick<Services, 'digests' | 'costSettings'>, now: Date): Promise<DueDigest[]> {
+export async function dueDigests(
+  services: Pick<Services, 'digests' | 'costSettings'>,
+  now: Date,
+): Promise<DueDigest[]> {
   const schedules = await services.digests.activeSchedules();
   const candidates: DueDigest[] = [];
   for (const stored of schedules) {
     // `/decide digest` stores the zone it runs in; only a schedule stored without one is looked up.
-    const timeZone = stored.schedule.timeZone ?? (await costSettingsFor(services, stored.workspace, stored.channelId)).timeZone;
+    const timeZone =
+      stored.schedule.timeZone ?? (await costSettingsFor(services, stored.workspace, stored.channelId)).timeZone;
     const runAt = latestRunAt(stored.schedule, now, timeZone);
     if (runAt < stored.since || now.getTime() - runAt.getTime() >= CATCH_UP_MS) continue;
     candidates.push({ stored, timeZone, runAt, period: digestPeriodOf(stored.schedule, runAt, timeZone) });
@@ -40,5 +44,7 @@ export async function dueDigests(services: Pick<Services, 'digests' | 'costSetti
     candidates.map((c) => ({ workspace: c.stored.workspace, channelId: c.stored.channelId, periodKey: c.period.key })),
     ABANDONED_CLAIM_MS,
   );
-  return candidates.filter((c) => !claimed.has(`${c.stored.workspace.workspaceId}:${c.stored.channelId}:${c.period.key}`));
+  return candidates.filter(
+    (c) => !claimed.has(`${c.stored.workspace.workspaceId}:${c.stored.channelId}:${c.period.key}`),
+  );
 }

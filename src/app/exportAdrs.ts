@@ -13,7 +13,13 @@ export interface ExportAdrsProps {
 }
 
 /** The workspace's decisions as ADR files, one per decision, `NNNN-slug.md` by ref. */
-export async function exportAdrs({ services, workspace, channelId, format, includePrivate = false }: ExportAdrsProps): Promise<{ name: string; text: string }[]> {
+export async function exportAdrs({
+  services,
+  workspace,
+  channelId,
+  format,
+  includePrivate = false,
+}: ExportAdrsProps): Promise<{ name: string; text: string }[]> {
   const decisions = await services.adrs.exportable(workspace, channelId, includePrivate);
   const names = new Map(decisions.map((d) => [d.ref, adrFileName(d)]));
   // A link to a decision outside the export (another channel) still gets a stable file name.

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { adrToDecision } from '../domain/adr/adrToDecision.js';
-import { type ImportedAdr, readAdr, resolveAdrLinks } from '../domain/adr/readAdr.js';
+import { type ImportedAdr, readAdr } from '../domain/adr/readAdr.js';
+import { resolveAdrLinks } from '../domain/adr/readAdrLinks.js';
 import { indexDecisions } from './indexDecisions.js';
 import type { Workspace } from './ports.js';
 import type { Services } from './services.js';
@@ -33,7 +34,15 @@ export interface ImportSummary {
  * made from the same path), in the order of their numbers so refs follow the team's numbering, and
  * the supersession links between them become the log's two-way supersession.
  */
-export async function importAdrs({ services, workspace, channelId, channelPrivate, files, today, actor }: ImportAdrsProps): Promise<ImportSummary> {
+export async function importAdrs({
+  services,
+  workspace,
+  channelId,
+  channelPrivate,
+  files,
+  today,
+  actor,
+}: ImportAdrsProps): Promise<ImportSummary> {
   const summary: ImportSummary = { imported: 0, updated: 0, unchanged: 0, skipped: 0, warnings: [] };
   const read: { adr: ImportedAdr; hash: string }[] = [];
   for (const file of files) {
@@ -46,7 +55,12 @@ export async function importAdrs({ services, workspace, channelId, channelPrivat
     summary.warnings.push(...result.warnings);
     read.push({ adr: result.adr, hash: createHash('sha256').update(file.text).digest('hex') });
   }
-  read.sort((a, b) => (a.adr.number ?? Infinity) - (b.adr.number ?? Infinity) || (a.adr.date ?? '').localeCompare(b.adr.date ?? '') || a.adr.sourcePath.localeCompare(b.adr.sourcePath));
+  read.sort(
+    (a, b) =>
+      (a.adr.number ?? Infinity) - (b.adr.number ?? Infinity) ||
+      (a.adr.date ?? '').localeCompare(b.adr.date ?? '') ||
+      a.adr.sourcePath.localeCompare(b.adr.sourcePath),
+  );
 
   const ids = new Map<string, string>();
   const saved: Parameters<typeof indexDecisions>[2] = [];
@@ -61,7 +75,14 @@ export async function importAdrs({ services, workspace, channelId, channelPrivat
         workspace,
         content,
         // A file an export marked private stays private, whatever channel it is imported into.
-        source: { channelId, channelPrivate: channelPrivate || markedPrivate, messageTs: null, threadTs: null, permalink, participants: [] },
+        source: {
+          channelId,
+          channelPrivate: channelPrivate || markedPrivate,
+          messageTs: null,
+          threadTs: null,
+          permalink,
+          participants: [],
+        },
         createdBy: actor,
         origin: 'import',
         idempotencyKey: `import:${adr.sourcePath}`,

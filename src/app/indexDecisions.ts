@@ -13,7 +13,11 @@ export interface IndexServices {
  * rows, stamped with its version), so messages in other words find them. Idempotent: a retry
  * writes the same rows.
  */
-export async function indexDecisions(services: IndexServices, workspace: Workspace, decisions: Pick<MatchableDecision, 'id' | 'title' | 'alternatives' | 'tags' | 'rationale' | 'context'>[]): Promise<void> {
+export async function indexDecisions(
+  services: IndexServices,
+  workspace: Workspace,
+  decisions: Pick<MatchableDecision, 'id' | 'title' | 'alternatives' | 'tags' | 'rationale' | 'context'>[],
+): Promise<void> {
   await services.relitigation.saveIndexRows(
     workspace,
     services.detector.model.version,
@@ -27,7 +31,10 @@ const REINDEX_BATCH = 200;
  * Builds the current model's index rows for every decision without one (all of them after a new
  * model), a batch at a time, in every workspace. Returns how many decisions were indexed.
  */
-export async function reindexDecisions(services: IndexServices, progress: (done: number, total: number) => void = () => {}): Promise<number> {
+export async function reindexDecisions(
+  services: IndexServices,
+  progress: (done: number, total: number) => void = () => {},
+): Promise<number> {
   const total = await services.relitigation.countUnindexed(services.detector.model.version);
   let done = 0;
   // Each batch starts after the last one's end: no pass reads again what it has indexed.

@@ -33,10 +33,17 @@ export interface JudgeMessageProps {
  * (detectRelitigation), then, where the LLM may help, its second opinion (confirmWithLlm), which
  * falls back to the offline verdicts on any failure or a blown budget.
  */
-export async function judgeMessage(props: JudgeMessageProps): Promise<{ verdicts: Verdict[]; mode: 'offline' | 'llm' }> {
+export async function judgeMessage(
+  props: JudgeMessageProps,
+): Promise<{ verdicts: Verdict[]; mode: 'offline' | 'llm' }> {
   const offline = await detectRelitigation(props);
   if (offline.length === 0) return { verdicts: offline, mode: 'offline' };
   const help = await props.llmHelp();
   if (!help) return { verdicts: offline, mode: 'offline' };
-  return confirmWithLlm({ ...help, message: props.text, verdicts: offline, modelVersion: props.detector.model.version });
+  return confirmWithLlm({
+    ...help,
+    message: props.text,
+    verdicts: offline,
+    modelVersion: props.detector.model.version,
+  });
 }

@@ -68,14 +68,24 @@ export interface DecisionRepository {
     viewer: Viewer,
     page: { offset: number; limit: number },
   ): Promise<Page<Decision>>;
-  search(workspace: Workspace, query: string, viewer: Viewer, page: { offset: number; limit: number }): Promise<Page<Decision>>;
+  search(
+    workspace: Workspace,
+    query: string,
+    viewer: Viewer,
+    page: { offset: number; limit: number },
+  ): Promise<Page<Decision>>;
   /** Decisions the person recorded or is a decider of, newest first. */
   recentForUser(workspace: Workspace, userId: string, limit: number): Promise<Decision[]>;
   history(workspace: Workspace, decisionId: string): Promise<DecisionEvent[]>;
   /** Remembers where the decision's card was posted, so list links and later updates can find it. */
   attachCard(workspace: Workspace, decisionId: string, card: { ts: string; permalink: string | null }): Promise<void>;
   /** Opens (`reopened`) or closes (`kept`) a review of an accepted decision; false if nothing changed. */
-  setUnderReview(workspace: Workspace, decisionId: string, review: 'reopened' | 'kept', actor: string): Promise<boolean>;
+  setUnderReview(
+    workspace: Workspace,
+    decisionId: string,
+    review: 'reopened' | 'kept',
+    actor: string,
+  ): Promise<boolean>;
 }
 
 /** Facts about Slack conversations the use cases need, behind a port so they stay free of the Web API. */
@@ -94,7 +104,12 @@ export interface ConversationDirectory {
    */
   noteSharing(workspace: Workspace, channelId: string, shared: boolean): void;
   /** A link to a message; a reply's (its `threadTs` another message's) opens it in its thread. */
-  permalink(workspace: Workspace, channelId: string, messageTs: string, threadTs?: string | null): Promise<string | null>;
+  permalink(
+    workspace: Workspace,
+    channelId: string,
+    messageTs: string,
+    threadTs?: string | null,
+  ): Promise<string | null>;
 }
 
 export interface ThreadExcerpt {
@@ -134,7 +149,11 @@ export interface RelitigationIndex {
     options?: { isolated?: boolean },
   ): Promise<MatchableDecision[]>;
   /** Stores what a model derived from decisions (decision_index), replacing any other version's row. */
-  saveIndexRows(workspace: Workspace, modelVersion: string, rows: { decisionId: string; related: string[] }[]): Promise<void>;
+  saveIndexRows(
+    workspace: Workspace,
+    modelVersion: string,
+    rows: { decisionId: string; related: string[] }[],
+  ): Promise<void>;
   /** Decisions, of any workspace, with no index row of this model version: what a reindex has to do. */
   countUnindexed(modelVersion: string): Promise<number>;
   /** Up to `limit` of those decisions, with their workspace, in (workspace, ref) order after `after`. */
@@ -258,7 +277,6 @@ export interface NewCostEvent {
   createdBy: string | null;
 }
 
-
 /** What relitigating one decision cost over a period. */
 export interface DecisionCostTotals {
   decisionId: string;
@@ -286,12 +304,21 @@ export interface CostRepository {
    */
   totals(workspace: Workspace, scope: CostScope, days: string[]): Promise<CostTotals[][]>;
   /** The decisions whose relitigation cost the most in a channel over the days, costliest first. */
-  decisionTotals(workspace: Workspace, channelId: string, fromDay: string, toDay: string, limit: number): Promise<DecisionCostTotals[]>;
+  decisionTotals(
+    workspace: Workspace,
+    channelId: string,
+    fromDay: string,
+    toDay: string,
+    limit: number,
+  ): Promise<DecisionCostTotals[]>;
 }
 
 export interface CostSettingsRepository {
   /** The workspace's overrides and the channel's (each empty when never set). */
-  overrides(workspace: Workspace, channelId: string): Promise<{ workspace: CostSettingsOverrides; channel: CostSettingsOverrides }>;
+  overrides(
+    workspace: Workspace,
+    channelId: string,
+  ): Promise<{ workspace: CostSettingsOverrides; channel: CostSettingsOverrides }>;
   /** Saves overrides for the workspace (`channelId` null) or one channel, replacing what was there. */
   save(workspace: Workspace, channelId: string | null, overrides: CostSettingsOverrides, userId: string): Promise<void>;
 }
@@ -309,7 +336,12 @@ export interface CalendarSubscription {
 
 export interface CalendarSubscriptionRepository {
   /** Subscribes a channel to a feed (`created` false when it already was). */
-  subscribe(workspace: Workspace, channelId: string, url: string, userId: string): Promise<{ id: number; created: boolean }>;
+  subscribe(
+    workspace: Workspace,
+    channelId: string,
+    url: string,
+    userId: string,
+  ): Promise<{ id: number; created: boolean }>;
   /** Removes every feed of a channel; returns how many there were. */
   unsubscribeAll(workspace: Workspace, channelId: string): Promise<number>;
   list(workspace: Workspace, channelId: string): Promise<CalendarSubscription[]>;
@@ -319,7 +351,11 @@ export interface CalendarSubscriptionRepository {
    */
   claimDue(now: Date, staleBefore: Date, until: Date, limit: number): Promise<CalendarSubscription[]>;
   /** Records a sync's result (made at `at`) and releases the claim. */
-  finishSync(id: number, at: Date, result: { problem: FeedProblem | null; problemReported: boolean; meetingsRecorded: number }): Promise<void>;
+  finishSync(
+    id: number,
+    at: Date,
+    result: { problem: FeedProblem | null; problemReported: boolean; meetingsRecorded: number },
+  ): Promise<void>;
 }
 
 export type LinkChange = { kind: 'done' } | { kind: 'not_linked' } | { kind: 'linked_elsewhere'; channelId: string };
@@ -349,13 +385,22 @@ export interface GithubRepository {
 
 export interface ThreadActivityRepository {
   /** Notes a reply in a thread (idempotent); returns the thread's replies so far, oldest first. */
-  note(workspace: Workspace, channelId: string, threadTs: string, message: { ts: string; author: string }): Promise<{ ts: string; author: string }[]>;
+  note(
+    workspace: Workspace,
+    channelId: string,
+    threadTs: string,
+    message: { ts: string; author: string },
+  ): Promise<{ ts: string; author: string }[]>;
   /**
    * The decisions a thread was warned about (and not dismissed), with the reopening message; none
    * for most threads. Read on every reply, so which threads of a channel have warnings is kept
    * briefly per process.
    */
-  relitigatedIn(workspace: Workspace, channelId: string, threadTs: string): Promise<{ decisionId: string; decisionRef: number; fromTs: string; fromAuthor: string | null }[]>;
+  relitigatedIn(
+    workspace: Workspace,
+    channelId: string,
+    threadTs: string,
+  ): Promise<{ decisionId: string; decisionRef: number; fromTs: string; fromAuthor: string | null }[]>;
   /**
    * True when this process's fresh copy of the channel's warned threads says the thread has none:
    * a reply there costs nothing and needs no database work. False when it does not know.
@@ -375,7 +420,15 @@ export interface FeedMeeting {
   attendees: number;
 }
 
-export type FeedProblem = 'invalid_url' | 'private_host' | 'timeout' | 'http_error' | 'too_large' | 'network' | 'not_a_calendar' | 'malformed';
+export type FeedProblem =
+  | 'invalid_url'
+  | 'private_host'
+  | 'timeout'
+  | 'http_error'
+  | 'too_large'
+  | 'network'
+  | 'not_a_calendar'
+  | 'malformed';
 
 /** Fetches an ICS feed and reads the meetings that started in a window. */
 export interface CalendarFeedReader {
@@ -384,7 +437,9 @@ export interface CalendarFeedReader {
   meetings(
     url: string,
     window: { from: Date; to: Date },
-  ): Promise<{ ok: true; meetings: FeedMeeting[]; skipped: number } | { ok: false; problem: FeedProblem; status?: number }>;
+  ): Promise<
+    { ok: true; meetings: FeedMeeting[]; skipped: number } | { ok: false; problem: FeedProblem; status?: number }
+  >;
 }
 
 // ───────────────────────────── reflection digests ─────────────────────────────
@@ -404,7 +459,13 @@ export type DigestRunOutcome = { status: 'posted'; ts: string } | { status: 'fai
 
 export interface DigestRepository {
   /** Sets (or replaces) a channel's schedule at `at`, active again if it was paused. */
-  saveSchedule(workspace: Workspace, channelId: string, schedule: DigestSchedule, owner: string, at: Date): Promise<void>;
+  saveSchedule(
+    workspace: Workspace,
+    channelId: string,
+    schedule: DigestSchedule,
+    owner: string,
+    at: Date,
+  ): Promise<void>;
   removeSchedule(workspace: Workspace, channelId: string): Promise<boolean>;
   schedule(workspace: Workspace, channelId: string): Promise<StoredDigestSchedule | null>;
   /** Every schedule not paused, across workspaces. */
@@ -414,16 +475,31 @@ export interface DigestRepository {
    * Which of these (channel, period) digests are taken, as `workspace:channel:period` keys: posted,
    * failed, or claimed by a replica heard from within `abandonedAfterMs`.
    */
-  claimedAmong(runs: { workspace: Workspace; channelId: string; periodKey: string }[], abandonedAfterMs: number): Promise<Set<string>>;
+  claimedAmong(
+    runs: { workspace: Workspace; channelId: string; periodKey: string }[],
+    abandonedAfterMs: number,
+  ): Promise<Set<string>>;
   /**
    * Claims a channel's digest for a period, or takes over a claim not heard from for
    * `abandonedAfterMs`; true for exactly one caller across replicas.
    */
-  claimRun(workspace: Workspace, channelId: string, periodKey: string, instance: string, abandonedAfterMs: number): Promise<boolean>;
+  claimRun(
+    workspace: Workspace,
+    channelId: string,
+    periodKey: string,
+    instance: string,
+    abandonedAfterMs: number,
+  ): Promise<boolean>;
   /** True, and the claim renewed, if `instance` still holds it: no other replica took it over. */
   confirmRun(workspace: Workspace, channelId: string, periodKey: string, instance: string): Promise<boolean>;
   /** Records how `instance`'s run ended; a run another replica took over is left to that one. */
-  finishRun(workspace: Workspace, channelId: string, periodKey: string, instance: string, outcome: DigestRunOutcome): Promise<void>;
+  finishRun(
+    workspace: Workspace,
+    channelId: string,
+    periodKey: string,
+    instance: string,
+    outcome: DigestRunOutcome,
+  ): Promise<void>;
   /** Gives up `instance`'s claim on a run it posted nothing for, so a later tick (on any replica) takes it. */
   releaseRun(workspace: Workspace, channelId: string, periodKey: string, instance: string): Promise<void>;
 }
@@ -433,7 +509,13 @@ export interface DigestFacts {
   decided: DigestDecisionFact[];
   changed: { decision: DigestDecisionFact; change: 'superseded'; by: { ref: number } | null }[];
   dueForRevisit: (DigestDecisionFact & { revisitOn: string })[];
-  relitigation: { warned: number; confirmed: number; dismissed: number; weak: number; byDecision: { ref: number; title: string; warnings: number; confirmed: number }[] };
+  relitigation: {
+    warned: number;
+    confirmed: number;
+    dismissed: number;
+    weak: number;
+    byDecision: { ref: number; title: string; warnings: number; confirmed: number }[];
+  };
 }
 
 export interface DigestDecisionFact {
@@ -449,14 +531,29 @@ export interface DigestFactsRepository {
    * Decisions recorded in the channel in [from, to), those superseded in it, those accepted with
    * a revisit date on or before `revisitBy`, and the channel's relitigation judgements in [from, to).
    */
-  facts(workspace: Workspace, channelId: string, period: { from: Date; to: Date }, revisitBy: string): Promise<DigestFacts>;
+  facts(
+    workspace: Workspace,
+    channelId: string,
+    period: { from: Date; to: Date },
+    revisitBy: string,
+  ): Promise<DigestFacts>;
   /** Decisions whose revisit date has come and whose owner was not told yet, across workspaces. */
   /** Accepted decisions whose revisit date has come, not reminded of yet nor claimed (or claimed and abandoned). */
   revisitsDue(
     today: string,
     limit: number,
     abandonedAfterMs: number,
-  ): Promise<{ workspace: Workspace; decisionId: string; ref: number; title: string; owner: string; channelId: string; revisitOn: string }[]>;
+  ): Promise<
+    {
+      workspace: Workspace;
+      decisionId: string;
+      ref: number;
+      title: string;
+      owner: string;
+      channelId: string;
+      revisitOn: string;
+    }[]
+  >;
   /**
    * Claims the reminder before it is sent, so of several replicas one sends it; false when another
    * has. A claim older than `abandonedAfterMs` and never finished is taken over.
@@ -474,7 +571,6 @@ export interface DigestNarrator {
 }
 
 // ───────────────────────────── ADR import and export ─────────────────────────────
-
 
 export interface AdrRepository {
   /**

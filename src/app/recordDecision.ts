@@ -1,4 +1,10 @@
-import { checkContent, type ContentProblem, type Decision, type DecisionContent, type DecisionOrigin } from '../domain/decision.js';
+import {
+  checkContent,
+  type ContentProblem,
+  type Decision,
+  type DecisionContent,
+  type DecisionOrigin,
+} from '../domain/decision.js';
 import { indexDecisions } from './indexDecisions.js';
 import type { Workspace } from './ports.js';
 import type { Services } from './services.js';

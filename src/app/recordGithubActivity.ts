@@ -1,5 +1,10 @@
 import { dayIn } from '../domain/costs/days.js';
-import { applyPullRequestActivity, completedReviewWait, type PullRequestActivity, type PullRequestTimeline } from '../domain/costs/reviewTimeline.js';
+import {
+  applyPullRequestActivity,
+  completedReviewWait,
+  type PullRequestActivity,
+  type PullRequestTimeline,
+} from '../domain/costs/reviewTimeline.js';
 import { reviewWait } from '../domain/costs/reviewWait.js';
 import { costSettingsFor } from './costSettingsFor.js';
 import type { Workspace } from './ports.js';
@@ -21,12 +26,20 @@ export type GithubActivityOutcome =
  * Folds a pull-request webhook into the pull request's review timeline and, for every channel the
  * repository is linked to, records (or corrects) its first review wait. A delivery is handled once.
  */
-export async function recordGithubActivity({ services, deliveryId, activity }: RecordGithubActivityProps): Promise<GithubActivityOutcome> {
+export async function recordGithubActivity({
+  services,
+  deliveryId,
+  activity,
+}: RecordGithubActivityProps): Promise<GithubActivityOutcome> {
   // Dependabot and friends do not wait for anyone's attention the way a person does.
   if (activity.author.isBot) return { kind: 'bot_author' };
   if (!(await services.github.firstDelivery(deliveryId, activity.action))) return { kind: 'duplicate' };
   try {
-    const timeline = await services.github.updateTimeline(activity.repositoryKey, activity.number, (known) => applyPullRequestActivity(known, activity).timeline);
+    const timeline = await services.github.updateTimeline(
+      activity.repositoryKey,
+      activity.number,
+      (known) => applyPullRequestActivity(known, activity).timeline,
+    );
     const channels = await services.github.channelsOf(activity.repositoryKey);
     let waitHours: number | null = null;
     for (const { workspace, channelId } of channels) {

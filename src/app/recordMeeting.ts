@@ -33,7 +33,16 @@ export interface RecordedMeeting {
 }
 
 /** Estimates a meeting's cost with the channel's settings and records it once. */
-export async function recordMeeting({ services, workspace, channelId, meeting, source, sourceKey, userId, settings }: RecordMeetingProps): Promise<RecordedMeeting> {
+export async function recordMeeting({
+  services,
+  workspace,
+  channelId,
+  meeting,
+  source,
+  sourceKey,
+  userId,
+  settings,
+}: RecordMeetingProps): Promise<RecordedMeeting> {
   const inForce = settings ?? (await costSettingsFor(services, workspace, channelId));
   const cost = meetingCost({ minutes: meeting.minutes, attendees: meeting.attendees, settings: inForce });
   const at = meeting.startedAt ?? services.now();

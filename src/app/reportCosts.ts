@@ -28,15 +28,25 @@ export interface CostReport {
 const DECISIONS_SHOWN = 5;
 
 /** A period's coordination costs by kind, for one channel or the workspace's public channels. */
-export async function reportCosts({ services, workspace, channelId, period: kind, scope }: ReportCostsProps): Promise<CostReport> {
+export async function reportCosts({
+  services,
+  workspace,
+  channelId,
+  period: kind,
+  scope,
+}: ReportCostsProps): Promise<CostReport> {
   const settings = await costSettingsFor(services, workspace, channelId);
   const period = costPeriod(kind, services.now(), settings.timeZone);
   const before = previousPeriod(period, settings.timeZone);
   const where: CostScope = scope === 'channel' ? { kind: 'channel', channelId } : { kind: 'public_channels' };
   const day = (at: Date) => dayIn(at, settings.timeZone);
   const [[previous, totals], decisions] = await Promise.all([
-    services.costs.totals(workspace, where, [day(before.start), day(period.start), day(period.end)]) as Promise<[CostTotals[], CostTotals[]]>,
-    scope === 'channel' ? services.costs.decisionTotals(workspace, channelId, day(period.start), day(period.end), DECISIONS_SHOWN) : Promise.resolve([]),
+    services.costs.totals(workspace, where, [day(before.start), day(period.start), day(period.end)]) as Promise<
+      [CostTotals[], CostTotals[]]
+    >,
+    scope === 'channel'
+      ? services.costs.decisionTotals(workspace, channelId, day(period.start), day(period.end), DECISIONS_SHOWN)
+      : Promise.resolve([]),
   ]);
   return { period, scope, totals, previous, decisions, settings };
 }

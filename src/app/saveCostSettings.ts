@@ -33,7 +33,15 @@ export type SaveCostSettingsResult =
  * Saves a settings form. Only what differs from the layer below is stored, so a channel keeps
  * following the workspace in every setting it did not change.
  */
-export async function saveCostSettings({ services, workspace, channelId, scope, form, userId, role }: SaveCostSettingsProps): Promise<SaveCostSettingsResult> {
+export async function saveCostSettings({
+  services,
+  workspace,
+  channelId,
+  scope,
+  form,
+  userId,
+  role,
+}: SaveCostSettingsProps): Promise<SaveCostSettingsResult> {
   if (scope === 'workspace') {
     // Every channel without settings of its own follows these: not one member's call.
     const refused = adminRefusal(await role());
@@ -45,7 +53,8 @@ export async function saveCostSettings({ services, workspace, channelId, scope, 
   if (!checked.ok) return checked;
   const own = differingFrom(inherited, checked.overrides);
   await services.costSettings.save(workspace, scope === 'channel' ? channelId : null, own, userId);
-  const settings = scope === 'channel' ? effectiveCostSettings(layers.workspace, own) : effectiveCostSettings(own, layers.channel);
+  const settings =
+    scope === 'channel' ? effectiveCostSettings(layers.workspace, own) : effectiveCostSettings(own, layers.channel);
   return { ok: true, settings };
 }
 

@@ -11,25 +11,54 @@ const DAY_MS = 86_400_000;
 type SyncServices = Pick<Services, 'calendars' | 'calendarFeeds' | 'costs' | 'costSettings' | 'conversations' | 'now'>;
 
 export type FeedSyncResult =
-  | { ok: true; found: number; recorded: number; skipped: number; personHours: number; money: number; buildHours: number; settings: CostSettings }
+  | {
+      ok: true;
+      found: number;
+      recorded: number;
+      skipped: number;
+      personHours: number;
+      money: number;
+      buildHours: number;
+      settings: CostSettings;
+    }
   | { ok: false; problem: FeedProblem; status?: number };
 
 /**
  * Reads a feed's meetings of the past CALENDAR_LOOKBACK_DAYS and records each once per channel
  * (its key is the event's UID and start, so the same meeting in two people's feeds counts once).
  */
-export async function readCalendarFeed(services: SyncServices, feed: Pick<CalendarSubscription, 'workspace' | 'channelId' | 'url'>): Promise<FeedSyncResult> {
+export async function readCalendarFeed(
+  services: SyncServices,
+  feed: Pick<CalendarSubscription, 'workspace' | 'channelId' | 'url'>,
+): Promise<FeedSyncResult> {
   const now = services.now();
-  const read = await services.calendarFeeds.meetings(feed.url, { from: new Date(now.getTime() - CALENDAR_LOOKBACK_DAYS * DAY_MS), to: now });
+  const read = await services.calendarFeeds.meetings(feed.url, {
+    from: new Date(now.getTime() - CALENDAR_LOOKBACK_DAYS * DAY_MS),
+    to: now,
+  });
   if (!read.ok) return read;
   const settings = await costSettingsFor(services, feed.workspace, feed.channelId);
-  const result = { ok: true as const, found: read.meetings.length, recorded: 0, skipped: read.skipped, personHours: 0, money: 0, buildHours: 0, settings };
+  const result = {
+    ok: true as const,
+    found: read.meetings.length,
+    recorded: 0,
+    skipped: read.skipped,
+    personHours: 0,
+    money: 0,
+    buildHours: 0,
+    settings,
+  };
   for (const meeting of read.meetings) {
     const { recorded, cost } = await recordMeeting({
       services,
       workspace: feed.workspace,
       channelId: feed.channelId,
-      meeting: { minutes: meeting.minutes, attendees: meeting.attendees, title: meeting.title, startedAt: meeting.start },
+      meeting: {
+        minutes: meeting.minutes,
+        attendees: meeting.attendees,
+        title: meeting.title,
+        startedAt: meeting.start,
+      },
       source: 'calendar',
       sourceKey: `calendar:${feed.channelId}:${meeting.key}`,
       userId: null,
@@ -62,9 +91,19 @@ export interface SyncCalendarFeedsProps {
  * The scheduled sync: claims the feeds that are due (so replicas share the work without doubling
  * it), reads each, and reports a failing feed to its channel once per run of failures.
  */
-export async function syncCalendarFeeds({ services, minIntervalMs, claimMs, limit }: SyncCalendarFeedsProps): Promise<{ synced: number; failed: number; recorded: number; notices: FeedNotice[] }> {
+export async function syncCalendarFeeds({
+  services,
+  minIntervalMs,
+  claimMs,
+  limit,
+}: SyncCalendarFeedsProps): Promise<{ synced: number; failed: number; recorded: number; notices: FeedNotice[] }> {
   const now = services.now();
-  const due = await services.calendars.claimDue(now, new Date(now.getTime() - minIntervalMs), new Date(now.getTime() + claimMs), limit);
+  const due = await services.calendars.claimDue(
+    now,
+    new Date(now.getTime() - minIntervalMs),
+    new Date(now.getTime() + claimMs),
+    limit,
+  );
   const notices: FeedNotice[] = [];
   let recorded = 0;
   let failed = 0;
@@ -80,10 +119,18 @@ export async function syncCalendarFeeds({ services, minIntervalMs, claimMs, limi
     }
     if (result.ok) {
       recorded += result.recorded;
-      await services.calendars.finishSync(feed.id, now, { problem: null, problemReported: false, meetingsRecorded: result.recorded });
+      await services.calendars.finishSync(feed.id, now, {
+        problem: null,
+        problemReported: false,
+        meetingsRecorded: result.recorded,
+      });
     } else {
       if (!feed.problemReported) notices.push({ feed, problem: result.problem });
-      await services.calendars.finishSync(feed.id, now, { problem: result.problem, problemReported: true, meetingsRecorded: 0 });
+      await services.calendars.finishSync(feed.id, now, {
+        problem: result.problem,
+        problemReported: true,
+        meetingsRecorded: 0,
+      });
     }
   }
   return { synced: due.length - failed, failed, recorded, notices };

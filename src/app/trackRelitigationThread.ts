@@ -25,7 +25,13 @@ export function relitigationCostKey(channelId: string, threadTs: string, decisio
  * A reopening nobody answered costs nothing yet; threads nobody was warned about cost nothing
  * here; a dismissed warning takes its cost away.
  */
-export async function trackRelitigationThread({ services, workspace, channelId, threadTs, message }: TrackRelitigationThreadProps): Promise<void> {
+export async function trackRelitigationThread({
+  services,
+  workspace,
+  channelId,
+  threadTs,
+  message,
+}: TrackRelitigationThreadProps): Promise<void> {
   const reopened = await services.threadActivity.relitigatedIn(workspace, channelId, threadTs);
   if (reopened.length === 0) return;
   const messages = await services.threadActivity.note(workspace, channelId, threadTs, message);
@@ -35,7 +41,10 @@ export async function trackRelitigationThread({ services, workspace, channelId, 
     // Slack ts strings are fixed-width, so text order is time order.
     // The reopening message is the judgement's; the replies after it are noted here.
     const opening = decision.fromAuthor ? [{ ts: decision.fromTs, author: decision.fromAuthor }] : [];
-    const since = [...opening, ...messages.filter((m) => m.ts > decision.fromTs)].map((m) => ({ at: fromSlackTs(m.ts), author: m.author }));
+    const since = [...opening, ...messages.filter((m) => m.ts > decision.fromTs)].map((m) => ({
+      at: fromSlackTs(m.ts),
+      author: m.author,
+    }));
     if (since.length === 0) continue;
     const cost = relitigationThreadCost({ messages: since, settings });
     const startedAt = since[0]!.at;
@@ -55,7 +64,12 @@ export async function trackRelitigationThread({ services, workspace, channelId, 
       money: cost.money,
       buildHours: cost.buildHoursForgone,
       currency: cost.inputs.currency,
-      inputs: { ...cost.inputs, participants: cost.participants, messages: cost.messages, activeHours: cost.activeHours },
+      inputs: {
+        ...cost.inputs,
+        participants: cost.participants,
+        messages: cost.messages,
+        activeHours: cost.activeHours,
+      },
       createdBy: null,
     });
   }

@@ -9,7 +9,15 @@ import type { Services } from './services.js';
 export interface WatchMessageProps {
   services: Pick<
     Services,
-    'decisions' | 'conversations' | 'relitigation' | 'detector' | 'judgements' | 'channelSettings' | 'workspaceSettings' | 'relitigationLlm' | 'now'
+    | 'decisions'
+    | 'conversations'
+    | 'relitigation'
+    | 'detector'
+    | 'judgements'
+    | 'channelSettings'
+    | 'workspaceSettings'
+    | 'relitigationLlm'
+    | 'now'
   >;
   workspace: Workspace;
   channelId: string;
@@ -42,7 +50,10 @@ export async function watchMessage({ services, workspace, channelId, message }: 
     text: message.text,
     sensitivity,
     // Message text leaves the deployment only for workspaces that opted in.
-    llmHelp: async () => (services.relitigationLlm && (await services.workspaceSettings.llmOptIn(workspace)) ? services.relitigationLlm : null),
+    llmHelp: async () =>
+      services.relitigationLlm && (await services.workspaceSettings.llmOptIn(workspace))
+        ? services.relitigationLlm
+        : null,
   });
   if (verdicts.length === 0) return [];
   const kept = worthRecording(verdicts);
@@ -74,7 +85,7 @@ export async function watchMessage({ services, workspace, channelId, message }: 
   );
   const warnings: Warning[] = [];
   for (const [i, judgement] of recorded.entries()) {
-    if (!judgement || judgement.outcome !== 'warned') continue;
+    if (judgement?.outcome !== 'warned') continue;
     const verdict = kept[i]!;
     const decision = await services.decisions.findByRef(workspace, verdict.decision.ref, await viewerOnce());
     if (decision) warnings.push({ judgement, decision, verdict });

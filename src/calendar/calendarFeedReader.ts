@@ -19,14 +19,24 @@ export function createCalendarFeedReader(options: CalendarFeedReaderOptions): Ca
     async meetings(url, window) {
       const checked = validateFeedUrl(url, { allowPrivateHosts: options.allowPrivateHosts });
       if (!checked.ok) return { ok: false, problem: checked.problem };
-      const fetched = await fetchIcsFeed(checked.url, { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, allowPrivateHosts: options.allowPrivateHosts });
+      const fetched = await fetchIcsFeed(checked.url, {
+        timeoutMs: options.timeoutMs,
+        maxBytes: options.maxBytes,
+        allowPrivateHosts: options.allowPrivateHosts,
+      });
       if (!fetched.ok) return fetched;
       const read = meetingsFromIcs(fetched.text, window);
       if (!read.ok) return read;
       const skipped = Object.values(read.skipped).reduce((a, b) => a + b, 0);
       return {
         ok: true,
-        meetings: read.meetings.map((m) => ({ key: m.key, title: m.title, start: m.start, minutes: m.minutes, attendees: m.attendees })),
+        meetings: read.meetings.map((m) => ({
+          key: m.key,
+          title: m.title,
+          start: m.start,
+          minutes: m.minutes,
+          attendees: m.attendees,
+        })),
         skipped,
       };
     },

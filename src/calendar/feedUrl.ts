@@ -42,10 +42,22 @@ function unwrapSlackLink(text: string): string {
 const PRIVATE_RANGES = (() => {
   const list = new BlockList();
   for (const [net, prefix] of [
-    ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-    ['172.16.0.0', 12], ['192.168.0.0', 16], ['224.0.0.0', 3],
-  ] as const) list.addSubnet(net, prefix, 'ipv4');
-  for (const [net, prefix] of [['::', 127], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['100.64.0.0', 10],
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16],
+    ['172.16.0.0', 12],
+    ['192.168.0.0', 16],
+    ['224.0.0.0', 3],
+  ] as const)
+    list.addSubnet(net, prefix, 'ipv4');
+  for (const [net, prefix] of [
+    ['::', 127],
+    ['fc00::', 7],
+    ['fe80::', 10],
+    ['ff00::', 8],
+  ] as const) {
     list.addSubnet(net, prefix, 'ipv6');
   }
   return list;
@@ -60,6 +72,9 @@ export function isPrivateAddress(address: string): boolean {
 // URL has already folded odd IPv4 spellings (2130706433, 0x7f.1) into dotted quads and
 // wrapped IPv6 in brackets. BlockList matches IPv4-mapped IPv6 (::ffff:7f00:1) against IPv4 rules.
 function isPrivateHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  const host = hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   return host === 'localhost' || host.endsWith('.localhost') || isPrivateAddress(host);
 }

@@ -3,7 +3,14 @@ import { validateFeedUrl } from './feedUrl.js';
 import { looksLikeIcs } from './icsScreen.js';
 import { publicOnlyAgent } from './publicOnlyAgent.js';
 
-export type FeedProblem = 'invalid_url' | 'private_host' | 'timeout' | 'http_error' | 'too_large' | 'network' | 'not_a_calendar';
+export type FeedProblem =
+  | 'invalid_url'
+  | 'private_host'
+  | 'timeout'
+  | 'http_error'
+  | 'too_large'
+  | 'network'
+  | 'not_a_calendar';
 
 export type FeedFetchResult = { ok: true; text: string } | { ok: false; problem: FeedProblem; status?: number };
 
@@ -20,6 +27,12 @@ export type FetchIcsFeedOptions = {
 const MAX_REDIRECTS = 5;
 let publicOnly: Dispatcher | undefined;
 
+/** One guarded agent per process, made on first use so its connection pool is shared. */
+function sharedPublicOnlyAgent(): Dispatcher {
+  if (!publicOnly) publicOnly = publicOnlyAgent();
+  return publicOnly;
+}
+
 /**
  * Downloads an iCalendar feed (http, https, or webcal as https). Never throws. Unless private
  * hosts are allowed, it connects only to public addresses, whatever a name resolves to
@@ -28,7 +41,7 @@ let publicOnly: Dispatcher | undefined;
 export async function fetchIcsFeed(url: string, options: FetchIcsFeedOptions): Promise<FeedFetchResult> {
   const first = validateFeedUrl(url, { allowPrivateHosts: options.allowPrivateHosts });
   if (!first.ok) return { ok: false, problem: first.problem };
-  const dispatcher = options.allowPrivateHosts ? undefined : (publicOnly ??= publicOnlyAgent());
+  const dispatcher = options.allowPrivateHosts ? undefined : sharedPublicOnlyAgent();
 
   const controller = new AbortController();
   let timedOut = false;
@@ -39,15 +52,28 @@ export async function fetchIcsFeed(url: string, options: FetchIcsFeedOptions): P
 
   try {
     let target = first.url;
-    let response = await undiciFetch(target, { signal: controller.signal, redirect: 'manual', dispatcher, headers: ACCEPT });
+    let response = await undiciFetch(target, {
+      signal: controller.signal,
+      redirect: 'manual',
+      dispatcher,
+      headers: ACCEPT,
+    });
     for (let hop = 0; isRedirect(response.status); hop++) {
       const location = response.headers.get('location');
       controller.signal.throwIfAborted();
       await response.body?.cancel().catch(() => undefined);
-      const next = location && hop < MAX_REDIRECTS ? validateFeedUrl(new URL(location, target).toString(), { allowPrivateHosts: options.allowPrivateHosts }) : null;
+      const next =
+        location && hop < MAX_REDIRECTS
+          ? validateFeedUrl(new URL(location, target).toString(), { allowPrivateHosts: options.allowPrivateHosts })
+          : null;
       if (!next?.ok) return { ok: false, problem: next?.problem === 'private_host' ? 'private_host' : 'network' };
       target = next.url;
-      response = await undiciFetch(target, { signal: controller.signal, redirect: 'manual', dispatcher, headers: ACCEPT });
+      response = await undiciFetch(target, {
+        signal: controller.signal,
+        redirect: 'manual',
+        dispatcher,
+        headers: ACCEPT,
+      });
     }
     if (!response.ok) {
       controller.abort();
@@ -93,7 +119,10 @@ function causeCode(error: unknown): unknown {
 }
 
 // Reads the body chunk by chunk so a feed that never ends costs maxBytes, not memory.
-async function readAtMost(response: Awaited<ReturnType<typeof undiciFetch>>, maxBytes: number): Promise<Uint8Array | null> {
+async function readAtMost(
+  response: Awaited<ReturnType<typeof undiciFetch>>,
+  maxBytes: number,
+): Promise<Uint8Array | null> {
   if (response.body === null) return new Uint8Array();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

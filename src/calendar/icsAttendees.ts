@@ -3,7 +3,11 @@ import type { Attendee, Organizer } from 'node-ical';
 /** `MAILTO:Bob@Example.com ` → `bob@example.com`; null when nothing is left. */
 export function normaliseEmail(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const email = value.trim().replace(/^mailto:/i, '').trim().toLowerCase();
+  const email = value
+    .trim()
+    .replace(/^mailto:/i, '')
+    .trim()
+    .toLowerCase();
   return email === '' ? null : email;
 }
 

@@ -19,7 +19,15 @@ import { looksLikeIcs, screenIcs } from './icsScreen.js';
  */
 export type SkipReason = 'invalid' | 'all_day' | 'cancelled' | 'free' | 'bad_duration' | 'declined' | 'solo';
 
-export const SKIP_REASONS: readonly SkipReason[] = ['invalid', 'all_day', 'cancelled', 'free', 'bad_duration', 'declined', 'solo'];
+export const SKIP_REASONS: readonly SkipReason[] = [
+  'invalid',
+  'all_day',
+  'cancelled',
+  'free',
+  'bad_duration',
+  'declined',
+  'solo',
+];
 
 export type IcsMeeting = {
   /**
@@ -126,7 +134,11 @@ function classify(uid: string, occurrence: Occurrence, ownerEmail: string | null
   const durationMs = end.getTime() - start.getTime();
   const minutes = Math.round(durationMs / 60_000);
   if (!(minutes >= 1 && durationMs <= MAX_MEETING_MS)) return 'bad_duration';
-  const people = countPeople(component.organizer ?? series.organizer, component.attendee ?? series.attendee, ownerEmail);
+  const people = countPeople(
+    component.organizer ?? series.organizer,
+    component.attendee ?? series.attendee,
+    ownerEmail,
+  );
   if (people.ownerDeclined) return 'declined';
   if (people.counted < 2) return 'solo';
 

@@ -59,10 +59,22 @@ export function expandOccurrences(series: VEvent, window: { from: Date; to: Date
       truncated = true;
     }
     for (const slot of slots) {
-      bySlot.set(slotKey(slot), { slot, start: slot, end: new Date(slot.getTime() + duration), component: series, series });
+      bySlot.set(slotKey(slot), {
+        slot,
+        start: slot,
+        end: new Date(slot.getTime() + duration),
+        component: series,
+        series,
+      });
     }
   } else if (series.recurrenceid === undefined) {
-    bySlot.set(slotKey(series.start), { slot: series.start, start: series.start, end: series.end ?? series.start, component: series, series });
+    bySlot.set(slotKey(series.start), {
+      slot: series.start,
+      start: series.start,
+      end: series.end ?? series.start,
+      component: series,
+      series,
+    });
   }
 
   // node-ical files each override under two keys (date and ISO); visit each object once.

@@ -18,7 +18,10 @@ export function publicOnlyAgent(): Agent {
         lookup(hostname, { ...options, all: true }, (error, addresses) => {
           if (error) return callback(error, []);
           if (addresses.length === 0 || addresses.some((a) => isPrivateAddress(a.address))) {
-            return callback(Object.assign(new Error(`${hostname} resolves to a private address`), { code: 'EPRIVATEADDRESS' }), []);
+            return callback(
+              Object.assign(new Error(`${hostname} resolves to a private address`), { code: 'EPRIVATEADDRESS' }),
+              [],
+            );
           }
           if (options.all) return callback(null, addresses);
           return callback(null, addresses[0]!.address, addresses[0]!.family);

@@ -125,7 +125,9 @@ export async function renderCostChart(input: CostChartInput, options?: RenderOpt
   try {
     return await renderVegaLitePng(costChartSpec(input), options);
   } catch (error) {
-    throw new Error(`cost chart "${input.title}": ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`cost chart "${input.title}": ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }
 

@@ -16,7 +16,11 @@ export const CHART_FONT = `${CHART_FONT_FAMILY}, sans-serif`;
  * Where DejaVu Sans lives on Debian/Ubuntu (fonts-dejavu-core), Alpine (font-dejavu) and Fedora.
  * node:*-slim images ship no fonts at all.
  */
-const FONT_DIRECTORIES = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejavu', '/usr/share/fonts/dejavu-sans-fonts'];
+const FONT_DIRECTORIES = [
+  '/usr/share/fonts/truetype/dejavu',
+  '/usr/share/fonts/dejavu',
+  '/usr/share/fonts/dejavu-sans-fonts',
+];
 
 export interface ChartFonts {
   /** Font files handed to resvg; empty when none of the known locations has DejaVu Sans. */
@@ -61,10 +65,12 @@ let libraries: Promise<Libraries> | undefined;
  * a native resvg binary missing for the platform then costs the chart, not the whole app.
  */
 function loadLibraries(): Promise<Libraries> {
-  libraries ??= Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]).catch((error: unknown) => {
-    libraries = undefined;
-    throw new Error(`chart libraries could not be loaded: ${messageOf(error)}`, { cause: error });
-  });
+  libraries ??= Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]).catch(
+    (error: unknown) => {
+      libraries = undefined;
+      throw new Error(`chart libraries could not be loaded: ${messageOf(error)}`, { cause: error });
+    },
+  );
   return libraries;
 }
 
@@ -102,7 +108,12 @@ function resvgOptions({ scale = 2, fontFiles }: RenderOptions): ResvgRenderOptio
     font: fonts.systemFallback
       ? { loadSystemFonts: true }
       : // resvg scans the system's fonts afresh for every render, however many there are: skip that.
-        { loadSystemFonts: false, fontFiles: fonts.files, defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY },
+        {
+          loadSystemFonts: false,
+          fontFiles: fonts.files,
+          defaultFontFamily: CHART_FONT_FAMILY,
+          sansSerifFamily: CHART_FONT_FAMILY,
+        },
     logLevel: 'off',
   };
 }

@@ -35,7 +35,12 @@ export async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { channel: { type: 'string' }, workspace: { type: 'string' }, recursive: { type: 'boolean', default: false }, private: { type: 'boolean', default: false } },
+    options: {
+      channel: { type: 'string' },
+      workspace: { type: 'string' },
+      recursive: { type: 'boolean', default: false },
+      private: { type: 'boolean', default: false },
+    },
   });
   const dir = positionals[0];
   if (!dir || !values.channel || !/^[CG][A-Z0-9]{2,}$/.test(values.channel)) {
@@ -45,12 +50,20 @@ export async function importCommand(args: string[]): Promise<number> {
   const workspace = { workspaceId: await workspaceIdOf(values.workspace), enterpriseId: null };
   const paths = await markdownFiles(dir, values.recursive);
   const notAdrs = paths.filter((p) => NOT_ADRS.test(p.split('/').at(-1)!));
-  const files = await Promise.all(paths.filter((p) => !notAdrs.includes(p)).map(async (path) => ({ path, text: await readFile(join(dir, path), 'utf8') })));
+  const files = await Promise.all(
+    paths
+      .filter((p) => !notAdrs.includes(p))
+      .map(async (path) => ({ path, text: await readFile(join(dir, path), 'utf8') })),
+  );
   const database = await openDatabase(loadDatabaseConfig());
   try {
     await database.migrate();
     const summary = await importAdrs({
-      services: { adrs: createAdrRepository(database.db), relitigation: createRelitigationIndex(database.db), detector: loadDetector() },
+      services: {
+        adrs: createAdrRepository(database.db),
+        relitigation: createRelitigationIndex(database.db),
+        detector: loadDetector(),
+      },
       workspace,
       channelId: values.channel,
       channelPrivate: values.private,
@@ -106,14 +119,21 @@ export async function exportCommand(args: string[]): Promise<number> {
 async function workspaceIdOf(given: string | undefined): Promise<string> {
   if (given) return given;
   const config = loadConfig();
-  if (config.slack.auth.kind === 'oauth') throw new Error('The app is installed through OAuth into any number of workspaces; give --workspace T…');
+  if (config.slack.auth.kind === 'oauth')
+    throw new Error('The app is installed through OAuth into any number of workspaces; give --workspace T…');
   // Asked once, briefly: an operator without Slack in reach is told what to pass instead of waiting.
-  const client = new WebClient(config.slack.auth.botToken, { slackApiUrl: config.slack.apiUrl, timeout: SLACK_LOOKUP_TIMEOUT_MS, retryConfig: { retries: 0 } });
+  const client = new WebClient(config.slack.auth.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    timeout: SLACK_LOOKUP_TIMEOUT_MS,
+    retryConfig: { retries: 0 },
+  });
   let teamId: string | undefined;
   try {
     teamId = (await client.auth.test()).team_id;
   } catch {
-    throw new Error('Slack could not be reached to find the workspace of the bot token; give it with --workspace T… (the workspace id, from the URL of any Slack page).');
+    throw new Error(
+      'Slack could not be reached to find the workspace of the bot token; give it with --workspace T… (the workspace id, from the URL of any Slack page).',
+    );
   }
   if (!teamId) throw new Error('The bot token names no workspace; give --workspace T…');
   return teamId;

@@ -30,7 +30,11 @@ const WEEK_MS = 7 * 24 * 3_600_000;
 export async function digestCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { channel: { type: 'string' }, workspace: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    options: {
+      channel: { type: 'string' },
+      workspace: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+    },
   });
   const channelId = values.channel;
   if (!channelId || !/^[CG][A-Z0-9]{2,}$/.test(channelId)) {
@@ -38,13 +42,18 @@ export async function digestCommand(args: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const clientOptions = { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: Math.max(5, config.slack.apiMaxRetries) } };
+  const clientOptions = {
+    slackApiUrl: config.slack.apiUrl,
+    retryConfig: { retries: Math.max(5, config.slack.apiMaxRetries) },
+  };
   const { auth } = config.slack;
   if (auth.kind === 'oauth' && !values.workspace) {
     console.error('The app is installed through OAuth into any number of workspaces; give --workspace T…');
     return 2;
   }
-  const workspaceId = values.workspace ?? (await new WebClient(auth.kind === 'token' ? auth.botToken : undefined, clientOptions).auth.test()).team_id;
+  const workspaceId =
+    values.workspace ??
+    (await new WebClient(auth.kind === 'token' ? auth.botToken : undefined, clientOptions).auth.test()).team_id;
   if (!workspaceId) {
     console.error('The bot token names no workspace; give --workspace T…');
     return 2;
@@ -68,7 +77,12 @@ export async function digestCommand(args: string[]): Promise<number> {
     const zone = stored?.schedule.timeZone ?? (await costSettingsFor(services, workspace, channelId)).timeZone;
     const period = stored
       ? { ...digestPeriodOf(stored.schedule, latestRunAt(stored.schedule, now, zone), zone), end: now }
-      : { start: new Date(now.getTime() - WEEK_MS), end: now, key: `manual:${now.toISOString()}`, label: 'the last 7 days' };
+      : {
+          start: new Date(now.getTime() - WEEK_MS),
+          end: now,
+          key: `manual:${now.toISOString()}`,
+          label: 'the last 7 days',
+        };
     if (values['dry-run']) {
       const { digest, settings } = await composeDigest({ services, workspace, channelId, period });
       console.log(digestText(digest));

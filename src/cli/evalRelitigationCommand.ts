@@ -43,7 +43,9 @@ export async function evalRelitigationCommand(args: string[]): Promise<number> {
   const sensitivity = values.sensitivity as Exclude<WatchSensitivity, 'off'>;
   const problems = [
     ...(file ? [] : ['give the labelled file (FILE.jsonl)']),
-    ...(['low', 'normal', 'high'].includes(sensitivity) ? [] : [`--sensitivity is low, normal or high, not "${sensitivity}"`]),
+    ...(['low', 'normal', 'high'].includes(sensitivity)
+      ? []
+      : [`--sensitivity is low, normal or high, not "${sensitivity}"`]),
     ...(['offline', 'llm'].includes(values.mode) ? [] : [`--mode is offline or llm, not "${values.mode}"`]),
   ];
   if (problems.length > 0 || !file) {
@@ -56,13 +58,23 @@ export async function evalRelitigationCommand(args: string[]): Promise<number> {
   try {
     const workspace = { workspaceId: `T_EVAL_${randomBytes(4).toString('hex')}`, enterpriseId: null };
     const detector = loadDetector();
-    const report = await evaluateRelitigation(lines, { db: database.db, workspace, detector, sensitivity, llm, progress: (message) => console.error(message) });
+    const report = await evaluateRelitigation(lines, {
+      db: database.db,
+      workspace,
+      detector,
+      sensitivity,
+      llm,
+      progress: (message) => console.error(message),
+    });
     if (values.verbose) {
       const index = createRelitigationIndex(database.db);
       const show = async (kind: string, outcome: (typeof report.misses)[number]) => {
         const warned = outcome.warned.length > 0 ? outcome.warned.map((r) => `D-${r}`).join(', ') : 'nothing';
-        console.log(`${kind} ${outcome.line.id} (${outcome.line.label}, own D-${outcome.ownRef}, warned ${warned}): ${outcome.line.message}`);
-        for (const reason of await explainLine(index, detector, workspace, outcome.line.message)) console.log(`    ${reason}`);
+        console.log(
+          `${kind} ${outcome.line.id} (${outcome.line.label}, own D-${outcome.ownRef}, warned ${warned}): ${outcome.line.message}`,
+        );
+        for (const reason of await explainLine(index, detector, workspace, outcome.line.message))
+          console.log(`    ${reason}`);
       };
       for (const miss of report.misses) await show('MISS', miss);
       for (const alarm of report.falseAlarms) await show('FALSE ALARM', alarm);
@@ -78,5 +90,9 @@ export async function evalRelitigationCommand(args: string[]): Promise<number> {
 function llmHelp(): LlmHelp {
   const openai = loadOpenAiConfig();
   const logger = createLogger('warn', pino.destination(2));
-  return { llm: createOpenAiRelitigation({ ...openai, logger }), budgetMs: openai.timeoutMs, embeddingCache: new Map() };
+  return {
+    llm: createOpenAiRelitigation({ ...openai, logger }),
+    budgetMs: openai.timeoutMs,
+    embeddingCache: new Map(),
+  };
 }

@@ -119,7 +119,11 @@ export async function evaluateRelitigation(lines: EvalLine[], options: EvalOptio
     const { verdicts, mode } = await judge(line);
     timings.push(performance.now() - started);
     if (consulted > before && mode === 'offline') fallbacks += 1;
-    outcomes.push({ line, warned: verdicts.filter((v) => v.tier === 'strong').map((v) => v.decision.ref), ownRef: refs.get(line.decision)! });
+    outcomes.push({
+      line,
+      warned: verdicts.filter((v) => v.tier === 'strong').map((v) => v.decision.ref),
+      ownRef: refs.get(line.decision)!,
+    });
   }
   const report = score(outcomes, timings);
   return options.llm ? { ...report, result: { ...report.result, mode: 'llm', llm_fallbacks: fallbacks } } : report;
@@ -174,22 +178,41 @@ function score(outcomes: LineOutcome[], timings: number[]): EvalReport {
     return { label: line.label, ownWarned, othersWarned };
   });
   return {
-    result: { ...countEval(judged), p50_ms: round(percentile(timings, 0.5)), p99_ms: round(percentile(timings, 0.99)), mode: 'offline' },
+    result: {
+      ...countEval(judged),
+      p50_ms: round(percentile(timings, 0.5)),
+      p99_ms: round(percentile(timings, 0.99)),
+      mode: 'offline',
+    },
     misses,
     falseAlarms,
   };
 }
 
 /** Why the detector judged a line as it did: each candidate's topic, stance and evidence, best first. */
-export async function explainLine(index: RelitigationIndex, detector: Detector, workspace: Workspace, text: string): Promise<string[]> {
+export async function explainLine(
+  index: RelitigationIndex,
+  detector: Detector,
+  workspace: Workspace,
+  text: string,
+): Promise<string[]> {
   const message = readMessage(detector, text);
-  const candidates = await index.candidates(workspace, CHANNEL, messageQuery(message), CANDIDATE_LIMIT, detector.model.version);
+  const candidates = await index.candidates(
+    workspace,
+    CHANNEL,
+    messageQuery(message),
+    CANDIDATE_LIMIT,
+    detector.model.version,
+  );
   return assess(detector, message, candidates)
     .slice(0, 3)
     .map(
       (a) =>
         `D-${a.decision.ref} topic ${a.topic.toFixed(2)} stance ${a.stance.toFixed(2)} score ${a.score.toFixed(2)}` +
-        ` [shared: ${a.reasons.sharedWords.slice(0, 6).join(', ')}] [near: ${a.reasons.nearWords.slice(0, 3).map((p) => p.join('≈')).join(', ')}]` +
+        ` [shared: ${a.reasons.sharedWords.slice(0, 6).join(', ')}] [near: ${a.reasons.nearWords
+          .slice(0, 3)
+          .map((p) => p.join('≈'))
+          .join(', ')}]` +
         (a.reasons.rejectedNamed ? ` [rejected named: ${a.reasons.rejectedNamed}]` : ''),
     );
 }

@@ -35,7 +35,8 @@ export async function trainDetectorCommand(args: string[]): Promise<number> {
     .filter((l) => l.trim() !== '')
     .map((l, i) => {
       const parsed = lineSchema.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new Error(`line ${i + 1}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+      if (!parsed.success)
+        throw new Error(`line ${i + 1}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
       return parsed.data;
     });
   const { vectors, sha256: vectorsHash } = readWordVectors();
@@ -45,17 +46,34 @@ export async function trainDetectorCommand(args: string[]): Promise<number> {
     vectors,
     (decisionText, i) => {
       const content = decisionContentOfText(decisionText, 'U_TRAIN', today);
-      return { id: `train-${i}`, ref: i + 1, title: content.title, rationale: content.rationale, context: content.context, alternatives: content.alternatives, aliases: [], tags: content.tags };
+      return {
+        id: `train-${i}`,
+        ref: i + 1,
+        title: content.title,
+        rationale: content.rationale,
+        context: content.context,
+        alternatives: content.alternatives,
+        aliases: [],
+        tags: content.tags,
+      };
     },
     (message) => console.error(message),
   );
   const body: Omit<DetectorModel, 'version'> = {
     wordVectors: { file: WORD_VECTORS_FILE, sha256: vectorsHash },
-    trainedOn: { file: relative(fileURLToPath(new URL('../../', import.meta.url)), fileURLToPath(dataUrl)), sha256: sha256(text), lines: lines.length },
+    trainedOn: {
+      file: relative(fileURLToPath(new URL('../../', import.meta.url)), fileURLToPath(dataUrl)),
+      sha256: sha256(text),
+      lines: lines.length,
+    },
     calibratedFor: TARGET_PRECISION,
     thresholds: result.parameters.thresholds,
     stance: { ...result.parameters.stance, weights: roundAll(result.parameters.stance.weights) },
-    topic: { ...result.parameters.topic, bias: roundOne(result.parameters.topic.bias), weights: result.parameters.topic.weights.map(roundOne) },
+    topic: {
+      ...result.parameters.topic,
+      bias: roundOne(result.parameters.topic.bias),
+      weights: result.parameters.topic.weights.map(roundOne),
+    },
   };
   body.stance.bias = roundOne(body.stance.bias);
   const json = JSON.stringify(body);

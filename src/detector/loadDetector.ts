@@ -25,7 +25,9 @@ export function loadDetector(dir: URL = MODELS_DIR): Detector {
   const model = JSON.parse(readFileSync(new URL(DETECTOR_FILE, dir), 'utf8')) as DetectorModel;
   const { vectors, sha256: tableHash } = readWordVectors(dir);
   if (model.wordVectors.sha256 !== tableHash) {
-    throw new Error(`${DETECTOR_FILE} (${model.version}) was trained with other word vectors than ${WORD_VECTORS_FILE}; run npm run cli -- train-detector`);
+    throw new Error(
+      `${DETECTOR_FILE} (${model.version}) was trained with other word vectors than ${WORD_VECTORS_FILE}; run npm run cli -- train-detector`,
+    );
   }
   const detector = { model, vectors };
   if (dir === MODELS_DIR) loaded = detector;

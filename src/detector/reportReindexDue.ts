@@ -11,7 +11,10 @@ export async function reportReindexDue(services: IndexServices, logger: Logger):
     const modelVersion = services.detector.model.version;
     const unindexed = await services.relitigation.countUnindexed(modelVersion);
     if (unindexed > 0) {
-      logger.warn({ modelVersion, unindexed }, `reindex due: ${unindexed} decisions have no index rows of relitigation model ${modelVersion}; run npm run cli -- reindex`);
+      logger.warn(
+        { modelVersion, unindexed },
+        `reindex due: ${unindexed} decisions have no index rows of relitigation model ${modelVersion}; run npm run cli -- reindex`,
+      );
     } else {
       logger.info({ modelVersion }, 'relitigation index is current');
     }

@@ -21,11 +21,16 @@ export interface WordVectorData {
 export const NO_NEIGHBOUR = 0xffff;
 
 export function encodeWordVectors(data: WordVectorData): Buffer {
-  const header = Buffer.from(JSON.stringify({ dims: data.dims, neighbourCount: data.neighbourCount, source: data.source, words: data.words }), 'utf8');
+  const header = Buffer.from(
+    JSON.stringify({ dims: data.dims, neighbourCount: data.neighbourCount, source: data.source, words: data.words }),
+    'utf8',
+  );
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
   const neighbours = Buffer.alloc(data.neighbours.length * 2);
-  data.neighbours.forEach((id, i) => neighbours.writeUInt16LE(id, i * 2));
+  data.neighbours.forEach((id, i) => {
+    neighbours.writeUInt16LE(id, i * 2);
+  });
   return Buffer.concat([
     Buffer.from(MAGIC, 'latin1'),
     length,
@@ -40,11 +45,23 @@ export function decodeWordVectors(file: Uint8Array): WordVectorData {
   if (buffer.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a word-vector table (bad magic)');
   const headerLength = buffer.readUInt32LE(MAGIC.length);
   const start = MAGIC.length + 4;
-  const header = JSON.parse(buffer.toString('utf8', start, start + headerLength)) as { dims: number; neighbourCount: number; source: string; words: string[] };
+  const header = JSON.parse(buffer.toString('utf8', start, start + headerLength)) as {
+    dims: number;
+    neighbourCount: number;
+    source: string;
+    words: string[];
+  };
   const valuesAt = start + headerLength;
   const values = new Int8Array(buffer.buffer, buffer.byteOffset + valuesAt, header.words.length * header.dims);
   const neighboursAt = valuesAt + values.length;
   const neighbours = new Uint16Array(header.words.length * header.neighbourCount);
   for (let i = 0; i < neighbours.length; i++) neighbours[i] = buffer.readUInt16LE(neighboursAt + i * 2);
-  return { dims: header.dims, neighbourCount: header.neighbourCount, source: header.source, words: header.words, values, neighbours };
+  return {
+    dims: header.dims,
+    neighbourCount: header.neighbourCount,
+    source: header.source,
+    words: header.words,
+    values,
+    neighbours,
+  };
 }

@@ -31,8 +31,23 @@ export function addToDate(iso: string, amount: number, unit: DurationUnit): stri
 }
 
 const WORD_NUMBERS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, eighteen: 18, 'a couple of': 2, 'a few': 3,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  eighteen: 18,
+  'a couple of': 2,
+  'a few': 3,
 };
 
 export type RevisitParse = { ok: true; date: string } | { ok: false };
@@ -43,7 +58,10 @@ export type RevisitParse = { ok: true; date: string } | { ok: false };
  * with confidence, so the caller can ask instead of guessing.
  */
 export function parseRevisitPhrase(phrase: string, today: string): RevisitParse {
-  const text = phrase.trim().toLowerCase().replace(/[.!]+$/, '');
+  const text = phrase
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
   const relative = /^(?:in\s+)?(\d{1,3}|a couple of|a few|[a-z]+)\s+(day|week|month|year)s?$/.exec(text);
   if (relative) {
     const amount = /^\d+$/.test(relative[1]!) ? Number(relative[1]) : WORD_NUMBERS[relative[1]!];

@@ -20,13 +20,35 @@ export type DecideCommand =
   | { kind: 'meeting_invalid'; problem: DurationProblem | AttendeesProblem | 'no_attendees'; given: string }
   | { kind: 'costs'; period: PeriodKind; scope: 'channel' | 'workspace' }
   | { kind: 'settings' }
-  | { kind: 'calendar'; action: 'list' } | { kind: 'calendar'; action: 'subscribe'; url: string } | { kind: 'calendar'; action: 'off' }
-  | { kind: 'github'; action: 'list' } | { kind: 'github'; action: 'link' | 'unlink'; repository: string }
+  | { kind: 'calendar'; action: 'list' }
+  | { kind: 'calendar'; action: 'subscribe'; url: string }
+  | { kind: 'calendar'; action: 'off' }
+  | { kind: 'github'; action: 'list' }
+  | { kind: 'github'; action: 'link' | 'unlink'; repository: string }
   | { kind: 'digest'; request: DigestArguments }
   | { kind: 'admin_purge' }
-  | { kind: 'usage'; subcommand: 'list' | 'search' | 'show' | 'supersede' | 'watch' | 'llm' | 'costs' | 'admin'; given: string };
+  | {
+      kind: 'usage';
+      subcommand: 'list' | 'search' | 'show' | 'supersede' | 'watch' | 'llm' | 'costs' | 'admin';
+      given: string;
+    };
 
-const SUBCOMMANDS = new Set(['help', 'list', 'search', 'show', 'supersede', 'watch', 'llm', 'meeting', 'costs', 'settings', 'calendar', 'github', 'digest', 'admin']);
+const SUBCOMMANDS = new Set([
+  'help',
+  'list',
+  'search',
+  'show',
+  'supersede',
+  'watch',
+  'llm',
+  'meeting',
+  'costs',
+  'settings',
+  'calendar',
+  'github',
+  'digest',
+  'admin',
+]);
 const PERIODS: readonly PeriodKind[] = ['week', 'month', 'quarter'];
 // `owner/repo` as GitHub allows them.
 const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
@@ -105,13 +127,19 @@ function parseCostCommand(word: string, rest: string): DecideCommand | 'not_a_co
       if (args.length < 2) return { kind: 'meeting_invalid', problem: 'no_attendees', given: rest };
       const attendees = parseAttendees(args[1]!);
       if (!attendees.ok) return { kind: 'meeting_invalid', problem: attendees.problem, given: rest };
-      return { kind: 'meeting', minutes: duration.minutes, attendees: attendees.attendees, title: args.slice(2).join(' ') };
+      return {
+        kind: 'meeting',
+        minutes: duration.minutes,
+        attendees: attendees.attendees,
+        title: args.slice(2).join(' '),
+      };
     }
     case 'costs': {
       const period = lower.find((a) => (PERIODS as readonly string[]).includes(a)) as PeriodKind | undefined;
       const workspaceWide = lower.includes('all') || lower.includes('workspace');
       const understood = lower.filter((a) => a === period || a === 'all' || a === 'workspace').length;
-      if (understood !== args.length) return args.length > 2 ? 'not_a_cost_command' : { kind: 'usage', subcommand: 'costs', given: rest };
+      if (understood !== args.length)
+        return args.length > 2 ? 'not_a_cost_command' : { kind: 'usage', subcommand: 'costs', given: rest };
       return { kind: 'costs', period: period ?? 'month', scope: workspaceWide ? 'workspace' : 'channel' };
     }
     case 'settings':
@@ -119,21 +147,25 @@ function parseCostCommand(word: string, rest: string): DecideCommand | 'not_a_co
     case 'digest': {
       const request = parseDigestArguments(rest);
       // "/decide digest emails go out on Mondays" is a decision, not a schedule gone wrong.
-      if (request.kind === 'invalid' && request.problem === 'unknown_cadence' && args.length > 2) return 'not_a_cost_command';
+      if (request.kind === 'invalid' && request.problem === 'unknown_cadence' && args.length > 2)
+        return 'not_a_cost_command';
       return { kind: 'digest', request };
     }
     case 'calendar': {
       if (args.length === 0 || (args.length === 1 && lower[0] === 'list')) return { kind: 'calendar', action: 'list' };
-      if (args.length === 1 && (lower[0] === 'off' || lower[0] === 'remove')) return { kind: 'calendar', action: 'off' };
+      if (args.length === 1 && (lower[0] === 'off' || lower[0] === 'remove'))
+        return { kind: 'calendar', action: 'off' };
       // Slack sends links as <https://…> or <https://…|label>; a typed webcal:// may come bare.
-      if (args.length === 1 && /^<?(https?|webcal):\/\//i.test(args[0]!)) return { kind: 'calendar', action: 'subscribe', url: args[0]! };
+      if (args.length === 1 && /^<?(https?|webcal):\/\//i.test(args[0]!))
+        return { kind: 'calendar', action: 'subscribe', url: args[0]! };
       return 'not_a_cost_command';
     }
     case 'github': {
       if (args.length === 0 || (args.length === 1 && lower[0] === 'list')) return { kind: 'github', action: 'list' };
       const unlink = lower[0] === 'off' || lower[0] === 'remove';
       const repository = repositoryOf(unlink ? args[1] : args[0]);
-      if (repository && args.length === (unlink ? 2 : 1)) return { kind: 'github', action: unlink ? 'unlink' : 'link', repository };
+      if (repository && args.length === (unlink ? 2 : 1))
+        return { kind: 'github', action: unlink ? 'unlink' : 'link', repository };
       return 'not_a_cost_command';
     }
     default:
@@ -144,7 +176,11 @@ function parseCostCommand(word: string, rest: string): DecideCommand | 'not_a_co
 /** `owner/repo` from what was typed: plain, or a github.com link as Slack sends it. */
 function repositoryOf(text: string | undefined): string | null {
   if (!text) return null;
-  const plain = text.replace(/^<|>$/g, '').split('|')[0]!.replace(/^https?:\/\/(www\.)?github\.com\//i, '').replace(/(\.git)?\/?$/, '');
+  const plain = text
+    .replace(/^<|>$/g, '')
+    .split('|')[0]!
+    .replace(/^https?:\/\/(www\.)?github\.com\//i, '')
+    .replace(/(\.git)?\/?$/, '');
   return REPOSITORY.test(plain) ? plain : null;
 }
 

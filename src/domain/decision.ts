@@ -113,10 +113,20 @@ export function checkContent(content: DecisionContent): ContentProblem[] {
     if (actual > LIMITS[field]) problems.push({ field, code: 'too_long', limit: LIMITS[field], actual });
   }
   if (content.alternatives.length > LIMITS.alternatives)
-    problems.push({ field: 'alternatives', code: 'too_long', limit: LIMITS.alternatives, actual: content.alternatives.length });
+    problems.push({
+      field: 'alternatives',
+      code: 'too_long',
+      limit: LIMITS.alternatives,
+      actual: content.alternatives.length,
+    });
   const longAlternative = content.alternatives.find((a) => a.length > LIMITS.alternative);
   if (longAlternative)
-    problems.push({ field: 'alternative', code: 'too_long', limit: LIMITS.alternative, actual: longAlternative.length });
+    problems.push({
+      field: 'alternative',
+      code: 'too_long',
+      limit: LIMITS.alternative,
+      actual: longAlternative.length,
+    });
   if (content.tags.length > LIMITS.tags)
     problems.push({ field: 'tags', code: 'too_long', limit: LIMITS.tags, actual: content.tags.length });
   const badTag = content.tags.find((t) => !TAG_PATTERN.test(t));

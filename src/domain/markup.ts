@@ -37,12 +37,19 @@ const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 export function neutraliseUserMarkup(text: string): string {
   return neutraliseBroadcasts(text)
     .replace(BIDI_CONTROLS, '')
-    .replace(LABELLED_LINK, (_m, url: string, label: string) => (sameAsUrl(label, url) ? `<${url}>` : `${label} (<${url}>)`));
+    .replace(LABELLED_LINK, (_m, url: string, label: string) =>
+      sameAsUrl(label, url) ? `<${url}>` : `${label} (<${url}>)`,
+    );
 }
 
 /** A label that only spells out its own URL ("acme.com" for https://acme.com/) hides nothing. */
 function sameAsUrl(label: string, url: string): boolean {
-  const bare = (text: string) => text.trim().toLowerCase().replace(/^(?:https?:\/\/|mailto:|ftp:\/\/)/, '').replace(/\/$/, '');
+  const bare = (text: string) =>
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/^(?:https?:\/\/|mailto:|ftp:\/\/)/, '')
+      .replace(/\/$/, '');
   return label.trim() === '' || bare(label) === bare(url);
 }
 

@@ -39,7 +39,8 @@ const REVISIT =
   /(?:^|[\s,;(—–-]+)(?:and\s+)?(?:revisit|re-visit|review)(?:\s+(?:it|this|the decision))?\s+((?:in|on|by|after|at|next|before)\b.*?|\d.*?)(?=\s*(?:[,;)]|\.(?:\s|$)|\s(?:because|since|so that)\b|$))/i;
 const EXPLICIT_ALTERNATIVES =
   /[\s(,;—–-]*\b(?:alternatives(?: considered)?|considered|rejected)\s*:\s*(.+?)(?=\s*(?:[;)]|\.(?:\s|$)|\s(?:because|since|so that)\b|$))/i;
-const INLINE_ALTERNATIVE = /\b(?:instead of|rather than)\s+(.+?)(?=\s*(?:[,;)]|\.(?:\s|$)|\s(?:because|since|so that|and)\b|$))/gi;
+const INLINE_ALTERNATIVE =
+  /\b(?:instead of|rather than)\s+(.+?)(?=\s*(?:[,;)]|\.(?:\s|$)|\s(?:because|since|so that|and)\b|$))/gi;
 const RATIONALE_SPLIT = /\s*[,;—–-]*\s*\b(because|since|so that)\b\s*/i;
 // One mention, the whole of a slice that starts at a "<" and ends at the next ">".
 const MENTION = /^<@[UW][A-Z0-9]+(?:\|[^>]*)?>$/;
@@ -51,7 +52,10 @@ export function parseInlineDecision({ text, author, today }: InlineDecisionInput
   const original = text.trim();
   if (original === '') return { ok: false, problem: { code: 'empty' } };
   if (original.length > LIMITS.commandText)
-    return { ok: false, problem: { code: 'too_long', field: 'text', limit: LIMITS.commandText, actual: original.length } };
+    return {
+      ok: false,
+      problem: { code: 'too_long', field: 'text', limit: LIMITS.commandText, actual: original.length },
+    };
 
   const deciders = mentionedUserIds(original);
 
@@ -98,7 +102,10 @@ export function parseInlineDecision({ text, author, today }: InlineDecisionInput
   if (title.length > LIMITS.title)
     return { ok: false, problem: { code: 'too_long', field: 'title', limit: LIMITS.title, actual: title.length } };
   if (rationale.length > LIMITS.rationale)
-    return { ok: false, problem: { code: 'too_long', field: 'rationale', limit: LIMITS.rationale, actual: rationale.length } };
+    return {
+      ok: false,
+      problem: { code: 'too_long', field: 'rationale', limit: LIMITS.rationale, actual: rationale.length },
+    };
 
   return {
     ok: true,
@@ -164,15 +171,17 @@ function splitList(text: string): string[] {
 
 /** Collapses whitespace and trims connective punctuation left behind by the extractions above. */
 function cleanClause(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/\(\s*\)/g, '')
-    .replace(/^[\s,;:—–-]+/, '')
-    .replace(/[\s,;:—–-]+$/, '')
-    // "word ," → "word,", but ".env" and ".NET" keep their space.
-    .replace(/\s+([,.;:!?])(?=\s|$)/g, '$1')
-    .replace(/\.$/, '')
-    .trim();
+  return (
+    text
+      .replace(/\s+/g, ' ')
+      .replace(/\(\s*\)/g, '')
+      .replace(/^[\s,;:—–-]+/, '')
+      .replace(/[\s,;:—–-]+$/, '')
+      // "word ," → "word,", but ".env" and ".NET" keep their space.
+      .replace(/\s+([,.;:!?])(?=\s|$)/g, '$1')
+      .replace(/\.$/, '')
+      .trim()
+  );
 }
 
 function capitaliseFirst(text: string): string {

@@ -17,12 +17,7 @@ export interface RestraintFacts {
   lastWarnedInChannelAt: Date | null;
 }
 
-export type JudgementOutcome =
-  | 'warned'
-  | 'weak'
-  | 'quiet_thread'
-  | 'quiet_dismissed'
-  | 'quiet_cooling';
+export type JudgementOutcome = 'warned' | 'weak' | 'quiet_thread' | 'quiet_dismissed' | 'quiet_cooling';
 
 /**
  * What to do with a verdict: warn, or record it quietly and say why. (Decisions under review never

@@ -10,7 +10,11 @@ export interface VerifyGithubWebhookProps {
 }
 
 /** Whether GitHub signed this delivery with our secret. Never throws: anything doubtful is false. */
-export async function verifyGithubWebhook({ secret, rawBody, signatureHeader }: VerifyGithubWebhookProps): Promise<boolean> {
+export async function verifyGithubWebhook({
+  secret,
+  rawBody,
+  signatureHeader,
+}: VerifyGithubWebhookProps): Promise<boolean> {
   // verify() throws on empty arguments instead of answering false.
   if (secret === '' || rawBody === '' || !signatureHeader) return false;
   // Only SHA-256: the legacy X-Hub-Signature (sha1=…) must not be accepted in its place.

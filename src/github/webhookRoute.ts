@@ -34,7 +34,10 @@ export function githubWebhookHandler({ secret, services, logger }: GithubWebhook
     }
     const signature = header(req, 'x-hub-signature-256');
     if (!(await verifyGithubWebhook({ secret, rawBody, signatureHeader: signature }))) {
-      logger.warn({ delivery: header(req, 'x-github-delivery') }, 'refused a GitHub webhook with a missing or wrong signature');
+      logger.warn(
+        { delivery: header(req, 'x-github-delivery') },
+        'refused a GitHub webhook with a missing or wrong signature',
+      );
       return answer(401, { error: 'invalid_signature' });
     }
     const event = header(req, 'x-github-event');
@@ -52,7 +55,10 @@ export function githubWebhookHandler({ secret, services, logger }: GithubWebhook
     if (reading.kind === 'ignored') return answer(202, { ignored: reading.reason });
     try {
       const outcome = await recordGithubActivity({ services, deliveryId, activity: reading.event });
-      logger.info({ delivery: deliveryId, event, action: reading.event.action, outcome: outcome.kind }, 'GitHub webhook handled');
+      logger.info(
+        { delivery: deliveryId, event, action: reading.event.action, outcome: outcome.kind },
+        'GitHub webhook handled',
+      );
       return answer(200, { ok: true, outcome: outcome.kind });
     } catch (error) {
       logger.error({ err: errorForLog(error), delivery: deliveryId }, 'handling a GitHub webhook failed');

@@ -47,7 +47,8 @@ export function createAppServer({ routes, fallback, metrics, onError }: AppServe
     });
     const fail = (error: unknown) => {
       onError(error, path);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"internal_error"}');
+      if (!res.headersSent)
+        res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"internal_error"}');
       else res.end();
     };
     const notFound = () => {

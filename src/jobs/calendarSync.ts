@@ -29,7 +29,7 @@ export interface CalendarSyncProps {
 export type CalendarSyncJob = ScheduledRun<void>;
 
 export function startCalendarSync({ cron, services, clients, logger }: CalendarSyncProps): CalendarSyncJob {
-  let running: Promise<void> | null = null;
+  const _running: Promise<void> | null = null;
   const run = async () => {
     let synced = 0;
     let recorded = 0;
@@ -37,7 +37,11 @@ export function startCalendarSync({ cron, services, clients, logger }: CalendarS
       const result = await syncCalendarFeeds({ services, ...CALENDAR_SYNC, limit: CALENDAR_SYNC.batch });
       synced += result.synced;
       recorded += result.recorded;
-      if (result.failed > 0) logger.warn({ failed: result.failed }, 'some calendar feeds could not be synced; they are retried on a later run');
+      if (result.failed > 0)
+        logger.warn(
+          { failed: result.failed },
+          'some calendar feeds could not be synced; they are retried on a later run',
+        );
       for (const notice of result.notices) {
         try {
           const client = await clients.clientFor(notice.feed.workspace);
@@ -48,12 +52,21 @@ export function startCalendarSync({ cron, services, clients, logger }: CalendarS
               "I'll keep trying every hour and won't mention it again until it works. `/decide calendar off` removes it.",
           });
         } catch (error) {
-          logger.warn({ err: errorForLog(error), channelId: notice.feed.channelId }, 'could not tell a channel its calendar feed fails');
+          logger.warn(
+            { err: errorForLog(error), channelId: notice.feed.channelId },
+            'could not tell a channel its calendar feed fails',
+          );
         }
       }
-      if (result.synced + result.failed + result.notices.length === 0 || result.synced + result.failed < CALENDAR_SYNC.batch) break;
+      if (
+        result.synced + result.failed + result.notices.length === 0 ||
+        result.synced + result.failed < CALENDAR_SYNC.batch
+      )
+        break;
     }
     if (synced > 0) logger.info({ synced, recorded }, 'calendar feeds synced');
   };
-  return scheduleRun(cron, 'calendar-sync', run, (error) => logger.error({ err: errorForLog(error) }, 'calendar sync failed'));
+  return scheduleRun(cron, 'calendar-sync', run, (error) =>
+    logger.error({ err: errorForLog(error) }, 'calendar sync failed'),
+  );
 }

@@ -42,7 +42,13 @@ export interface DigestJob {
   stop(): Promise<void>;
 }
 
-export function startDigests({ services, clients, logger, metrics, instance = `${process.pid}-${randomUUID().slice(0, 8)}` }: DigestJobProps): DigestJob {
+export function startDigests({
+  services,
+  clients,
+  logger,
+  metrics,
+  instance = `${process.pid}-${randomUUID().slice(0, 8)}`,
+}: DigestJobProps): DigestJob {
   const tick = async () => {
     const due = await dueDigests(services, services.now());
     for (let i = 0; i < due.length; i += PARALLEL_CHANNELS) {
@@ -50,11 +56,15 @@ export function startDigests({ services, clients, logger, metrics, instance = `$
         due.slice(i, i + PARALLEL_CHANNELS).map((d) =>
           clients
             .clientFor(d.stored.workspace)
-            .then((client) => postDigest({ services, client, logger, stored: d.stored, period: d.period, claimAs: instance }))
+            .then((client) =>
+              postDigest({ services, client, logger, stored: d.stored, period: d.period, claimAs: instance }),
+            )
             .then((result) => {
               if (result.status === 'posted') metrics.digestsPosted.inc();
             })
-            .catch((error: unknown) => logger.error({ err: errorForLog(error), channelId: d.stored.channelId }, 'a digest run failed')),
+            .catch((error: unknown) =>
+              logger.error({ err: errorForLog(error), channelId: d.stored.channelId }, 'a digest run failed'),
+            ),
         ),
       );
     }
@@ -65,7 +75,8 @@ export function startDigests({ services, clients, logger, metrics, instance = `$
     for (const due of await services.digestFacts.revisitsDue(today, REMINDERS_PER_RUN, ABANDONED_CLAIM_MS)) {
       // Claimed first: every replica runs this at the same minute, and the owner hears it once. A
       // claim its replica abandoned (stopped before sending) is taken over, as digests' are.
-      if (!(await services.digestFacts.claimRevisitReminder(due.workspace, due.decisionId, ABANDONED_CLAIM_MS))) continue;
+      if (!(await services.digestFacts.claimRevisitReminder(due.workspace, due.decisionId, ABANDONED_CLAIM_MS)))
+        continue;
       try {
         const client = await clients.clientFor(due.workspace);
         await client.chat.postMessage({
@@ -73,17 +84,27 @@ export function startDigests({ services, clients, logger, metrics, instance = `$
           text: `${formatRef(due.ref)} is due for revisit (${due.revisitOn}), in <#${due.channelId}>. Keep it, or supersede it with \`/decide supersede ${formatRef(due.ref)} …\`.`,
         });
       } catch (error) {
-        logger.warn({ err: errorForLog(error), ref: due.ref }, 'could not remind an owner of a revisit; a later run tries again');
+        logger.warn(
+          { err: errorForLog(error), ref: due.ref },
+          'could not remind an owner of a revisit; a later run tries again',
+        );
         await services.digestFacts.releaseRevisitReminder(due.workspace, due.decisionId).catch(() => undefined);
         continue;
       }
-      await services.digestFacts.finishRevisitReminder(due.workspace, due.decisionId).catch((error: unknown) =>
-        logger.error({ err: errorForLog(error), ref: due.ref }, 'a revisit reminder was sent but could not be recorded; it will be sent again'),
-      );
+      await services.digestFacts
+        .finishRevisitReminder(due.workspace, due.decisionId)
+        .catch((error: unknown) =>
+          logger.error(
+            { err: errorForLog(error), ref: due.ref },
+            'a revisit reminder was sent but could not be recorded; it will be sent again',
+          ),
+        );
     }
   };
 
-  const digestRun = scheduleRun(DIGEST_TICK_CRON, 'digests', tick, (error) => logger.error({ err: errorForLog(error) }, 'the digest tick failed'));
+  const digestRun = scheduleRun(DIGEST_TICK_CRON, 'digests', tick, (error) =>
+    logger.error({ err: errorForLog(error) }, 'the digest tick failed'),
+  );
   const reminderRun = scheduleRun(REVISIT_REMINDER_CRON, 'revisit-reminders', remind, (error) =>
     logger.error({ err: errorForLog(error) }, 'revisit reminders failed'),
   );

@@ -14,7 +14,13 @@ export type EmbeddedAutovacuumJob = ScheduledRun<Autovacuumed>;
  * leaves a dead row whose space is never used again. On PostgreSQL each run does nothing. A vacuum
  * with little to do takes tens of milliseconds; PGlite runs it on its own thread.
  */
-export function startEmbeddedAutovacuum({ database, logger }: { database: Database; logger: Logger }): EmbeddedAutovacuumJob {
+export function startEmbeddedAutovacuum({
+  database,
+  logger,
+}: {
+  database: Database;
+  logger: Logger;
+}): EmbeddedAutovacuumJob {
   const run = async () => {
     const done = await database.autovacuum();
     if (done.analysed.length > 0) logger.info({ tables: done.analysed }, 'refreshed planner statistics');

@@ -12,7 +12,12 @@ export interface ScheduledRun<T> {
  * (or when runNow is called) is joined, not doubled. A failing run is handed to `onError`, whose
  * value the run then resolves to; the schedule carries on.
  */
-export function scheduleRun<T>(cron: string, name: string, work: () => Promise<T>, onError: (error: unknown) => T): ScheduledRun<T> {
+export function scheduleRun<T>(
+  cron: string,
+  name: string,
+  work: () => Promise<T>,
+  onError: (error: unknown) => T,
+): ScheduledRun<T> {
   let running: Promise<T> | null = null;
   const runNow = () => {
     running ??= work()

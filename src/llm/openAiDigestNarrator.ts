@@ -22,7 +22,12 @@ const SYSTEM_PROMPT = [
 
 /** A short narrative for a digest through any OpenAI-compatible endpoint; null on any failure. */
 export function createOpenAiDigestNarrator(options: OpenAiDigestNarratorOptions): DigestNarrator {
-  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseUrl, timeout: options.timeoutMs, maxRetries: 1 });
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseUrl,
+    timeout: options.timeoutMs,
+    maxRetries: 1,
+  });
   return {
     async narrate(facts) {
       try {

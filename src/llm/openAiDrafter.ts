@@ -68,7 +68,9 @@ export function createOpenAiDrafter(options: OpenAiDrafterOptions): DecisionDraf
         return {
           title: encodePlainText(parsed.data.decision).slice(0, LIMITS.title),
           rationale: encodePlainText(parsed.data.rationale).slice(0, LIMITS.rationale),
-          alternatives: parsed.data.alternatives.slice(0, LIMITS.alternatives).map((a) => encodePlainText(a).slice(0, LIMITS.alternative)),
+          alternatives: parsed.data.alternatives
+            .slice(0, LIMITS.alternatives)
+            .map((a) => encodePlainText(a).slice(0, LIMITS.alternative)),
         };
       } catch (error) {
         options.logger.info({ err: errorForLog(error) }, 'LLM draft failed; opening the form without it');

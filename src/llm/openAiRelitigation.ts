@@ -18,7 +18,7 @@ const SYSTEM_PROMPT = [
   'Given a recorded decision and a later message, answer whether the message argues to reopen the decision:',
   'to question it, revisit it, reverse it or replace it with something else (directly or by proposing an alternative it rejected).',
   'Messages that implement it, follow it, cite it, ask how to do something under it, report a bug, or only mention its topic do NOT reopen it.',
-  'offline_detector_score is a learned detector\'s estimate (0 to 1) that the message reopens the decision: a hint, not the answer.',
+  "offline_detector_score is a learned detector's estimate (0 to 1) that the message reopens the decision: a hint, not the answer.",
   'Answer with one JSON object: {"reopens": true} or {"reopens": false}.',
 ].join(' ');
 
@@ -31,7 +31,9 @@ export function createOpenAiRelitigation(options: OpenAiRelitigationOptions): Re
       try {
         const response = await client.embeddings.create({ model: options.embeddingModel, input: texts }, { signal });
         const vectors = [...response.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
-        return vectors.length === texts.length && vectors.every((v) => Array.isArray(v) && v.length > 0) ? vectors : null;
+        return vectors.length === texts.length && vectors.every((v) => Array.isArray(v) && v.length > 0)
+          ? vectors
+          : null;
       } catch (error) {
         options.logger.info({ err: errorForLog(error) }, 'embeddings failed; judging without them');
         return null;

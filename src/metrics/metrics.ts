@@ -85,15 +85,34 @@ export function createMetrics(): Metrics {
       buckets: ACK_BUCKETS,
       registers,
     }),
-    relitigationChecks: counter('relitigation_checks_total', 'Messages the relitigation watcher checked, by result.', ['result']),
+    relitigationChecks: counter('relitigation_checks_total', 'Messages the relitigation watcher checked, by result.', [
+      'result',
+    ]),
     relitigationWarnings: counter('relitigation_warnings_total', 'Relitigation warnings posted.'),
     digestsPosted: counter('digests_posted_total', 'Digests posted to Slack.'),
-    slackApiCalls: counter('slack_api_calls_total', 'HTTP attempts at the Slack Web API, retries included, by method and outcome.', ['method', 'outcome']),
-    slackApiErrors: counter('slack_api_errors_total', 'Slack Web API answers with ok: false, by method and Slack error.', ['method', 'error']),
-    slackApiRateLimited: counter('slack_api_rate_limited_total', 'Slack Web API answers with HTTP 429, by method.', ['method']),
+    slackApiCalls: counter(
+      'slack_api_calls_total',
+      'HTTP attempts at the Slack Web API, retries included, by method and outcome.',
+      ['method', 'outcome'],
+    ),
+    slackApiErrors: counter(
+      'slack_api_errors_total',
+      'Slack Web API answers with ok: false, by method and Slack error.',
+      ['method', 'error'],
+    ),
+    slackApiRateLimited: counter('slack_api_rate_limited_total', 'Slack Web API answers with HTTP 429, by method.', [
+      'method',
+    ]),
     slackAppRateLimited: counter('slack_app_rate_limited_total', 'app_rate_limited events received from Slack.'),
-    slackEventsDeduplicated: counter('slack_events_deduplicated_total', 'Slack event redeliveries skipped as already handled.'),
-    slackEventsDropped: counter('slack_events_dropped_total', 'Slack events dropped without being handled, by reason.', ['reason']),
+    slackEventsDeduplicated: counter(
+      'slack_events_deduplicated_total',
+      'Slack event redeliveries skipped as already handled.',
+    ),
+    slackEventsDropped: counter(
+      'slack_events_dropped_total',
+      'Slack events dropped without being handled, by reason.',
+      ['reason'],
+    ),
     slackAuthorizationFailures: counter(
       'slack_authorization_failures_total',
       'Slack requests no installation could authorise (so Bolt answered them and ran nothing), by reason.',
@@ -107,8 +126,16 @@ export function createMetrics(): Metrics {
       buckets: DB_QUERY_BUCKETS,
       registers,
     }),
-    dbQueriesInFlight: new Gauge({ name: `${PREFIX}db_queries_in_flight`, help: 'Database statements issued and not yet answered.', registers }),
-    dbPoolMaxConnections: new Gauge({ name: `${PREFIX}db_pool_max_connections`, help: 'Connections the database pool may open.', registers }),
+    dbQueriesInFlight: new Gauge({
+      name: `${PREFIX}db_queries_in_flight`,
+      help: 'Database statements issued and not yet answered.',
+      registers,
+    }),
+    dbPoolMaxConnections: new Gauge({
+      name: `${PREFIX}db_pool_max_connections`,
+      help: 'Connections the database pool may open.',
+      registers,
+    }),
     httpRequests: counter('http_requests_total', 'HTTP requests served, by route and status.', ['route', 'status']),
   };
   // Closed label sets start at zero, so rate() and alerts see a series before the first event.

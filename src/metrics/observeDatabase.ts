@@ -37,7 +37,11 @@ function observeQuery<Q>(value: Q, metrics: Metrics): Q {
       const done = startStatement(metrics);
       // Promise's own `then`, which only watches: Query's `then` would send the query. The caller still
       // gets the result or the error through its own await.
-      Promise.prototype.then.call(this, () => done('ok'), () => done('error'));
+      Promise.prototype.then.call(
+        this,
+        () => done('ok'),
+        () => done('error'),
+      );
     }
     return handle.call(this);
   };

@@ -54,7 +54,10 @@ async function recordResponse(metrics: Metrics, method: string, response: Clonea
     return;
   }
   // A clone tees the body, so the WebClient still reads the original in full.
-  const body = await response.clone().text().catch(() => null);
+  const body = await response
+    .clone()
+    .text()
+    .catch(() => null);
   if (body === null) {
     // The connection broke (or the timeout fired) mid-body; the WebClient's own read fails the same way.
     count(metrics, method, 'network_error');

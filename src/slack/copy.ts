@@ -98,8 +98,14 @@ export function describeWatch(sensitivity: WatchSensitivity, changed: boolean): 
   return `${changed ? 'Relitigation watch is now' : 'Relitigation watch in this channel:'} ${WATCH_WORDS[sensitivity]}${sensitivity === 'off' ? '' : ' Change it with `/decide watch off|low|normal|high`.'}`;
 }
 
-export function describeLlmSetting(state: { configured: boolean; optIn: boolean; changed: boolean; endpoint: string | null }): string {
-  if (!state.configured) return 'No LLM endpoint is configured on this deployment, so the relitigation watcher judges offline. An operator can set OPENAI_API_KEY (and OPENAI_BASE_URL).';
+export function describeLlmSetting(state: {
+  configured: boolean;
+  optIn: boolean;
+  changed: boolean;
+  endpoint: string | null;
+}): string {
+  if (!state.configured)
+    return 'No LLM endpoint is configured on this deployment, so the relitigation watcher judges offline. An operator can set OPENAI_API_KEY (and OPENAI_BASE_URL).';
   const where = state.endpoint ? ` (${state.endpoint})` : '';
   if (state.optIn)
     return `${state.changed ? 'Done: the' : 'The'} relitigation watcher now asks the LLM endpoint${where} for a second opinion. This sends the text of messages that look like they reopen a decision there. \`${COMMAND} llm off\` stops it.`;
@@ -265,7 +271,8 @@ export function feedHost(url: string): string {
   }
 }
 
-const DIGEST_EXAMPLES = '`/decide digest weekly fri 16:00`, `/decide digest daily 09:30 America/New_York`, `/decide digest monthly 1 09:00`, `off` or `preview`';
+const DIGEST_EXAMPLES =
+  '`/decide digest weekly fri 16:00`, `/decide digest daily 09:30 America/New_York`, `/decide digest monthly 1 09:00`, `off` or `preview`';
 
 export function describeDigestProblem(problem: DigestArgumentProblem): string {
   const why: Record<DigestArgumentProblem, string> = {

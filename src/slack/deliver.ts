@@ -36,7 +36,10 @@ export async function postDecisionCard(props: {
     } catch (error) {
       // The card is in the channel: the person must not be told it is not. Only refreshing it
       // later (when the decision is superseded) needs to know where it went.
-      logger.warn({ err: errorForLog(error), ref: decision.ref }, 'a decision card was posted but where it went could not be saved');
+      logger.warn(
+        { err: errorForLog(error), ref: decision.ref },
+        'a decision card was posted but where it went could not be saved',
+      );
     }
     return { ok: true, ts };
   } catch (error) {

@@ -35,7 +35,12 @@ export function guardedReceiver(inner: Receiver, props: GuardProps): Receiver {
   };
 }
 
-async function guard(event: ReceiverEvent, app: App, recentEvents: RecentKeys, { metrics, logger }: GuardProps): Promise<void> {
+async function guard(
+  event: ReceiverEvent,
+  app: App,
+  recentEvents: RecentKeys,
+  { metrics, logger }: GuardProps,
+): Promise<void> {
   const body = event.body as Record<string, unknown>;
   const surface = surfaceOf(body);
   const started = performance.now();
@@ -50,12 +55,18 @@ async function guard(event: ReceiverEvent, app: App, recentEvents: RecentKeys, {
 
   if (surface === 'app_rate_limited') {
     metrics.slackAppRateLimited.inc();
-    logger.warn({ teamId: stringOr(body.team_id), minute: body.minute_rate_limited }, 'Slack is dropping event deliveries to this app (app_rate_limited)');
+    logger.warn(
+      { teamId: stringOr(body.team_id), minute: body.minute_rate_limited },
+      'Slack is dropping event deliveries to this app (app_rate_limited)',
+    );
     metrics.slackRequests.inc({ surface, outcome: 'ignored' });
     return ack();
   }
   if (surface === 'unknown') {
-    logger.warn({ type: typeof body.type === 'string' ? body.type.slice(0, 40) : typeof body.type }, 'acknowledged a Slack request of a shape this app does not handle');
+    logger.warn(
+      { type: typeof body.type === 'string' ? body.type.slice(0, 40) : typeof body.type },
+      'acknowledged a Slack request of a shape this app does not handle',
+    );
     metrics.slackRequests.inc({ surface, outcome: 'ignored' });
     return ack();
   }
@@ -86,10 +97,22 @@ function fallbackAnswer(body: Record<string, unknown>): unknown {
   if (typeof body.command !== 'string') return undefined;
   const text = typeof body.text === 'string' ? body.text : '';
   const message = 'Something went wrong on my side and nothing was saved. Please try again in a minute.';
-  return { response_type: 'ephemeral', text: text.trim() === '' ? message : withTextBack(message, `${body.command} ${text}`) };
+  return {
+    response_type: 'ephemeral',
+    text: text.trim() === '' ? message : withTextBack(message, `${body.command} ${text}`),
+  };
 }
 
-const INTERACTIVE = new Set(['block_actions', 'block_suggestion', 'view_submission', 'view_closed', 'shortcut', 'message_action', 'interactive_message', 'dialog_submission']);
+const INTERACTIVE = new Set([
+  'block_actions',
+  'block_suggestion',
+  'view_submission',
+  'view_closed',
+  'shortcut',
+  'message_action',
+  'interactive_message',
+  'dialog_submission',
+]);
 
 /**
  * What kind of Slack request a body is, as a bounded metrics label; 'unknown' for anything Bolt

@@ -20,14 +20,28 @@ export function installCallbacks(logger: Logger) {
     success: (installation: Installation<'v1' | 'v2', boolean>, _options: unknown, _req: Req, res: Res) => {
       const where = installation.isEnterpriseInstall ? installation.enterprise?.name : installation.team?.name;
       logger.info(
-        { teamId: installation.team?.id ?? null, enterpriseId: installation.enterprise?.id ?? null, orgWide: Boolean(installation.isEnterpriseInstall) },
+        {
+          teamId: installation.team?.id ?? null,
+          enterpriseId: installation.enterprise?.id ?? null,
+          orgWide: Boolean(installation.isEnterpriseInstall),
+        },
         'Decision Ledger was installed',
       );
-      page(res, 200, 'Decision Ledger is installed', `Decision Ledger is installed${where ? ` in ${escapeHtml(where)}` : ''}. Invite it to a channel with <code>/invite @Decision Ledger</code>, then record a decision with <code>/decide</code>.`);
+      page(
+        res,
+        200,
+        'Decision Ledger is installed',
+        `Decision Ledger is installed${where ? ` in ${escapeHtml(where)}` : ''}. Invite it to a channel with <code>/invite @Decision Ledger</code>, then record a decision with <code>/decide</code>.`,
+      );
     },
     failure: (error: Error & { code?: string }, _options: unknown, _req: Req, res: Res) => {
       logger.warn({ err: errorForLog(error) }, 'an install did not complete');
-      page(res, 400, 'Installation did not complete', `Slack did not complete the installation (${error.code ?? 'unknown error'}). <a href="${INSTALL_PATH}">Start again</a>.`);
+      page(
+        res,
+        400,
+        'Installation did not complete',
+        `Slack did not complete the installation (${error.code ?? 'unknown error'}). <a href="${INSTALL_PATH}">Start again</a>.`,
+      );
     },
   };
 }
@@ -35,7 +49,9 @@ export function installCallbacks(logger: Logger) {
 function page(res: Res, status: number, title: string, body: string): void {
   res
     .writeHead(status, { 'content-type': 'text/html; charset=utf-8' })
-    .end(`<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1><p>${body}</p></body></html>`);
+    .end(
+      `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1><p>${body}</p></body></html>`,
+    );
 }
 
 /** For names Slack returns (a workspace may be called anything). */

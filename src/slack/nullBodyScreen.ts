@@ -16,7 +16,9 @@ const JSON_NULL = /^[ \t\n\r]*null[ \t\n\r]*$/;
  * use; the rest go on to Bolt untouched. Bolt reads a request's body only when it has not been
  * read yet (`rawBody`), so the bytes read here are the ones it verifies.
  */
-export function withNullBodiesRefused(listener: RequestListener): (req: IncomingMessage, res: ServerResponse) => void | Promise<void> {
+export function withNullBodiesRefused(
+  listener: RequestListener,
+): (req: IncomingMessage, res: ServerResponse) => void | Promise<void> {
   return (req, res) => {
     if (req.method !== 'POST' || pathOf(req) !== SLACK_EVENTS_PATH) return listener(req, res);
     return HTTPModuleFunctions.bufferIncomingMessage(req, defaultBodyLimit).then(
@@ -26,7 +28,8 @@ export function withNullBodiesRefused(listener: RequestListener): (req: Incoming
       },
       (error: unknown) => {
         // Bolt's own answers: too large is 413; a body that could not be read at all, 400.
-        const tooLarge = HTTPModuleFunctions.isRawBodyError(error) && (error as { statusCode: number }).statusCode === 413;
+        const tooLarge =
+          HTTPModuleFunctions.isRawBodyError(error) && (error as { statusCode: number }).statusCode === 413;
         if (!res.headersSent) HTTPModuleFunctions.buildNoBodyResponse(res, tooLarge ? 413 : 400);
       },
     );

@@ -14,7 +14,8 @@ import { uploadPng } from './uploadFile.js';
 const PAUSING_FAILURES = new Set(['not_in_channel', 'channel_not_found', 'archived']);
 
 export interface PostDigestProps {
-  services: Pick<Services, 'digests' | 'digestFacts' | 'costs' | 'costSettings'> & Partial<Pick<Services, 'digestNarrator' | 'workspaceSettings'>>;
+  services: Pick<Services, 'digests' | 'digestFacts' | 'costs' | 'costSettings'> &
+    Partial<Pick<Services, 'digestNarrator' | 'workspaceSettings'>>;
   client: WebClient;
   logger: Logger;
   stored: Pick<StoredDigestSchedule, 'workspace' | 'channelId' | 'owner'>;
@@ -23,31 +24,53 @@ export interface PostDigestProps {
   claimAs: string | null;
 }
 
-export type PostDigestResult = { status: 'posted'; ts: string; chart: boolean } | { status: 'already_claimed' } | { status: 'failed'; problem: string };
+export type PostDigestResult =
+  | { status: 'posted'; ts: string; chart: boolean }
+  | { status: 'already_claimed' }
+  | { status: 'failed'; problem: string };
 
 /**
  * Composes a channel's digest for a period and posts it, with the cost chart in its thread. A
  * channel the app cannot post to pauses the schedule and its owner hears why; a chart that cannot
  * be made or uploaded leaves the digest without it.
  */
-export async function postDigest({ services, client, logger, stored, period, claimAs }: PostDigestProps): Promise<PostDigestResult> {
+export async function postDigest({
+  services,
+  client,
+  logger,
+  stored,
+  period,
+  claimAs,
+}: PostDigestProps): Promise<PostDigestResult> {
   const { workspace, channelId } = stored;
   // Claimed before it is composed: every replica's tick finds the same digests due, and only the
   // one that wins the claim reads the period's facts (and, where the workspace opted in, sends
   // them to the LLM endpoint for a narrative).
-  if (claimAs !== null && !(await services.digests.claimRun(workspace, channelId, period.key, claimAs, ABANDONED_CLAIM_MS))) return { status: 'already_claimed' };
+  if (
+    claimAs !== null &&
+    !(await services.digests.claimRun(workspace, channelId, period.key, claimAs, ABANDONED_CLAIM_MS))
+  )
+    return { status: 'already_claimed' };
   const composed = await composeDigest({ services, workspace, channelId, period }).catch(async (error: unknown) => {
     // Nothing was posted: a later tick may try again, here or on another replica.
     if (claimAs !== null) {
-      await services.digests.releaseRun(workspace, channelId, period.key, claimAs).catch((releaseError: unknown) =>
-        logger.error({ err: errorForLog(releaseError), channelId, period: period.key }, 'a digest claim could not be given up; this period\'s digest will not be posted'),
-      );
+      await services.digests
+        .releaseRun(workspace, channelId, period.key, claimAs)
+        .catch((releaseError: unknown) =>
+          logger.error(
+            { err: errorForLog(releaseError), channelId, period: period.key },
+            "a digest claim could not be given up; this period's digest will not be posted",
+          ),
+        );
     }
     throw error;
   });
   // A replica that took longer than ABANDONED_CLAIM_MS to get here may have had its claim taken over.
   if (claimAs !== null && !(await services.digests.confirmRun(workspace, channelId, period.key, claimAs))) {
-    logger.warn({ channelId, period: period.key }, 'another replica took this digest over while it was being composed; it posts it');
+    logger.warn(
+      { channelId, period: period.key },
+      'another replica took this digest over while it was being composed; it posts it',
+    );
     return { status: 'already_claimed' };
   }
   let ts: string;
@@ -62,14 +85,24 @@ export async function postDigest({ services, client, logger, stored, period, cla
     ts = posted.ts ?? '';
   } catch (error) {
     const failure = classifySlackError(error);
-    if (claimAs !== null) await services.digests.finishRun(workspace, channelId, period.key, claimAs, { status: 'failed', problem: failure.kind });
+    if (claimAs !== null)
+      await services.digests.finishRun(workspace, channelId, period.key, claimAs, {
+        status: 'failed',
+        problem: failure.kind,
+      });
     logger.warn({ err: errorForLog(error), channelId, period: period.key }, 'posting a digest failed');
-    if (claimAs !== null && PAUSING_FAILURES.has(failure.kind)) await pauseAndTell(services, client, logger, stored, describeSlackFailure(failure, `<#${channelId}>`));
+    if (claimAs !== null && PAUSING_FAILURES.has(failure.kind))
+      await pauseAndTell(services, client, logger, stored, describeSlackFailure(failure, `<#${channelId}>`));
     return { status: 'failed', problem: failure.kind };
   }
-  if (claimAs !== null) await services.digests.finishRun(workspace, channelId, period.key, claimAs, { status: 'posted', ts });
+  if (claimAs !== null)
+    await services.digests.finishRun(workspace, channelId, period.key, claimAs, { status: 'posted', ts });
   try {
-    const png = await renderCostChart({ periods: composed.chart, unit: 'hours', title: 'Coordination cost by kind (hours)' });
+    const png = await renderCostChart({
+      periods: composed.chart,
+      unit: 'hours',
+      title: 'Coordination cost by kind (hours)',
+    });
     await uploadPng({
       client,
       channelId,
@@ -86,7 +119,13 @@ export async function postDigest({ services, client, logger, stored, period, cla
   }
 }
 
-async function pauseAndTell(services: PostDigestProps['services'], client: WebClient, logger: Logger, stored: PostDigestProps['stored'], why: string): Promise<void> {
+async function pauseAndTell(
+  services: PostDigestProps['services'],
+  client: WebClient,
+  logger: Logger,
+  stored: PostDigestProps['stored'],
+  why: string,
+): Promise<void> {
   await services.digests.pause(stored.workspace, stored.channelId, why);
   try {
     await client.chat.postMessage({
@@ -94,6 +133,9 @@ async function pauseAndTell(services: PostDigestProps['services'], client: WebCl
       text: `I paused the Reflection digest of <#${stored.channelId}>: ${why} Set it again with \`/decide digest …\` in that channel once that is fixed.`,
     });
   } catch (error) {
-    logger.warn({ err: errorForLog(error), channelId: stored.channelId }, 'could not tell a digest owner that the digest paused');
+    logger.warn(
+      { err: errorForLog(error), channelId: stored.channelId },
+      'could not tell a digest owner that the digest paused',
+    );
   }
 }

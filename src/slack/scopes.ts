@@ -10,4 +10,13 @@
  * - users:read: users.info (only workspace admins may purge the workspace's data)
  * views.open and views.publish need no scope.
  */
-export const BOT_SCOPES = ['commands', 'chat:write', 'channels:read', 'groups:read', 'channels:history', 'groups:history', 'files:write', 'users:read'] as const;
+export const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'channels:read',
+  'groups:read',
+  'channels:history',
+  'groups:history',
+  'files:write',
+  'users:read',
+] as const;

@@ -97,7 +97,9 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
       if ((threadsLimitedUntil.get(workspace.workspaceId) ?? 0) > Date.now()) return empty;
       try {
         const replies = await withDeadline(
-          threadClientFor(workspace).then((client) => client.conversations.replies({ channel: channelId, ts: threadTs, limit: MAX_THREAD_MESSAGES })),
+          threadClientFor(workspace).then((client) =>
+            client.conversations.replies({ channel: channelId, ts: threadTs, limit: MAX_THREAD_MESSAGES }),
+          ),
           threadTimeoutMs,
           'conversations.replies gave no answer',
         );
@@ -106,12 +108,18 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
           .map((m) => ({ user: m.user!, text: m.text ?? '' }));
         return { participants: [...new Set(messages.map((m) => m.user))], messages };
       } catch (error) {
-        const retryAfter = (error as { code?: string; retryAfter?: number }).code === 'slack_webapi_rate_limited_error' ? (error as { retryAfter?: number }).retryAfter : undefined;
+        const retryAfter =
+          (error as { code?: string; retryAfter?: number }).code === 'slack_webapi_rate_limited_error'
+            ? (error as { retryAfter?: number }).retryAfter
+            : undefined;
         if (retryAfter !== undefined) {
           if (threadsLimitedUntil.size >= CACHE_LIMIT) threadsLimitedUntil.clear();
           threadsLimitedUntil.set(workspace.workspaceId, Date.now() + retryAfter * 1000);
         }
-        logger.info({ err: errorForLog(error), channelId }, 'conversations.replies failed, was slow or is rate-limited; opening the form without the thread');
+        logger.info(
+          { err: errorForLog(error), channelId },
+          'conversations.replies failed, was slow or is rate-limited; opening the form without the thread',
+        );
         return empty;
       }
     },
@@ -122,11 +130,17 @@ export function createSlackConversations(options: SlackConversationsOptions): Co
       // it saves a Web API call per decision card. Elsewhere (org-wide installs) Slack is asked.
       const workspaceUrl = options.workspaceUrls?.get(workspace.workspaceId);
       if (workspaceUrl && /^[0-9]+\.[0-9]+$/.test(messageTs)) {
-        const reply = threadTs && threadTs !== messageTs && /^[0-9]+\.[0-9]+$/.test(threadTs) ? `?thread_ts=${threadTs}&cid=${channelId}` : '';
+        const reply =
+          threadTs && threadTs !== messageTs && /^[0-9]+\.[0-9]+$/.test(threadTs)
+            ? `?thread_ts=${threadTs}&cid=${channelId}`
+            : '';
         return `${workspaceUrl.replace(/\/?$/, '/')}archives/${channelId}/p${messageTs.replace('.', '')}${reply}`;
       }
       try {
-        const result = await (await clientFor(workspace)).chat.getPermalink({ channel: channelId, message_ts: messageTs });
+        const result = await (await clientFor(workspace)).chat.getPermalink({
+          channel: channelId,
+          message_ts: messageTs,
+        });
         return result.permalink ?? null;
       } catch (error) {
         logger.info({ err: errorForLog(error), channelId }, 'chat.getPermalink failed');

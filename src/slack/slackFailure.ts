@@ -13,7 +13,8 @@ export function classifySlackError(error: unknown): SlackFailure {
   const e = error as Partial<WebAPICallError> & { data?: { error?: string }; message?: string };
   if (e?.code === ErrorCode.RateLimitedError) return { kind: 'rate_limited' };
   // After its retries, WebClient reports a 429 as a generic request error carrying this message.
-  if (e?.code === ErrorCode.RequestError && /rate limit was exceeded/i.test(String(e.message))) return { kind: 'rate_limited' };
+  if (e?.code === ErrorCode.RequestError && /rate limit was exceeded/i.test(String(e.message)))
+    return { kind: 'rate_limited' };
   if (e?.code === ErrorCode.HTTPError || e?.code === ErrorCode.RequestError) return { kind: 'unavailable' };
   const apiError = e?.code === ErrorCode.PlatformError ? e.data?.error : undefined;
   switch (apiError) {
@@ -32,7 +33,9 @@ export function classifySlackError(error: unknown): SlackFailure {
     case 'request_timeout':
       return { kind: 'unavailable' };
     case undefined:
-      return /timeout|ETIMEDOUT|ECONNRESET|ECONNREFUSED|aborted/i.test(String(e?.message)) ? { kind: 'unavailable' } : { kind: 'other', code: String(e?.code ?? 'unknown') };
+      return /timeout|ETIMEDOUT|ECONNRESET|ECONNREFUSED|aborted/i.test(String(e?.message))
+        ? { kind: 'unavailable' }
+        : { kind: 'other', code: String(e?.code ?? 'unknown') };
     default:
       return { kind: 'other', code: apiError };
   }

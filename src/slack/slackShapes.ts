@@ -11,7 +11,8 @@ const SLACK_CONVERSATION_ID = /^[CDG][A-Z0-9]{2,40}$/;
 
 export const isSlackTs = (value: unknown): value is string => typeof value === 'string' && SLACK_TS.test(value);
 
-export const isSlackConversationId = (value: unknown): value is string => typeof value === 'string' && SLACK_CONVERSATION_ID.test(value);
+export const isSlackConversationId = (value: unknown): value is string =>
+  typeof value === 'string' && SLACK_CONVERSATION_ID.test(value);
 
 /** A message's own fields, as the watcher and the message shortcut read them. */
 export interface SlackMessageFields {

@@ -21,9 +21,18 @@ export interface UploadPngProps {
  * files.getUploadURLExternal, a POST of the bytes to the URL it returns, then
  * files.completeUploadExternal, which shares the file. Slack errors propagate; the caller decides.
  */
-export async function uploadPng({ client, channelId, threadTs, filename, title, png, altText }: UploadPngProps): Promise<{ fileId: string }> {
+export async function uploadPng({
+  client,
+  channelId,
+  threadTs,
+  filename,
+  title,
+  png,
+  altText,
+}: UploadPngProps): Promise<{ fileId: string }> {
   // The argument types accept thread_ts only as a string (a thread destination), never as undefined.
-  const destination = threadTs === undefined ? { channel_id: channelId } : { channel_id: channelId, thread_ts: threadTs };
+  const destination =
+    threadTs === undefined ? { channel_id: channelId } : { channel_id: channelId, thread_ts: threadTs };
   const result = await client.filesUploadV2({ ...destination, file: png, filename, title, alt_text: altText });
   // One file, one destination: one completeUploadExternal answer naming one file.
   const fileId = result.files[0]?.files?.[0]?.id;

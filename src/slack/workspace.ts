@@ -17,7 +17,11 @@ export function workspaceOf(context: Context): Workspace {
  * install keys its ledger by the enterprise id, and Slack's enterprise ids start with E (team ids
  * with T), so the id alone says which kind it is — rows read back by jobs need not carry both.
  */
-export function installationQueryOf(workspace: Workspace): { teamId: string | undefined; enterpriseId: string | undefined; isEnterpriseInstall: boolean } {
+export function installationQueryOf(workspace: Workspace): {
+  teamId: string | undefined;
+  enterpriseId: string | undefined;
+  isEnterpriseInstall: boolean;
+} {
   const orgWide = workspace.workspaceId.startsWith('E');
   return orgWide
     ? { teamId: undefined, enterpriseId: workspace.workspaceId, isEnterpriseInstall: true }

@@ -19,7 +19,11 @@ export function singleWorkspaceClients(client: WebClient): WorkspaceClients {
 
 /** What of Bolt's installer (an @slack/oauth InstallProvider) this needs. */
 export interface Installer {
-  authorize(source: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }): Promise<{ botToken?: string }>;
+  authorize(source: {
+    teamId?: string;
+    enterpriseId?: string;
+    isEnterpriseInstall: boolean;
+  }): Promise<{ botToken?: string }>;
 }
 
 /** Clients kept per token; a rotated token gets a new one, and old ones go when this many are held. */

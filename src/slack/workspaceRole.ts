@@ -7,7 +7,11 @@ import { classifySlackError, type SlackFailure } from './slackFailure.js';
  * (it needs users:read). An org-wide install keeps one ledger for the organisation, so there only the
  * organisation's admins and owners count, not those of one of its workspaces.
  */
-export async function workspaceRoleOf(client: WebClient, userId: string, orgWide: boolean): Promise<{ role: WorkspaceRole; failure?: SlackFailure }> {
+export async function workspaceRoleOf(
+  client: WebClient,
+  userId: string,
+  orgWide: boolean,
+): Promise<{ role: WorkspaceRole; failure?: SlackFailure }> {
   try {
     const { user } = await client.users.info({ user: userId });
     const standing = orgWide ? user?.enterprise_user : user;

@@ -15,7 +15,8 @@ export function createAdrRepository(db: Db): AdrRepository {
           .from(decisions)
           .where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.importPath, path)))
           .for('update');
-        if (existing && existing.hash === hash) return { id: existing.id, ref: Number(existing.ref), outcome: 'unchanged' as const };
+        if (existing && existing.hash === hash)
+          return { id: existing.id, ref: Number(existing.ref), outcome: 'unchanged' as const };
         const c = decision.content;
         if (existing) {
           await tx
@@ -37,7 +38,13 @@ export function createAdrRepository(db: Db): AdrRepository {
               updatedAt: sql`now()`,
             })
             .where(eq(decisions.id, existing.id));
-          await tx.insert(decisionEvents).values({ workspaceId: workspace.workspaceId, decisionId: existing.id, actor: decision.createdBy, action: 'reimported', detail: { path } });
+          await tx.insert(decisionEvents).values({
+            workspaceId: workspace.workspaceId,
+            decisionId: existing.id,
+            actor: decision.createdBy,
+            action: 'reimported',
+            detail: { path },
+          });
           return { id: existing.id, ref: Number(existing.ref), outcome: 'updated' as const };
         }
         const inserted = await insertWorkspaceDecisions(tx, [decision]);
@@ -50,14 +57,23 @@ export function createAdrRepository(db: Db): AdrRepository {
 
     async linkSupersession(workspace, olderId, newerId) {
       await db.transaction(async (tx) => {
-        const [older] = await tx.select({ ref: decisions.ref }).from(decisions).where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.id, olderId)));
-        const [newer] = await tx.select({ ref: decisions.ref }).from(decisions).where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.id, newerId)));
+        const [older] = await tx
+          .select({ ref: decisions.ref })
+          .from(decisions)
+          .where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.id, olderId)));
+        const [newer] = await tx
+          .select({ ref: decisions.ref })
+          .from(decisions)
+          .where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.id, newerId)));
         if (!older || !newer) return;
         await tx
           .update(decisions)
           .set({ supersededById: newerId, supersededByRef: newer.ref, status: 'superseded' })
           .where(eq(decisions.id, olderId));
-        await tx.update(decisions).set({ supersedesId: olderId, supersedesRef: older.ref }).where(eq(decisions.id, newerId));
+        await tx
+          .update(decisions)
+          .set({ supersedesId: olderId, supersedesRef: older.ref })
+          .where(eq(decisions.id, newerId));
       });
     },
 
@@ -102,4 +118,3 @@ export function createAdrRepository(db: Db): AdrRepository {
     },
   };
 }
-

@@ -23,7 +23,10 @@ export function createChannelSettingsRepository(db: Db): ChannelSettingsReposito
         .select({ watch: channelSettings.watch })
         .from(channelSettings)
         .where(and(eq(channelSettings.workspaceId, workspace.workspaceId), eq(channelSettings.channelId, channelId)));
-      const watch = row && (WATCH_SENSITIVITIES as readonly string[]).includes(row.watch) ? (row.watch as WatchSensitivity) : DEFAULT_WATCH;
+      const watch =
+        row && (WATCH_SENSITIVITIES as readonly string[]).includes(row.watch)
+          ? (row.watch as WatchSensitivity)
+          : DEFAULT_WATCH;
       if (cache.size > 10_000) cache.clear();
       cache.set(key, { watch, expires: Date.now() + CACHE_TTL_MS });
       return watch;

@@ -77,7 +77,10 @@ export function createCostRepository(db: Db): CostRepository {
     async totals(workspace, scope, days) {
       if (days.length < 2) return [];
       // Which period a day falls in, by its edges: one scan of the daily sums for all of them.
-      const period = sql.join([sql`case`, ...days.slice(1).map((edge, i) => sql`when ${costDaily.day} < ${edge} then ${i}`), sql`end`], sql` `);
+      const period = sql.join(
+        [sql`case`, ...days.slice(1).map((edge, i) => sql`when ${costDaily.day} < ${edge} then ${i}`), sql`end`],
+        sql` `,
+      );
       const rows = await db
         .select({
           period: sql<number>`${period}`,
@@ -228,5 +231,7 @@ async function addToDaily(tx: Executor, a: Amounts, sign: 1 | -1): Promise<void>
 
 /** Serialises replacements of one source key across connections and replicas, until commit. */
 async function lockSourceKey(tx: Executor, workspace: Workspace, sourceKey: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`cost:${workspace.workspaceId}:${sourceKey}`}, 0))`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`cost:${workspace.workspaceId}:${sourceKey}`}, 0))`,
+  );
 }

@@ -13,13 +13,23 @@ export function createCostSettingsRepository(db: Db): CostSettingsRepository {
       const rows = await db
         .select({ channelId: costSettings.channelId, overrides: costSettings.overrides })
         .from(costSettings)
-        .where(and(eq(costSettings.workspaceId, workspace.workspaceId), inArray(costSettings.channelId, [WORKSPACE_ROW, channelId])));
+        .where(
+          and(
+            eq(costSettings.workspaceId, workspace.workspaceId),
+            inArray(costSettings.channelId, [WORKSPACE_ROW, channelId]),
+          ),
+        );
       const of = (id: string) => knownFields(rows.find((r) => r.channelId === id)?.overrides);
       return { workspace: of(WORKSPACE_ROW), channel: channelId === WORKSPACE_ROW ? {} : of(channelId) };
     },
 
     async save(workspace, channelId, overrides, userId) {
-      const row = { workspaceId: workspace.workspaceId, channelId: channelId ?? WORKSPACE_ROW, overrides: knownFields(overrides), updatedBy: userId };
+      const row = {
+        workspaceId: workspace.workspaceId,
+        channelId: channelId ?? WORKSPACE_ROW,
+        overrides: knownFields(overrides),
+        updatedBy: userId,
+      };
       await db
         .insert(costSettings)
         .values(row)

@@ -62,7 +62,9 @@ export interface OpenDatabaseOptions {
 }
 
 export async function openDatabase(config: Config['database'], options: OpenDatabaseOptions = {}): Promise<Database> {
-  return config.kind === 'postgres' ? openPostgres(config.url, config.migrationUrl ?? config.url, options.metrics) : openPglite(config.dataDir, options.metrics);
+  return config.kind === 'postgres'
+    ? openPostgres(config.url, config.migrationUrl ?? config.url, options.metrics)
+    : openPglite(config.dataDir, options.metrics);
 }
 
 /**
@@ -80,7 +82,11 @@ export async function openDatabase(config: Config['database'], options: OpenData
  * test/integration/statementPipeline.test.ts).
  */
 const PREPARED_STATEMENTS: SqlInterceptor = {
-  unsafeArguments: ([query, parameters, options]) => [query, parameters, { ...(options as object | undefined), prepare: true }],
+  unsafeArguments: ([query, parameters, options]) => [
+    query,
+    parameters,
+    { ...(options as object | undefined), prepare: true },
+  ],
 };
 
 /** Drizzle over a postgres.js client, for either database: prepared statements, and metrics when given. */
@@ -117,7 +123,12 @@ async function openPglite(dataDir: string, metrics: Metrics | undefined): Promis
   return {
     db,
     kind: 'pglite',
-    ping: (timeoutMs = 1000) => withDeadline(client`select 1`.then(() => undefined), timeoutMs, 'the database did not answer'),
+    ping: (timeoutMs = 1000) =>
+      withDeadline(
+        client`select 1`.then(() => undefined),
+        timeoutMs,
+        'the database did not answer',
+      ),
     migrate: async () => {
       // Only this process opens the data directory: no other replica to lock out.
       await migratePostgres(drizzlePostgres(client), { migrationsFolder: MIGRATIONS_FOLDER });
@@ -177,13 +188,23 @@ async function refreshPgliteStatistics(client: postgres.Sql, rowsAtAnalyse: Map<
 }
 
 async function openPostgres(url: string, migrationUrl: string, metrics: Metrics | undefined): Promise<Database> {
-  const client = postgres(url, { max: POSTGRES_POOL_MAX, onnotice: () => {}, connect_timeout: 5, backoff: reconnectDelaySeconds });
+  const client = postgres(url, {
+    max: POSTGRES_POOL_MAX,
+    onnotice: () => {},
+    connect_timeout: 5,
+    backoff: reconnectDelaySeconds,
+  });
   metrics?.dbPoolMaxConnections.set(POSTGRES_POOL_MAX);
   const db = drizzleOver(client, metrics);
   return {
     db,
     kind: 'postgres',
-    ping: (timeoutMs = 1000) => withDeadline(db.execute(sql`select 1`).then(() => undefined), timeoutMs, 'the database did not answer'),
+    ping: (timeoutMs = 1000) =>
+      withDeadline(
+        db.execute(sql`select 1`).then(() => undefined),
+        timeoutMs,
+        'the database did not answer',
+      ),
     migrate: async () => {
       // The migrator needs a connection of its own (max: 1) so the advisory lock and the DDL share a
       // session: through a transaction-mode pooler they need not, hence DATABASE_MIGRATION_URL.

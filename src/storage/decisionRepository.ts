@@ -1,12 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type {
-  DecisionRepository,
-  NewDecision,
-  Page,
-  SupersedeOutcome,
-  Viewer,
-  Workspace,
-} from '../app/ports.js';
+import type { DecisionRepository, NewDecision, Page, SupersedeOutcome, Viewer, Workspace } from '../app/ports.js';
 import type { Decision, DecisionEvent, DecisionOrigin, DecisionStatus } from '../domain/decision.js';
 import type { Db } from './database.js';
 import { isUniqueViolation } from './postgresErrors.js';
@@ -45,11 +38,17 @@ export function createDecisionRepository(db: Db): DecisionRepository {
           if (old.supersededById) return { kind: 'already_superseded', previous: toDecision(old) } as const;
           // The new record would live in the superseding channel: from another one (a private one,
           // say) it would hang a record that channel alone can see on a decision others rely on.
-          if (old.channelId !== input.source.channelId) return { kind: 'other_channel', previous: toDecision(old) } as const;
+          if (old.channelId !== input.source.channelId)
+            return { kind: 'other_channel', previous: toDecision(old) } as const;
           const current = await insertDecision(tx, input, { supersedesId: old.id, supersedesRef: old.ref });
           const [updated] = await tx
             .update(decisions)
-            .set({ status: 'superseded', supersededById: current.id, supersededByRef: current.ref, updatedAt: new Date() })
+            .set({
+              status: 'superseded',
+              supersededById: current.id,
+              supersededByRef: current.ref,
+              updatedAt: new Date(),
+            })
             .where(eq(decisions.id, old.id))
             .returning(decisionColumns);
           await tx.insert(decisionEvents).values({
@@ -128,11 +127,17 @@ export function createDecisionRepository(db: Db): DecisionRepository {
         .where(and(eq(decisionEvents.workspaceId, workspace.workspaceId), eq(decisionEvents.decisionId, decisionId)))
         .orderBy(asc(decisionEvents.at), asc(decisionEvents.id));
       return rows.map(
-        (r): DecisionEvent => ({ actor: r.actor, action: r.action as DecisionEvent['action'], detail: r.detail, at: r.at }),
+        (r): DecisionEvent => ({
+          actor: r.actor,
+          action: r.action as DecisionEvent['action'],
+          detail: r.detail,
+          at: r.at,
+        }),
       );
     },
 
-    attachCard: (workspace, decisionId, card) => attachCard({ workspaceId: workspace.workspaceId, decisionId, ...card }),
+    attachCard: (workspace, decisionId, card) =>
+      attachCard({ workspaceId: workspace.workspaceId, decisionId, ...card }),
 
     async setUnderReview(workspace, decisionId, review, actor) {
       return db.transaction(async (tx) => {
@@ -143,12 +148,16 @@ export function createDecisionRepository(db: Db): DecisionRepository {
             and(
               scope(workspace),
               eq(decisions.id, decisionId),
-              review === 'reopened' ? sql`${decisions.underReviewSince} is null` : sql`${decisions.underReviewSince} is not null`,
+              review === 'reopened'
+                ? sql`${decisions.underReviewSince} is null`
+                : sql`${decisions.underReviewSince} is not null`,
             ),
           )
           .returning({ id: decisions.id });
         if (changed.length === 0) return false;
-        await tx.insert(decisionEvents).values({ workspaceId: workspace.workspaceId, decisionId, actor, action: review, detail: {} });
+        await tx
+          .insert(decisionEvents)
+          .values({ workspaceId: workspace.workspaceId, decisionId, actor, action: review, detail: {} });
         return true;
       });
     },
@@ -231,7 +240,7 @@ function newDecision(input: NewDecision, inserted: InsertedDecision): Decision {
 type CardToAttach = { workspaceId: string; decisionId: string; ts: string; permalink: string | null };
 
 /** Remembers where decision cards were posted, a batch in one statement. */
-async function attachCards(db: Db, cards: CardToAttach[]): Promise<void[]> {
+async function attachCards(db: Db, cards: CardToAttach[]): Promise<undefined[]> {
   const values = sql.join(
     cards.map((c) => sql`(${c.workspaceId}::text, ${c.decisionId}::uuid, ${c.ts}::text, ${c.permalink}::text)`),
     sql`, `,
@@ -290,7 +299,12 @@ async function insertDecision(
     decisionId: decision.id,
     actor: input.createdBy,
     action: link.supersedesRef ? 'supersedes' : 'created',
-    detail: { ref: decision.ref, origin: input.origin, status: content.status, ...(link.supersedesRef ? { supersedes: link.supersedesRef } : {}) },
+    detail: {
+      ref: decision.ref,
+      origin: input.origin,
+      status: content.status,
+      ...(link.supersedesRef ? { supersedes: link.supersedesRef } : {}),
+    },
   });
   return decision;
 }
@@ -312,7 +326,11 @@ async function findByKey(db: Db, workspace: Workspace, key: string): Promise<Dec
 }
 
 async function findOne(db: Db, workspace: Workspace, condition: SQL): Promise<Decision | null> {
-  const [row] = await db.select(decisionColumns).from(decisions).where(and(scope(workspace), condition)).limit(1);
+  const [row] = await db
+    .select(decisionColumns)
+    .from(decisions)
+    .where(and(scope(workspace), condition))
+    .limit(1);
   return row ? toDecision(row) : null;
 }
 
@@ -321,9 +339,20 @@ async function findOne(db: Db, workspace: Workspace, condition: SQL): Promise<De
  * `count(*) over ()` window: that materialised every matching row (the whole log, for a plain list)
  * to count it, while the page alone stops after `limit` rows and the count reads no row's text.
  */
-async function pageOf(db: Db, where: SQL, order: SQL[], page: { limit: number; offset: number }): Promise<Page<Decision>> {
+async function pageOf(
+  db: Db,
+  where: SQL,
+  order: SQL[],
+  page: { limit: number; offset: number },
+): Promise<Page<Decision>> {
   const [rows, [counted]] = await Promise.all([
-    db.select(decisionColumns).from(decisions).where(where).orderBy(...order).limit(page.limit).offset(page.offset),
+    db
+      .select(decisionColumns)
+      .from(decisions)
+      .where(where)
+      .orderBy(...order)
+      .limit(page.limit)
+      .offset(page.offset),
     db.select({ total: sql<number>`count(*)::int` }).from(decisions).where(where),
   ]);
   return { items: rows.map(toDecision), total: Number(counted?.total ?? 0), offset: page.offset };
@@ -339,7 +368,6 @@ export function toPrefixTsQuery(query: string): string | null {
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
-
 
 function toDecision(row: Row): Decision {
   return {

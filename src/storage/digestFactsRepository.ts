@@ -81,14 +81,23 @@ export function createDigestFactsRepository(db: Db): DigestFactsRepository {
       const c = counts[0] ?? { warned: 0, confirmed: 0, dismissed: 0, weak: 0 };
       return {
         decided: decided.map(toFact),
-        changed: changed.map((row) => ({ decision: toFact(row), change: 'superseded' as const, by: { ref: Number(row.byRef) } })),
+        changed: changed.map((row) => ({
+          decision: toFact(row),
+          change: 'superseded' as const,
+          by: { ref: Number(row.byRef) },
+        })),
         dueForRevisit: due.map((row) => ({ ...toFact(row), revisitOn: row.revisitOn })),
         relitigation: {
           warned: Number(c.warned),
           confirmed: Number(c.confirmed),
           dismissed: Number(c.dismissed),
           weak: Number(c.weak),
-          byDecision: byDecision.map((r) => ({ ref: Number(r.ref), title: r.title, warnings: Number(r.warnings), confirmed: Number(r.confirmed) })),
+          byDecision: byDecision.map((r) => ({
+            ref: Number(r.ref),
+            title: r.title,
+            warnings: Number(r.warnings),
+            confirmed: Number(r.confirmed),
+          })),
         },
       };
     },
@@ -105,17 +114,34 @@ export function createDigestFactsRepository(db: Db): DigestFactsRepository {
           revisitOn: sql<string>`${decisions.revisitOn}::text`,
         })
         .from(decisions)
-        .where(and(eq(decisions.status, 'accepted'), lte(decisions.revisitOn, today), reminderOpen(abandonedAfterMs), sql`${REMINDED_PERSON} is not null`))
+        .where(
+          and(
+            eq(decisions.status, 'accepted'),
+            lte(decisions.revisitOn, today),
+            reminderOpen(abandonedAfterMs),
+            sql`${REMINDED_PERSON} is not null`,
+          ),
+        )
         .orderBy(asc(decisions.revisitOn))
         .limit(limit);
-      return rows.map((r) => ({ ...r, workspace: { workspaceId: r.workspaceId, enterpriseId: null }, ref: Number(r.ref) }));
+      return rows.map((r) => ({
+        ...r,
+        workspace: { workspaceId: r.workspaceId, enterpriseId: null },
+        ref: Number(r.ref),
+      }));
     },
 
     async claimRevisitReminder(workspace, decisionId, abandonedAfterMs) {
       const claimed = await db
         .update(decisions)
         .set({ revisitClaimedAt: sql`now()` })
-        .where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.id, decisionId), reminderOpen(abandonedAfterMs)))
+        .where(
+          and(
+            eq(decisions.workspaceId, workspace.workspaceId),
+            eq(decisions.id, decisionId),
+            reminderOpen(abandonedAfterMs),
+          ),
+        )
         .returning({ id: decisions.id });
       return claimed.length > 0;
     },
@@ -131,7 +157,13 @@ export function createDigestFactsRepository(db: Db): DigestFactsRepository {
       await db
         .update(decisions)
         .set({ revisitClaimedAt: null })
-        .where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.id, decisionId), isNull(decisions.revisitNotifiedAt)));
+        .where(
+          and(
+            eq(decisions.workspaceId, workspace.workspaceId),
+            eq(decisions.id, decisionId),
+            isNull(decisions.revisitNotifiedAt),
+          ),
+        );
     },
   };
 }
@@ -145,9 +177,26 @@ function reminderOpen(abandonedAfterMs: number) {
 }
 
 function inPeriod(workspaceId: string, channelId: string, from: Date, to: Date) {
-  return and(eq(judgements.workspaceId, workspaceId), eq(judgements.channelId, channelId), gte(judgements.createdAt, from), lt(judgements.createdAt, to));
+  return and(
+    eq(judgements.workspaceId, workspaceId),
+    eq(judgements.channelId, channelId),
+    gte(judgements.createdAt, from),
+    lt(judgements.createdAt, to),
+  );
 }
 
-function toFact(row: { ref: number; title: string; permalink: string | null; decidedOn: string; deciders: string[] }): DigestDecisionFact {
-  return { ref: Number(row.ref), title: row.title, permalink: row.permalink, decidedOn: row.decidedOn, deciders: row.deciders };
+function toFact(row: {
+  ref: number;
+  title: string;
+  permalink: string | null;
+  decidedOn: string;
+  deciders: string[];
+}): DigestDecisionFact {
+  return {
+    ref: Number(row.ref),
+    title: row.title,
+    permalink: row.permalink,
+    decidedOn: row.decidedOn,
+    deciders: row.deciders,
+  };
 }

@@ -106,13 +106,19 @@ export function createDigestRepository(db: Db): DigestRepository {
     },
 
     async releaseRun(workspace, channelId, periodKey, instance) {
-      await db.delete(runs).where(and(runKey(workspace, channelId, periodKey), eq(runs.instance, instance), eq(runs.status, 'claimed')));
+      await db
+        .delete(runs)
+        .where(and(runKey(workspace, channelId, periodKey), eq(runs.instance, instance), eq(runs.status, 'claimed')));
     },
 
     async finishRun(workspace, channelId, periodKey, instance, outcome) {
       await db
         .update(runs)
-        .set(outcome.status === 'posted' ? { status: 'posted', postedTs: outcome.ts } : { status: 'failed', problem: outcome.problem })
+        .set(
+          outcome.status === 'posted'
+            ? { status: 'posted', postedTs: outcome.ts }
+            : { status: 'failed', problem: outcome.problem },
+        )
         .where(and(runKey(workspace, channelId, periodKey), eq(runs.instance, instance)));
     },
   };

@@ -4,7 +4,15 @@ import type { PullRequestTimeline } from '../domain/costs/reviewTimeline.js';
 import type { Db } from './database.js';
 import { githubDeliveries, githubRepositories as links, pullRequestTimelines as timelines } from './schema.js';
 
-const DATE_FIELDS = ['openedAt', 'readyAt', 'reviewRequestedAt', 'firstReviewAt', 'closedAt', 'mergedAt', 'lastActivityAt'] as const;
+const DATE_FIELDS = [
+  'openedAt',
+  'readyAt',
+  'reviewRequestedAt',
+  'firstReviewAt',
+  'closedAt',
+  'mergedAt',
+  'lastActivityAt',
+] as const;
 
 export function createGithubRepository(db: Db): GithubRepository {
   /** Where a repository counts, when not in the channel that asked. */
@@ -33,7 +41,13 @@ export function createGithubRepository(db: Db): GithubRepository {
     async unlink(workspace, repositoryKey, channelId) {
       const rows = await db
         .delete(links)
-        .where(and(eq(links.workspaceId, workspace.workspaceId), eq(links.repositoryKey, repositoryKey), eq(links.channelId, channelId)))
+        .where(
+          and(
+            eq(links.workspaceId, workspace.workspaceId),
+            eq(links.repositoryKey, repositoryKey),
+            eq(links.channelId, channelId),
+          ),
+        )
         .returning({ key: links.repositoryKey });
       return rows.length > 0 ? { kind: 'done' } : elsewhere(workspace, repositoryKey);
     },
@@ -48,12 +62,22 @@ export function createGithubRepository(db: Db): GithubRepository {
     },
 
     async channelsOf(repositoryKey) {
-      const rows = await db.select({ workspaceId: links.workspaceId, channelId: links.channelId }).from(links).where(eq(links.repositoryKey, repositoryKey));
-      return rows.map((r) => ({ workspace: { workspaceId: r.workspaceId, enterpriseId: null }, channelId: r.channelId }));
+      const rows = await db
+        .select({ workspaceId: links.workspaceId, channelId: links.channelId })
+        .from(links)
+        .where(eq(links.repositoryKey, repositoryKey));
+      return rows.map((r) => ({
+        workspace: { workspaceId: r.workspaceId, enterpriseId: null },
+        channelId: r.channelId,
+      }));
     },
 
     async firstDelivery(deliveryId, event) {
-      const rows = await db.insert(githubDeliveries).values({ deliveryId, event }).onConflictDoNothing().returning({ id: githubDeliveries.deliveryId });
+      const rows = await db
+        .insert(githubDeliveries)
+        .values({ deliveryId, event })
+        .onConflictDoNothing()
+        .returning({ id: githubDeliveries.deliveryId });
       return rows.length > 0;
     },
 
@@ -74,7 +98,10 @@ export function createGithubRepository(db: Db): GithubRepository {
         await tx
           .insert(timelines)
           .values({ repositoryKey, number, timeline: json })
-          .onConflictDoUpdate({ target: [timelines.repositoryKey, timelines.number], set: { timeline: json, updatedAt: sql`now()` } });
+          .onConflictDoUpdate({
+            target: [timelines.repositoryKey, timelines.number],
+            set: { timeline: json, updatedAt: sql`now()` },
+          });
         return next;
       });
     },

@@ -33,7 +33,9 @@ export function groupCommit<I, O>(writeBatch: (items: I[]) => Promise<O[]>, maxB
       }
       try {
         const results = await writeBatch(batch.map((w) => w.item));
-        batch.forEach((w, i) => w.resolve(results[i]!));
+        batch.forEach((w, i) => {
+          w.resolve(results[i]!);
+        });
       } catch {
         for (const waiting of batch) await writeAlone(waiting);
       }

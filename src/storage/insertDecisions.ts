@@ -19,7 +19,10 @@ export interface InsertedDecision {
   createdAt: Date;
 }
 
-export async function insertWorkspaceDecisions(tx: Tx | Db, inputs: NewDecision[]): Promise<Map<string, InsertedDecision>> {
+export async function insertWorkspaceDecisions(
+  tx: Tx | Db,
+  inputs: NewDecision[],
+): Promise<Map<string, InsertedDecision>> {
   const { workspaceId, enterpriseId } = inputs[0]!.workspace;
   const values = sql.join(
     inputs.map(
@@ -68,7 +71,10 @@ export async function insertWorkspaceDecisions(tx: Tx | Db, inputs: NewDecision[
   // Only plain types come back (text, int, float8): both drivers parse them alike.
   type Returned = { idempotency_key: string; id: string; ref: number; created_ms: number };
   return new Map(
-    rowsOf<Returned>(result).map((r) => [r.idempotency_key, { id: r.id, ref: Number(r.ref), createdAt: new Date(Number(r.created_ms)) }]),
+    rowsOf<Returned>(result).map((r) => [
+      r.idempotency_key,
+      { id: r.id, ref: Number(r.ref), createdAt: new Date(Number(r.created_ms)) },
+    ]),
   );
 }
 

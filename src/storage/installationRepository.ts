@@ -67,7 +67,11 @@ const DEFAULT_STALE_IF_ERROR_MS = 15 * 60_000;
 // Authorisation runs before the ack, and Slack gives up on an ack after 3 s.
 const DEFAULT_STALE_IF_SLOW_MS = 1_000;
 
-export function createInstallationStore(db: Db, cipher: TokenCipher, options: InstallationStoreOptions = {}): InstallationRepository {
+export function createInstallationStore(
+  db: Db,
+  cipher: TokenCipher,
+  options: InstallationStoreOptions = {},
+): InstallationRepository {
   const cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
   const staleIfErrorMs = Math.max(options.staleIfErrorMs ?? DEFAULT_STALE_IF_ERROR_MS, cacheTtlMs);
   const staleIfSlowMs = options.staleIfSlowMs ?? DEFAULT_STALE_IF_SLOW_MS;
@@ -98,7 +102,10 @@ export function createInstallationStore(db: Db, cipher: TokenCipher, options: In
   ) {
     await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`slack_installation:${workspaceId}`}, 0))`);
-      const [row] = await tx.select({ secrets: installs.secrets }).from(installs).where(eq(installs.workspaceId, workspaceId));
+      const [row] = await tx
+        .select({ secrets: installs.secrets })
+        .from(installs)
+        .where(eq(installs.workspaceId, workspaceId));
       let existing: Secrets | undefined;
       try {
         existing = row ? open(workspaceId, row.secrets) : undefined;
@@ -134,10 +141,14 @@ export function createInstallationStore(db: Db, cipher: TokenCipher, options: In
   return {
     async storeInstallation(installation, logger) {
       // Reinstalling is how a workspace recovers from a lost ENCRYPTION_KEY: its fresh tokens replace what no key reads.
-      await update(installationKey(installation), (existing) => merge(existing, installation), (error) => {
-        logger?.warn(`Replacing the unreadable installation of ${describe(queryOf(installation))}: ${error.message}`);
-        return true;
-      });
+      await update(
+        installationKey(installation),
+        (existing) => merge(existing, installation),
+        (error) => {
+          logger?.warn(`Replacing the unreadable installation of ${describe(queryOf(installation))}: ${error.message}`);
+          return true;
+        },
+      );
     },
 
     async fetchInstallation(query, logger) {
@@ -149,7 +160,11 @@ export function createInstallationStore(db: Db, cipher: TokenCipher, options: In
       let rows: { workspaceId: string; isEnterpriseInstall: boolean; secrets: string }[];
       try {
         const reading = db
-          .select({ workspaceId: installs.workspaceId, isEnterpriseInstall: installs.isEnterpriseInstall, secrets: installs.secrets })
+          .select({
+            workspaceId: installs.workspaceId,
+            isEnterpriseInstall: installs.isEnterpriseInstall,
+            secrets: installs.secrets,
+          })
           .from(installs)
           .where(inArray(installs.workspaceId, lookup.keys));
         // A database that does not answer (postgres.js waits out its connect timeout) counts as failing.
@@ -160,7 +175,10 @@ export function createInstallationStore(db: Db, cipher: TokenCipher, options: In
           logger?.warn(`Installation store unavailable; serving the cached installation of ${describe(query)}`);
           return forUser(stale.secrets, query.userId);
         }
-        throw new InstallationUnavailableError(`could not read the installation of ${describe(query)}: the database did not answer`, { cause: error });
+        throw new InstallationUnavailableError(
+          `could not read the installation of ${describe(query)}: the database did not answer`,
+          { cause: error },
+        );
       }
       // A Grid workspace's own install wins; its org's applies only when that is an org-wide install.
       const row =
@@ -201,22 +219,35 @@ function clearColumns(installation: AnyInstallation) {
 /** Org-wide installs (no team) are keyed by the enterprise id, all others by the team id. */
 function installationKey(installation: AnyInstallation): string {
   const key = installation.isEnterpriseInstall ? installation.enterprise?.id : installation.team?.id;
-  if (!key) throw new Error('installation has no team id (nor, for an org-wide install, an enterprise id); it cannot be stored');
+  if (!key)
+    throw new Error(
+      'installation has no team id (nor, for an org-wide install, an enterprise id); it cannot be stored',
+    );
   return key;
 }
 
 function queryOf(installation: AnyInstallation): WorkspaceQuery {
-  return { teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall ?? false };
+  return {
+    teamId: installation.team?.id,
+    enterpriseId: installation.enterprise?.id,
+    isEnterpriseInstall: installation.isEnterpriseInstall ?? false,
+  };
 }
 
 function queryKey(query: WorkspaceQuery): string {
   const key = query.isEnterpriseInstall ? query.enterpriseId : query.teamId;
-  if (!key) throw new Error(`${describe(query)} names no installation: an org-wide install needs enterpriseId, others teamId`);
+  if (!key)
+    throw new Error(`${describe(query)} names no installation: an org-wide install needs enterpriseId, others teamId`);
   return key;
 }
 
 /** The rows that may answer a query: Bolt asks by team for a Grid workspace that only its org installed. */
-function lookupKeys(query: InstallationQuery<boolean>): { own?: string; org?: string; keys: string[]; cacheKey: string } {
+function lookupKeys(query: InstallationQuery<boolean>): {
+  own?: string;
+  org?: string;
+  keys: string[];
+  cacheKey: string;
+} {
   if (query.isEnterpriseInstall) {
     const org = queryKey(query);
     return { org, keys: [org], cacheKey: `org:${org}` };
@@ -224,7 +255,8 @@ function lookupKeys(query: InstallationQuery<boolean>): { own?: string; org?: st
   const own = query.teamId;
   const org = query.enterpriseId;
   const keys = [own, org].filter((k): k is string => Boolean(k));
-  if (keys.length === 0) throw new Error(`${describe(query)} names no installation: it has neither teamId nor enterpriseId`);
+  if (keys.length === 0)
+    throw new Error(`${describe(query)} names no installation: it has neither teamId nor enterpriseId`);
   return { own, org, keys, cacheKey: `team:${own ?? ''}:${org ?? ''}` };
 }
 

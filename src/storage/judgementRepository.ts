@@ -25,7 +25,9 @@ export function createJudgementRepository(db: Db): JudgementRepository {
           decisionId: judgements.decisionId,
           warnedInThread: sql<boolean>`bool_or(${judgements.threadTs} = ${threadTs} and ${judgements.outcome} = 'warned')`,
           dismissedInThread: sql<boolean>`bool_or(${judgements.threadTs} = ${threadTs} and ${judgements.feedback} = 'dismissed')`,
-          lastWarnedAt: sql`max(${judgements.createdAt}) filter (where ${judgements.outcome} = 'warned')`.mapWith(judgements.createdAt),
+          lastWarnedAt: sql`max(${judgements.createdAt}) filter (where ${judgements.outcome} = 'warned')`.mapWith(
+            judgements.createdAt,
+          ),
         })
         .from(judgements)
         .where(
@@ -39,7 +41,11 @@ export function createJudgementRepository(db: Db): JudgementRepository {
       return new Map(
         rows.map((r) => [
           r.decisionId,
-          { warnedInThread: Boolean(r.warnedInThread), dismissedInThread: Boolean(r.dismissedInThread), lastWarnedInChannelAt: r.lastWarnedAt ?? null },
+          {
+            warnedInThread: Boolean(r.warnedInThread),
+            dismissedInThread: Boolean(r.dismissedInThread),
+            lastWarnedInChannelAt: r.lastWarnedAt ?? null,
+          },
         ]),
       );
     },
@@ -96,7 +102,13 @@ export function createJudgementRepository(db: Db): JudgementRepository {
       const [row] = await db
         .update(judgements)
         .set({ feedback, feedbackBy: userId, feedbackAt: sql`now()` })
-        .where(and(eq(judgements.workspaceId, workspace.workspaceId), eq(judgements.id, id), sql`${judgements.feedback} is null`))
+        .where(
+          and(
+            eq(judgements.workspaceId, workspace.workspaceId),
+            eq(judgements.id, id),
+            sql`${judgements.feedback} is null`,
+          ),
+        )
         .returning(stored);
       return row ? toStored(row) : null;
     },

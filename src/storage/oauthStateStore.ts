@@ -17,8 +17,12 @@ export function createOAuthStateStore(db: Db) {
     async generateStateParam(installOptions: InstallURLOptions): Promise<string> {
       const state = randomBytes(24).toString('base64url');
       // States nobody came back with are dropped as new ones are handed out.
-      await db.execute(sql`delete from oauth_states where created_at < now() - make_interval(mins => ${STATE_TTL_MINUTES * 6})`);
-      await db.execute(sql`insert into oauth_states (state, install_options) values (${state}, ${JSON.stringify(installOptions)}::jsonb)`);
+      await db.execute(
+        sql`delete from oauth_states where created_at < now() - make_interval(mins => ${STATE_TTL_MINUTES * 6})`,
+      );
+      await db.execute(
+        sql`insert into oauth_states (state, install_options) values (${state}, ${JSON.stringify(installOptions)}::jsonb)`,
+      );
       return state;
     },
 
@@ -29,7 +33,10 @@ export function createOAuthStateStore(db: Db) {
           returning install_options`),
       );
       const options = rows[0]?.install_options;
-      if (options === undefined) throw Object.assign(new Error('The install link has expired or was already used; start again.'), { code: 'slack_oauth_invalid_state' });
+      if (options === undefined)
+        throw Object.assign(new Error('The install link has expired or was already used; start again.'), {
+          code: 'slack_oauth_invalid_state',
+        });
       return typeof options === 'string' ? (JSON.parse(options) as InstallURLOptions) : options;
     },
   };

@@ -8,7 +8,16 @@ export function isUniqueViolation(error: unknown): boolean {
 
 // postgres.js's own codes for a connection that could not be made or was lost, and the
 // PostgreSQL classes for a server going away (57P01 admin_shutdown, 57P02/57P03, 08xxx connection).
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+]);
 
 /**
  * True when a driver error (possibly wrapped by drizzle) says the database could not be reached,

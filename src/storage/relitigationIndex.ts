@@ -40,7 +40,10 @@ export function createRelitigationIndex(db: Db): RelitigationIndex {
     async saveIndexRows(workspace, modelVersion, rows) {
       if (rows.length === 0) return;
       const values = sql.join(
-        rows.map((r) => sql`(${r.decisionId}::uuid, ${workspace.workspaceId}::text, ${modelVersion}::text, to_tsvector('english', ${r.related.join(' ')}))`),
+        rows.map(
+          (r) =>
+            sql`(${r.decisionId}::uuid, ${workspace.workspaceId}::text, ${modelVersion}::text, to_tsvector('english', ${r.related.join(' ')}))`,
+        ),
         sql`, `,
       );
       // Only decisions of this workspace get rows: an id from elsewhere is ignored, not indexed here.

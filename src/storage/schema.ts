@@ -345,7 +345,10 @@ export const githubRepositories = pgTable(
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.repositoryKey] }), index('github_repositories_key_idx').on(t.repositoryKey)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.repositoryKey] }),
+    index('github_repositories_key_idx').on(t.repositoryKey),
+  ],
 );
 
 /** Webhook deliveries already handled: GitHub redelivers with the same X-GitHub-Delivery. */

@@ -36,7 +36,9 @@ export async function createServerDatabase(serverUrl: string, prefix: string): P
  * A migrated database nobody else uses, for one run of a command or a bench: in-memory PGlite, or
  * with a server URL, a database created on that server for the run and dropped by `dispose`.
  */
-export async function openScratchDatabase(serverUrl?: string): Promise<{ database: Database; dispose(): Promise<void> }> {
+export async function openScratchDatabase(
+  serverUrl?: string,
+): Promise<{ database: Database; dispose(): Promise<void> }> {
   if (!serverUrl) {
     const database = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
     await database.migrate();

@@ -46,12 +46,24 @@ export function createThreadActivityRepository(db: Db): ThreadActivityRepository
     async note(workspace, channelId, threadTs, message) {
       await db
         .insert(messages)
-        .values({ workspaceId: workspace.workspaceId, channelId, threadTs, messageTs: message.ts, author: message.author })
+        .values({
+          workspaceId: workspace.workspaceId,
+          channelId,
+          threadTs,
+          messageTs: message.ts,
+          author: message.author,
+        })
         .onConflictDoNothing();
       const rows = await db
         .select({ ts: messages.messageTs, author: messages.author })
         .from(messages)
-        .where(and(eq(messages.workspaceId, workspace.workspaceId), eq(messages.channelId, channelId), eq(messages.threadTs, threadTs)))
+        .where(
+          and(
+            eq(messages.workspaceId, workspace.workspaceId),
+            eq(messages.channelId, channelId),
+            eq(messages.threadTs, threadTs),
+          ),
+        )
         // Slack timestamps are fixed-width seconds.micros strings until 2286: text order is time order.
         .orderBy(asc(messages.messageTs));
       return rows;
@@ -76,7 +88,12 @@ export function createThreadActivityRepository(db: Db): ThreadActivityRepository
             sql`${judgements.feedback} is distinct from 'dismissed'`,
           ),
         );
-      return rows.map((r) => ({ decisionId: r.decisionId, decisionRef: Number(r.decisionRef), fromTs: r.fromTs, fromAuthor: r.fromAuthor }));
+      return rows.map((r) => ({
+        decisionId: r.decisionId,
+        decisionRef: Number(r.decisionRef),
+        fromTs: r.fromTs,
+        fromAuthor: r.fromAuthor,
+      }));
     },
 
     knownUnwarned(workspace, channelId, threadTs) {

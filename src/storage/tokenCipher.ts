@@ -29,7 +29,7 @@ export class TokenCipherError extends Error {
 }
 
 const VERSION = 'v1';
-const KEY_BYTES = 32;
+const _KEY_BYTES = 32;
 // 12 bytes is GCM's native nonce size; random nonces are safe for far more than 2^32 messages per key.
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -45,7 +45,8 @@ export function parseEncryptionKey(text: string): Buffer | string {
   const trimmed = text.trim();
   if (trimmed === '') return 'is empty; it must be 32 random bytes in base64 or hex (openssl rand -base64 32)';
   if (HEX_KEY.test(trimmed)) return Buffer.from(trimmed, 'hex');
-  if (BASE64_KEY.test(trimmed)) return Buffer.from(trimmed, trimmed.includes('-') || trimmed.includes('_') ? 'base64url' : 'base64');
+  if (BASE64_KEY.test(trimmed))
+    return Buffer.from(trimmed, trimmed.includes('-') || trimmed.includes('_') ? 'base64url' : 'base64');
   // The length is the one thing about a wrong key worth saying; it reveals nothing useful.
   const looksBase64 = /^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed);
   const bytes = looksBase64 ? Buffer.from(trimmed, 'base64').length : undefined;
@@ -75,7 +76,10 @@ export function createTokenCipher(key: string): TokenCipher {
     decrypt(ciphertext, associatedData) {
       const [version, writtenWith, body, ...rest] = ciphertext.split(':');
       if (version !== VERSION || writtenWith === undefined || body === undefined || rest.length > 0)
-        throw new TokenCipherError('unsupported_format', 'stored token is not in a format this version can read (expected v1:…)');
+        throw new TokenCipherError(
+          'unsupported_format',
+          'stored token is not in a format this version can read (expected v1:…)',
+        );
       if (writtenWith !== fingerprint)
         throw new TokenCipherError(
           'wrong_key',
@@ -87,10 +91,15 @@ export function createTokenCipher(key: string): TokenCipher {
         const decipher = createDecipheriv('aes-256-gcm', keyBytes, bytes.subarray(0, IV_BYTES));
         decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
         if (associatedData !== undefined) decipher.setAAD(Buffer.from(associatedData, 'utf8'));
-        return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+        return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
+          'utf8',
+        );
       } catch {
         // Same key, yet authentication failed: the bytes (or the row they were moved to) are not the ones written.
-        throw new TokenCipherError('damaged', 'stored token failed authentication: it was altered, or belongs to another row');
+        throw new TokenCipherError(
+          'damaged',
+          'stored token failed authentication: it was altered, or belongs to another row',
+        );
       }
     },
   };

@@ -39,7 +39,10 @@ import {
  *   waits are computed from them.
  */
 function ownedRows(workspaceId: string): Record<keyof WorkspaceDataCounts, { table: PgTable; where: SQL }> {
-  const own = (table: PgTable & { workspaceId: PgColumn }) => ({ table, where: sql`${table.workspaceId} = ${workspaceId}` });
+  const own = (table: PgTable & { workspaceId: PgColumn }) => ({
+    table,
+    where: sql`${table.workspaceId} = ${workspaceId}`,
+  });
   const links = githubRepositories;
   return {
     decisions: own(decisions),
@@ -67,15 +70,23 @@ export function createWorkspacePurge(db: Db): WorkspacePurgeRepository {
   return {
     async counts(workspace) {
       const kinds = Object.entries(ownedRows(workspace.workspaceId));
-      const columns = kinds.map(([kind, { table, where }]) => sql`(select count(*) from ${table} where ${where})::int as ${sql.identifier(kind)}`);
+      const columns = kinds.map(
+        ([kind, { table, where }]) =>
+          sql`(select count(*) from ${table} where ${where})::int as ${sql.identifier(kind)}`,
+      );
       return firstRow(await db.execute(sql`select ${sql.join(columns, sql`, `)}`));
     },
 
     async purge(workspace) {
       const id = workspace.workspaceId;
       const kinds = Object.entries(ownedRows(id));
-      const deletes = kinds.map(([, { table, where }], i) => sql`${sql.identifier(`deleted_${i}`)} as (delete from ${table} where ${where} returning 1)`);
-      const columns = kinds.map(([kind], i) => sql`(select count(*) from ${sql.identifier(`deleted_${i}`)})::int as ${sql.identifier(kind)}`);
+      const deletes = kinds.map(
+        ([, { table, where }], i) =>
+          sql`${sql.identifier(`deleted_${i}`)} as (delete from ${table} where ${where} returning 1)`,
+      );
+      const columns = kinds.map(
+        ([kind], i) => sql`(select count(*) from ${sql.identifier(`deleted_${i}`)})::int as ${sql.identifier(kind)}`,
+      );
       return db.transaction(async (tx) => {
         // Writers bump two kinds of shared row while they add others: the decision counter and a day's
         // cost sums. Locked first, a writer already holding one commits before the deletes read (so its
@@ -95,5 +106,7 @@ export function createWorkspacePurge(db: Db): WorkspacePurgeRepository {
 function firstRow(result: unknown): WorkspaceDataCounts {
   const [row] = rowsOf<Record<keyof WorkspaceDataCounts, number | string>>(result);
   // count(*)::int arrives as a number from both drivers; Number() keeps that true if one ever changes.
-  return Object.fromEntries(Object.entries(row!).map(([kind, n]) => [kind, Number(n)])) as unknown as WorkspaceDataCounts;
+  return Object.fromEntries(
+    Object.entries(row!).map(([kind, n]) => [kind, Number(n)]),
+  ) as unknown as WorkspaceDataCounts;
 }

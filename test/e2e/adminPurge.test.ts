@@ -19,7 +19,11 @@ async function storedRows(app: TestApp, workspaceId: string): Promise<Record<str
   ).map((r) => r.table_name);
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const [row] = rowsOf<{ n: number }>(await app.database.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where workspace_id = ${workspaceId}`));
+    const [row] = rowsOf<{ n: number }>(
+      await app.database.db.execute(
+        sql`select count(*)::int as n from ${sql.identifier(table)} where workspace_id = ${workspaceId}`,
+      ),
+    );
     counts[table] = Number(row!.n);
   }
   return counts;
@@ -52,9 +56,15 @@ describe('/decide admin purge', () => {
   let confirmation: any;
   beforeAll(async () => {
     app = await TestApp.start();
-    app.slack.on('users.info', (params) => ({ ok: true, user: { id: params.user, is_admin: params.user === ADMIN, is_owner: false, is_primary_owner: false } }));
+    app.slack.on('users.info', (params) => ({
+      ok: true,
+      user: { id: params.user, is_admin: params.user === ADMIN, is_owner: false, is_primary_owner: false },
+    }));
     for (const team of [TEAM, OTHER_TEAM]) {
-      await app.command('We keep orders on Postgres because refunds need transactions #orders', { team, channel: 'C0ARCH' });
+      await app.command('We keep orders on Postgres because refunds need transactions #orders', {
+        team,
+        channel: 'C0ARCH',
+      });
       await app.command('meeting 45m 8 architecture sync', { team, channel: 'C0ARCH' });
       await app.command('watch high', { team, channel: 'C0ARCH' });
       await app.command('digest weekly fri 16:00', { team, channel: 'C0ARCH' });
@@ -72,7 +82,9 @@ describe('/decide admin purge', () => {
     const answer = await app.command('admin purge', { user: MEMBER, channel: 'C0ARCH' });
     expect(answer.status).toBe(200);
     expect(answer.body.response_type).toBe('ephemeral');
-    expect(answer.body.text).toBe("Only workspace admins and owners can delete this workspace's Decision Ledger data. Nothing was deleted.");
+    expect(answer.body.text).toBe(
+      "Only workspace admins and owners can delete this workspace's Decision Ledger data. Nothing was deleted.",
+    );
     expect(answer.body.blocks).toBeUndefined();
     expect(app.slack.callsOf('users.info')[0]!.params.user).toBe(MEMBER);
     expect(await storedRows(app, TEAM)).toEqual(before);
@@ -81,14 +93,18 @@ describe('/decide admin purge', () => {
   it('refuses politely when Slack will not say who is asking', async () => {
     app.slack.failNext('users.info', { body: { ok: false, error: 'missing_scope', needed: 'users:read' } });
     const answer = await app.command('admin purge', { user: ADMIN, channel: 'C0ARCH' });
-    expect(answer.body.text).toContain("I couldn't check with Slack that you are one of the workspace admins and owners, so nothing was deleted.");
+    expect(answer.body.text).toContain(
+      "I couldn't check with Slack that you are one of the workspace admins and owners, so nothing was deleted.",
+    );
     expect(answer.body.text).toContain('users:read');
     expect(answer.body.blocks).toBeUndefined();
   });
 
   it('says there is nothing to delete in a workspace that stored nothing', async () => {
     const answer = await app.command('admin purge', { user: ADMIN, team: 'T0EMPTY', channel: 'C0ARCH' });
-    expect(answer.body.text).toBe('Decision Ledger has nothing stored for this workspace, so there is nothing to delete.');
+    expect(answer.body.text).toBe(
+      'Decision Ledger has nothing stored for this workspace, so there is nothing to delete.',
+    );
     expect(answer.body.blocks).toBeUndefined();
   });
 
@@ -139,7 +155,10 @@ describe('/decide admin purge', () => {
     const other = await storedRows(app, OTHER_TEAM);
     expect(total(other)).toBeGreaterThan(0);
     const [remove] = buttons(confirmation);
-    const [first, second] = await Promise.all([click(app, remove!, ADMIN, 'click-1'), click(app, remove!, ADMIN, 'click-2')]);
+    const [first, second] = await Promise.all([
+      click(app, remove!, ADMIN, 'click-1'),
+      click(app, remove!, ADMIN, 'click-2'),
+    ]);
     expect([first.status, second.status]).toEqual([200, 200]);
     await app.idle();
     const answers = [...app.responses('click-1'), ...app.responses('click-2')].map((r) => r.params);
@@ -157,12 +176,17 @@ describe('/decide admin purge', () => {
   });
 
   it('keeps working for the workspace afterwards: a new decision is D-1, and the next purge counts only it', async () => {
-    const answer = await app.command('We adopt Renovate for dependency updates because manual bumps lag', { user: MEMBER, channel: 'C0ARCH' });
+    const answer = await app.command('We adopt Renovate for dependency updates because manual bumps lag', {
+      user: MEMBER,
+      channel: 'C0ARCH',
+    });
     expect(answer.status).toBe(200);
     await app.idle();
     const [card] = await app.slack.waitFor('chat.postMessage');
     expect(JSON.stringify(card!.params.blocks)).toContain('D-1');
-    const decisions = rowsOf<{ ref: number; title: string }>(await app.database.db.execute(sql`select ref, title from decisions where workspace_id = ${TEAM}`));
+    const decisions = rowsOf<{ ref: number; title: string }>(
+      await app.database.db.execute(sql`select ref, title from decisions where workspace_id = ${TEAM}`),
+    );
     expect(decisions).toEqual([{ ref: 1, title: 'We adopt Renovate for dependency updates' }]);
 
     const again = await app.command('admin purge', { user: ADMIN, channel: 'C0ARCH' });

@@ -18,7 +18,11 @@ describe('npm run cli -- import / export', () => {
     dir = mkdtempSync(join(tmpdir(), 'decision-ledger-adr-'));
     const server = await createTestDatabaseUrl();
     drop = server.drop;
-    env = { SLACK_SIGNING_SECRET: 'cli-test', SLACK_BOT_TOKEN: 'xoxb-cli-test', ...(server.url ? { DATABASE_URL: server.url } : { DATA_DIR: join(dir, 'data') }) };
+    env = {
+      SLACK_SIGNING_SECRET: 'cli-test',
+      SLACK_BOT_TOKEN: 'xoxb-cli-test',
+      ...(server.url ? { DATABASE_URL: server.url } : { DATA_DIR: join(dir, 'data') }),
+    };
   });
   afterAll(async () => {
     await drop();
@@ -32,7 +36,9 @@ describe('npm run cli -- import / export', () => {
     const summary = lastJson(first.stdout);
     expect(summary.imported + summary.skipped).toBe(files);
     expect(Array.isArray(summary.warnings)).toBe(true);
-    expect(lastJson((await runCli(['import', GOVUK, '--channel', 'C0ARCH', '--workspace', 'T0001'], env)).stdout)).toMatchObject({ imported: 0, updated: 0 });
+    expect(
+      lastJson((await runCli(['import', GOVUK, '--channel', 'C0ARCH', '--workspace', 'T0001'], env)).stdout),
+    ).toMatchObject({ imported: 0, updated: 0 });
 
     const out = join(dir, 'decisions');
     const exported = await runCli(['export', '--out', out, '--workspace', 'T0001'], env);
@@ -46,7 +52,8 @@ describe('npm run cli -- import / export', () => {
   it('exports private decisions only when asked, marked so that an import keeps them private', async () => {
     const folder = join(dir, 'mixed');
     mkdirSync(folder, { recursive: true });
-    const adr = (title: string) => `---\nstatus: accepted\ndate: 2026-02-03\n---\n# ${title}\n\n## Context and Problem Statement\n\nWhy.\n`;
+    const adr = (title: string) =>
+      `---\nstatus: accepted\ndate: 2026-02-03\n---\n# ${title}\n\n## Context and Problem Statement\n\nWhy.\n`;
     writeFileSync(join(folder, '0001-open-roadmap.md'), adr('Open roadmap'));
     writeFileSync(join(folder, '0002-salary-bands.md'), adr('Salary bands stay confidential'));
     const importInto = async (workspace: string, channel: string, file: string, extra: string[] = []) => {
@@ -59,19 +66,32 @@ describe('npm run cli -- import / export', () => {
     expect((await importInto('T0PRIV', 'G0HR', join(folder, '0002-salary-bands.md'), ['--private'])).code).toBe(0);
 
     const plain = join(dir, 'export-plain');
-    expect(lastJson((await runCli(['export', '--out', plain, '--workspace', 'T0PRIV'], env)).stdout)).toEqual({ exported: 1 });
+    expect(lastJson((await runCli(['export', '--out', plain, '--workspace', 'T0PRIV'], env)).stdout)).toEqual({
+      exported: 1,
+    });
     expect(readdirSync(plain).join(' ')).not.toContain('salary');
 
     for (const format of ['madr', 'nygard']) {
       const full = join(dir, `export-full-${format}`);
-      expect(lastJson((await runCli(['export', '--out', full, '--workspace', 'T0PRIV', '--format', format, '--include-private'], env)).stdout)).toEqual({ exported: 2 });
+      expect(
+        lastJson(
+          (
+            await runCli(
+              ['export', '--out', full, '--workspace', 'T0PRIV', '--format', format, '--include-private'],
+              env,
+            )
+          ).stdout,
+        ),
+      ).toEqual({ exported: 2 });
       const salary = readdirSync(full).find((f) => f.includes('salary'))!;
       expect(readFileSync(join(full, salary), 'utf8')).toContain('x-private: true');
       // Imported elsewhere, into a public channel: still private, so a plain export leaves it out.
       const workspace = `T0BACK${format.toUpperCase()}`;
       expect((await runCli(['import', full, '--channel', 'C0PUBLIC', '--workspace', workspace], env)).code).toBe(0);
       const again = join(dir, `export-again-${format}`);
-      expect(lastJson((await runCli(['export', '--out', again, '--workspace', workspace], env)).stdout)).toEqual({ exported: 1 });
+      expect(lastJson((await runCli(['export', '--out', again, '--workspace', workspace], env)).stdout)).toEqual({
+        exported: 1,
+      });
     }
   }, 240_000);
 
@@ -80,7 +100,11 @@ describe('npm run cli -- import / export', () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
-      const fresh = { ...env, DATA_DIR: join(dir, 'not', 'yet', 'there'), SLACK_API_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api/` };
+      const fresh = {
+        ...env,
+        DATA_DIR: join(dir, 'not', 'yet', 'there'),
+        SLACK_API_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api/`,
+      };
       delete (fresh as Record<string, string>).DATABASE_URL;
       const run = await runCli(['export', '--out', join(dir, 'nowhere')], fresh);
       expect(run.code).not.toBe(0);
@@ -105,10 +129,16 @@ describe('npm run cli -- import / export', () => {
     expect(unknown.stderr).toContain("'--chanel'");
     expect(unknown.stderr).toContain('usage: npm run cli -- import DIR');
     const { SLACK_SIGNING_SECRET: _secret, SLACK_BOT_TOKEN: _token, ...noSlack } = env;
-    const missing = await runCli(['import', join(dir, 'no-such-folder'), '--channel', 'C0ARCH', '--workspace', 'T0001'], noSlack);
+    const missing = await runCli(
+      ['import', join(dir, 'no-such-folder'), '--channel', 'C0ARCH', '--workspace', 'T0001'],
+      noSlack,
+    );
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('No such file or folder');
-    const exported = await runCli(['export', '--out', join(dir, 'no-slack-export'), '--workspace', 'T0NOSLACK'], noSlack);
+    const exported = await runCli(
+      ['export', '--out', join(dir, 'no-slack-export'), '--workspace', 'T0NOSLACK'],
+      noSlack,
+    );
     expect(exported.code).toBe(0);
     expect(lastJson(exported.stdout)).toEqual({ exported: 0 });
   }, 120_000);

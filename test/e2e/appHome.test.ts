@@ -6,7 +6,10 @@ describe('App Home', () => {
   beforeAll(async () => {
     app = await TestApp.start({ now: () => new Date('2026-11-22T10:00:00Z') });
     app.slack.privateChannels.add('G0SECRET');
-    await app.command('We move billing to Stripe because invoicing eats 2 days a month #payments', { channel: 'C0PAY', user: 'U0ANA' });
+    await app.command('We move billing to Stripe because invoicing eats 2 days a month #payments', {
+      channel: 'C0PAY',
+      user: 'U0ANA',
+    });
     await app.command('Raj keeps the Stripe webhooks idempotent <@U0ANA>', { channel: 'C0PAY', user: 'U0RAJ' });
     await app.command('Stripe fees are renegotiated yearly #secret', { channel: 'G0SECRET', user: 'U0RAJ' });
     await app.slack.waitFor('chat.postMessage', 3);
@@ -17,7 +20,13 @@ describe('App Home', () => {
   beforeEach(() => app.slack.reset());
 
   it('shows the person their recent decisions when the Home tab opens', async () => {
-    const response = await app.event({ type: 'app_home_opened', user: 'U0ANA', channel: 'D0ANA', tab: 'home', event_ts: '1' });
+    const response = await app.event({
+      type: 'app_home_opened',
+      user: 'U0ANA',
+      channel: 'D0ANA',
+      tab: 'home',
+      event_ts: '1',
+    });
     expect(response.status).toBe(200);
     const [publish] = await app.slack.waitFor('views.publish');
     expect(publish!.params.user_id).toBe('U0ANA');
@@ -37,7 +46,9 @@ describe('App Home', () => {
         container: { type: 'view', view_id: 'V0HOME' },
         view: { id: 'V0HOME', type: 'home', team_id: TEAM },
         trigger_id: 'trigger-home',
-        actions: [{ type: 'plain_text_input', action_id: 'home_search', block_id: 'home_search', value, action_ts: '1' }],
+        actions: [
+          { type: 'plain_text_input', action_id: 'home_search', block_id: 'home_search', value, action_ts: '1' },
+        ],
       });
     await search('U0ANA', 'stripe');
     const [anaView] = await app.slack.waitFor('views.publish');

@@ -58,7 +58,9 @@ describe('calendar feeds', () => {
     ]);
 
     // The scheduled run reads the feed again and records nothing twice.
-    await app.database.db.execute(sql`update calendar_subscriptions set last_synced_at = ${new Date(NOW.getTime() - 2 * 3_600_000).toISOString()}`);
+    await app.database.db.execute(
+      sql`update calendar_subscriptions set last_synced_at = ${new Date(NOW.getTime() - 2 * 3_600_000).toISOString()}`,
+    );
     await app.jobs.calendarSync.runNow();
     expect(await meetings(app, 'C0TEAM')).toHaveLength(2);
     expect(feeds.fetches.filter((f) => f === '/alice.ics')).toHaveLength(2);
@@ -71,7 +73,10 @@ describe('calendar feeds', () => {
   it('tells the channel once when a feed stops working, not on every run, and again only after it recovered', async () => {
     feeds.serveFixture('/team.ics', 'google-alice.ics');
     await app.command(`calendar ${feeds.url('/team.ics')}`, { channel: 'C0FLAKY' });
-    const due = () => app.database.db.execute(sql`update calendar_subscriptions set last_synced_at = ${new Date(NOW.getTime() - 2 * 3_600_000).toISOString()}`);
+    const due = () =>
+      app.database.db.execute(
+        sql`update calendar_subscriptions set last_synced_at = ${new Date(NOW.getTime() - 2 * 3_600_000).toISOString()}`,
+      );
 
     feeds.serve('/team.ics', { status: 500, body: 'oops' });
     await due();
@@ -97,7 +102,10 @@ describe('calendar feeds', () => {
   });
 
   it('fetches nothing from a name that resolves to a private address, and answers as for any failure', async () => {
-    const publicOnly = await TestApp.start({ now: () => NOW, env: { CALENDAR_SYNC_CRON: '0 0 1 1 *', CALENDAR_FETCH_TIMEOUT_MS: '1000' } });
+    const publicOnly = await TestApp.start({
+      now: () => NOW,
+      env: { CALENDAR_SYNC_CRON: '0 0 1 1 *', CALENDAR_FETCH_TIMEOUT_MS: '1000' },
+    });
     try {
       feeds.serveFixture('/inside.ics', 'google-alice.ics');
       const before = feeds.fetches.length;
@@ -110,7 +118,9 @@ describe('calendar feeds', () => {
       expect(feeds.fetches.length).toBe(before);
       // A literal loopback address is refused the same way.
       const literal = await publicOnly.command(`calendar ${feeds.url('/inside.ics')}`, { channel: 'C0SSRF' });
-      expect((literal.body?.text ?? (await waitForResponse(publicOnly, literal.responseId)).text) as string).toContain("couldn't fetch a calendar from that link");
+      expect((literal.body?.text ?? (await waitForResponse(publicOnly, literal.responseId)).text) as string).toContain(
+        "couldn't fetch a calendar from that link",
+      );
       expect(feeds.fetches.length).toBe(before);
     } finally {
       await publicOnly.stop();
@@ -122,13 +132,16 @@ describe('calendar feeds', () => {
     ['/broken.ics', 'truncated-download.ics', /damaged or cut off/],
     ['/page.html', 'html', /does not return an ICS calendar/],
   ])('refuses to subscribe to %s with the reason, storing nothing', async (path, fixture, reason) => {
-    if (fixture === 'html') feeds.serve(path, { status: 200, body: '<!doctype html><p>hi</p>', contentType: 'text/html' });
+    if (fixture === 'html')
+      feeds.serve(path, { status: 200, body: '<!doctype html><p>hi</p>', contentType: 'text/html' });
     else if (fixture) feeds.serveFixture(path, fixture);
     const answer = await app.command(`calendar ${feeds.url(path)}`, { channel: 'C0BAD' });
     const reply = (answer.body?.text ?? (await waitForResponse(app, answer.responseId)).text) as string;
     expect(reply).toMatch(reason);
     expect(reply).toContain('Nothing was stored');
-    const stored = rowsOf(await app.database.db.execute(sql`select 1 from calendar_subscriptions where channel_id = 'C0BAD'`));
+    const stored = rowsOf(
+      await app.database.db.execute(sql`select 1 from calendar_subscriptions where channel_id = 'C0BAD'`),
+    );
     expect(stored).toHaveLength(0);
     expect(await meetings(app, 'C0BAD')).toHaveLength(0);
   });

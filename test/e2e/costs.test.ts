@@ -9,7 +9,14 @@ import { TEAM, TestApp } from '../support/testApp.js';
 const NOW = new Date('2026-11-18T10:00:00Z');
 
 async function costEvents(app: TestApp, channel?: string) {
-  return rowsOf<{ kind: string; person_hours: number; money: number; build_hours: number; title: string; channel_id: string }>(
+  return rowsOf<{
+    kind: string;
+    person_hours: number;
+    money: number;
+    build_hours: number;
+    title: string;
+    channel_id: string;
+  }>(
     await app.database.db.execute(
       sql`select kind, person_hours, money, build_hours, title, channel_id from cost_events where workspace_id = ${TEAM} ${channel ? sql`and channel_id = ${channel}` : sql``} order by id`,
     ),
@@ -42,10 +49,19 @@ describe('coordination costs in Slack', () => {
       expect(initial('workingDays').initial_options.map((o: any) => o.value)).toEqual(['1', '2', '3', '4', '5']);
 
       const refused = await app.interact(
-        viewSubmission(view, { hourlyRate: '-5', currency: 'euro', timeZone: 'Mars/Olympus', workdayStart: '18:00', workdayEnd: '09:00', scope: 'channel' }),
+        viewSubmission(view, {
+          hourlyRate: '-5',
+          currency: 'euro',
+          timeZone: 'Mars/Olympus',
+          workdayStart: '18:00',
+          workdayEnd: '09:00',
+          scope: 'channel',
+        }),
       );
       expect(refused.body.response_action).toBe('errors');
-      expect(Object.keys(refused.body.errors).sort()).toEqual(['currency', 'hourlyRate', 'timeZone', 'workdayEnd'].sort());
+      expect(Object.keys(refused.body.errors).sort()).toEqual(
+        ['currency', 'hourlyRate', 'timeZone', 'workdayEnd'].sort(),
+      );
       expect(refused.body.errors.hourlyRate).toMatch(/more than 0/);
 
       const saved = await app.interact(viewSubmission(view, { hourlyRate: '120', scope: 'channel' }));
@@ -54,7 +70,9 @@ describe('coordination costs in Slack', () => {
       const [confirmation] = await app.slack.waitFor('chat.postEphemeral');
       expect(confirmation!.params.text).toContain('€120 per person-hour');
       const stored = rowsOf<{ channel_id: string; overrides: Record<string, unknown> }>(
-        await app.database.db.execute(sql`select channel_id, overrides from cost_settings where workspace_id = ${TEAM}`),
+        await app.database.db.execute(
+          sql`select channel_id, overrides from cost_settings where workspace_id = ${TEAM}`,
+        ),
       );
       // Only what differs from the workspace is the channel's own: the rest keeps following it.
       expect(stored).toEqual([{ channel_id: 'C0ARCH', overrides: { hourlyRate: 120 } }]);
@@ -63,7 +81,10 @@ describe('coordination costs in Slack', () => {
 
   describe('/decide meeting', () => {
     it('shows 6 person-hours, €720 and 7.2 build-hours for 45 minutes × 8 people at €120, with its inputs, and records it once', async () => {
-      const answer = await app.command('meeting 45m 8 architecture sync', { channel: 'C0ARCH', triggerId: 'trigger-meeting-1' });
+      const answer = await app.command('meeting 45m 8 architecture sync', {
+        channel: 'C0ARCH',
+        triggerId: 'trigger-meeting-1',
+      });
       expect(answer.status).toBe(200);
       const text = answerText(answer.body);
       expect(text).toContain('6 person-hours');
@@ -76,7 +97,10 @@ describe('coordination costs in Slack', () => {
       expect(blockKitViolations(answer.body.blocks, 'message')).toEqual([]);
 
       // Slack retrying the same invocation records nothing new.
-      const again = await app.command('meeting 45m 8 architecture sync', { channel: 'C0ARCH', triggerId: 'trigger-meeting-1' });
+      const again = await app.command('meeting 45m 8 architecture sync', {
+        channel: 'C0ARCH',
+        triggerId: 'trigger-meeting-1',
+      });
       expect(answerText(again.body)).toContain('Already recorded');
       const events = await costEvents(app, 'C0ARCH');
       expect(events).toHaveLength(1);
@@ -102,7 +126,9 @@ describe('coordination costs in Slack', () => {
     });
 
     it('records a decision that merely starts with the word meeting, as it did before the sub-command existed', async () => {
-      const answer = await app.command('meeting notes live in Notion because everyone can find them there', { channel: 'C0ARCH' });
+      const answer = await app.command('meeting notes live in Notion because everyone can find them there', {
+        channel: 'C0ARCH',
+      });
       expect(answer.status).toBe(200);
       const [card] = await app.slack.waitFor('chat.postMessage');
       expect(JSON.stringify(card!.params.blocks)).toContain('meeting notes live in Notion');
@@ -133,8 +159,12 @@ describe('coordination costs in Slack', () => {
     });
 
     it('says what to do when nothing was recorded, and explains its usage for arguments it does not know', async () => {
-      expect(answerText((await app.command('costs week', { channel: 'C0EMPTY' })).body)).toContain('Nothing recorded for this channel');
-      expect((await app.command('costs fortnight', { channel: 'C0EMPTY' })).body.text).toContain('/decide costs [week|month|quarter]');
+      expect(answerText((await app.command('costs week', { channel: 'C0EMPTY' })).body)).toContain(
+        'Nothing recorded for this channel',
+      );
+      expect((await app.command('costs fortnight', { channel: 'C0EMPTY' })).body.text).toContain(
+        '/decide costs [week|month|quarter]',
+      );
     });
   });
 
@@ -143,11 +173,18 @@ describe('coordination costs in Slack', () => {
     const [opened] = await app.slack.waitFor('views.open');
     // A member may not: every channel without settings of its own would follow.
     app.slack.admins.clear();
-    const refused = await app.interact(viewSubmission(opened!.params.view, { scope: 'workspace', hourlyRate: '999', currency: 'usd' }));
-    expect(refused.body).toMatchObject({ response_action: 'errors', errors: { scope: expect.stringContaining('Only workspace admins and owners') } });
+    const refused = await app.interact(
+      viewSubmission(opened!.params.view, { scope: 'workspace', hourlyRate: '999', currency: 'usd' }),
+    );
+    expect(refused.body).toMatchObject({
+      response_action: 'errors',
+      errors: { scope: expect.stringContaining('Only workspace admins and owners') },
+    });
     expect((await app.command('meeting 1h 3 sync', { channel: 'C0WIDE' })).body.text).not.toContain('999');
     app.slack.admins.add('U0ANA');
-    const saved = await app.interact(viewSubmission(opened!.params.view, { scope: 'workspace', hourlyRate: '80', currency: 'usd' }));
+    const saved = await app.interact(
+      viewSubmission(opened!.params.view, { scope: 'workspace', hourlyRate: '80', currency: 'usd' }),
+    );
     expect(saved.body).toBeNull();
     const answer = await app.command('meeting 1h 3 sync', { channel: 'C0WIDE' });
     expect(answer.body.text).toContain('$240');

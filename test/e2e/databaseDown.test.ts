@@ -29,10 +29,19 @@ describe('when the database stops answering', () => {
   });
 
   it('answers message events 200 anyway, retries their work for a bounded time, then drops it with a metric', async () => {
-    const delivery = await app.event({ type: 'message', channel: 'C0PUBLIC', channel_type: 'channel', user: 'U0RAJ', text: 'should we move orders to mongo instead?', ts: '1700000100.000100' });
+    const delivery = await app.event({
+      type: 'message',
+      channel: 'C0PUBLIC',
+      channel_type: 'channel',
+      user: 'U0RAJ',
+      text: 'should we move orders to mongo instead?',
+      ts: '1700000100.000100',
+    });
     expect(delivery.status).toBe(200);
     await app.idle();
-    expect(await app.metricValue('decision_ledger_slack_events_dropped_total', { reason: 'database_unavailable' })).toBe(1);
+    expect(
+      await app.metricValue('decision_ledger_slack_events_dropped_total', { reason: 'database_unavailable' }),
+    ).toBe(1);
     expect(await app.metricValue('decision_ledger_slack_events_retried_total')).toBeGreaterThan(0);
   });
 });

@@ -43,7 +43,9 @@ describe('/decide over signed HTTP', () => {
     // A run of mentions that a word follows: a backtracking pattern over 40 of them never returned,
     // and held every workspace's requests meanwhile.
     const people = (n: number) => Array.from({ length: n }, (_, i) => `<@U${String(i).padStart(4, '0')}P>`);
-    const tooMany = await app.command(`We pair on every migration ${people(40).join(' ')} weekly`, { channel: 'C0PAIR' });
+    const tooMany = await app.command(`We pair on every migration ${people(40).join(' ')} weekly`, {
+      channel: 'C0PAIR',
+    });
     expect(tooMany.status).toBe(200);
     expect(JSON.stringify(tooMany.body)).toMatch(/deciders/i);
     const trailing = await app.command(`We pair on every release by ${people(20).join(', ')}`, { channel: 'C0PAIR' });
@@ -54,7 +56,10 @@ describe('/decide over signed HTTP', () => {
   });
 
   it('shows where every link on a card goes, and lets no control character reorder its text', async () => {
-    const response = await app.command('Log in through <https://evil.example/login|the official SSO page> \u202Egnp.exe\u202C from now on', { channel: 'C0SSO' });
+    const response = await app.command(
+      'Log in through <https://evil.example/login|the official SSO page> \u202Egnp.exe\u202C from now on',
+      { channel: 'C0SSO' },
+    );
     expect(response.status).toBe(200);
     const [post] = await app.slack.waitFor('chat.postMessage');
     const card = JSON.stringify(post!.params.blocks) + String(post!.params.text);
@@ -66,11 +71,20 @@ describe('/decide over signed HTTP', () => {
   it('shows an imported decision with twenty long-named deciders within Block Kit limits', async () => {
     const names = Array.from({ length: 20 }, (_, i) => `Member ${i} of the ${'Very Long Committee Name '.repeat(12)}`);
     await importAdrs({
-      services: { adrs: createAdrRepository(app.database.db), relitigation: createRelitigationIndex(app.database.db), detector },
+      services: {
+        adrs: createAdrRepository(app.database.db),
+        relitigation: createRelitigationIndex(app.database.db),
+        detector,
+      },
       workspace: { workspaceId: TEAM, enterpriseId: null },
       channelId: 'C0ADR',
       channelPrivate: false,
-      files: [{ path: 'docs/adr/0001-committees.md', text: `---\nstatus: accepted\ndate: 2026-01-05\ndeciders: ${names.join(', ')}\n---\n# Committees decide\n\n## Context and Problem Statement\n\nMany people.\n` }],
+      files: [
+        {
+          path: 'docs/adr/0001-committees.md',
+          text: `---\nstatus: accepted\ndate: 2026-01-05\ndeciders: ${names.join(', ')}\n---\n# Committees decide\n\n## Context and Problem Statement\n\nMany people.\n`,
+        },
+      ],
       today: '2026-11-22',
       actor: 'ADR import',
     });
@@ -93,7 +107,9 @@ describe('/decide over signed HTTP', () => {
   });
 
   it('finds the decision again with list and search', async () => {
-    await app.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', { channel: 'C0ORD' });
+    await app.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', {
+      channel: 'C0ORD',
+    });
     await app.slack.waitFor('chat.postMessage');
 
     const list = await app.command('list #orders', { channel: 'C0OTHER' });
@@ -111,10 +127,14 @@ describe('/decide over signed HTTP', () => {
     const before = await app.command('list');
     const forged = await app.command('We adopt a forged decision #forged', { signature: 'v0=deadbeef' });
     expect(forged.status).toBe(401);
-    const stale = await app.command('We adopt a stale decision #forged', { timestamp: Math.floor(Date.now() / 1000) - 600 });
+    const stale = await app.command('We adopt a stale decision #forged', {
+      timestamp: Math.floor(Date.now() / 1000) - 600,
+    });
     expect(stale.status).toBe(401);
     // Signed correctly, but dated ten minutes ahead: it could be replayed for the next quarter hour.
-    const future = await app.command('We adopt a future decision #forged', { timestamp: Math.floor(Date.now() / 1000) + 600 });
+    const future = await app.command('We adopt a future decision #forged', {
+      timestamp: Math.floor(Date.now() / 1000) + 600,
+    });
     expect(future.status).toBe(401);
     const after = await app.command('list #forged');
     expect(JSON.stringify(after.body.blocks)).toContain('none found');
@@ -155,7 +175,7 @@ describe('/decide answers bad input and Slack failures in words', () => {
 
   it('says when a revisit date cannot be read, and gives the text back', async () => {
     const response = await app.command('Freeze deploys on Fridays, revisit after the launch');
-    expect(response.body.text).toContain('couldn\'t read the revisit date “after the launch”');
+    expect(response.body.text).toContain("couldn't read the revisit date “after the launch”");
     expect(response.body.text).toContain('Freeze deploys on Fridays, revisit after the launch');
     expect(app.slack.callsOf('chat.postMessage')).toHaveLength(0);
   });
@@ -180,7 +200,11 @@ describe('/decide answers bad input and Slack failures in words', () => {
   });
 
   it('keeps the record and tells the user when Slack rate-limits or fails the card', async () => {
-    app.slack.failNext('chat.postMessage', { status: 429, headers: { 'retry-after': '0' }, body: { ok: false, error: 'ratelimited' } });
+    app.slack.failNext('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '0' },
+      body: { ok: false, error: 'ratelimited' },
+    });
     const limited = await app.command('We cap WIP at three per person #flow');
     const [told] = await waitForResponses(app, limited.responseId, 1);
     expect(told!.params.text).toMatch(/^Recorded D-\d+, but the card could not be posted\. Slack is rate-limiting me/);
@@ -256,7 +280,9 @@ describe('private channels, supersession and paging', () => {
       const inside = await app.command(text, { channel: 'G0SECRET' });
       expect(JSON.stringify(inside.body)).toContain('Initech');
     }
-    const supersedeFromOutside = await app.command(`supersede D-${ref} We do not acquire Initech`, { channel: 'C0GENERAL' });
+    const supersedeFromOutside = await app.command(`supersede D-${ref} We do not acquire Initech`, {
+      channel: 'C0GENERAL',
+    });
     expect(supersedeFromOutside.body.text).toContain(`There is no D-${ref} that can be shown here`);
   });
 
@@ -288,7 +314,10 @@ describe('private channels, supersession and paging', () => {
     const oldRef = Number(/^D-(\d+)/.exec(oldPost!.params.text)![1]);
     await waitForCardLink(app, String(oldRef), 'C0OPS');
 
-    await app.command(`supersede D-${oldRef} Deploys run from the release queue because cron missed runs`, { channel: 'C0OPS', user: 'U0RAJ' });
+    await app.command(`supersede D-${oldRef} Deploys run from the release queue because cron missed runs`, {
+      channel: 'C0OPS',
+      user: 'U0RAJ',
+    });
     const posts = await app.slack.waitFor('chat.postMessage', 2);
     const newRef = Number(/^D-(\d+)/.exec(posts[1]!.params.text)![1]);
     expect(JSON.stringify(posts[1]!.params.blocks)).toContain(`Supersedes D-${oldRef}`);

@@ -29,8 +29,27 @@ describe('npm run cli -- train-detector', { timeout: TRAIN_MS }, () => {
   it('prints leave-one-area-out cross-validation in the eval form, per area too', () => {
     const result = lastJson(run.stdout);
     expect(result).toMatchObject({ mode: 'offline' });
-    for (const key of ['precision', 'recall', 'f1', 'tp', 'fp', 'fn', 'false_alarm_rate_related', 'false_alarm_rate_unrelated']) expect(result).toHaveProperty(key);
-    expect(Object.keys(result.areas).sort()).toEqual(['business', 'code', 'data', 'oss', 'platform', 'process', 'product', 'security']);
+    for (const key of [
+      'precision',
+      'recall',
+      'f1',
+      'tp',
+      'fp',
+      'fn',
+      'false_alarm_rate_related',
+      'false_alarm_rate_unrelated',
+    ])
+      expect(result).toHaveProperty(key);
+    expect(Object.keys(result.areas).sort()).toEqual([
+      'business',
+      'code',
+      'data',
+      'oss',
+      'platform',
+      'process',
+      'product',
+      'security',
+    ]);
     // Calibrated on these very predictions for precision first.
     expect(result.precision).toBeGreaterThanOrEqual(0.85);
     const model = JSON.parse(readFileSync(COMMITTED, 'utf8'));

@@ -30,13 +30,29 @@ describe('npm run cli -- digest', () => {
       ...(server.url ? { DATABASE_URL: server.url } : { DATA_DIR: dataDir }),
     };
     // A meeting in the channel, recorded through the app's own repository.
-    const database = await openDatabase(server.url ? { kind: 'postgres', url: server.url } : { kind: 'pglite', dataDir });
+    const database = await openDatabase(
+      server.url ? { kind: 'postgres', url: server.url } : { kind: 'pglite', dataDir },
+    );
     await database.migrate();
     const now = new Date();
     await createCostRepository(database.db).record({
-      workspace: WORKSPACE, channelId: 'C0TEAM', channelPrivate: false, kind: 'meeting', source: 'command', sourceKey: 'cli-test',
-      occurredAt: new Date(now.getTime() - 86_400_000), day: new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10),
-      title: 'planning', decision: null, personHours: 4, waitHours: 0, money: 400, buildHours: 4.8, currency: 'EUR', inputs: {}, createdBy: 'U0ANA',
+      workspace: WORKSPACE,
+      channelId: 'C0TEAM',
+      channelPrivate: false,
+      kind: 'meeting',
+      source: 'command',
+      sourceKey: 'cli-test',
+      occurredAt: new Date(now.getTime() - 86_400_000),
+      day: new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10),
+      title: 'planning',
+      decision: null,
+      personHours: 4,
+      waitHours: 0,
+      money: 400,
+      buildHours: 4.8,
+      currency: 'EUR',
+      inputs: {},
+      createdBy: 'U0ANA',
     });
     await database.close();
   }, 60_000);

@@ -33,7 +33,9 @@ async function sharedDatabases(count: number): Promise<{ databases: Database[]; 
     const database = await createTestDatabase();
     return { databases: Array.from({ length: count }, () => database), close: () => database.close() };
   }
-  const databases = await Promise.all(Array.from({ length: count }, () => openDatabase({ kind: 'postgres', url: server.url! })));
+  const databases = await Promise.all(
+    Array.from({ length: count }, () => openDatabase({ kind: 'postgres', url: server.url! })),
+  );
   await databases[0]!.migrate();
   return {
     databases,
@@ -45,7 +47,9 @@ async function sharedDatabases(count: number): Promise<{ databases: Database[]; 
 }
 
 const digestPosts = (app: TestApp, channel = 'C0TEAM') =>
-  app.slack.callsOf('chat.postMessage').filter((c) => c.params.channel === channel && JSON.stringify(c.params.blocks ?? []).includes('Reflection'));
+  app.slack
+    .callsOf('chat.postMessage')
+    .filter((c) => c.params.channel === channel && JSON.stringify(c.params.blocks ?? []).includes('Reflection'));
 
 describe('Reflection digests', () => {
   const apps: TestApp[] = [];
@@ -68,8 +72,13 @@ describe('Reflection digests', () => {
 
   it('three replicas with the same schedule post exactly one digest per channel and period, with its chart', async () => {
     const clock = { now: BEFORE };
-    const { apps: [a, b, c], databases } = await replicas(3, clock);
-    await a!.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', { channel: 'C0TEAM' });
+    const {
+      apps: [a, b, c],
+      databases,
+    } = await replicas(3, clock);
+    await a!.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', {
+      channel: 'C0TEAM',
+    });
     await a!.command('meeting 45m 8 architecture sync', { channel: 'C0TEAM' });
     const set = await a!.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
     expect(set.body.text).toContain('every Friday at 16:00 (UTC)');
@@ -87,7 +96,9 @@ describe('Reflection digests', () => {
     expect(blockKitViolations(post!.params.blocks, 'message')).toEqual([]);
 
     const runs = rowsOf<{ status: string; posted_ts: string | null }>(
-      await databases[0]!.db.execute(sql`select status, posted_ts from digest_runs where workspace_id = ${TEAM} and channel_id = 'C0TEAM'`),
+      await databases[0]!.db.execute(
+        sql`select status, posted_ts from digest_runs where workspace_id = ${TEAM} and channel_id = 'C0TEAM'`,
+      ),
     );
     expect(runs).toHaveLength(1);
     expect(runs[0]!.status).toBe('posted');
@@ -96,15 +107,21 @@ describe('Reflection digests', () => {
     const poster = [a!, b!, c!].find((app) => digestPosts(app).length === 1)!;
     const [complete] = await poster.slack.waitFor('files.completeUploadExternal');
     expect(complete!.params.channel_id).toBe('C0TEAM');
-    const files = typeof complete!.params.files === 'string' ? JSON.parse(complete!.params.files) : complete!.params.files;
+    const files =
+      typeof complete!.params.files === 'string' ? JSON.parse(complete!.params.files) : complete!.params.files;
     const fileId = files[0].id;
     expect(poster.slack.uploadedBytes(fileId)!.subarray(0, 4).toString('latin1')).toBe('\x89PNG');
   });
 
   it('gives up its claim when the digest cannot be composed, so the next tick posts it', async () => {
     const clock = { now: BEFORE };
-    const { apps: [app], databases } = await replicas(1, clock);
-    await app!.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', { channel: 'C0TEAM' });
+    const {
+      apps: [app],
+      databases,
+    } = await replicas(1, clock);
+    await app!.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', {
+      channel: 'C0TEAM',
+    });
     await app!.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
     clock.now = at(RUN, 0.5);
     // The period's cost sums cannot be read.
@@ -115,7 +132,9 @@ describe('Reflection digests', () => {
       await databases[0]!.db.execute(sql`alter table cost_daily_away rename to cost_daily`);
     }
     expect(digestPosts(app!)).toHaveLength(0);
-    expect(rowsOf(await databases[0]!.db.execute(sql`select 1 from digest_runs where workspace_id = ${TEAM}`))).toHaveLength(0);
+    expect(
+      rowsOf(await databases[0]!.db.execute(sql`select 1 from digest_runs where workspace_id = ${TEAM}`)),
+    ).toHaveLength(0);
 
     clock.now = at(RUN, 1.5);
     await app!.jobs.digests.runNow();
@@ -124,8 +143,13 @@ describe('Reflection digests', () => {
 
   it('takes over a digest whose replica stopped mid-run once its claim is abandoned, and posts it once', async () => {
     const clock = { now: BEFORE };
-    const { apps: [app], databases } = await replicas(1, clock);
-    await app!.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', { channel: 'C0TEAM' });
+    const {
+      apps: [app],
+      databases,
+    } = await replicas(1, clock);
+    await app!.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', {
+      channel: 'C0TEAM',
+    });
     await app!.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
     clock.now = at(RUN, 0.5);
     // The claim a replica leaves when it is stopped (a deploy, a crash) between claiming and posting.
@@ -147,7 +171,9 @@ describe('Reflection digests', () => {
     expect(digestPosts(app!)).toHaveLength(1);
     expect(JSON.stringify(digestPosts(app!)[0]!.params.blocks)).toContain('Orders stay on Postgres');
     const runs = rowsOf<{ status: string; instance: string }>(
-      await databases[0]!.db.execute(sql`select status, instance from digest_runs where workspace_id = ${TEAM} and channel_id = 'C0TEAM'`),
+      await databases[0]!.db.execute(
+        sql`select status, instance from digest_runs where workspace_id = ${TEAM} and channel_id = 'C0TEAM'`,
+      ),
     );
     expect(runs).toHaveLength(1);
     expect(runs[0]!.status).toBe('posted');
@@ -156,7 +182,10 @@ describe('Reflection digests', () => {
 
   it('posts a digest missed while every replica was down once when one comes back within a day, and not after', async () => {
     const clock = { now: BEFORE };
-    const { apps: [first], databases } = await replicas(1, clock);
+    const {
+      apps: [first],
+      databases,
+    } = await replicas(1, clock);
     await first!.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
     await first!.command('digest daily 09:00 UTC', { channel: 'C0LATE' });
     await first!.command('digest weekly thu 16:00 UTC', { channel: 'C0OLD' });
@@ -176,20 +205,31 @@ describe('Reflection digests', () => {
 
   it('rides out a rate limit, and pauses a schedule it cannot post to, telling its owner once', async () => {
     const clock = { now: BEFORE };
-    const { apps: [app] } = await replicas(1, clock);
+    const {
+      apps: [app],
+    } = await replicas(1, clock);
     await app!.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
     await app!.command('digest weekly fri 16:00 UTC', { channel: 'C0GONE', user: 'U0OWNER' });
     // The two digests post at once; the rate limit is C0TEAM's, whichever goes first.
-    app!.slack.failNext('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } }, 1, (params) => params.channel === 'C0TEAM');
+    app!.slack.failNext(
+      'chat.postMessage',
+      { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } },
+      1,
+      (params) => params.channel === 'C0TEAM',
+    );
     app!.slack.on('chat.postMessage', (params) =>
-      params.channel === 'C0GONE' ? { ok: false, error: 'not_in_channel' } : { ok: true, channel: params.channel, ts: `${Date.now() / 1000}` },
+      params.channel === 'C0GONE'
+        ? { ok: false, error: 'not_in_channel' }
+        : { ok: true, channel: params.channel, ts: `${Date.now() / 1000}` },
     );
     clock.now = at(RUN, 1);
     await app!.jobs.digests.runNow();
     // One attempt answered 429, then the same digest again after Retry-After: posted, and recorded as posted once.
     expect(digestPosts(app!)).toHaveLength(2);
     const runs = rowsOf<{ channel_id: string; status: string }>(
-      await app!.database.db.execute(sql`select channel_id, status from digest_runs where workspace_id = ${TEAM} order by channel_id`),
+      await app!.database.db.execute(
+        sql`select channel_id, status from digest_runs where workspace_id = ${TEAM} order by channel_id`,
+      ),
     );
     expect(runs).toEqual([
       { channel_id: 'C0GONE', status: 'failed' },
@@ -206,17 +246,23 @@ describe('Reflection digests', () => {
 
   it('previews an empty week as a short, friendly digest, and explains a schedule it cannot read', async () => {
     const clock = { now: BEFORE };
-    const { apps: [app] } = await replicas(1, clock);
+    const {
+      apps: [app],
+    } = await replicas(1, clock);
     const preview = await app!.command('digest preview', { channel: 'C0QUIET' });
     expect(preview.body.blocks.length).toBeLessThanOrEqual(6);
     expect(blockKitViolations(preview.body.blocks, 'message')).toEqual([]);
     const wrong = await app!.command('digest weekly someday 16:00', { channel: 'C0QUIET' });
     expect(wrong.body.text).toContain('day of the week');
     expect((await app!.command('digest monthly 31 09:00', { channel: 'C0QUIET' })).body.text).toContain('1 to 28');
-    expect((await app!.command('digest daily 09:00 Mars/Base', { channel: 'C0QUIET' })).body.text).toContain('time zone');
+    expect((await app!.command('digest daily 09:00 Mars/Base', { channel: 'C0QUIET' })).body.text).toContain(
+      'time zone',
+    );
 
     // Without a zone the channel's is taken (UTC by default), then shown and switched off again.
-    expect((await app!.command('digest daily 9:30', { channel: 'C0QUIET' })).body.text).toContain('every day at 09:30 (UTC)');
+    expect((await app!.command('digest daily 9:30', { channel: 'C0QUIET' })).body.text).toContain(
+      'every day at 09:30 (UTC)',
+    );
     expect((await app!.command('digest', { channel: 'C0QUIET' })).body.text).toContain('every day at 09:30 (UTC)');
     expect((await app!.command('digest off', { channel: 'C0QUIET' })).body.text).toContain('is off');
     expect((await app!.command('digest', { channel: 'C0QUIET' })).body.text).toContain('No Reflection digest here yet');
@@ -232,7 +278,9 @@ describe('a digest with an LLM endpoint', () => {
       env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseUrl, OPENAI_TIMEOUT_MS: '300' },
     });
     try {
-      await app.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', { channel: 'C0TEAM' });
+      await app.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', {
+        channel: 'C0TEAM',
+      });
       await app.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
       openai.reply = 'The team settled on Postgres for orders (D-1). <!channel> Nothing was argued again.';
 
@@ -249,7 +297,9 @@ describe('a digest with an LLM endpoint', () => {
       clock.now = at(RUN, 7 * 24 * 60 + 1);
       await app.jobs.digests.runNow();
       expect(openai.chatRequests()).toHaveLength(1);
-      expect(JSON.stringify(openai.chatRequests()[0].body.messages)).toContain('Cost of meetings: 1 event, 5.0 person-hours');
+      expect(JSON.stringify(openai.chatRequests()[0].body.messages)).toContain(
+        'Cost of meetings: 1 event, 5.0 person-hours',
+      );
       const narrated = JSON.stringify(digestPosts(app).at(-1)!.params.blocks);
       expect(narrated).toContain('The team settled on Postgres for orders (D-1).');
       expect(narrated).not.toContain('<!channel>');
@@ -291,7 +341,9 @@ describe('a digest taken over while it was composed', () => {
       env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseUrl, OPENAI_TIMEOUT_MS: '300' },
     });
     try {
-      await app.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', { channel: 'C0TEAM' });
+      await app.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', {
+        channel: 'C0TEAM',
+      });
       await app.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
       app.slack.admins.add('U0ANA');
       await app.command('llm on', { channel: 'C0TEAM' });
@@ -299,14 +351,18 @@ describe('a digest taken over while it was composed', () => {
       // While the narrative is being written, another replica takes the claim over (as it would
       // after ABANDONED_CLAIM_MS without a sign of life from this one).
       openai.reply = async () => {
-        await app.database.db.execute(sql`update digest_runs set instance = 'replica-heir' where workspace_id = ${TEAM} and channel_id = 'C0TEAM'`);
+        await app.database.db.execute(
+          sql`update digest_runs set instance = 'replica-heir' where workspace_id = ${TEAM} and channel_id = 'C0TEAM'`,
+        );
         return 'The team settled on Postgres for orders (D-1).';
       };
       await app.jobs.digests.runNow();
       expect(openai.chatRequests()).toHaveLength(1);
       expect(digestPosts(app)).toHaveLength(0);
       const runs = rowsOf<{ status: string; instance: string }>(
-        await app.database.db.execute(sql`select status, instance from digest_runs where workspace_id = ${TEAM} and channel_id = 'C0TEAM'`),
+        await app.database.db.execute(
+          sql`select status, instance from digest_runs where workspace_id = ${TEAM} and channel_id = 'C0TEAM'`,
+        ),
       );
       expect(runs).toEqual([{ status: 'claimed', instance: 'replica-heir' }]);
     } finally {
@@ -321,7 +377,10 @@ describe('revisit reminders', () => {
     const clock = { now: new Date('2026-11-20T10:00:00Z') };
     const app = await TestApp.start({ now: () => clock.now });
     try {
-      await app.command('We keep the monolith because the team is small revisit on 2026-11-25', { channel: 'C0TEAM', user: 'U0ANA' });
+      await app.command('We keep the monolith because the team is small revisit on 2026-11-25', {
+        channel: 'C0TEAM',
+        user: 'U0ANA',
+      });
       await app.idle();
       await app.jobs.digests.remindNow();
       expect(app.slack.callsOf('chat.postMessage').filter((c) => c.params.channel === 'U0ANA')).toHaveLength(0);
@@ -334,7 +393,9 @@ describe('revisit reminders', () => {
       try {
         await Promise.all([app.jobs.digests.remindNow(), replica.jobs.digests.remindNow()]);
         await app.jobs.digests.remindNow();
-        const reminders = [...app.slack.calls, ...replica.slack.calls].filter((c) => c.method === 'chat.postMessage' && c.params.channel === 'U0ANA');
+        const reminders = [...app.slack.calls, ...replica.slack.calls].filter(
+          (c) => c.method === 'chat.postMessage' && c.params.channel === 'U0ANA',
+        );
         expect(reminders).toHaveLength(2); // the failed attempt, then the one that arrived
         expect(reminders[1]!.params.text).toContain('D-1 is due for revisit (2026-11-25)');
       } finally {
@@ -355,7 +416,11 @@ describe('revisit reminders', () => {
         text: `---\nstatus: accepted\ndate: 2026-01-0${(i % 9) + 1}\ndeciders: Jane Doe, John Roe\nx-revisit-by: 2026-11-0${(i % 9) + 1}\n---\n# Imported decision ${i}\n\n## Context and Problem Statement\n\nWhy ${i}.\n`,
       }));
       const summary = await importAdrs({
-        services: { adrs: createAdrRepository(app.database.db), relitigation: createRelitigationIndex(app.database.db), detector },
+        services: {
+          adrs: createAdrRepository(app.database.db),
+          relitigation: createRelitigationIndex(app.database.db),
+          detector,
+        },
         workspace: { workspaceId: TEAM, enterpriseId: null },
         channelId: 'C0ARCH',
         channelPrivate: false,
@@ -364,7 +429,10 @@ describe('revisit reminders', () => {
         actor: 'ADR import',
       });
       expect(summary.imported).toBe(60);
-      await app.command('We keep the monolith because the team is small revisit on 2026-11-25', { channel: 'C0TEAM', user: 'U0ANA' });
+      await app.command('We keep the monolith because the team is small revisit on 2026-11-25', {
+        channel: 'C0TEAM',
+        user: 'U0ANA',
+      });
       await app.idle();
       clock.now = new Date('2026-11-25T10:00:00Z');
       await app.jobs.digests.remindNow();
@@ -381,7 +449,10 @@ describe('revisit reminders', () => {
     const clock = { now: new Date('2026-11-20T10:00:00Z') };
     const app = await TestApp.start({ now: () => clock.now });
     try {
-      await app.command('We keep the monolith because the team is small revisit on 2026-11-25', { channel: 'C0TEAM', user: 'U0ANA' });
+      await app.command('We keep the monolith because the team is small revisit on 2026-11-25', {
+        channel: 'C0TEAM',
+        user: 'U0ANA',
+      });
       await app.idle();
       clock.now = new Date('2026-11-25T10:00:00Z');
       // The claim a replica leaves when it is stopped (a deploy, a crash) before the DM went out.

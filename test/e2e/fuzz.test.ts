@@ -45,7 +45,13 @@ const HEAP_GROWTH_LIMIT_MB = 8;
 const REOPENING = 'honestly should we just move orders to mongo? the schema keeps changing';
 const LIVE_BROADCAST = /<!(?:channel|here|everyone|group)(?:\|[^>]*)?>|<!subteam\^[^>]*>/i;
 /** Methods by which the app puts a message in front of people. */
-const POSTING = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'chat.scheduleMessage', 'response_url']);
+const POSTING = new Set([
+  'chat.postMessage',
+  'chat.postEphemeral',
+  'chat.update',
+  'chat.scheduleMessage',
+  'response_url',
+]);
 
 type Snapshot = Map<string, string[]>;
 
@@ -53,12 +59,19 @@ type Snapshot = Map<string, string[]>;
 async function snapshot(app: TestApp): Promise<Snapshot> {
   const db = app.database.db;
   const tables = rowsOf<{ name: string }>(
-    await db.execute(sql`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`),
+    await db.execute(
+      sql`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`,
+    ),
   ).map((t) => t.name);
   const result: Snapshot = new Map();
   for (const table of tables) {
-    const rows = rowsOf<{ row: string }>(await db.execute(sql`select t::text as row from ${sql.identifier(table)} t order by 1`));
-    result.set(table, rows.map((r) => r.row));
+    const rows = rowsOf<{ row: string }>(
+      await db.execute(sql`select t::text as row from ${sql.identifier(table)} t order by 1`),
+    );
+    result.set(
+      table,
+      rows.map((r) => r.row),
+    );
   }
   return result;
 }
@@ -71,7 +84,15 @@ function differences(before: Snapshot, after: Snapshot): string[] {
     const added = rows.filter((r) => !old.includes(r));
     const removed = old.filter((r) => !rows.includes(r));
     if (added.length || removed.length)
-      found.push(`${table}: +${added.length} -${removed.length} ${[...added.map((r) => `+ ${r}`), ...removed.map((r) => `- ${r}`)].slice(0, Number(process.env.FUZZ_ROWS ?? 5)).map((r) => r.slice(0, 400)).join('\n  ')}`);
+      found.push(
+        `${table}: +${added.length} -${removed.length} ${[
+          ...added.map((r) => `+ ${r}`),
+          ...removed.map((r) => `- ${r}`),
+        ]
+          .slice(0, Number(process.env.FUZZ_ROWS ?? 5))
+          .map((r) => r.slice(0, 400))
+          .join('\n  ')}`,
+      );
   }
   return found;
 }
@@ -80,9 +101,15 @@ function differences(before: Snapshot, after: Snapshot): string[] {
 function livePings(calls: RecordedCall[]): string[] {
   return calls
     .filter((c) => POSTING.has(c.method))
-    .map((c) => ({ c, text: JSON.stringify({ text: c.params.text, blocks: c.params.blocks, attachments: c.params.attachments }) }))
+    .map((c) => ({
+      c,
+      text: JSON.stringify({ text: c.params.text, blocks: c.params.blocks, attachments: c.params.attachments }),
+    }))
     .filter(({ text }) => LIVE_BROADCAST.test(text))
-    .map(({ c, text }) => `${c.method} ${c.params.response_url_id ?? c.params.channel ?? ''}: ${text.match(LIVE_BROADCAST)![0]} in ${text.slice(0, 300)}`);
+    .map(
+      ({ c, text }) =>
+        `${c.method} ${c.params.response_url_id ?? c.params.channel ?? ''}: ${text.match(LIVE_BROADCAST)![0]} in ${text.slice(0, 300)}`,
+    );
 }
 
 /** A message put in the HTTP answer (a command's ack) reaches Slack too. */
@@ -103,7 +130,9 @@ function livePingInAck(body: string): string | null {
 async function failuresBySurface(app: TestApp): Promise<string> {
   const metric = app.metrics.registry.getSingleMetric('decision_ledger_slack_requests_total');
   const { values } = await metric!.get();
-  const failed = values.filter((v) => v.labels.outcome === 'error' && v.value > 0).map((v) => `${v.labels.surface} ${v.value}`);
+  const failed = values
+    .filter((v) => v.labels.outcome === 'error' && v.value > 0)
+    .map((v) => `${v.labels.surface} ${v.value}`);
   return failed.length ? failed.join(', ') : 'none';
 }
 
@@ -125,7 +154,10 @@ describe('hostile traffic to /slack/events', () => {
     process.on('uncaughtException', onCrash);
     app = await TestApp.start();
     // Something to search, show, supersede and relitigate, so the hostile requests reach real rows.
-    const seeded = await app.command('Orders stay on Postgres instead of MongoDB because refunds need multi-row transactions #orders', { channel: 'C0ORD' });
+    const seeded = await app.command(
+      'Orders stay on Postgres instead of MongoDB because refunds need multi-row transactions #orders',
+      { channel: 'C0ORD' },
+    );
     expect(seeded.status).toBe(200);
     await app.slack.waitFor('chat.postMessage');
     await app.idle();
@@ -139,7 +171,13 @@ describe('hostile traffic to /slack/events', () => {
 
   it('answers thousands of hostile requests in time, stores nothing, pings nobody and keeps its memory flat', async () => {
     const started = performance.now();
-    const corpus = hostileCorpus({ seed: SEED, count: COUNT, team: TEAM, responseUrl: (id) => app.slack.responseUrl(id), reopening: REOPENING }).filter((c) => !ONLY || ONLY.has(c.id));
+    const corpus = hostileCorpus({
+      seed: SEED,
+      count: COUNT,
+      team: TEAM,
+      responseUrl: (id) => app.slack.responseUrl(id),
+      reopening: REOPENING,
+    }).filter((c) => !ONLY || ONLY.has(c.id));
     const problems: string[] = [];
     const pings: string[] = [];
     const latencies: number[] = [];
@@ -163,7 +201,8 @@ describe('hostile traffic to /slack/events', () => {
             const body = await response.text();
             const ms = Math.round(performance.now() - t0);
             latencies.push(ms);
-            if (response.status >= 500) problems.push(`${name(request)}: HTTP ${response.status} ${body.slice(0, 100)}`);
+            if (response.status >= 500)
+              problems.push(`${name(request)}: HTTP ${response.status} ${body.slice(0, 100)}`);
             if (request.expectStatus !== undefined && response.status !== request.expectStatus)
               problems.push(`${name(request)}: HTTP ${response.status}, expected ${request.expectStatus}`);
             if (ms > BUDGET_MS) problems.push(`${name(request)}: answered after ${ms} ms`);
@@ -226,7 +265,15 @@ describe('hostile traffic to /slack/events', () => {
 
     // Not vacuous: the same reopening message, well formed, is judged and stored.
     const ts = '1700900000.000100';
-    await app.event({ type: 'message', channel: 'C0FUZZ', channel_type: 'channel', user: 'U0RAJ', text: REOPENING, ts, event_ts: ts });
+    await app.event({
+      type: 'message',
+      channel: 'C0FUZZ',
+      channel_type: 'channel',
+      user: 'U0RAJ',
+      text: REOPENING,
+      ts,
+      event_ts: ts,
+    });
     await app.idle();
     expect(differences(after, await snapshot(app)).join('\n')).toMatch(/relitigation_judgements: \+1/);
   }, 180_000);
@@ -235,38 +282,137 @@ describe('hostile traffic to /slack/events', () => {
     const events = `${app.url}/slack/events`;
     const form = (fields: Record<string, string | string[]>) =>
       Object.entries(fields)
-        .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((one) => `${encodeURIComponent(k)}=${encodeURIComponent(one)}`))
+        .flatMap(([k, v]) =>
+          (Array.isArray(v) ? v : [v]).map((one) => `${encodeURIComponent(k)}=${encodeURIComponent(one)}`),
+        )
         .join('&');
     const command = (text: string, overrides: Record<string, string | string[]> = {}) =>
-      form({ team_id: TEAM, channel_id: 'C0REG', user_id: 'U0ANA', command: '/decide', text, response_url: app.slack.responseUrl('reg'), trigger_id: 'trigger-reg', ...overrides });
+      form({
+        team_id: TEAM,
+        channel_id: 'C0REG',
+        user_id: 'U0ANA',
+        command: '/decide',
+        text,
+        response_url: app.slack.responseUrl('reg'),
+        trigger_id: 'trigger-reg',
+        ...overrides,
+      });
     const envelope = (event: Record<string, unknown>, id: string) =>
-      JSON.stringify({ type: 'event_callback', team_id: TEAM, event_id: id, authorizations: [{ team_id: TEAM, user_id: 'UBOT', is_bot: true }], event });
-    const reopening = (extra: Record<string, unknown>) => ({ type: 'message', channel: 'C0REG', channel_type: 'channel', user: 'U0RAJ', text: REOPENING, ts: '1700950000.000100', ...extra });
+      JSON.stringify({
+        type: 'event_callback',
+        team_id: TEAM,
+        event_id: id,
+        authorizations: [{ team_id: TEAM, user_id: 'UBOT', is_bot: true }],
+        event,
+      });
+    const reopening = (extra: Record<string, unknown>) => ({
+      type: 'message',
+      channel: 'C0REG',
+      channel_type: 'channel',
+      user: 'U0RAJ',
+      text: REOPENING,
+      ts: '1700950000.000100',
+      ...extra,
+    });
     const decisionForm = (values: Record<string, unknown>) =>
       form({
         payload: JSON.stringify({
-          type: 'view_submission', team: { id: TEAM }, user: { id: 'U0ANA', team_id: TEAM }, trigger_id: 't',
-          view: { id: 'V0REG', callback_id: 'decision_modal', private_metadata: JSON.stringify({ origin: 'modal', channelId: 'C0REG', message: null, participants: [] }), state: { values: { title: { value: { type: 'plain_text_input', value: 'We adopt Kafka for events' } }, ...values } } },
+          type: 'view_submission',
+          team: { id: TEAM },
+          user: { id: 'U0ANA', team_id: TEAM },
+          trigger_id: 't',
+          view: {
+            id: 'V0REG',
+            callback_id: 'decision_modal',
+            private_metadata: JSON.stringify({ origin: 'modal', channelId: 'C0REG', message: null, participants: [] }),
+            state: {
+              values: { title: { value: { type: 'plain_text_input', value: 'We adopt Kafka for events' } }, ...values },
+            },
+          },
         }),
       });
-    const cases: { what: string; body: string; type: 'application/json' | 'application/x-www-form-urlencoded'; status: number; answer?: RegExp }[] = [
+    const cases: {
+      what: string;
+      body: string;
+      type: 'application/json' | 'application/x-www-form-urlencoded';
+      status: number;
+      answer?: RegExp;
+    }[] = [
       // Bolt read `null.ssl_check` in a promise nobody awaited: an unhandled rejection, and no answer.
       { what: 'a signed JSON null', body: 'null', type: 'application/json', status: 400 },
-      { what: 'a signed form whose payload is null', body: 'payload=null', type: 'application/x-www-form-urlencoded', status: 400 },
+      {
+        what: 'a signed form whose payload is null',
+        body: 'payload=null',
+        type: 'application/x-www-form-urlencoded',
+        status: 400,
+      },
       // The revisit phrase came back in the error with its <!channel> live.
-      { what: 'an unreadable revisit date with a broadcast in it', body: command('We adopt Kafka revisit in <!channel>'), type: 'application/x-www-form-urlencoded', status: 200, answer: /revisit date “in @\u200Dchannel”/ },
+      {
+        what: 'an unreadable revisit date with a broadcast in it',
+        body: command('We adopt Kafka revisit in <!channel>'),
+        type: 'application/x-www-form-urlencoded',
+        status: 200,
+        answer: /revisit date “in @\u200Dchannel”/,
+      },
       // These were recorded: with a key of "trigger,trigger", with no channel, with no author.
-      { what: 'a command whose trigger_id is repeated', body: command('We adopt Kafka because the queue drops messages', { trigger_id: ['t1', 't1'] }), type: 'application/x-www-form-urlencoded', status: 200 },
-      { what: 'a command with an empty channel_id', body: command('We adopt Kafka because the queue drops messages', { channel_id: '' }), type: 'application/x-www-form-urlencoded', status: 200 },
-      { what: 'a command with an empty user_id', body: command('We adopt Kafka because the queue drops messages', { user_id: '' }), type: 'application/x-www-form-urlencoded', status: 200 },
+      {
+        what: 'a command whose trigger_id is repeated',
+        body: command('We adopt Kafka because the queue drops messages', { trigger_id: ['t1', 't1'] }),
+        type: 'application/x-www-form-urlencoded',
+        status: 200,
+      },
+      {
+        what: 'a command with an empty channel_id',
+        body: command('We adopt Kafka because the queue drops messages', { channel_id: '' }),
+        type: 'application/x-www-form-urlencoded',
+        status: 200,
+      },
+      {
+        what: 'a command with an empty user_id',
+        body: command('We adopt Kafka because the queue drops messages', { user_id: '' }),
+        type: 'application/x-www-form-urlencoded',
+        status: 200,
+      },
       // The first was recorded with deciders "U0ANA", a string where a list belongs; the second threw.
-      { what: 'a decision form whose deciders are a string', body: decisionForm({ deciders: { value: { type: 'multi_users_select', selected_users: 'U0ANA' } } }), type: 'application/x-www-form-urlencoded', status: 200, answer: /"deciders":"I could not read/ },
-      { what: 'a decision form whose tags are a number', body: decisionForm({ tags: { value: { type: 'plain_text_input', value: 7 } } }), type: 'application/x-www-form-urlencoded', status: 200, answer: /"tags":"I could not read/ },
+      {
+        what: 'a decision form whose deciders are a string',
+        body: decisionForm({ deciders: { value: { type: 'multi_users_select', selected_users: 'U0ANA' } } }),
+        type: 'application/x-www-form-urlencoded',
+        status: 200,
+        answer: /"deciders":"I could not read/,
+      },
+      {
+        what: 'a decision form whose tags are a number',
+        body: decisionForm({ tags: { value: { type: 'plain_text_input', value: 7 } } }),
+        type: 'application/x-www-form-urlencoded',
+        status: 200,
+        answer: /"tags":"I could not read/,
+      },
       // These were judged and stored: a mistyped thread_ts read as "no thread", a mistyped user as "no author".
-      { what: 'a reopening whose thread_ts is a number', body: envelope(reopening({ thread_ts: 1700950000.0001 }), 'EvREG1'), type: 'application/json', status: 200 },
-      { what: 'a reopening whose user is an object', body: envelope(reopening({ user: { id: 'U0RAJ' } }), 'EvREG2'), type: 'application/json', status: 200 },
-      { what: 'a reopening whose user is 5,000 capitals', body: envelope(reopening({ user: `U${'X'.repeat(5_000)}` }), 'EvREG3'), type: 'application/json', status: 200 },
-      { what: 'a reopening whose channel is SQL', body: envelope(reopening({ channel: "C0'); drop table decisions; --" }), 'EvREG4'), type: 'application/json', status: 200 },
+      {
+        what: 'a reopening whose thread_ts is a number',
+        body: envelope(reopening({ thread_ts: 1700950000.0001 }), 'EvREG1'),
+        type: 'application/json',
+        status: 200,
+      },
+      {
+        what: 'a reopening whose user is an object',
+        body: envelope(reopening({ user: { id: 'U0RAJ' } }), 'EvREG2'),
+        type: 'application/json',
+        status: 200,
+      },
+      {
+        what: 'a reopening whose user is 5,000 capitals',
+        body: envelope(reopening({ user: `U${'X'.repeat(5_000)}` }), 'EvREG3'),
+        type: 'application/json',
+        status: 200,
+      },
+      {
+        what: 'a reopening whose channel is SQL',
+        body: envelope(reopening({ channel: "C0'); drop table decisions; --" }), 'EvREG4'),
+        type: 'application/json',
+        status: 200,
+      },
     ];
     const before = await snapshot(app);
     const answers = [];
@@ -274,11 +420,19 @@ describe('hostile traffic to /slack/events', () => {
       const timestamp = Math.floor(Date.now() / 1000);
       const response = await fetch(events, {
         method: 'POST',
-        headers: { 'content-type': c.type, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, c.body) },
+        headers: {
+          'content-type': c.type,
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, c.body),
+        },
         body: c.body,
         signal: AbortSignal.timeout(BUDGET_MS),
       }).catch(() => null);
-      answers.push({ what: c.what, status: response?.status ?? 'no answer', answer: c.answer && response ? c.answer.test(await response.text()) : Boolean(response) });
+      answers.push({
+        what: c.what,
+        status: response?.status ?? 'no answer',
+        answer: c.answer && response ? c.answer.test(await response.text()) : Boolean(response),
+      });
     }
     await app.idle();
     expect(answers).toEqual(cases.map((c) => ({ what: c.what, status: c.status, answer: true })));
@@ -288,7 +442,8 @@ describe('hostile traffic to /slack/events', () => {
 
   it('stores a decision whose text carries SQL and broadcast mentions verbatim, and never echoes them live', async () => {
     app.slack.reset();
-    const text = "We keep '); drop table decisions; -- as a literal string <!channel> because <!subteam^S0ENG1|@eng> and <!here> asked for it";
+    const text =
+      "We keep '); drop table decisions; -- as a literal string <!channel> because <!subteam^S0ENG1|@eng> and <!here> asked for it";
     const recorded = await app.command(text, { channel: 'C0SQL' });
     expect(recorded.status).toBe(200);
     await app.slack.waitFor('chat.postMessage');

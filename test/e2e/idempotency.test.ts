@@ -18,7 +18,16 @@ const nextTs = () => `${tsCounter++}.000400`;
 
 function message(text: string, options: { channel?: string; threadTs?: string; user?: string } = {}) {
   const ts = nextTs();
-  return { type: 'message', channel: options.channel ?? 'C0ORD', channel_type: 'channel', user: options.user ?? 'U0RAJ', text, ts, event_ts: ts, ...(options.threadTs ? { thread_ts: options.threadTs } : {}) };
+  return {
+    type: 'message',
+    channel: options.channel ?? 'C0ORD',
+    channel_type: 'channel',
+    user: options.user ?? 'U0RAJ',
+    text,
+    ts,
+    event_ts: ts,
+    ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+  };
 }
 
 const retry = (n: number) => ({ headers: { 'x-slack-retry-num': String(n), 'x-slack-retry-reason': 'http_timeout' } });
@@ -28,7 +37,9 @@ function warningsIn(app: TestApp) {
 }
 
 async function count(app: TestApp, table: string, where = sql`true`): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(await app.database.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}`));
+  const [row] = rowsOf<{ n: number }>(
+    await app.database.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}`),
+  );
   return Number(row!.n);
 }
 
@@ -38,7 +49,10 @@ describe('idempotency under Slack retries and double clicks', () => {
   let handedOver: Database | undefined;
   beforeAll(async () => {
     app = await TestApp.start();
-    await app.command('Orders stay on Postgres instead of MongoDB because refunds need multi-row transactions #orders', { channel: 'C0ORD' });
+    await app.command(
+      'Orders stay on Postgres instead of MongoDB because refunds need multi-row transactions #orders',
+      { channel: 'C0ORD' },
+    );
     await app.slack.waitFor('chat.postMessage');
   });
   afterAll(async () => {
@@ -61,11 +75,19 @@ describe('idempotency under Slack retries and double clicks', () => {
   it('records and posts nothing twice when the redelivery reaches a replica that never saw it', async () => {
     const event = message(REOPENING, { channel: 'C0RETRY2' });
     await app.event(event, { eventId: 'EvSAME2' });
-    const reply = message('yes, mongo would be simpler for orders', { channel: 'C0RETRY2', threadTs: event.ts, user: 'U0ANA' });
+    const reply = message('yes, mongo would be simpler for orders', {
+      channel: 'C0RETRY2',
+      threadTs: event.ts,
+      user: 'U0ANA',
+    });
     await app.idle();
     await app.event(reply, { eventId: 'EvREPLY2' });
     await app.idle();
-    const before = { judgements: await count(app, 'relitigation_judgements'), costs: await count(app, 'cost_events'), notes: await count(app, 'relitigation_thread_messages') };
+    const before = {
+      judgements: await count(app, 'relitigation_judgements'),
+      costs: await count(app, 'cost_events'),
+      notes: await count(app, 'relitigation_thread_messages'),
+    };
     // Not vacuous: the first deliveries judged, warned, noted the reply and costed the thread.
     expect(warningsIn(app)).toHaveLength(1);
     expect(Math.min(before.judgements, before.costs, before.notes)).toBeGreaterThan(0);
@@ -78,25 +100,44 @@ describe('idempotency under Slack retries and double clicks', () => {
     await app.event(reply, { eventId: 'EvREPLY2', ...retry(1) });
     await app.idle();
     expect(warningsIn(app)).toHaveLength(0);
-    expect({ judgements: await count(app, 'relitigation_judgements'), costs: await count(app, 'cost_events'), notes: await count(app, 'relitigation_thread_messages') }).toEqual(before);
+    expect({
+      judgements: await count(app, 'relitigation_judgements'),
+      costs: await count(app, 'cost_events'),
+      notes: await count(app, 'relitigation_thread_messages'),
+    }).toEqual(before);
   });
 
   it('records one decision for a form submitted twice', async () => {
     const opened = await app.command('', { triggerId: 'trigger-form' });
     expect(opened.status).toBe(200);
     const [open] = await app.slack.waitFor('views.open');
-    const submit = () => app.interact(viewSubmission(open!.params.view, { title: 'We keep one on-call rota per product', rationale: 'pages got lost between rotas' }, 'V0DOUBLE'));
+    const submit = () =>
+      app.interact(
+        viewSubmission(
+          open!.params.view,
+          { title: 'We keep one on-call rota per product', rationale: 'pages got lost between rotas' },
+          'V0DOUBLE',
+        ),
+      );
     const decisionsBefore = await count(app, 'decisions');
     const [first, second] = await Promise.all([submit(), submit()]);
     expect([first.status, second.status]).toEqual([200, 200]);
     await app.idle();
     expect(await count(app, 'decisions')).toBe(decisionsBefore + 1);
-    const cards = app.slack.callsOf('chat.postMessage').filter((c) => JSON.stringify(c.params.blocks ?? '').includes('one on-call rota'));
+    const cards = app.slack
+      .callsOf('chat.postMessage')
+      .filter((c) => JSON.stringify(c.params.blocks ?? '').includes('one on-call rota'));
     expect(cards).toHaveLength(1);
   });
 
   it('acknowledges app_rate_limited at once, and counts and logs it', async () => {
-    const body = JSON.stringify({ token: 'x', team_id: TEAM, minute_rate_limited: 1_700_000_000, api_app_id: 'A0APP', type: 'app_rate_limited' });
+    const body = JSON.stringify({
+      token: 'x',
+      team_id: TEAM,
+      minute_rate_limited: 1_700_000_000,
+      api_app_id: 'A0APP',
+      type: 'app_rate_limited',
+    });
     const started = Date.now();
     const response = await signedPost(`${app.url}/slack/events`, SIGNING_SECRET, body, 'application/json');
     expect(response.status).toBe(200);
@@ -117,14 +158,22 @@ describe('Slack API storms', () => {
   beforeEach(() => app.slack.reset());
 
   it('rides out a burst of 429s and posts the card once', async () => {
-    app.slack.failNext('chat.postMessage', { status: 429, headers: { 'retry-after': '0' }, body: { ok: false, error: 'ratelimited' } }, 2);
+    app.slack.failNext(
+      'chat.postMessage',
+      { status: 429, headers: { 'retry-after': '0' }, body: { ok: false, error: 'ratelimited' } },
+      2,
+    );
     const response = await app.command('We run canaries for every backend deploy because rollbacks hurt #deploys');
     expect(response.status).toBe(200);
     await app.idle();
     const attempts = app.slack.callsOf('chat.postMessage');
     expect(attempts).toHaveLength(3);
-    expect(app.responses(response.responseId).filter((r) => /could not be posted/.test(String(r.params.text)))).toHaveLength(0);
-    expect(await app.metricValue('decision_ledger_slack_api_rate_limited_total', { method: 'chat.postMessage' })).toBe(2);
+    expect(
+      app.responses(response.responseId).filter((r) => /could not be posted/.test(String(r.params.text))),
+    ).toHaveLength(0);
+    expect(await app.metricValue('decision_ledger_slack_api_rate_limited_total', { method: 'chat.postMessage' })).toBe(
+      2,
+    );
   });
 
   it('gives up on a failing Slack after a bounded number of tries, and tells the user the record is kept', async () => {
@@ -138,6 +187,11 @@ describe('Slack API storms', () => {
     expect(told.some((t) => /^Recorded D-\d+, but the card could not be posted/.test(t))).toBe(true);
     const found = await app.command('search staging data');
     expect(JSON.stringify(found.body.blocks)).toContain('We keep staging data for 30 days');
-    expect(await app.metricValue('decision_ledger_slack_api_calls_total', { method: 'chat.postMessage', outcome: 'http_error' })).toBe(4);
+    expect(
+      await app.metricValue('decision_ledger_slack_api_calls_total', {
+        method: 'chat.postMessage',
+        outcome: 'http_error',
+      }),
+    ).toBe(4);
   });
 });

@@ -27,7 +27,12 @@ describe('"Log as decision" and the decision form', () => {
     openai = await new FakeOpenAi().start();
     app = await TestApp.start({
       now: () => NOW,
-      env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseUrl, OPENAI_MODEL: 'test-model', OPENAI_TIMEOUT_MS: '400' },
+      env: {
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: openai.baseUrl,
+        OPENAI_MODEL: 'test-model',
+        OPENAI_TIMEOUT_MS: '400',
+      },
     });
   });
   afterAll(async () => {
@@ -46,9 +51,20 @@ describe('"Log as decision" and the decision form', () => {
       { bot_id: 'B0OTHER', text: 'CI passed', ts: '1700000102.000100' },
       { user: 'U0LEE', text: 'ok, we stay on Postgres', ts: '1700000103.000100' },
     ]);
-    openai.reply = JSON.stringify({ decision: 'Orders stay on Postgres', rationale: 'Refunds need multi-row transactions', alternatives: ['MongoDB'] });
+    openai.reply = JSON.stringify({
+      decision: 'Orders stay on Postgres',
+      rationale: 'Refunds need multi-row transactions',
+      alternatives: ['MongoDB'],
+    });
 
-    const response = await app.interact(messageShortcut({ ts: '1700000103.000100', thread_ts: '1700000100.000100', user: 'U0LEE', text: 'ok, we stay on Postgres' }));
+    const response = await app.interact(
+      messageShortcut({
+        ts: '1700000103.000100',
+        thread_ts: '1700000100.000100',
+        user: 'U0LEE',
+        text: 'ok, we stay on Postgres',
+      }),
+    );
     expect(response.status).toBe(200);
     const [open] = await app.slack.waitFor('views.update');
     const view = open!.params.view;
@@ -72,11 +88,20 @@ describe('"Log as decision" and the decision form', () => {
     expect(card).toContain('Orders stay on Postgres');
     expect(card).toContain('MongoDB');
     // A reply's link opens it in its thread.
-    expect(card).toContain('https://acme.slack.com/archives/C0ORD/p1700000103000100?thread_ts=1700000100.000100&cid=C0ORD');
+    expect(card).toContain(
+      'https://acme.slack.com/archives/C0ORD/p1700000103000100?thread_ts=1700000100.000100&cid=C0ORD',
+    );
 
     // The same message again shows the existing record instead of a new form.
     app.slack.reset();
-    await app.interact(messageShortcut({ ts: '1700000103.000100', thread_ts: '1700000100.000100', user: 'U0LEE', text: 'ok, we stay on Postgres' }));
+    await app.interact(
+      messageShortcut({
+        ts: '1700000103.000100',
+        thread_ts: '1700000100.000100',
+        user: 'U0LEE',
+        text: 'ok, we stay on Postgres',
+      }),
+    );
     const [again] = await app.slack.waitFor('views.update');
     expect(again!.params.view.title.text).toMatch(/^Already D-\d+$/);
 
@@ -113,10 +138,23 @@ describe('"Log as decision" and the decision form', () => {
 
   it('opens the form without the thread when Slack rate-limits thread reads, and nothing else waits for it', async () => {
     // Apps outside the Marketplace get one conversations.replies a minute.
-    app.slack.failNext('conversations.replies', { status: 429, headers: { 'retry-after': '60' }, body: { ok: false, error: 'ratelimited' } });
-    await app.interact(messageShortcut({ ts: '1700000170.000100', thread_ts: '1700000160.000100', user: 'U0RAJ', text: 'we tag releases with calver' }));
+    app.slack.failNext('conversations.replies', {
+      status: 429,
+      headers: { 'retry-after': '60' },
+      body: { ok: false, error: 'ratelimited' },
+    });
+    await app.interact(
+      messageShortcut({
+        ts: '1700000170.000100',
+        thread_ts: '1700000160.000100',
+        user: 'U0RAJ',
+        text: 'we tag releases with calver',
+      }),
+    );
     const [update] = await app.slack.waitFor('views.update');
-    expect(update!.params.view.blocks.find((b: any) => b.block_id === 'deciders').element.initial_users).toEqual(['U0RAJ']);
+    expect(update!.params.view.blocks.find((b: any) => b.block_id === 'deciders').element.initial_users).toEqual([
+      'U0RAJ',
+    ]);
     // Recording a decision right after asks conversations.info about a new channel and posts a
     // card: neither waits out the thread read's minute.
     await app.command('We tag releases with calver because dates tell support more', { channel: 'C0RELEASES' });
@@ -124,7 +162,9 @@ describe('"Log as decision" and the decision form', () => {
     expect(card!.params.channel).toBe('C0RELEASES');
     // Within the minute, the thread is not asked for again.
     app.slack.reset();
-    await app.interact(messageShortcut({ ts: '1700000171.000100', thread_ts: '1700000160.000100', user: 'U0RAJ', text: 'calver it is' }));
+    await app.interact(
+      messageShortcut({ ts: '1700000171.000100', thread_ts: '1700000160.000100', user: 'U0RAJ', text: 'calver it is' }),
+    );
     await app.slack.waitFor('views.update');
     expect(app.slack.callsOf('conversations.replies')).toHaveLength(0);
   });
@@ -141,10 +181,14 @@ describe('"Log as decision" and the decision form', () => {
 
   it('opens the form without a draft when the LLM hangs', async () => {
     openai.reply = 'hang';
-    await app.interact(messageShortcut({ ts: '1700000200.000100', user: 'U0RAJ', text: 'we freeze deploys on fridays' }));
+    await app.interact(
+      messageShortcut({ ts: '1700000200.000100', user: 'U0RAJ', text: 'we freeze deploys on fridays' }),
+    );
     const [open] = await app.slack.waitFor('views.update');
     const view = open!.params.view;
-    expect(view.blocks.find((b: any) => b.block_id === 'title').element.initial_value).toBe('we freeze deploys on fridays');
+    expect(view.blocks.find((b: any) => b.block_id === 'title').element.initial_value).toBe(
+      'we freeze deploys on fridays',
+    );
     expect(JSON.stringify(view.blocks)).not.toContain('Drafted');
     // conversations.replies failed (no such thread in the fake): the author is still offered.
     expect(view.blocks.find((b: any) => b.block_id === 'deciders').element.initial_users).toEqual(['U0RAJ']);
@@ -164,7 +208,12 @@ describe('"Log as decision" and the decision form', () => {
     const [open] = await app.slack.waitFor('views.open');
     const view = open!.params.view;
     const response = await app.interact(
-      submission(view, { title: '   ', tags: 'ok, not a tag!', revisit_on: '2026-01-01', alternatives: 'x'.repeat(10) }),
+      submission(view, {
+        title: '   ',
+        tags: 'ok, not a tag!',
+        revisit_on: '2026-01-01',
+        alternatives: 'x'.repeat(10),
+      }),
     );
     expect(response.status).toBe(200);
     expect(response.body.response_action).toBe('errors');
@@ -210,12 +259,22 @@ describe('"Log as decision" and the decision form', () => {
     expect(app.slack.callsOf('chat.postMessage')).toHaveLength(0);
   });
 
-  it('ignores a shortcut payload whose message or channel is not of Slack\'s shape: no lookup, no form, no message', async () => {
+  it("ignores a shortcut payload whose message or channel is not of Slack's shape: no lookup, no form, no message", async () => {
     const statementsBefore = await app.metricValue('decision_ledger_db_queries_total');
     const malformed = [
-      { ...messageShortcut({ ts: '1700000200.000100', user: 'U0ANA', text: 'we stay on Postgres' }), message: { type: 'message', text: 'no ts' } },
-      { ...messageShortcut({ ts: '1700000200.000100', user: 'U0ANA', text: 'we stay on Postgres' }), channel: { name: 'no id' } },
-      messageShortcut({ ts: "1700000200.000100'; drop table decisions; --", user: 'U0ANA', text: 'we stay on Postgres' }),
+      {
+        ...messageShortcut({ ts: '1700000200.000100', user: 'U0ANA', text: 'we stay on Postgres' }),
+        message: { type: 'message', text: 'no ts' },
+      },
+      {
+        ...messageShortcut({ ts: '1700000200.000100', user: 'U0ANA', text: 'we stay on Postgres' }),
+        channel: { name: 'no id' },
+      },
+      messageShortcut({
+        ts: "1700000200.000100'; drop table decisions; --",
+        user: 'U0ANA',
+        text: 'we stay on Postgres',
+      }),
     ];
     for (const payload of malformed) expect((await app.interact(payload)).status).toBe(200);
     await app.idle();

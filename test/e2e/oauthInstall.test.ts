@@ -41,7 +41,13 @@ describe('OAuth installs', () => {
     app.slack.on('oauth.v2.access', (params) => {
       if (params.grant_type === 'refresh_token') {
         refreshed += 1;
-        return { ok: true, token_type: 'bot', access_token: `xoxe.xoxb-rotated-${refreshed}`, refresh_token: `xoxe-1-refresh-${refreshed}`, expires_in: 43_200 };
+        return {
+          ok: true,
+          token_type: 'bot',
+          access_token: `xoxe.xoxb-rotated-${refreshed}`,
+          refresh_token: `xoxe-1-refresh-${refreshed}`,
+          expires_in: 43_200,
+        };
       }
       const grant = grants.get(params.code);
       if (!grant || params.client_id !== CLIENT_ID) return { ok: false, error: 'invalid_code' };
@@ -59,7 +65,15 @@ describe('OAuth installs', () => {
         ...(grant.refresh ? { refresh_token: grant.refresh.token, expires_in: grant.refresh.expiresIn } : {}),
       };
     });
-    app.slack.on('auth.test', () => ({ ok: true, url: 'https://beta.slack.com/', team: 'Beta', user: 'decision-ledger', team_id: 'T0BETA', user_id: 'UBOT2', bot_id: 'BBOT2' }));
+    app.slack.on('auth.test', () => ({
+      ok: true,
+      url: 'https://beta.slack.com/',
+      team: 'Beta',
+      user: 'decision-ledger',
+      team_id: 'T0BETA',
+      user_id: 'UBOT2',
+      bot_id: 'BBOT2',
+    }));
   });
   afterAll(async () => {
     await app.stop();
@@ -89,7 +103,11 @@ describe('OAuth installs', () => {
   });
 
   it('stores an installation with its token encrypted, then serves that workspace with it', async () => {
-    const done = await install('code-beta', { team: { id: 'T0BETA', name: 'Beta' }, token: 'xoxb-beta-installed', botUserId: 'UBOT2' });
+    const done = await install('code-beta', {
+      team: { id: 'T0BETA', name: 'Beta' },
+      token: 'xoxb-beta-installed',
+      botUserId: 'UBOT2',
+    });
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('installed in Beta');
 
@@ -97,7 +115,10 @@ describe('OAuth installs', () => {
     expect(rows.map((r) => r.workspace_id)).toEqual(['T0BETA']);
     expect(JSON.stringify(rows)).not.toContain('xoxb-beta-installed');
 
-    const recorded = await app.command('We ship the beta on Thursdays because support is staffed then', { team: 'T0BETA', channel: 'C0BETA' });
+    const recorded = await app.command('We ship the beta on Thursdays because support is staffed then', {
+      team: 'T0BETA',
+      channel: 'C0BETA',
+    });
     expect(recorded.status).toBe(200);
     const posts = await app.slack.waitFor('chat.postMessage');
     expect(posts.at(-1)!.token).toBe('xoxb-beta-installed');
@@ -115,17 +136,27 @@ describe('OAuth installs', () => {
     const page = await fetch(`${app.url}/slack/install`);
     const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
     const state = /state=([^&"]+)/.exec(await page.text())![1]!;
-    const first = await fetch(`${app.url}/slack/oauth_redirect?code=code-gamma&state=${state}`, { headers: { cookie } });
+    const first = await fetch(`${app.url}/slack/oauth_redirect?code=code-gamma&state=${state}`, {
+      headers: { cookie },
+    });
     expect(first.status).toBe(200);
     await app.database.db.execute(sql`delete from slack_installations where workspace_id = 'T0GAMMA'`);
     grants.set('code-replay', { team: { id: 'T0GAMMA', name: 'Gamma' }, token: 'xoxb-attacker', botUserId: 'UBOT3' });
-    const replay = await fetch(`${app.url}/slack/oauth_redirect?code=code-replay&state=${state}`, { headers: { cookie } });
+    const replay = await fetch(`${app.url}/slack/oauth_redirect?code=code-replay&state=${state}`, {
+      headers: { cookie },
+    });
     expect(replay.status).toBeGreaterThanOrEqual(400);
     expect((await storedRows()).map((r) => r.workspace_id)).not.toContain('T0GAMMA');
   });
 
   it('keys an org-wide Enterprise Grid install by its enterprise id and serves its workspaces', async () => {
-    const done = await install('code-grid', { team: null, enterprise: { id: 'E0GRID', name: 'Grid Org' }, orgWide: true, token: 'xoxb-grid-org', botUserId: 'UBOTG' });
+    const done = await install('code-grid', {
+      team: null,
+      enterprise: { id: 'E0GRID', name: 'Grid Org' },
+      orgWide: true,
+      token: 'xoxb-grid-org',
+      botUserId: 'UBOTG',
+    });
     expect(done.status).toBe(200);
     expect((await storedRows()).map((r) => r.workspace_id)).toContain('E0GRID');
 
@@ -142,10 +173,14 @@ describe('OAuth installs', () => {
   });
 
   it('reaches an installed workspace from scheduled jobs with its own token (here: a revisit reminder)', async () => {
-    await app.database.db.execute(sql`update decisions set revisit_on = '2026-01-01' where workspace_id in ('T0BETA', 'E0GRID')`);
+    await app.database.db.execute(
+      sql`update decisions set revisit_on = '2026-01-01' where workspace_id in ('T0BETA', 'E0GRID')`,
+    );
     app.slack.reset();
     await app.jobs.digests.remindNow();
-    const reminders = app.slack.callsOf('chat.postMessage').filter((c) => String(c.params.text).includes('is due for revisit'));
+    const reminders = app.slack
+      .callsOf('chat.postMessage')
+      .filter((c) => String(c.params.text).includes('is due for revisit'));
     expect(reminders.map((c) => c.token).sort()).toEqual(['xoxb-beta-installed', 'xoxb-grid-org']);
   });
 
@@ -181,13 +216,20 @@ describe('OAuth installs', () => {
     expect((await storedRows()).map((r) => r.workspace_id)).not.toContain('T0BETA');
 
     app.slack.reset();
-    const refusedBefore = await app.metricValue('decision_ledger_slack_authorization_failures_total', { reason: 'not_installed' });
-    const after = await app.command('This should not be recorded because the app is gone', { team: 'T0BETA', channel: 'C0BETA' });
+    const refusedBefore = await app.metricValue('decision_ledger_slack_authorization_failures_total', {
+      reason: 'not_installed',
+    });
+    const after = await app.command('This should not be recorded because the app is gone', {
+      team: 'T0BETA',
+      channel: 'C0BETA',
+    });
     expect(after.status).toBe(200);
     await app.idle();
     expect(app.slack.callsOf('chat.postMessage')).toHaveLength(0);
     // Bolt answers and runs nothing; operators see it counted.
-    expect(await app.metricValue('decision_ledger_slack_authorization_failures_total', { reason: 'not_installed' })).toBe(refusedBefore + 1);
+    expect(
+      await app.metricValue('decision_ledger_slack_authorization_failures_total', { reason: 'not_installed' }),
+    ).toBe(refusedBefore + 1);
     // Another workspace is untouched.
     expect((await storedRows()).map((r) => r.workspace_id)).toContain('E0GRID');
   });

@@ -18,7 +18,16 @@ const nextTs = () => `${tsCounter++}.000300`;
 
 function message(text: string, options: { threadTs?: string } = {}) {
   const ts = nextTs();
-  return { type: 'message', channel: 'C0ORD', channel_type: 'channel', user: 'U0RAJ', text, ts, event_ts: ts, ...(options.threadTs ? { thread_ts: options.threadTs } : {}) };
+  return {
+    type: 'message',
+    channel: 'C0ORD',
+    channel_type: 'channel',
+    user: 'U0RAJ',
+    text,
+    ts,
+    event_ts: ts,
+    ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+  };
 }
 
 describe.skipIf(!SERVER)('when PostgreSQL restarts mid-traffic', () => {
@@ -34,7 +43,10 @@ describe.skipIf(!SERVER)('when PostgreSQL restarts mid-traffic', () => {
     database = await openDatabase({ kind: 'postgres', url: proxied.url });
     await database.migrate();
     app = await TestApp.start({ database, env: { EVENT_RETRY_WINDOW_MS: '30000' } });
-    await app.command('Orders stay on Postgres instead of MongoDB because refunds need multi-row transactions #orders', { channel: 'C0ORD' });
+    await app.command(
+      'Orders stay on Postgres instead of MongoDB because refunds need multi-row transactions #orders',
+      { channel: 'C0ORD' },
+    );
     await app.slack.waitFor('chat.postMessage');
     app.slack.reset();
   });
@@ -52,7 +64,9 @@ describe.skipIf(!SERVER)('when PostgreSQL restarts mid-traffic', () => {
     const chatter = (async () => {
       let root: string | undefined;
       while (chatting) {
-        const event = message(root ? 'sounds good, on it' : 'deploying billing v2.3 to staging now', { threadTs: root });
+        const event = message(root ? 'sounds good, on it' : 'deploying billing v2.3 to staging now', {
+          threadTs: root,
+        });
         root = root ? undefined : event.ts;
         const started = Date.now();
         const delivery = await app.event(event);
@@ -94,7 +108,9 @@ describe.skipIf(!SERVER)('when PostgreSQL restarts mid-traffic', () => {
 
     // Ready again, and writes work again without a restart.
     expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
-    const recorded = await app.command('We move search to OpenSearch because Solr upgrades stalled #search', { channel: 'C0SEARCH' });
+    const recorded = await app.command('We move search to OpenSearch because Solr upgrades stalled #search', {
+      channel: 'C0SEARCH',
+    });
     expect(recorded.status).toBe(200);
     await app.slack.waitFor('chat.postMessage', 2);
     expect(await app.metricValue('decision_ledger_slack_events_dropped_total')).toBe(0);

@@ -31,7 +31,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-function spawnApp(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function spawnApp(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
@@ -119,7 +123,11 @@ describe('npm start, as a process', () => {
 
   it('records a decision, stops cleanly on SIGTERM, and still has it after a restart', async () => {
     const first = await startApp(env);
-    const recorded = await command(first.url, 'We keep decisions in Slack because that is where they happen #process', slack.responseUrl('r1'));
+    const recorded = await command(
+      first.url,
+      'We keep decisions in Slack because that is where they happen #process',
+      slack.responseUrl('r1'),
+    );
     expect(recorded.status).toBe(200);
     await slack.waitFor('chat.postMessage');
     first.child.kill('SIGTERM');
@@ -131,7 +139,12 @@ describe('npm start, as a process', () => {
       expect(JSON.stringify(await listed.json())).toContain('We keep decisions in Slack');
       const searched = await command(second.url, 'search happen', slack.responseUrl('r3'));
       expect(JSON.stringify(await searched.json())).toContain('We keep decisions in Slack');
-      const forged = await signedPost(`${second.url}/slack/events`, 'wrong-secret', formBody({ command: '/decide', text: 'We forge #process' }), 'application/x-www-form-urlencoded');
+      const forged = await signedPost(
+        `${second.url}/slack/events`,
+        'wrong-secret',
+        formBody({ command: '/decide', text: 'We forge #process' }),
+        'application/x-www-form-urlencoded',
+      );
       expect(forged.status).toBe(401);
     } finally {
       second.child.kill('SIGTERM');

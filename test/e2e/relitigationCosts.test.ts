@@ -8,7 +8,16 @@ const NOW = new Date('2026-11-18T12:00:00Z');
 const at = (minutes: number) => `${Date.UTC(2026, 10, 18, 10, minutes) / 1000}.000100`;
 
 function message(text: string, ts: string, user: string, threadTs?: string) {
-  return { type: 'message', channel: 'C0ORD', channel_type: 'channel', user, text, ts, event_ts: ts, ...(threadTs ? { thread_ts: threadTs } : {}) };
+  return {
+    type: 'message',
+    channel: 'C0ORD',
+    channel_type: 'channel',
+    user,
+    text,
+    ts,
+    event_ts: ts,
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+  };
 }
 
 async function settle(app: TestApp) {
@@ -17,7 +26,9 @@ async function settle(app: TestApp) {
 
 async function threadCosts(app: TestApp) {
   return rowsOf<{ person_hours: number; money: number; decision_ref: number; inputs: Record<string, unknown> }>(
-    await app.database.db.execute(sql`select person_hours, money, decision_ref, inputs from cost_events where workspace_id = ${TEAM} and kind = 'relitigation'`),
+    await app.database.db.execute(
+      sql`select person_hours, money, decision_ref, inputs from cost_events where workspace_id = ${TEAM} and kind = 'relitigation'`,
+    ),
   );
 }
 
@@ -25,7 +36,10 @@ describe('what relitigating a decision costs', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await TestApp.start({ now: () => NOW });
-    await app.command('Orders stay on Postgres instead of MongoDB because refunds need multi-row transactions #orders', { channel: 'C0ORD' });
+    await app.command(
+      'Orders stay on Postgres instead of MongoDB because refunds need multi-row transactions #orders',
+      { channel: 'C0ORD' },
+    );
     await app.slack.waitFor('chat.postMessage');
   });
   afterAll(async () => {
@@ -36,7 +50,9 @@ describe('what relitigating a decision costs', () => {
     const root = at(0);
     await app.event(message('honestly should we just move orders to mongo? the schema keeps changing', root, 'U0RAJ'));
     await settle(app);
-    expect(app.slack.callsOf('chat.postMessage').filter((c) => String(c.params.text).startsWith('This reopens'))).toHaveLength(1);
+    expect(
+      app.slack.callsOf('chat.postMessage').filter((c) => String(c.params.text).startsWith('This reopens')),
+    ).toHaveLength(1);
     await app.event(message('we went through this in March, refunds need transactions', at(5), 'U0ANA', root));
     await app.event(message('but the schema churn is real', at(10), 'U0RAJ', root));
     await app.event(message('ok, let us bring numbers to the review', at(70), 'U0MEI', root));
@@ -57,7 +73,9 @@ describe('what relitigating a decision costs', () => {
 
   it('takes the cost away when the warning is marked "Not a reopening"', async () => {
     const [judgement] = rowsOf<{ id: number; warning_ts: string }>(
-      await app.database.db.execute(sql`select id, warning_ts from relitigation_judgements where workspace_id = ${TEAM} and outcome = 'warned'`),
+      await app.database.db.execute(
+        sql`select id, warning_ts from relitigation_judgements where workspace_id = ${TEAM} and outcome = 'warned'`,
+      ),
     );
     const click = await app.interact({
       type: 'block_actions',
@@ -69,7 +87,9 @@ describe('what relitigating a decision costs', () => {
       message: { type: 'message', ts: judgement!.warning_ts, text: 'warning' },
       trigger_id: 'trigger-dismiss',
       response_url: app.slack.responseUrl('dismiss'),
-      actions: [{ type: 'button', action_id: 'warning_dismiss', block_id: 'b', value: String(judgement!.id), action_ts: '1' }],
+      actions: [
+        { type: 'button', action_id: 'warning_dismiss', block_id: 'b', value: String(judgement!.id), action_ts: '1' },
+      ],
     });
     expect(click.status).toBe(200);
     await settle(app);
@@ -87,12 +107,17 @@ describe('what relitigating a decision costs', () => {
     await app.event({ ...message('release notes for 4.2 are up', root, 'U0MEI'), channel: 'C0OPS' });
     await app.event({ ...message('thanks!', at(201), 'U0ANA', root), channel: 'C0OPS' });
     await settle(app);
-    await app.event({ ...message('honestly should we just move orders to mongo? the schema keeps changing', at(210), 'U0RAJ', root), channel: 'C0OPS' });
+    await app.event({
+      ...message('honestly should we just move orders to mongo? the schema keeps changing', at(210), 'U0RAJ', root),
+      channel: 'C0OPS',
+    });
     await settle(app);
     await app.event({ ...message('no, refunds need transactions', at(215), 'U0ANA', root), channel: 'C0OPS' });
     await settle(app);
     const [cost] = rowsOf<{ person_hours: number; inputs: Record<string, unknown> }>(
-      await app.database.db.execute(sql`select person_hours, inputs from cost_events where workspace_id = ${TEAM} and kind = 'relitigation' and channel_id = 'C0OPS'`),
+      await app.database.db.execute(
+        sql`select person_hours, inputs from cost_events where workspace_id = ${TEAM} and kind = 'relitigation' and channel_id = 'C0OPS'`,
+      ),
     );
     // The reopening and the one reply after it: 2 people × (2 + 5 minutes).
     expect(cost!.inputs).toMatchObject({ participants: 2, messages: 2 });
@@ -106,7 +131,8 @@ describe('what relitigating a decision costs', () => {
     await app.event({ ...message('yes', at(301), 'U0ANA', root), channel: 'C0LUNCH' });
     await settle(app);
     const statementsBefore = await app.metricValue('decision_ledger_db_queries_total');
-    for (let i = 0; i < 5; i++) await app.event({ ...message(`me too ${i}`, at(302 + i), 'U0RAJ', root), channel: 'C0LUNCH' });
+    for (let i = 0; i < 5; i++)
+      await app.event({ ...message(`me too ${i}`, at(302 + i), 'U0RAJ', root), channel: 'C0LUNCH' });
     await settle(app);
     expect(await app.metricValue('decision_ledger_db_queries_total')).toBe(statementsBefore);
   });

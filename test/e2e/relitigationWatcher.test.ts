@@ -12,7 +12,17 @@ const MENTION_ONLY = 'the orders postgres migration failed on staging, looking i
 let tsCounter = 1_700_100_000;
 const nextTs = () => `${tsCounter++}.000200`;
 
-function messageEvent(text: string, options: { channel?: string; ts?: string; threadTs?: string; user?: string; botId?: string; channelType?: string } = {}) {
+function messageEvent(
+  text: string,
+  options: {
+    channel?: string;
+    ts?: string;
+    threadTs?: string;
+    user?: string;
+    botId?: string;
+    channelType?: string;
+  } = {},
+) {
   return {
     type: 'message',
     channel: options.channel ?? 'C0ORD',
@@ -26,7 +36,13 @@ function messageEvent(text: string, options: { channel?: string; ts?: string; th
   };
 }
 
-function buttonClick(actionId: string, value: string, message: { ts: string; channel: string }, responseId: string, app: TestApp) {
+function buttonClick(
+  actionId: string,
+  value: string,
+  message: { ts: string; channel: string },
+  responseId: string,
+  app: TestApp,
+) {
   return {
     type: 'block_actions',
     team: { id: TEAM, domain: 'acme' },
@@ -42,7 +58,11 @@ function buttonClick(actionId: string, value: string, message: { ts: string; cha
 }
 
 /** Posts a message event and waits until the app has judged it (a judgement row, or a settled pause). */
-async function say(app: TestApp, event: ReturnType<typeof messageEvent>, options: { eventId?: string; headers?: Record<string, string> } = {}) {
+async function say(
+  app: TestApp,
+  event: ReturnType<typeof messageEvent>,
+  options: { eventId?: string; headers?: Record<string, string> } = {},
+) {
   const response = await app.event(event, options);
   expect(response.status).toBe(200);
   await settle(app);
@@ -63,8 +83,14 @@ describe('the relitigation watcher', () => {
   beforeAll(async () => {
     app = await TestApp.start({ now: () => new Date('2026-11-22T10:00:00Z') });
     app.slack.privateChannels.add('G0SECRET');
-    await app.command('Orders stay on Postgres instead of MongoDB because refunds need multi-row transactions #orders', { channel: 'C0ORD' });
-    await app.command('Feature flags stay homegrown in Postgres instead of LaunchDarkly because the seat pricing is too high #flags', { channel: 'G0SECRET' });
+    await app.command(
+      'Orders stay on Postgres instead of MongoDB because refunds need multi-row transactions #orders',
+      { channel: 'C0ORD' },
+    );
+    await app.command(
+      'Feature flags stay homegrown in Postgres instead of LaunchDarkly because the seat pricing is too high #flags',
+      { channel: 'G0SECRET' },
+    );
     await app.slack.waitFor('chat.postMessage', 2);
   });
   afterAll(async () => {
@@ -87,14 +113,25 @@ describe('the relitigation watcher', () => {
     // It pings nobody: the deciders are shown by "View", not mentioned at every warning.
     expect(blocks).not.toMatch(/<@U/);
     // The judgement records the model that made it.
-    const judged = await app.database.db.execute(sql`select model_version from relitigation_judgements where message_ts = ${event.ts}`);
+    const judged = await app.database.db.execute(
+      sql`select model_version from relitigation_judgements where message_ts = ${event.ts}`,
+    );
     expect(rowsOf<{ model_version: string }>(judged).map((r) => r.model_version)).toContain(detector.model.version);
 
     // Slack redelivers the same event: never a second warning.
-    await say(app, event, { eventId: 'EvRETRY', headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
-    await say(app, event, { eventId: 'EvRETRY', headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' } });
+    await say(app, event, {
+      eventId: 'EvRETRY',
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
+    await say(app, event, {
+      eventId: 'EvRETRY',
+      headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' },
+    });
     // The thread argues on: still one warning per thread and decision.
-    await say(app, messageEvent('yeah mongo would be so much simpler for orders, can we switch?', { threadTs: event.ts }));
+    await say(
+      app,
+      messageEvent('yeah mongo would be so much simpler for orders, can we switch?', { threadTs: event.ts }),
+    );
     expect(warningsIn(app)).toHaveLength(1);
   });
 
@@ -146,26 +183,53 @@ describe('the relitigation watcher', () => {
     await say(app, messageEvent(REOPENING, { channel: 'C0PARTNER' }));
     expect(warningsIn(app)).toHaveLength(0);
     for (const text of ['search postgres', 'list #orders', 'show D-1']) {
-      expect(JSON.stringify((await app.command(text, { channel: 'C0PARTNER' })).body)).not.toContain('Orders stay on Postgres');
+      expect(JSON.stringify((await app.command(text, { channel: 'C0PARTNER' })).body)).not.toContain(
+        'Orders stay on Postgres',
+      );
     }
     // Shared later: Slack's event says so at once, whatever conversations.info said before.
-    expect(JSON.stringify((await app.command('search postgres', { channel: 'C0LATERSHARED' })).body)).toContain('Orders stay on Postgres');
-    const shared = await app.event({ type: 'channel_shared', connected_team_id: 'T0PARTNER', channel: 'C0LATERSHARED', event_ts: '1764000000.000200' });
+    expect(JSON.stringify((await app.command('search postgres', { channel: 'C0LATERSHARED' })).body)).toContain(
+      'Orders stay on Postgres',
+    );
+    const shared = await app.event({
+      type: 'channel_shared',
+      connected_team_id: 'T0PARTNER',
+      channel: 'C0LATERSHARED',
+      event_ts: '1764000000.000200',
+    });
     expect(shared.status).toBe(200);
     await app.idle();
-    expect(JSON.stringify((await app.command('search postgres', { channel: 'C0LATERSHARED' })).body)).not.toContain('Orders stay on Postgres');
+    expect(JSON.stringify((await app.command('search postgres', { channel: 'C0LATERSHARED' })).body)).not.toContain(
+      'Orders stay on Postgres',
+    );
     // Made private as well: it stays shared with the other organisation, and still sees nothing else.
-    await app.event({ type: 'message', subtype: 'channel_convert_to_private', user: 'U0ANA', text: 'made this channel *private*.', channel: 'C0LATERSHARED', channel_type: 'group', ts: '1764000000.000300', event_ts: '1764000000.000300' });
+    await app.event({
+      type: 'message',
+      subtype: 'channel_convert_to_private',
+      user: 'U0ANA',
+      text: 'made this channel *private*.',
+      channel: 'C0LATERSHARED',
+      channel_type: 'group',
+      ts: '1764000000.000300',
+      event_ts: '1764000000.000300',
+    });
     await app.idle();
-    expect(JSON.stringify((await app.command('search postgres', { channel: 'C0LATERSHARED' })).body)).not.toContain('Orders stay on Postgres');
+    expect(JSON.stringify((await app.command('search postgres', { channel: 'C0LATERSHARED' })).body)).not.toContain(
+      'Orders stay on Postgres',
+    );
     // Its own decisions it sees, and is warned about.
-    await app.command('Partner invoices go through Stripe instead of wire transfers #billing', { channel: 'C0PARTNER' });
+    await app.command('Partner invoices go through Stripe instead of wire transfers #billing', {
+      channel: 'C0PARTNER',
+    });
     await app.slack.waitFor('chat.postMessage');
-    expect(JSON.stringify((await app.command('search stripe', { channel: 'C0PARTNER' })).body)).toContain('Partner invoices go through Stripe');
+    expect(JSON.stringify((await app.command('search stripe', { channel: 'C0PARTNER' })).body)).toContain(
+      'Partner invoices go through Stripe',
+    );
   });
 
   it('matches a private-channel decision only in its own channel, and nothing across workspaces', async () => {
-    const flags = 'LD renewal quote came in at $48k, should we just move feature flags to LaunchDarkly anyway? homegrown flags keep breaking';
+    const flags =
+      'LD renewal quote came in at $48k, should we just move feature flags to LaunchDarkly anyway? homegrown flags keep breaking';
     await say(app, messageEvent(flags, { channel: 'C0PUBLIC2' }));
     expect(warningsIn(app)).toHaveLength(0);
     await say(app, messageEvent(flags, { channel: 'G0SECRET', channelType: 'group' }));
@@ -179,17 +243,24 @@ describe('the relitigation watcher', () => {
     const event = await say(app, messageEvent(REOPENING, { channel: 'C0DISMISS' }));
     const [warning] = warningsIn(app);
     const dismiss = warning!.params.blocks.at(-1).elements.find((e: any) => e.action_id === 'warning_dismiss');
-    await app.interact(buttonClick('warning_dismiss', dismiss.value, { ts: '1700.1', channel: 'C0DISMISS' }, 'dismiss', app));
+    await app.interact(
+      buttonClick('warning_dismiss', dismiss.value, { ts: '1700.1', channel: 'C0DISMISS' }, 'dismiss', app),
+    );
     await settle(app);
     const [updated] = app.responses('dismiss');
     expect(updated!.params.replace_original).toBe(true);
     expect(JSON.stringify(updated!.params.blocks)).toContain('marked this not a reopening');
     // A double click changes nothing.
-    await app.interact(buttonClick('warning_dismiss', dismiss.value, { ts: '1700.1', channel: 'C0DISMISS' }, 'dismiss', app));
+    await app.interact(
+      buttonClick('warning_dismiss', dismiss.value, { ts: '1700.1', channel: 'C0DISMISS' }, 'dismiss', app),
+    );
     await settle(app);
     expect(app.responses('dismiss')).toHaveLength(1);
     // The same decision argued again in that thread: quiet.
-    await say(app, messageEvent('really though, mongo for orders? can we revisit?', { channel: 'C0DISMISS', threadTs: event.ts }));
+    await say(
+      app,
+      messageEvent('really though, mongo for orders? can we revisit?', { channel: 'C0DISMISS', threadTs: event.ts }),
+    );
     expect(warningsIn(app)).toHaveLength(1);
   });
 
@@ -209,11 +280,14 @@ describe('the relitigation watcher', () => {
     const [open] = await app.slack.waitFor('views.open');
     const form = open!.params.view;
     expect(form.callback_id).toBe('reopen_decision');
-    const submit = (whatIsNew: string, id: string) => app.interact(viewSubmission(form, { what_is_new: whatIsNew }, id));
+    const submit = (whatIsNew: string, id: string) =>
+      app.interact(viewSubmission(form, { what_is_new: whatIsNew }, id));
     const empty = await submit('   ', 'V0R1');
     expect(empty.body.errors.what_is_new).toContain('what is new');
     // Superseding it from here is refused on the field: it belongs to the channel that recorded it.
-    const elsewhere = await app.interact(viewSubmission(form, { what_is_new: 'Schema churn', new_decision: 'Orders move to MongoDB' }, 'V0R1B'));
+    const elsewhere = await app.interact(
+      viewSubmission(form, { what_is_new: 'Schema churn', new_decision: 'Orders move to MongoDB' }, 'V0R1B'),
+    );
     expect(elsewhere.body.errors.new_decision).toContain('was recorded in <#C0ORD>: supersede it there');
     await submit('Schema churn: 4 migrations this sprint <!channel>', 'V0R2');
     await settle(app);
@@ -248,7 +322,10 @@ describe('the relitigation watcher with an LLM endpoint', () => {
     app = await TestApp.start({
       env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseUrl, OPENAI_TIMEOUT_MS: '300' },
     });
-    await app.command('Orders stay on Postgres instead of MongoDB because refunds need multi-row transactions #orders', { channel: 'C0ORD' });
+    await app.command(
+      'Orders stay on Postgres instead of MongoDB because refunds need multi-row transactions #orders',
+      { channel: 'C0ORD' },
+    );
     await app.slack.waitFor('chat.postMessage');
   });
   afterAll(async () => {
@@ -318,7 +395,13 @@ describe('the relitigation watcher with an LLM endpoint', () => {
       channel_type: 'channel',
       ts: nextTs(),
       hidden: true,
-      message: { type: 'message', user: 'U0RAJ', text: REOPENING, ts: original.ts, attachments: [{ id: 1, title: 'unfurl' }] },
+      message: {
+        type: 'message',
+        user: 'U0RAJ',
+        text: REOPENING,
+        ts: original.ts,
+        attachments: [{ id: 1, title: 'unfurl' }],
+      },
       previous_message: { type: 'message', user: 'U0RAJ', text: REOPENING, ts: original.ts },
       event_ts: nextTs(),
     } as any);
@@ -334,7 +417,11 @@ describe('the relitigation watcher with an LLM endpoint', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     openai.embeddings = 500;
     await say(app, messageEvent(REOPENING, { channel: 'C0LLM5' }));
-    expect(warningsIn(app).map((w) => w.params.channel).sort()).toEqual(['C0LLM4', 'C0LLM5']);
+    expect(
+      warningsIn(app)
+        .map((w) => w.params.channel)
+        .sort(),
+    ).toEqual(['C0LLM4', 'C0LLM5']);
     await app.command('llm off');
   });
 });

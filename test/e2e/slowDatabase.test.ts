@@ -10,7 +10,10 @@ import { TestApp } from '../support/testApp.js';
 const logged: string[] = [];
 const ERROR = 50; // pino's level number
 const errorsLogged = () =>
-  logged.map((line) => JSON.parse(line) as { level: number; msg: string }).filter((line) => line.level >= ERROR).map((line) => line.msg);
+  logged
+    .map((line) => JSON.parse(line) as { level: number; msg: string })
+    .filter((line) => line.level >= ERROR)
+    .map((line) => line.msg);
 
 describe('when the database is slower than Slack’s 3-second ack window', () => {
   let app: TestApp;
@@ -50,7 +53,9 @@ describe('when the database is slower than Slack’s 3-second ack window', () =>
     });
     expect(response.status).toBe(200);
     expect(response.body.text).toContain('Saving your decision');
-    const confirmations = await waitFor(() => app.responses(response.responseId).filter((r) => /^Recorded D-\d+\.$/.test(r.params.text)));
+    const confirmations = await waitFor(() =>
+      app.responses(response.responseId).filter((r) => /^Recorded D-\d+\.$/.test(r.params.text)),
+    );
     expect(confirmations).toHaveLength(1);
     const [post] = await app.slack.waitFor('chat.postMessage');
     expect(post!.params.text).toContain('even when the database is slow');
@@ -68,7 +73,11 @@ describe('when the database is slower than Slack’s 3-second ack window', () =>
       timed(app.command('list #orders', { channel: 'C0SLOW' })),
       timed(app.command('search refunds', { channel: 'C0SLOW' })),
       timed(app.command(`show D-${ref}`, { channel: 'C0SLOW' })),
-      timed(app.command(`supersede D-${ref} Orders move to the ledger service because refunds moved there`, { channel: 'C0SLOW' })),
+      timed(
+        app.command(`supersede D-${ref} Orders move to the ledger service because refunds moved there`, {
+          channel: 'C0SLOW',
+        }),
+      ),
     ]).finally(slow.release);
 
     for (const { response, ms } of [list, search, show, supersede]) {
@@ -130,7 +139,11 @@ describe('when the database is slower than Slack’s 3-second ack window', () =>
     expect(opened.status).toBe(200);
     const [open] = await app.slack.waitFor('views.open');
     const submit = (title: string, viewId: string) =>
-      timed(app.interact(viewSubmission(open!.params.view, { title, rationale: 'the form must not hang', channel: 'C0SLOW' }, viewId)));
+      timed(
+        app.interact(
+          viewSubmission(open!.params.view, { title, rationale: 'the form must not hang', channel: 'C0SLOW' }, viewId),
+        ),
+      );
 
     let slow = await slowTable(app, 'decisions');
     const saved = await submit('We answer every form within three seconds', 'V0SLOW1').finally(slow.release);
@@ -166,15 +179,25 @@ describe('when the database is slower than Slack’s 3-second ack window', () =>
     const [open] = await app.slack.waitFor('views.open');
     // The card is answered late; meanwhile the table it would be remembered in goes away.
     app.slack.slow('chat.postMessage', 500);
-    const submitted = app.interact(viewSubmission(open!.params.view, { title: 'Cards are posted once', rationale: 'posting twice confuses people', channel: 'C0SLOW' }, 'V0CARDPLACE'));
+    const submitted = app.interact(
+      viewSubmission(
+        open!.params.view,
+        { title: 'Cards are posted once', rationale: 'posting twice confuses people', channel: 'C0SLOW' },
+        'V0CARDPLACE',
+      ),
+    );
     await app.slack.waitFor('chat.postMessage');
     await app.database.db.execute(sql`alter table decisions rename to decisions_gone`);
     try {
       expect((await submitted).status).toBe(200);
       await app.idle();
-      expect(JSON.stringify(app.slack.callsOf('chat.postMessage')[0]!.params.blocks)).toContain('Cards are posted once');
+      expect(JSON.stringify(app.slack.callsOf('chat.postMessage')[0]!.params.blocks)).toContain(
+        'Cards are posted once',
+      );
       expect(app.slack.callsOf('chat.postEphemeral')).toHaveLength(0);
-      expect(logged.map((line) => (JSON.parse(line) as { msg: string }).msg)).toContain('a decision card was posted but where it went could not be saved');
+      expect(logged.map((line) => (JSON.parse(line) as { msg: string }).msg)).toContain(
+        'a decision card was posted but where it went could not be saved',
+      );
     } finally {
       await app.database.db.execute(sql`alter table decisions_gone rename to decisions`);
     }
@@ -200,7 +223,9 @@ describe('when the database is slower than Slack’s 3-second ack window', () =>
       expect(supersedeFailed!.params.text).toContain(text);
       expect(app.slack.callsOf('chat.postMessage')).toHaveLength(0);
       // The failures are logged — which also shows the log is really being watched in the tests above.
-      expect(errorsLogged()).toEqual(expect.arrayContaining(['reading decisions failed', 'superseding a decision failed']));
+      expect(errorsLogged()).toEqual(
+        expect.arrayContaining(['reading decisions failed', 'superseding a decision failed']),
+      );
     } finally {
       await app.database.db.execute(sql`alter table decisions_gone rename to decisions`);
     }
@@ -212,7 +237,10 @@ describe('when the database is slower than Slack’s 3-second ack window', () =>
  * PGlite, every statement at all) until it is released — or, with breakAndRelease, fails because the
  * table has been renamed to `<table>_gone`.
  */
-async function slowTable(app: TestApp, table: 'decisions' | 'cost_settings'): Promise<{ release(): void; breakAndRelease(): Promise<void> }> {
+async function slowTable(
+  app: TestApp,
+  table: 'decisions' | 'cost_settings',
+): Promise<{ release(): void; breakAndRelease(): Promise<void> }> {
   let finish!: (rename: boolean) => void;
   const finishing = new Promise<boolean>((resolve) => (finish = resolve));
   let committed!: Promise<void>;
@@ -220,7 +248,8 @@ async function slowTable(app: TestApp, table: 'decisions' | 'cost_settings'): Pr
     committed = app.database.db.transaction(async (tx) => {
       await tx.execute(sql`lock table ${sql.identifier(table)} in access exclusive mode`);
       locked();
-      if (await finishing) await tx.execute(sql`alter table ${sql.identifier(table)} rename to ${sql.identifier(`${table}_gone`)}`);
+      if (await finishing)
+        await tx.execute(sql`alter table ${sql.identifier(table)} rename to ${sql.identifier(`${table}_gone`)}`);
     });
   });
   return {

@@ -23,7 +23,14 @@ describe('Socket Mode (SLACK_APP_TOKEN)', () => {
     connected = new Promise<WebSocket>((resolve) => {
       sockets.on('connection', (socket) => {
         // Slack greets every new connection; the client counts as connected only after this.
-        socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0APP' }, debug_info: { host: 'fake' } }));
+        socket.send(
+          JSON.stringify({
+            type: 'hello',
+            num_connections: 1,
+            connection_info: { app_id: 'A0APP' },
+            debug_info: { host: 'fake' },
+          }),
+        );
         resolve(socket);
       });
     });

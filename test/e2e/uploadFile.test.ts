@@ -4,18 +4,33 @@ import { type UploadPngProps, uploadPng } from '../../src/slack/uploadFile.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 
 // The PNG signature, then every byte value: CR, LF, NUL and bytes that are not UTF-8 must all survive.
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256))]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256)),
+]);
 
 describe('uploading a PNG to Slack', () => {
   const slack = new FakeSlack();
   let client: WebClient;
   const upload = (props: Partial<UploadPngProps> = {}) =>
-    uploadPng({ client, channelId: 'C0ARCH', filename: 'coordination-costs-2026-W47.png', title: 'Coordination cost per week', png: PNG, ...props });
+    uploadPng({
+      client,
+      channelId: 'C0ARCH',
+      filename: 'coordination-costs-2026-W47.png',
+      title: 'Coordination cost per week',
+      png: PNG,
+      ...props,
+    });
 
   beforeAll(async () => {
     await slack.start();
     // No retries and a timeout: a failing fake must fail the call, not hold it for Slack's retry policy.
-    client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, timeout: 5000, logLevel: LogLevel.ERROR });
+    client = new WebClient('xoxb-test', {
+      slackApiUrl: slack.apiUrl,
+      retryConfig: { retries: 0 },
+      timeout: 5000,
+      logLevel: LogLevel.ERROR,
+    });
   });
   afterAll(async () => {
     await slack.stop();
@@ -40,7 +55,11 @@ describe('uploading a PNG to Slack', () => {
     expect(completed!.params.thread_ts).toBeUndefined();
     expect(completed!.params.files).toEqual([{ id: fileId, title: 'Coordination cost per week' }]);
     // Slack's three steps, in order: the file is complete only once its bytes have arrived.
-    expect(slack.calls.map((c) => c.method)).toEqual(['files.getUploadURLExternal', 'upload_url', 'files.completeUploadExternal']);
+    expect(slack.calls.map((c) => c.method)).toEqual([
+      'files.getUploadURLExternal',
+      'upload_url',
+      'files.completeUploadExternal',
+    ]);
   });
 
   it('shares the file as a reply when given a thread', async () => {

@@ -31,9 +31,21 @@ describe('importing the ADR folders teams keep', () => {
   afterAll(async () => {
     await database.close();
   });
-  const services = () => ({ adrs: createAdrRepository(database.db), relitigation: createRelitigationIndex(database.db), detector });
+  const services = () => ({
+    adrs: createAdrRepository(database.db),
+    relitigation: createRelitigationIndex(database.db),
+    detector,
+  });
   const run = (workspace: Workspace, files: { path: string; text: string }[]) =>
-    importAdrs({ services: services(), workspace, channelId: 'C0ARCH', channelPrivate: false, files, today: '2026-11-22', actor: 'ADR import' });
+    importAdrs({
+      services: services(),
+      workspace,
+      channelId: 'C0ARCH',
+      channelPrivate: false,
+      files,
+      today: '2026-11-22',
+      actor: 'ADR import',
+    });
 
   it.each(FOLDERS)('accounts for every file of %s, and a second import changes nothing', async (name) => {
     const workspace = { workspaceId: `T_${name.replace(/-/g, '_').toUpperCase()}`, enterpriseId: null };
@@ -43,7 +55,11 @@ describe('importing the ADR folders teams keep', () => {
     expect(first.imported).toBeGreaterThan(0);
     const again = await run(workspace, files);
     expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: first.imported, skipped: first.skipped });
-    const [{ n }] = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from decisions where workspace_id = ${workspace.workspaceId}`)) as [{ n: number }];
+    const [{ n }] = rowsOf<{ n: number }>(
+      await database.db.execute(
+        sql`select count(*)::int as n from decisions where workspace_id = ${workspace.workspaceId}`,
+      ),
+    ) as [{ n: number }];
     expect(Number(n)).toBe(first.imported);
   });
 
@@ -53,16 +69,28 @@ describe('importing the ADR folders teams keep', () => {
     const decisions = createDecisionRepository(database.db);
     const byPath = async (path: string) =>
       rowsOf<{ ref: number; status: string; superseded_by_ref: number | null; supersedes_ref: number | null }>(
-        await database.db.execute(sql`select ref, status, superseded_by_ref, supersedes_ref from decisions where workspace_id = ${workspace.workspaceId} and import_path = ${path}`),
+        await database.db.execute(
+          sql`select ref, status, superseded_by_ref, supersedes_ref from decisions where workspace_id = ${workspace.workspaceId} and import_path = ${path}`,
+        ),
       )[0]!;
     const dns = await byPath('0004-dns-definitions-for-hosts-and-services.md');
     const infra = await byPath('0015-dns-infrastructure.md');
     expect(dns.status).toBe('superseded');
     expect(dns.superseded_by_ref).toBe(infra.ref);
     expect(infra.supersedes_ref).toBe(dns.ref);
-    const page = await decisions.list(workspace, { tag: null, status: null }, { kind: 'channel', channelId: 'C0ARCH' }, { offset: 0, limit: 5 });
+    const page = await decisions.list(
+      workspace,
+      { tag: null, status: null },
+      { kind: 'channel', channelId: 'C0ARCH' },
+      { offset: 0, limit: 5 },
+    );
     expect(page.total).toBeGreaterThan(30);
-    const found = await decisions.search(workspace, 'terraform', { kind: 'channel', channelId: 'C0ARCH' }, { offset: 0, limit: 5 });
+    const found = await decisions.search(
+      workspace,
+      'terraform',
+      { kind: 'channel', channelId: 'C0ARCH' },
+      { offset: 0, limit: 5 },
+    );
     expect(found.total).toBeGreaterThan(0);
   });
 
@@ -74,11 +102,16 @@ describe('importing the ADR folders teams keep', () => {
       const files = await exportAdrs({ services: services(), workspace: from, channelId: null, format });
       expect(files.length).toBeGreaterThan(30);
       if (format === 'nygard') continue;
-      const back = await run(to, files.map((f) => ({ path: f.name, text: f.text })));
+      const back = await run(
+        to,
+        files.map((f) => ({ path: f.name, text: f.text })),
+      );
       expect(back.skipped).toBe(0);
       const strip = (rows: Awaited<ReturnType<ReturnType<typeof createAdrRepository>['exportable']>>) =>
         rows.map(({ relitigationCount: _, ...rest }) => rest);
-      expect(strip(await services().adrs.exportable(to, null, true))).toEqual(strip(await services().adrs.exportable(from, null, true)));
+      expect(strip(await services().adrs.exportable(to, null, true))).toEqual(
+        strip(await services().adrs.exportable(from, null, true)),
+      );
     }
   });
 });
@@ -90,20 +123,74 @@ describe('decisions recorded in Slack, through an export and back', () => {
       const from = { workspaceId: 'T_SLACK_FROM', enterpriseId: null };
       const to = { workspaceId: 'T_SLACK_TO', enterpriseId: null };
       const decisions = createDecisionRepository(database.db);
-      const source = { channelId: 'C0ARCH', channelPrivate: false, messageTs: null, threadTs: null, permalink: 'https://acme.slack.com/archives/C0ARCH/p1700000000000100', participants: [] };
+      const source = {
+        channelId: 'C0ARCH',
+        channelPrivate: false,
+        messageTs: null,
+        threadTs: null,
+        permalink: 'https://acme.slack.com/archives/C0ARCH/p1700000000000100',
+        participants: [],
+      };
       const content = (title: string, status: 'accepted' | 'reversed', extra: Partial<{ revisitOn: string }> = {}) => ({
-        title, context: 'Refunds need multi-row transactions &amp; audits.', rationale: 'Because <@U0RAJ> said so: it is simpler.', consequences: 'We run one database.',
-        alternatives: ['MongoDB', 'DynamoDB'], aliases: [], deciders: ['U0ANA', 'U0RAJ'], tags: ['orders', 'db'], status, decidedOn: '2026-03-02', revisitOn: extra.revisitOn ?? null,
+        title,
+        context: 'Refunds need multi-row transactions &amp; audits.',
+        rationale: 'Because <@U0RAJ> said so: it is simpler.',
+        consequences: 'We run one database.',
+        alternatives: ['MongoDB', 'DynamoDB'],
+        aliases: [],
+        deciders: ['U0ANA', 'U0RAJ'],
+        tags: ['orders', 'db'],
+        status,
+        decidedOn: '2026-03-02',
+        revisitOn: extra.revisitOn ?? null,
       });
-      await decisions.record({ workspace: from, content: content('Orders stay on Postgres', 'accepted', { revisitOn: '2027-03-01' }), source, createdBy: 'U0ANA', origin: 'command', idempotencyKey: 'a' });
-      await decisions.record({ workspace: from, content: content('Feature flags in config files', 'reversed'), source, createdBy: 'U0ANA', origin: 'command', idempotencyKey: 'b' });
-      await decisions.supersede({ workspace: from, ref: 1, viewer: { kind: 'channel', channelId: 'C0ARCH' }, content: content('Orders move to CockroachDB', 'accepted'), source, createdBy: 'U0ANA', origin: 'supersede', idempotencyKey: 'c' });
-      const adrs = { adrs: createAdrRepository(database.db), relitigation: createRelitigationIndex(database.db), detector };
+      await decisions.record({
+        workspace: from,
+        content: content('Orders stay on Postgres', 'accepted', { revisitOn: '2027-03-01' }),
+        source,
+        createdBy: 'U0ANA',
+        origin: 'command',
+        idempotencyKey: 'a',
+      });
+      await decisions.record({
+        workspace: from,
+        content: content('Feature flags in config files', 'reversed'),
+        source,
+        createdBy: 'U0ANA',
+        origin: 'command',
+        idempotencyKey: 'b',
+      });
+      await decisions.supersede({
+        workspace: from,
+        ref: 1,
+        viewer: { kind: 'channel', channelId: 'C0ARCH' },
+        content: content('Orders move to CockroachDB', 'accepted'),
+        source,
+        createdBy: 'U0ANA',
+        origin: 'supersede',
+        idempotencyKey: 'c',
+      });
+      const adrs = {
+        adrs: createAdrRepository(database.db),
+        relitigation: createRelitigationIndex(database.db),
+        detector,
+      };
       const files = await exportAdrs({ services: adrs, workspace: from, channelId: null, format: 'madr' });
-      const back = await importAdrs({ services: adrs, workspace: to, channelId: 'C0ARCH', channelPrivate: false, files: files.map((f) => ({ path: f.name, text: f.text })), today: '2026-11-22', actor: 'ADR import' });
+      const back = await importAdrs({
+        services: adrs,
+        workspace: to,
+        channelId: 'C0ARCH',
+        channelPrivate: false,
+        files: files.map((f) => ({ path: f.name, text: f.text })),
+        today: '2026-11-22',
+        actor: 'ADR import',
+      });
       expect(back).toMatchObject({ imported: 3, skipped: 0 });
-      const strip = (rows: Awaited<ReturnType<typeof adrs.adrs.exportable>>) => rows.map(({ relitigationCount: _, ...rest }) => rest);
-      expect(strip(await adrs.adrs.exportable(to, null, true))).toEqual(strip(await adrs.adrs.exportable(from, null, true)));
+      const strip = (rows: Awaited<ReturnType<typeof adrs.adrs.exportable>>) =>
+        rows.map(({ relitigationCount: _, ...rest }) => rest);
+      expect(strip(await adrs.adrs.exportable(to, null, true))).toEqual(
+        strip(await adrs.adrs.exportable(from, null, true)),
+      );
     } finally {
       await database.close();
     }

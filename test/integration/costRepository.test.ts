@@ -47,24 +47,51 @@ describe('the cost repository', () => {
     await costs.record(cost({ day: '2026-11-11', personHours: 1, money: 100, buildHours: 1.2 }));
     await costs.record(cost({ day: '2026-12-01' })); // next month
     await costs.record(cost({ workspace: OTHER })); // another workspace
-    const totals = await costs.totals(ACME, { kind: 'channel', channelId: 'C0A' }, ['2026-11-01', '2026-12-01']).then(([t]) => t!);
-    expect(totals).toEqual([{ kind: 'meeting', currency: 'EUR', events: 2, personHours: 3, waitHours: 0, mergedWaitHours: 0, openToMergeHours: 0, money: 300, buildHours: 3.5999999999999996 }]);
+    const totals = await costs
+      .totals(ACME, { kind: 'channel', channelId: 'C0A' }, ['2026-11-01', '2026-12-01'])
+      .then(([t]) => t!);
+    expect(totals).toEqual([
+      {
+        kind: 'meeting',
+        currency: 'EUR',
+        events: 2,
+        personHours: 3,
+        waitHours: 0,
+        mergedWaitHours: 0,
+        openToMergeHours: 0,
+        money: 300,
+        buildHours: 3.5999999999999996,
+      },
+    ]);
   });
 
   it('replaces a growing cost in place, and removing it takes it out of the sums', async () => {
     const costs = createCostRepository(database.db);
     const thread = (personHours: number) =>
-      cost({ channelId: 'C0T', kind: 'relitigation', source: 'watcher', sourceKey: 'thread:1', personHours, money: personHours * 100, buildHours: 0, decision: { id: '00000000-0000-4000-8000-000000000001', ref: 7 } });
+      cost({
+        channelId: 'C0T',
+        kind: 'relitigation',
+        source: 'watcher',
+        sourceKey: 'thread:1',
+        personHours,
+        money: personHours * 100,
+        buildHours: 0,
+        decision: { id: '00000000-0000-4000-8000-000000000001', ref: 7 },
+      });
     // Replies arriving together at two replicas: the advisory lock serialises them.
     await Promise.all([costs.replace(thread(0.5)), costs.replace(thread(1)), costs.replace(thread(1.5))]);
-    const sums = await costs.totals(ACME, { kind: 'channel', channelId: 'C0T' }, ['2026-11-01', '2026-12-01']).then(([t]) => t!);
+    const sums = await costs
+      .totals(ACME, { kind: 'channel', channelId: 'C0T' }, ['2026-11-01', '2026-12-01'])
+      .then(([t]) => t!);
     expect(sums).toHaveLength(1);
     expect(sums[0]!.events).toBe(1);
     expect([0.5, 1, 1.5]).toContain(sums[0]!.personHours);
     const [decision] = await costs.decisionTotals(ACME, 'C0T', '2026-11-01', '2026-12-01', 5);
     expect(decision).toMatchObject({ decisionRef: 7, threads: 1 });
     await costs.remove(ACME, 'thread:1');
-    expect(await costs.totals(ACME, { kind: 'channel', channelId: 'C0T' }, ['2026-11-01', '2026-12-01']).then(([t]) => t!)).toEqual([]);
+    expect(
+      await costs.totals(ACME, { kind: 'channel', channelId: 'C0T' }, ['2026-11-01', '2026-12-01']).then(([t]) => t!),
+    ).toEqual([]);
     await costs.remove(ACME, 'thread:1'); // twice is fine
   });
 
@@ -74,7 +101,9 @@ describe('the cost repository', () => {
     await costs.record(cost({ channelId: 'C0PUB', day: '2026-10-05' }));
     const all = await costs.totals(ACME, { kind: 'public_channels' }, ['2026-10-01', '2026-11-01']).then(([t]) => t!);
     expect(all.map((t) => t.events)).toEqual([1]);
-    const own = await costs.totals(ACME, { kind: 'channel', channelId: 'G0SECRET' }, ['2026-10-01', '2026-11-01']).then(([t]) => t!);
+    const own = await costs
+      .totals(ACME, { kind: 'channel', channelId: 'G0SECRET' }, ['2026-10-01', '2026-11-01'])
+      .then(([t]) => t!);
     expect(own.map((t) => t.events)).toEqual([1]);
   });
 });
@@ -92,17 +121,24 @@ describe('calendar subscriptions', () => {
     const calendars = createCalendarSubscriptionRepository(database.db);
     for (let i = 0; i < 6; i++) await calendars.subscribe(ACME, `C0${i}`, `https://cal.example.com/${i}.ics`, 'U0ANA');
     const now = new Date('2026-11-18T10:00:00Z');
-    const claim = () => calendars.claimDue(now, new Date(now.getTime() - 45 * 60_000), new Date(now.getTime() + 600_000), 4);
+    const claim = () =>
+      calendars.claimDue(now, new Date(now.getTime() - 45 * 60_000), new Date(now.getTime() + 600_000), 4);
     const [a, b] = await Promise.all([claim(), claim()]);
     const ids = [...a, ...b].map((f) => f.id);
     expect(ids).toHaveLength(6);
     expect(new Set(ids).size).toBe(6);
     expect(await claim()).toEqual([]);
-    for (const feed of a) await calendars.finishSync(feed.id, now, { problem: null, problemReported: false, meetingsRecorded: 1 });
+    for (const feed of a)
+      await calendars.finishSync(feed.id, now, { problem: null, problemReported: false, meetingsRecorded: 1 });
     // Synced just now, or still claimed by the other replica: nothing is due.
     expect(await claim()).toEqual([]);
     const later = new Date(now.getTime() + 3_600_000);
-    const next = await calendars.claimDue(later, new Date(later.getTime() - 45 * 60_000), new Date(later.getTime() + 600_000), 10);
+    const next = await calendars.claimDue(
+      later,
+      new Date(later.getTime() - 45 * 60_000),
+      new Date(later.getTime() + 600_000),
+      10,
+    );
     expect(next).toHaveLength(6);
   });
 });
@@ -112,8 +148,14 @@ describe('totals over consecutive periods', () => {
     const database = await createTestDatabase();
     try {
       const costs = createCostRepository(database.db);
-      for (const day of ['2026-11-01', '2026-11-07', '2026-11-08', '2026-11-14', '2026-11-15']) await costs.record(cost({ day }));
-      const weeks = await costs.totals(ACME, { kind: 'channel', channelId: 'C0A' }, ['2026-11-01', '2026-11-08', '2026-11-15', '2026-11-22']);
+      for (const day of ['2026-11-01', '2026-11-07', '2026-11-08', '2026-11-14', '2026-11-15'])
+        await costs.record(cost({ day }));
+      const weeks = await costs.totals(ACME, { kind: 'channel', channelId: 'C0A' }, [
+        '2026-11-01',
+        '2026-11-08',
+        '2026-11-15',
+        '2026-11-22',
+      ]);
       expect(weeks.map((w) => w.map((t) => t.events))).toEqual([[2], [2], [1]]);
     } finally {
       await database.close();

@@ -34,8 +34,20 @@ describe('decision repository', () => {
     const { decision } = await repo.record(
       aNewDecision({
         workspace: ws,
-        content: { title: 'Use <@U1|ana> &amp; co', revisitOn: '2027-01-31', alternatives: ['A', 'B'], deciders: ['U1', 'Jane Doe'] },
-        source: { channelId: 'C9', channelPrivate: true, messageTs: '1.2', threadTs: '1.1', permalink: 'https://p', participants: ['U1'] },
+        content: {
+          title: 'Use <@U1|ana> &amp; co',
+          revisitOn: '2027-01-31',
+          alternatives: ['A', 'B'],
+          deciders: ['U1', 'Jane Doe'],
+        },
+        source: {
+          channelId: 'C9',
+          channelPrivate: true,
+          messageTs: '1.2',
+          threadTs: '1.1',
+          permalink: 'https://p',
+          participants: ['U1'],
+        },
       }),
     );
     expect(await repo.findByRef(ws, decision.ref, { kind: 'channel', channelId: 'C9' })).toEqual(decision);
@@ -44,12 +56,16 @@ describe('decision repository', () => {
   it('gives concurrent writes distinct, gap-free refs', async () => {
     const ws = { workspaceId: 'TCONCURRENT', enterpriseId: null };
     const results = await Promise.all(Array.from({ length: 12 }, () => repo.record(aNewDecision({ workspace: ws }))));
-    expect(results.map((r) => r.decision.ref).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(results.map((r) => r.decision.ref).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
   });
 
   it('writes concurrent decisions of several workspaces together, each workspace numbered on its own', async () => {
     const spaces = ['TMULTI1', 'TMULTI2', 'TMULTI3'].map((workspaceId) => ({ workspaceId, enterpriseId: null }));
-    const inputs = Array.from({ length: 15 }, (_, i) => aNewDecision({ workspace: spaces[i % 3]!, content: { title: `Multi ${i}` } }));
+    const inputs = Array.from({ length: 15 }, (_, i) =>
+      aNewDecision({ workspace: spaces[i % 3]!, content: { title: `Multi ${i}` } }),
+    );
     const results = await Promise.all(inputs.map((input) => repo.record(input)));
     for (const space of spaces) {
       const refs = results.filter((r) => r.decision.workspaceId === space.workspaceId).map((r) => r.decision.ref);
@@ -85,7 +101,14 @@ describe('decision repository', () => {
         workspace: ws,
         createdBy: 'U0AUTHOR',
         content: { title: 'Acquire Initech quietly', tags: ['mna'], deciders: ['U0DECIDER'] },
-        source: { channelId: 'G0SECRET', channelPrivate: true, messageTs: null, threadTs: null, permalink: null, participants: [] },
+        source: {
+          channelId: 'G0SECRET',
+          channelPrivate: true,
+          messageTs: null,
+          threadTs: null,
+          permalink: null,
+          participants: [],
+        },
       }),
     );
     const inside = { kind: 'channel', channelId: 'G0SECRET' } as const;
@@ -103,11 +126,33 @@ describe('decision repository', () => {
 
   it('searches by prefix and stem across title, rationale, alternatives and tags, best match first', async () => {
     const ws = { workspaceId: 'TSEARCH', enterpriseId: null };
-    await repo.record(aNewDecision({ workspace: ws, content: { title: 'We move billing to Stripe', rationale: 'Invoicing eats two days', alternatives: ['Chargebee'], tags: ['payments'] } }));
-    await repo.record(aNewDecision({ workspace: ws, content: { title: 'Orders stay on Postgres', rationale: 'Refunds need transactions; Stripe webhooks are idempotent', alternatives: ['MongoDB'], tags: ['orders'] } }));
+    await repo.record(
+      aNewDecision({
+        workspace: ws,
+        content: {
+          title: 'We move billing to Stripe',
+          rationale: 'Invoicing eats two days',
+          alternatives: ['Chargebee'],
+          tags: ['payments'],
+        },
+      }),
+    );
+    await repo.record(
+      aNewDecision({
+        workspace: ws,
+        content: {
+          title: 'Orders stay on Postgres',
+          rationale: 'Refunds need transactions; Stripe webhooks are idempotent',
+          alternatives: ['MongoDB'],
+          tags: ['orders'],
+        },
+      }),
+    );
     const stripe = await repo.search(ws, 'strip', everywhere, page);
     expect(stripe.items.map((d) => d.title)).toEqual(['We move billing to Stripe', 'Orders stay on Postgres']);
-    expect((await repo.search(ws, 'mongodb', everywhere, page)).items.map((d) => d.title)).toEqual(['Orders stay on Postgres']);
+    expect((await repo.search(ws, 'mongodb', everywhere, page)).items.map((d) => d.title)).toEqual([
+      'Orders stay on Postgres',
+    ]);
     expect((await repo.search(ws, 'chargebee', everywhere, page)).total).toBe(1);
     expect((await repo.search(ws, 'invoices', everywhere, page)).total).toBe(1);
     expect((await repo.search(ws, "'); drop table decisions; --", everywhere, page)).total).toBe(0);
@@ -116,7 +161,17 @@ describe('decision repository', () => {
 
   it('lists by tag and status, newest first, with a total for paging', async () => {
     const ws = { workspaceId: 'TLIST', enterpriseId: null };
-    for (let i = 0; i < 13; i++) await repo.record(aNewDecision({ workspace: ws, content: { title: `Decision ${i}`, tags: i % 2 ? ['odd'] : ['even'], status: i < 3 ? 'proposed' : 'accepted' } }));
+    for (let i = 0; i < 13; i++)
+      await repo.record(
+        aNewDecision({
+          workspace: ws,
+          content: {
+            title: `Decision ${i}`,
+            tags: i % 2 ? ['odd'] : ['even'],
+            status: i < 3 ? 'proposed' : 'accepted',
+          },
+        }),
+      );
     const first = await repo.list(ws, { tag: null, status: null }, everywhere, { offset: 0, limit: 10 });
     expect(first.total).toBe(13);
     expect(first.items[0]!.title).toBe('Decision 12');
@@ -128,32 +183,49 @@ describe('decision repository', () => {
 
   it('supersedes both ways, keeps the old record, and refuses a second supersede of it', async () => {
     const ws = { workspaceId: 'TSUPERSEDE', enterpriseId: null };
-    const { decision: old } = await repo.record(aNewDecision({ workspace: ws, content: { title: 'Deploy with cron' } }));
-    const outcome = await repo.supersede({ ...aNewDecision({ workspace: ws, content: { title: 'Deploy with a queue' } }), ref: old.ref, viewer: everywhere });
+    const { decision: old } = await repo.record(
+      aNewDecision({ workspace: ws, content: { title: 'Deploy with cron' } }),
+    );
+    const outcome = await repo.supersede({
+      ...aNewDecision({ workspace: ws, content: { title: 'Deploy with a queue' } }),
+      ref: old.ref,
+      viewer: everywhere,
+    });
     expect(outcome.kind).toBe('superseded');
     if (outcome.kind !== 'superseded') return;
     expect(outcome.previous).toMatchObject({ status: 'superseded', supersededBy: { ref: outcome.current.ref } });
     expect(outcome.current).toMatchObject({ status: 'accepted', supersedes: { id: old.id, ref: old.ref } });
-    expect(await repo.findByRef(ws, old.ref, everywhere)).toMatchObject({ title: 'Deploy with cron', status: 'superseded' });
+    expect(await repo.findByRef(ws, old.ref, everywhere)).toMatchObject({
+      title: 'Deploy with cron',
+      status: 'superseded',
+    });
     const actions = (await repo.history(ws, old.id)).map((e) => e.action);
     expect(actions).toEqual(['created', 'superseded']);
 
     const again = await repo.supersede({ ...aNewDecision({ workspace: ws }), ref: old.ref, viewer: everywhere });
     expect(again.kind).toBe('already_superseded');
-    expect(await repo.supersede({ ...aNewDecision({ workspace: ws }), ref: 999, viewer: everywhere })).toEqual({ kind: 'not_found' });
+    expect(await repo.supersede({ ...aNewDecision({ workspace: ws }), ref: 999, viewer: everywhere })).toEqual({
+      kind: 'not_found',
+    });
   });
 
   it('lets only one of two racing supersedes of the same record win', async () => {
     const ws = { workspaceId: 'TSUPERRACE', enterpriseId: null };
     const { decision: old } = await repo.record(aNewDecision({ workspace: ws }));
-    const outcomes = await Promise.all([1, 2].map(() => repo.supersede({ ...aNewDecision({ workspace: ws }), ref: old.ref, viewer: everywhere })));
+    const outcomes = await Promise.all(
+      [1, 2].map(() => repo.supersede({ ...aNewDecision({ workspace: ws }), ref: old.ref, viewer: everywhere })),
+    );
     expect(outcomes.map((o) => o.kind).sort()).toEqual(['already_superseded', 'superseded']);
   });
 
   it('a retried supersede returns the first result instead of failing', async () => {
     const ws = { workspaceId: 'TSUPERRETRY', enterpriseId: null };
     const { decision: old } = await repo.record(aNewDecision({ workspace: ws }));
-    const input = { ...aNewDecision({ workspace: ws, idempotencyKey: 'command:retry' }), ref: old.ref, viewer: everywhere };
+    const input = {
+      ...aNewDecision({ workspace: ws, idempotencyKey: 'command:retry' }),
+      ref: old.ref,
+      viewer: everywhere,
+    };
     const first = await repo.supersede(input);
     const second = await repo.supersede(input);
     expect(first.kind).toBe('superseded');
@@ -163,7 +235,17 @@ describe('decision repository', () => {
   it('finds a decision by the message it was logged from, and records its card once', async () => {
     const ws = { workspaceId: 'TSOURCE', enterpriseId: null };
     const { decision } = await repo.record(
-      aNewDecision({ workspace: ws, source: { channelId: 'C1', channelPrivate: false, messageTs: '1700.1', threadTs: '1700.0', permalink: 'https://x', participants: ['U1', 'U2'] } }),
+      aNewDecision({
+        workspace: ws,
+        source: {
+          channelId: 'C1',
+          channelPrivate: false,
+          messageTs: '1700.1',
+          threadTs: '1700.0',
+          permalink: 'https://x',
+          participants: ['U1', 'U2'],
+        },
+      }),
     );
     expect((await repo.findBySourceMessage(ws, 'C1', '1700.1'))?.id).toBe(decision.id);
     expect(await repo.findBySourceMessage(ws, 'C2', '1700.1')).toBeNull();

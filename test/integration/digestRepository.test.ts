@@ -26,9 +26,12 @@ describe('digest runs: claims, and claims abandoned by a replica that stopped mi
     );
   const run = async (channelId: string) =>
     rowsOf<{ status: string; instance: string; posted_ts: string | null }>(
-      await database.db.execute(sql`select status, instance, posted_ts from digest_runs where workspace_id = ${WS.workspaceId} and channel_id = ${channelId}`),
+      await database.db.execute(
+        sql`select status, instance, posted_ts from digest_runs where workspace_id = ${WS.workspaceId} and channel_id = ${channelId}`,
+      ),
     );
-  const taken = (channelId: string) => digests().claimedAmong([{ workspace: WS, channelId, periodKey: 'weekly:1' }], ABANDONED_MS);
+  const taken = (channelId: string) =>
+    digests().claimedAmong([{ workspace: WS, channelId, periodKey: 'weekly:1' }], ABANDONED_MS);
 
   it('gives a run to one claimant, and keeps it from others while its replica is heard from', async () => {
     const [a, b] = await Promise.all([
@@ -48,7 +51,9 @@ describe('digest runs: claims, and claims abandoned by a replica that stopped mi
     await lastHeardOf('C0TWO', 16);
     // Due again for every replica's tick, and taken over by exactly one of them.
     expect(await taken('C0TWO')).toEqual(new Set());
-    const takeovers = await Promise.all(['replica-a', 'replica-b'].map((r) => digests().claimRun(WS, 'C0TWO', 'weekly:1', r, ABANDONED_MS)));
+    const takeovers = await Promise.all(
+      ['replica-a', 'replica-b'].map((r) => digests().claimRun(WS, 'C0TWO', 'weekly:1', r, ABANDONED_MS)),
+    );
     expect(takeovers.filter(Boolean)).toHaveLength(1);
     const heir = takeovers[0] ? 'replica-a' : 'replica-b';
 

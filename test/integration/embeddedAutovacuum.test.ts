@@ -12,7 +12,15 @@ import { createTestDatabase } from '../support/testDatabase.js';
 describe('autovacuum on the embedded database', () => {
   let database: Database;
   const logged: string[] = [];
-  const logger = createLogger('info', new Writable({ write: (chunk, _encoding, done) => (logged.push(String(chunk)), done()) }));
+  const logger = createLogger(
+    'info',
+    new Writable({
+      write: (chunk, _encoding, done) => {
+        logged.push(String(chunk));
+        done();
+      },
+    }),
+  );
   beforeAll(async () => {
     database = await createTestDatabase();
   });
@@ -24,7 +32,11 @@ describe('autovacuum on the embedded database', () => {
     const repository = createDecisionRepository(database.db);
     await Promise.all(
       Array.from({ length: 120 }, (_, i) =>
-        repository.record(aNewDecision({ content: { title: `Service ${i} publishes its events on Kafka`, alternatives: ['RabbitMQ'] } })),
+        repository.record(
+          aNewDecision({
+            content: { title: `Service ${i} publishes its events on Kafka`, alternatives: ['RabbitMQ'] },
+          }),
+        ),
       ),
     );
     const job = startEmbeddedAutovacuum({ database, logger });
@@ -36,14 +48,20 @@ describe('autovacuum on the embedded database', () => {
       }
       expect(await job.runNow()).toEqual({ analysed: ['decisions', 'decision_terms'], vacuumed: true });
       expect(logged.some((line) => line.includes('refreshed planner statistics'))).toBe(true);
-      const statistics = rowsOf(await database.db.execute(sql`select 1 from pg_stats where tablename = 'decision_terms' and attname = 'term'`));
+      const statistics = rowsOf(
+        await database.db.execute(sql`select 1 from pg_stats where tablename = 'decision_terms' and attname = 'term'`),
+      );
       expect(statistics).toHaveLength(1);
       expect(await job.runNow()).toEqual({ analysed: [], vacuumed: true });
 
       // The vacuum left the row estimate at today's count; growing by more than a tenth since the
       // last analyse is still noticed.
       await Promise.all(
-        Array.from({ length: 70 }, (_, i) => repository.record(aNewDecision({ content: { title: `Service ${i} keeps its jobs on SQS`, alternatives: ['Kafka'] } }))),
+        Array.from({ length: 70 }, (_, i) =>
+          repository.record(
+            aNewDecision({ content: { title: `Service ${i} keeps its jobs on SQS`, alternatives: ['Kafka'] } }),
+          ),
+        ),
       );
       expect((await job.runNow()).analysed).toContain('decisions');
     } finally {
@@ -53,7 +71,12 @@ describe('autovacuum on the embedded database', () => {
 
   it('vacuums the embedded database, so the space of updated rows is used again instead of the file growing', async () => {
     if (database.kind === 'postgres') return;
-    const bytes = async () => Number(rowsOf<{ bytes: number }>(await database.db.execute(sql`select pg_relation_size('decisions')::float8 as bytes`))[0]!.bytes);
+    const bytes = async () =>
+      Number(
+        rowsOf<{ bytes: number }>(
+          await database.db.execute(sql`select pg_relation_size('decisions')::float8 as bytes`),
+        )[0]!.bytes,
+      );
     // What attaching each card does to every decision: an update, which leaves the old row dead.
     const touchEveryDecision = (ts: string) => database.db.execute(sql`update decisions set source_message_ts = ${ts}`);
     const before = await bytes();

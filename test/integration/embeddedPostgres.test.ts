@@ -11,7 +11,13 @@ import { isDatabaseUnavailable } from '../../src/storage/postgresErrors.js';
 
 /** postgres.js on the embedded server, as database.ts connects it. */
 function clientOf(server: EmbeddedPostgres) {
-  return postgres({ max: 1, idle_timeout: 0, max_lifetime: null, onnotice: () => {}, ...({ socket: () => server.connect() } as object) });
+  return postgres({
+    max: 1,
+    idle_timeout: 0,
+    max_lifetime: null,
+    onnotice: () => {},
+    ...({ socket: () => server.connect() } as object),
+  });
 }
 
 /** Runs `use` against a fresh in-memory embedded server, and closes it whatever happens. */
@@ -36,13 +42,17 @@ describe('the embedded PostgreSQL (PGlite on a worker thread)', () => {
     dirs.push(dataDir);
     const first = await openDatabase({ kind: 'pglite', dataDir });
     await first.migrate();
-    await first.db.execute(sql`insert into channel_settings (workspace_id, channel_id, watch, updated_by) values ('T0EMB', 'C0EMB', 'high', 'U0ANA')`);
+    await first.db.execute(
+      sql`insert into channel_settings (workspace_id, channel_id, watch, updated_by) values ('T0EMB', 'C0EMB', 'high', 'U0ANA')`,
+    );
     await first.close();
 
     const again = await openDatabase({ kind: 'pglite', dataDir });
     try {
       await again.migrate();
-      const rows = rowsOf<{ watch: string }>(await again.db.execute(sql`select watch from channel_settings where workspace_id = 'T0EMB'`));
+      const rows = rowsOf<{ watch: string }>(
+        await again.db.execute(sql`select watch from channel_settings where workspace_id = 'T0EMB'`),
+      );
       expect(rows).toEqual([{ watch: 'high' }]);
     } finally {
       await again.close();
@@ -94,7 +104,12 @@ describe('the embedded PostgreSQL (PGlite on a worker thread)', () => {
 
   it('declines TLS as a server without it does, so a client that prefers TLS goes on without', () =>
     withEmbedded(async (server) => {
-      const client = postgres({ max: 1, ssl: 'prefer', onnotice: () => {}, ...({ socket: () => server.connect() } as object) });
+      const client = postgres({
+        max: 1,
+        ssl: 'prefer',
+        onnotice: () => {},
+        ...({ socket: () => server.connect() } as object),
+      });
       expect(await client`select 3 as three`).toEqual([{ three: 3 }]);
       await client.end();
     }));

@@ -3,7 +3,11 @@ import type { Installation } from '@slack/bolt';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/storage/database.js';
-import { createInstallationStore, InstallationUnavailableError, NoInstallationError } from '../../src/storage/installationRepository.js';
+import {
+  createInstallationStore,
+  InstallationUnavailableError,
+  NoInstallationError,
+} from '../../src/storage/installationRepository.js';
 import { slackInstallations } from '../../src/storage/schema.js';
 import { createTokenCipher } from '../../src/storage/tokenCipher.js';
 import { createTestDatabase } from '../support/testDatabase.js';
@@ -16,7 +20,12 @@ function teamInstall(teamId: string, overrides: Partial<Installation<'v2', false
     team: { id: teamId, name: 'Acme' },
     enterprise: undefined,
     user: { id: 'U0INSTALLER', token: undefined, scopes: undefined },
-    bot: { token: `xoxb-${teamId}-bot-secret`, scopes: ['chat:write', 'commands'], id: `B${teamId}`, userId: `U${teamId}BOT` },
+    bot: {
+      token: `xoxb-${teamId}-bot-secret`,
+      scopes: ['chat:write', 'commands'],
+      id: `B${teamId}`,
+      userId: `U${teamId}BOT`,
+    },
     appId: 'A0LEDGER',
     tokenType: 'bot',
     isEnterpriseInstall: false,
@@ -30,7 +39,12 @@ function orgInstall(enterpriseId: string): Installation<'v2', true> {
     team: undefined,
     enterprise: { id: enterpriseId, name: 'Grid Corp' },
     user: { id: 'U0ORGADMIN', token: undefined, scopes: undefined },
-    bot: { token: `xoxb-${enterpriseId}-org-secret`, scopes: ['chat:write'], id: `B${enterpriseId}`, userId: `U${enterpriseId}BOT` },
+    bot: {
+      token: `xoxb-${enterpriseId}-org-secret`,
+      scopes: ['chat:write'],
+      id: `B${enterpriseId}`,
+      userId: `U${enterpriseId}BOT`,
+    },
     appId: 'A0LEDGER',
     tokenType: 'bot',
     isEnterpriseInstall: true,
@@ -45,7 +59,12 @@ function userInstall(teamId: string, userId: string): Installation<'v2', false> 
   return { ...rest, user: { id: userId, token: `xoxp-${userId}-user-secret`, scopes: ['search:read'] } };
 }
 
-const team = (teamId: string, userId?: string) => ({ teamId, enterpriseId: undefined, isEnterpriseInstall: false as const, userId });
+const team = (teamId: string, userId?: string) => ({
+  teamId,
+  enterpriseId: undefined,
+  isEnterpriseInstall: false as const,
+  userId,
+});
 
 describe('the installation store', () => {
   let database: Database;
@@ -67,10 +86,13 @@ describe('the installation store', () => {
     const store = createInstallationStore(database.db, cipher);
     await store.storeInstallation(teamInstall('T0CLEAR'));
     await store.storeInstallation(userInstall('T0CLEAR', 'U0ANA'));
-    const raw = JSON.stringify(await database.db.select().from(slackInstallations).where(eq(slackInstallations.workspaceId, 'T0CLEAR')));
+    const raw = JSON.stringify(
+      await database.db.select().from(slackInstallations).where(eq(slackInstallations.workspaceId, 'T0CLEAR')),
+    );
     expect(raw).toContain('T0CLEAR');
     expect(raw).toContain('UT0CLEARBOT');
-    for (const token of ['xoxb-T0CLEAR-bot-secret', 'xoxp-U0ANA-user-secret', 'xoxb-', 'xoxp-']) expect(raw).not.toContain(token);
+    for (const token of ['xoxb-T0CLEAR-bot-secret', 'xoxp-U0ANA-user-secret', 'xoxb-', 'xoxp-'])
+      expect(raw).not.toContain(token);
   });
 
   it('finds an org-wide install by its enterprise, and for a workspace of that enterprise without an install of its own', async () => {
@@ -78,34 +100,57 @@ describe('the installation store', () => {
     await store.storeInstallation(orgInstall('E0GRID'));
     const org = await store.fetchInstallation({ enterpriseId: 'E0GRID', teamId: undefined, isEnterpriseInstall: true });
     expect(org.bot?.token).toBe('xoxb-E0GRID-org-secret');
-    const workspace = await store.fetchInstallation({ teamId: 'T0GRIDA', enterpriseId: 'E0GRID', isEnterpriseInstall: false });
-    expect(workspace).toMatchObject({ isEnterpriseInstall: true, enterprise: { id: 'E0GRID' }, bot: { token: 'xoxb-E0GRID-org-secret' } });
+    const workspace = await store.fetchInstallation({
+      teamId: 'T0GRIDA',
+      enterpriseId: 'E0GRID',
+      isEnterpriseInstall: false,
+    });
+    expect(workspace).toMatchObject({
+      isEnterpriseInstall: true,
+      enterprise: { id: 'E0GRID' },
+      bot: { token: 'xoxb-E0GRID-org-secret' },
+    });
 
     // A workspace of the grid installed on its own is found as itself, not as the org.
     await store.storeInstallation(teamInstall('T0GRIDB', { enterprise: { id: 'E0GRID' } }));
-    const own = await store.fetchInstallation({ teamId: 'T0GRIDB', enterpriseId: 'E0GRID', isEnterpriseInstall: false });
+    const own = await store.fetchInstallation({
+      teamId: 'T0GRIDB',
+      enterpriseId: 'E0GRID',
+      isEnterpriseInstall: false,
+    });
     expect(own.bot?.token).toBe('xoxb-T0GRIDB-bot-secret');
-    await expect(store.fetchInstallation(team('T0GRIDA'))).rejects.toThrow('no installation of this app for team T0GRIDA');
+    await expect(store.fetchInstallation(team('T0GRIDA'))).rejects.toThrow(
+      'no installation of this app for team T0GRIDA',
+    );
   });
 
   it('throws, as Bolt expects, when nothing is installed', async () => {
     const store = createInstallationStore(database.db, cipher);
-    await expect(store.fetchInstallation(team('T0NOBODY'))).rejects.toThrow('no installation of this app for team T0NOBODY');
-    await expect(store.fetchInstallation(team('T0NOBODY'))).rejects.toBeInstanceOf(NoInstallationError);
-    await expect(store.fetchInstallation({ enterpriseId: 'E0NOBODY', teamId: undefined, isEnterpriseInstall: true })).rejects.toThrow(
-      'no installation of this app for the org-wide install of enterprise E0NOBODY',
+    await expect(store.fetchInstallation(team('T0NOBODY'))).rejects.toThrow(
+      'no installation of this app for team T0NOBODY',
     );
+    await expect(store.fetchInstallation(team('T0NOBODY'))).rejects.toBeInstanceOf(NoInstallationError);
+    await expect(
+      store.fetchInstallation({ enterpriseId: 'E0NOBODY', teamId: undefined, isEnterpriseInstall: true }),
+    ).rejects.toThrow('no installation of this app for the org-wide install of enterprise E0NOBODY');
   });
 
   it('says clearly when a row was encrypted with another key, and lets a reinstall replace it', async () => {
     await createInstallationStore(database.db, cipher).storeInstallation(teamInstall('T0OTHERKEY'));
     const otherKey = createInstallationStore(database.db, createTokenCipher(randomBytes(32).toString('hex')));
-    await expect(otherKey.fetchInstallation(team('T0OTHERKEY'))).rejects.toThrow(/encrypted with a different ENCRYPTION_KEY/);
-    await expect(otherKey.revokeTokens({ teamId: 'T0OTHERKEY', isEnterpriseInstall: false }, { botUserIds: [], userIds: ['U0ANA'] })).rejects.toThrow(
-      /different ENCRYPTION_KEY/,
+    await expect(otherKey.fetchInstallation(team('T0OTHERKEY'))).rejects.toThrow(
+      /encrypted with a different ENCRYPTION_KEY/,
     );
+    await expect(
+      otherKey.revokeTokens(
+        { teamId: 'T0OTHERKEY', isEnterpriseInstall: false },
+        { botUserIds: [], userIds: ['U0ANA'] },
+      ),
+    ).rejects.toThrow(/different ENCRYPTION_KEY/);
     // Reinstalling is the way back when the old key is lost.
-    await otherKey.storeInstallation(teamInstall('T0OTHERKEY', { bot: { token: 'xoxb-reinstalled', scopes: [], id: 'B2', userId: 'U2' } }));
+    await otherKey.storeInstallation(
+      teamInstall('T0OTHERKEY', { bot: { token: 'xoxb-reinstalled', scopes: [], id: 'B2', userId: 'U2' } }),
+    );
     expect((await otherKey.fetchInstallation(team('T0OTHERKEY'))).bot?.token).toBe('xoxb-reinstalled');
     // The other tests' store would now fail to read this row (listing everything, too): it goes.
     await otherKey.deleteWorkspace({ teamId: 'T0OTHERKEY', isEnterpriseInstall: false });
@@ -115,14 +160,30 @@ describe('the installation store', () => {
     const replicaA = createInstallationStore(database.db, cipher);
     const replicaB = createInstallationStore(database.db, cipher);
     const rotating = (token: string) =>
-      teamInstall('T0ROTATE', { bot: { token, refreshToken: `xoxe-1-${token}`, expiresAt: 1_800_000_000, scopes: ['chat:write'], id: 'BROT', userId: 'UROTBOT' } });
+      teamInstall('T0ROTATE', {
+        bot: {
+          token,
+          refreshToken: `xoxe-1-${token}`,
+          expiresAt: 1_800_000_000,
+          scopes: ['chat:write'],
+          id: 'BROT',
+          userId: 'UROTBOT',
+        },
+      });
     await replicaA.storeInstallation(rotating('xoxe.xoxb-old'));
     expect((await replicaA.fetchInstallation(team('T0ROTATE'))).bot?.token).toBe('xoxe.xoxb-old');
     await replicaB.storeInstallation(rotating('xoxe.xoxb-new'));
     // Replica B's own cache is invalidated at once; A's entry would live until its TTL, so A reads afresh here.
-    expect((await replicaB.fetchInstallation(team('T0ROTATE'))).bot).toMatchObject({ token: 'xoxe.xoxb-new', refreshToken: 'xoxe-1-xoxe.xoxb-new' });
-    expect((await createInstallationStore(database.db, cipher).fetchInstallation(team('T0ROTATE'))).bot?.token).toBe('xoxe.xoxb-new');
-    expect(await database.db.select().from(slackInstallations).where(eq(slackInstallations.workspaceId, 'T0ROTATE'))).toHaveLength(1);
+    expect((await replicaB.fetchInstallation(team('T0ROTATE'))).bot).toMatchObject({
+      token: 'xoxe.xoxb-new',
+      refreshToken: 'xoxe-1-xoxe.xoxb-new',
+    });
+    expect((await createInstallationStore(database.db, cipher).fetchInstallation(team('T0ROTATE'))).bot?.token).toBe(
+      'xoxe.xoxb-new',
+    );
+    expect(
+      await database.db.select().from(slackInstallations).where(eq(slackInstallations.workspaceId, 'T0ROTATE')),
+    ).toHaveLength(1);
   });
 
   it('keeps the bot when a user installs user scopes only, and gives each user their own token alone', async () => {
@@ -151,7 +212,9 @@ describe('the installation store', () => {
     await store.deleteWorkspace({ teamId: 'T0GONE', isEnterpriseInstall: false });
     await store.deleteWorkspace({ enterpriseId: 'E0GONE', teamId: 'T0UNDERGONE', isEnterpriseInstall: true });
     await expect(store.fetchInstallation(team('T0GONE'))).rejects.toThrow('no installation');
-    await expect(store.fetchInstallation({ enterpriseId: 'E0GONE', teamId: undefined, isEnterpriseInstall: true })).rejects.toThrow('no installation');
+    await expect(
+      store.fetchInstallation({ enterpriseId: 'E0GONE', teamId: undefined, isEnterpriseInstall: true }),
+    ).rejects.toThrow('no installation');
     await store.deleteWorkspace({ teamId: 'T0GONE', isEnterpriseInstall: false }); // twice is fine
   });
 
@@ -161,20 +224,34 @@ describe('the installation store', () => {
     await store.storeInstallation(userInstall('T0REVOKE', 'U0ANA'));
     await store.fetchInstallation(team('T0REVOKE', 'U0ANA')); // cached
 
-    await store.revokeTokens({ teamId: 'T0REVOKE', isEnterpriseInstall: false }, { botUserIds: [], userIds: ['U0ANA'] });
+    await store.revokeTokens(
+      { teamId: 'T0REVOKE', isEnterpriseInstall: false },
+      { botUserIds: [], userIds: ['U0ANA'] },
+    );
     const afterUser = await store.fetchInstallation(team('T0REVOKE', 'U0ANA'));
     expect(afterUser.user.token).toBeUndefined();
     expect(afterUser.bot?.token).toBe('xoxb-T0REVOKE-bot-secret');
 
     await store.storeInstallation(userInstall('T0REVOKE', 'U0BEN'));
-    await store.revokeTokens({ teamId: 'T0REVOKE', isEnterpriseInstall: false }, { botUserIds: ['UT0REVOKEBOT'], userIds: [] });
+    await store.revokeTokens(
+      { teamId: 'T0REVOKE', isEnterpriseInstall: false },
+      { botUserIds: ['UT0REVOKEBOT'], userIds: [] },
+    );
     const afterBot = await store.fetchInstallation(team('T0REVOKE', 'U0BEN'));
     expect(afterBot.bot).toBeUndefined();
     expect(afterBot.user.token).toBe('xoxp-U0BEN-user-secret');
 
-    await store.deleteInstallation({ teamId: 'T0REVOKE', enterpriseId: undefined, isEnterpriseInstall: false, userId: 'U0BEN' });
+    await store.deleteInstallation({
+      teamId: 'T0REVOKE',
+      enterpriseId: undefined,
+      isEnterpriseInstall: false,
+      userId: 'U0BEN',
+    });
     await expect(store.fetchInstallation(team('T0REVOKE'))).rejects.toThrow('no installation');
-    await store.revokeTokens({ teamId: 'T0REVOKE', isEnterpriseInstall: false }, { botUserIds: ['UT0REVOKEBOT'], userIds: ['U0BEN'] }); // nothing left: fine
+    await store.revokeTokens(
+      { teamId: 'T0REVOKE', isEnterpriseInstall: false },
+      { botUserIds: ['UT0REVOKEBOT'], userIds: ['U0BEN'] },
+    ); // nothing left: fine
   });
 
   it('serves a fresh cache entry without reading, and a write through the store replaces it at once', async () => {
@@ -186,7 +263,9 @@ describe('the installation store', () => {
     // Removed behind the store's back: the cache still answers until its TTL.
     await database.db.delete(slackInstallations).where(eq(slackInstallations.workspaceId, 'T0FRESH'));
     expect((await store.fetchInstallation(team('T0FRESH'))).bot?.token).toBe('xoxb-T0FRESH-bot-secret');
-    await store.storeInstallation(teamInstall('T0FRESH', { bot: { token: 'xoxb-replaced', scopes: [], id: 'B1', userId: 'U1' } }));
+    await store.storeInstallation(
+      teamInstall('T0FRESH', { bot: { token: 'xoxb-replaced', scopes: [], id: 'B1', userId: 'U1' } }),
+    );
     expect((await store.fetchInstallation(team('T0FRESH'))).bot?.token).toBe('xoxb-replaced');
   });
 });
@@ -203,7 +282,11 @@ describe('the installation cache, when the database fails', () => {
   });
 
   it('serves a stale entry when the database is too slow to answer within the ack budget', async () => {
-    const store = createInstallationStore(database.db, cipher, { cacheTtlMs: 60_000, staleIfSlowMs: 200, now: () => clock });
+    const store = createInstallationStore(database.db, cipher, {
+      cacheTtlMs: 60_000,
+      staleIfSlowMs: 200,
+      now: () => clock,
+    });
     await store.storeInstallation(teamInstall('T0SLOW'));
     await store.fetchInstallation(team('T0SLOW'));
     clock += 5 * 60_000; // past the TTL: the store asks the database first
@@ -237,12 +320,17 @@ describe('the installation cache, when the database fails', () => {
 
     clock += 5 * 60_000;
     expect((await store.fetchInstallation(team('T0CACHED', 'U0ANA'))).bot?.token).toBe('xoxb-T0CACHED-bot-secret');
-    expect((await store.fetchInstallation({ teamId: 'T0UNDERORG', enterpriseId: 'E0CACHED', isEnterpriseInstall: false })).bot?.token).toBe(
-      'xoxb-E0CACHED-org-secret',
+    expect(
+      (await store.fetchInstallation({ teamId: 'T0UNDERORG', enterpriseId: 'E0CACHED', isEnterpriseInstall: false }))
+        .bot?.token,
+    ).toBe('xoxb-E0CACHED-org-secret');
+    await expect(store.fetchInstallation(team('T0UNKNOWN'))).rejects.toThrow(
+      'could not read the installation of team T0UNKNOWN: the database did not answer',
     );
-    await expect(store.fetchInstallation(team('T0UNKNOWN'))).rejects.toThrow('could not read the installation of team T0UNKNOWN: the database did not answer');
     await expect(store.fetchInstallation(team('T0UNKNOWN'))).rejects.toBeInstanceOf(InstallationUnavailableError);
     clock += 15 * 60_000; // too stale to vouch for
-    await expect(store.fetchInstallation(team('T0CACHED'))).rejects.toThrow('could not read the installation of team T0CACHED');
+    await expect(store.fetchInstallation(team('T0CACHED'))).rejects.toThrow(
+      'could not read the installation of team T0CACHED',
+    );
   });
 });

@@ -27,7 +27,12 @@ describe('judgements: a message’s verdicts recorded in one statement', () => {
   });
 
   /** A judgement of decision `d` for the message `messageTs` in the thread `threadTs`. */
-  const judgement = (d: number, messageTs: string, threadTs: string, outcome: NewJudgement['outcome']): NewJudgement => ({
+  const judgement = (
+    d: number,
+    messageTs: string,
+    threadTs: string,
+    outcome: NewJudgement['outcome'],
+  ): NewJudgement => ({
     workspace: WS,
     channelId: CHANNEL,
     messageTs,
@@ -45,7 +50,10 @@ describe('judgements: a message’s verdicts recorded in one statement', () => {
 
   it('returns each recorded row in the order given, and nothing for a redelivery', async () => {
     const repository = createJudgementRepository(database.db);
-    const message = [judgement(0, '1700000100.000100', '1700000100.000100', 'warned'), judgement(1, '1700000100.000100', '1700000100.000100', 'weak')];
+    const message = [
+      judgement(0, '1700000100.000100', '1700000100.000100', 'warned'),
+      judgement(1, '1700000100.000100', '1700000100.000100', 'weak'),
+    ];
     const first = await repository.recordAll(message);
     expect(first.map((j) => j && { decisionId: j.decisionId, outcome: j.outcome })).toEqual([
       { decisionId: decisionIds[0]!.id, outcome: 'warned' },
@@ -62,7 +70,10 @@ describe('judgements: a message’s verdicts recorded in one statement', () => {
     expect(warned?.outcome).toBe('warned');
     // A reply reopening the same decision (say, read by another replica before the first warning was
     // seen) may not warn again; its weak judgement of another decision is still recorded.
-    const reply = await repository.recordAll([judgement(0, '1700000201.000100', thread, 'warned'), judgement(2, '1700000201.000100', thread, 'weak')]);
+    const reply = await repository.recordAll([
+      judgement(0, '1700000201.000100', thread, 'warned'),
+      judgement(2, '1700000201.000100', thread, 'weak'),
+    ]);
     expect(reply[0]).toBeNull();
     expect(reply[1]).toMatchObject({ decisionId: decisionIds[2]!.id, outcome: 'weak', threadTs: thread });
   });

@@ -33,11 +33,15 @@ describe.skipIf(!SERVER)('migrations through their own URL', () => {
       await proxy.down();
       expect(rowsOf<{ one: number }>(await database.db.execute(sql`select 1 as one`))).toEqual([{ one: 1 }]);
       await expect(database.migrate()).rejects.toThrow();
-      expect(rowsOf(await database.db.execute(sql`select 1 from information_schema.tables where table_name = 'decisions'`))).toHaveLength(0);
+      expect(
+        rowsOf(await database.db.execute(sql`select 1 from information_schema.tables where table_name = 'decisions'`)),
+      ).toHaveLength(0);
 
       await proxy.up();
       await database.migrate();
-      expect(rowsOf(await database.db.execute(sql`select 1 from information_schema.tables where table_name = 'decisions'`))).toHaveLength(1);
+      expect(
+        rowsOf(await database.db.execute(sql`select 1 from information_schema.tables where table_name = 'decisions'`)),
+      ).toHaveLength(1);
     } finally {
       await database.close();
     }

@@ -11,7 +11,10 @@ const probes = pgTable('metrics_probes', { id: integer('id').primaryKey(), note:
 /** Like createTestDatabase (PGlite, or a database of its own on TEST_DATABASE_URL), opened with metrics. */
 async function openObservedDatabase(metrics: Metrics): Promise<{ database: Database; close(): Promise<void> }> {
   const server = await createTestDatabaseUrl();
-  const database = await openDatabase(server.url ? { kind: 'postgres', url: server.url } : { kind: 'pglite', dataDir: 'memory://' }, { metrics });
+  const database = await openDatabase(
+    server.url ? { kind: 'postgres', url: server.url } : { kind: 'pglite', dataDir: 'memory://' },
+    { metrics },
+  );
   return {
     database,
     async close() {
@@ -67,7 +70,9 @@ describe('database statements under metrics', () => {
   it('passes a failing statement’s error through and counts it as an error', async () => {
     const before = await snapshot(metrics);
 
-    await expect(database.db.execute(sql`select * from no_such_table`)).rejects.toMatchObject({ cause: { code: '42P01' } });
+    await expect(database.db.execute(sql`select * from no_such_table`)).rejects.toMatchObject({
+      cause: { code: '42P01' },
+    });
 
     const after = await snapshot(metrics);
     expect(after.error - before.error).toBe(1);
@@ -86,7 +91,9 @@ describe('database statements under metrics', () => {
     const after = await snapshot(metrics);
     expect(value).toBe('committed');
     expect(after.ok - before.ok).toBe(2);
-    expect(await database.db.select({ id: probes.id }).from(probes).where(sql`${probes.id} in (10, 11)`)).toHaveLength(2);
+    expect(await database.db.select({ id: probes.id }).from(probes).where(sql`${probes.id} in (10, 11)`)).toHaveLength(
+      2,
+    );
   });
 
   it('rolls a failed transaction back and rethrows the very error its callback threw', async () => {

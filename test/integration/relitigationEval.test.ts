@@ -22,7 +22,13 @@ describe('relitigation eval', () => {
   });
 
   const evaluate = async (file: string, workspaceId: string) =>
-    (await evaluateRelitigation(parseEvalLines(await readFile(new URL(file, FIXTURES), 'utf8')), { db: database.db, workspace: { workspaceId, enterpriseId: null }, detector })).result;
+    (
+      await evaluateRelitigation(parseEvalLines(await readFile(new URL(file, FIXTURES), 'utf8')), {
+        db: database.db,
+        workspace: { workspaceId, enterpriseId: null },
+        detector,
+      })
+    ).result;
 
   it('holds its precision and recall on the Slack-style development set', async () => {
     const result = await evaluate('relitigation-dev.jsonl', 'TEVALDEV');

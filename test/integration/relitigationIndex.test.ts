@@ -29,14 +29,28 @@ describe('relitigation index', () => {
   let index: RelitigationIndex;
   const refs: Record<string, number> = {};
 
-  async function record(name: string, content: Partial<DecisionContent>, where: { workspace?: Workspace; channelId?: string; channelPrivate?: boolean } = {}) {
+  async function record(
+    name: string,
+    content: Partial<DecisionContent>,
+    where: { workspace?: Workspace; channelId?: string; channelPrivate?: boolean } = {},
+  ) {
     const repository = createDecisionRepository(database.db);
     const input = aNewDecision({
       workspace: where.workspace ?? WS,
-      source: { channelId: where.channelId ?? PUBLIC, channelPrivate: where.channelPrivate ?? false, messageTs: null, threadTs: null, permalink: null, participants: [] },
+      source: {
+        channelId: where.channelId ?? PUBLIC,
+        channelPrivate: where.channelPrivate ?? false,
+        messageTs: null,
+        threadTs: null,
+        permalink: null,
+        participants: [],
+      },
     });
     // As recordDecision stores it: the record as given, and the model's index row beside it.
-    const { decision } = await repository.record({ ...input, content: { ...input.content, rationale: '', alternatives: [], tags: [], ...content } });
+    const { decision } = await repository.record({
+      ...input,
+      content: { ...input.content, rationale: '', alternatives: [], tags: [], ...content },
+    });
     await indexDecisions({ relitigation: index, detector }, input.workspace, [decision]);
     refs[name] = decision.ref;
     return decision;
@@ -48,15 +62,35 @@ describe('relitigation index', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     index = createRelitigationIndex(database.db);
-    await record('orders', { title: 'Orders service stays on Postgres; we will not adopt MongoDB', rationale: 'Refunds need multi-row transactions', alternatives: ['MongoDB'] });
-    await record('refunds', { title: 'Refund requests above 500 euros need a second approval' }, { channelId: FINANCE });
-    await record('mobile', { title: 'Mobile apps stay on React Native; we are not doing native Swift/Kotlin rewrites' });
+    await record('orders', {
+      title: 'Orders service stays on Postgres; we will not adopt MongoDB',
+      rationale: 'Refunds need multi-row transactions',
+      alternatives: ['MongoDB'],
+    });
+    await record(
+      'refunds',
+      { title: 'Refund requests above 500 euros need a second approval' },
+      { channelId: FINANCE },
+    );
+    await record('mobile', {
+      title: 'Mobile apps stay on React Native; we are not doing native Swift/Kotlin rewrites',
+    });
     await record('iac', { title: 'All cloud infrastructure is managed with Terraform in the infra-live repo' });
-    await record('secretChannel', { title: 'Payroll exports are encrypted with age before they leave the HR bucket' }, { channelId: SECRET, channelPrivate: true });
-    await record('otherWorkspace', { title: 'Payroll exports are encrypted with GPG before upload' }, { workspace: OTHER_WS });
+    await record(
+      'secretChannel',
+      { title: 'Payroll exports are encrypted with age before they leave the HR bucket' },
+      { channelId: SECRET, channelPrivate: true },
+    );
+    await record(
+      'otherWorkspace',
+      { title: 'Payroll exports are encrypted with GPG before upload' },
+      { workspace: OTHER_WS },
+    );
     await record('superseded', { title: 'Payroll exports go out by SFTP nightly', status: 'superseded' });
     await record('underReview', { title: 'Payroll exports are zipped with a password' });
-    await database.db.execute(sql`update decisions set under_review_since = now() where workspace_id = ${WS.workspaceId} and ref = ${refs.underReview!}`);
+    await database.db.execute(
+      sql`update decisions set under_review_since = now() where workspace_id = ${WS.workspaceId} and ref = ${refs.underReview!}`,
+    );
   });
   afterAll(async () => {
     await database.close();
@@ -82,14 +116,18 @@ describe('relitigation index', () => {
 
   it('says when a reindex is due, and a reindex builds the rows a new model needs', async () => {
     expect(await index.countUnindexed(VERSION)).toBe(0);
-    await database.db.execute(sql`update decision_index set model_version = 'rd-older' where decision_id in (select id from decisions where workspace_id = ${WS.workspaceId})`);
+    await database.db.execute(
+      sql`update decision_index set model_version = 'rd-older' where decision_id in (select id from decisions where workspace_id = ${WS.workspaceId})`,
+    );
     const stale = await index.countUnindexed(VERSION);
     expect(stale).toBeGreaterThan(0);
     // What the app logs at start-up.
     const logged: { level: number; msg: string; unindexed?: number }[] = [];
     const logger = createLogger('info', { write: (line: string) => void logged.push(JSON.parse(line)) });
     await reportReindexDue({ relitigation: index, detector }, logger);
-    expect(logged).toEqual([expect.objectContaining({ level: 40, unindexed: stale, msg: expect.stringContaining('npm run cli -- reindex') })]);
+    expect(logged).toEqual([
+      expect.objectContaining({ level: 40, unindexed: stale, msg: expect.stringContaining('npm run cli -- reindex') }),
+    ]);
     expect(await candidateRefs('reimbursement limits feel arbitrary', 'C0ELSEWHERE')).not.toContain(refs.refunds);
     const progress: number[] = [];
     expect(await reindexDecisions({ relitigation: index, detector }, (done) => progress.push(done))).toBe(stale);
@@ -104,7 +142,13 @@ describe('relitigation index', () => {
   });
 
   it('finds a decision through a misspelt product name', async () => {
-    const [candidate] = await index.candidates(WS, PUBLIC, messageQuery('can we stop using terrafrom here'), 24, VERSION);
+    const [candidate] = await index.candidates(
+      WS,
+      PUBLIC,
+      messageQuery('can we stop using terrafrom here'),
+      24,
+      VERSION,
+    );
     expect(candidate?.ref).toBe(refs.iac);
   });
 
@@ -126,9 +170,21 @@ describe('relitigation index', () => {
   });
 
   it("never offers another workspace's decisions", async () => {
-    const found = await index.candidates(WS, PUBLIC, messageQuery('payroll exports encrypted with gpg before upload'), 24, VERSION);
+    const found = await index.candidates(
+      WS,
+      PUBLIC,
+      messageQuery('payroll exports encrypted with gpg before upload'),
+      24,
+      VERSION,
+    );
     expect(found.map((c) => c.title)).not.toContain('Payroll exports are encrypted with GPG before upload');
-    const theirs = await index.candidates(OTHER_WS, PUBLIC, messageQuery('payroll exports encrypted with gpg before upload'), 24, VERSION);
+    const theirs = await index.candidates(
+      OTHER_WS,
+      PUBLIC,
+      messageQuery('payroll exports encrypted with gpg before upload'),
+      24,
+      VERSION,
+    );
     expect(theirs.map((c) => c.title)).toEqual(['Payroll exports are encrypted with GPG before upload']);
   });
 
@@ -149,7 +205,10 @@ describe('relitigation index', () => {
   });
 
   it('respects the limit', async () => {
-    expect((await index.candidates(WS, PUBLIC, messageQuery('orders mongo react native terraform payroll'), 2, VERSION)).length).toBeLessThanOrEqual(2);
+    expect(
+      (await index.candidates(WS, PUBLIC, messageQuery('orders mongo react native terraform payroll'), 2, VERSION))
+        .length,
+    ).toBeLessThanOrEqual(2);
   });
 
   it('finds the decision carrying most of what a message names, among many that carry some of it', async () => {
@@ -158,19 +217,54 @@ describe('relitigation index', () => {
     const LEDGER: Workspace = { workspaceId: 'TRELITBIG', enterpriseId: null };
     const syllables = ['ka', 'lo', 'mi', 'ru', 'te', 'vo', 'zi', 'ne'];
     const teams = syllables.flatMap((a) => syllables.map((b) => `${a}${b}x`)).slice(0, 60);
-    for (const team of teams) await record(`elk-${team}`, { title: `Team ${team} keeps its access logs on the ELK stack`, alternatives: ['Splunk'] }, { workspace: LEDGER });
-    for (const team of teams.slice(0, 40)) await record(`gateway-${team}`, { title: `Edge gateway routes for team ${team} go through Kong` }, { workspace: LEDGER });
-    const meant = await record('gateway-elk', { title: 'Edge gateway keeps its access logs on the ELK stack', alternatives: ['Splunk'] }, { workspace: LEDGER });
-    const found = await index.candidates(LEDGER, PUBLIC, messageQuery('should we just switch edge gateway from the ELK stack to Splunk? ingestion lags by ten minutes'), 12, VERSION);
+    for (const team of teams)
+      await record(
+        `elk-${team}`,
+        { title: `Team ${team} keeps its access logs on the ELK stack`, alternatives: ['Splunk'] },
+        { workspace: LEDGER },
+      );
+    for (const team of teams.slice(0, 40))
+      await record(
+        `gateway-${team}`,
+        { title: `Edge gateway routes for team ${team} go through Kong` },
+        { workspace: LEDGER },
+      );
+    const meant = await record(
+      'gateway-elk',
+      { title: 'Edge gateway keeps its access logs on the ELK stack', alternatives: ['Splunk'] },
+      { workspace: LEDGER },
+    );
+    const found = await index.candidates(
+      LEDGER,
+      PUBLIC,
+      messageQuery('should we just switch edge gateway from the ELK stack to Splunk? ingestion lags by ten minutes'),
+      12,
+      VERSION,
+    );
     expect(found.map((c) => c.ref)[0]).toBe(meant.ref);
   });
 
   it("keeps the candidates recorded in the message's channel among the best", async () => {
     const LEDGER: Workspace = { workspaceId: 'TRELITHERE', enterpriseId: null };
     // Recorded first: among equals, the oldest would otherwise come last.
-    const ours = await record('queue-ours', { title: 'Billing events go through Kafka, not SQS' }, { workspace: LEDGER, channelId: 'C0BILLING' });
-    for (let i = 0; i < 20; i++) await record(`queue-${i}`, { title: 'Billing events go through Kafka, not SQS' }, { workspace: LEDGER, channelId: 'C0PLATFORM' });
-    const found = await index.candidates(LEDGER, 'C0BILLING', messageQuery('can we move billing events from kafka to sqs?'), 12, VERSION);
+    const ours = await record(
+      'queue-ours',
+      { title: 'Billing events go through Kafka, not SQS' },
+      { workspace: LEDGER, channelId: 'C0BILLING' },
+    );
+    for (let i = 0; i < 20; i++)
+      await record(
+        `queue-${i}`,
+        { title: 'Billing events go through Kafka, not SQS' },
+        { workspace: LEDGER, channelId: 'C0PLATFORM' },
+      );
+    const found = await index.candidates(
+      LEDGER,
+      'C0BILLING',
+      messageQuery('can we move billing events from kafka to sqs?'),
+      12,
+      VERSION,
+    );
     expect(found).toHaveLength(12);
     expect(found[0]!.ref).toBe(ours.ref);
   });
@@ -182,7 +276,11 @@ describe('relitigation index', () => {
       );
 
     it('warns about a message that reopens a decision, and not about one that only mentions it', async () => {
-      expect(await detect('honestly should we just move the orders service off postgres and onto mongodb? the schema keeps changing')).toEqual([[refs.orders, 'strong']]);
+      expect(
+        await detect(
+          'honestly should we just move the orders service off postgres and onto mongodb? the schema keeps changing',
+        ),
+      ).toEqual([[refs.orders, 'strong']]);
       expect(await detect('the orders postgres migration failed on staging')).toEqual([]);
     });
 

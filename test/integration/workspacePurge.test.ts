@@ -55,11 +55,17 @@ async function tablesWithWorkspaceId(database: Database): Promise<string[]> {
 }
 
 /** Rows per table for one workspace. */
-async function rowsPerTable(database: Database, tables: string[], workspace: Workspace): Promise<Record<string, number>> {
+async function rowsPerTable(
+  database: Database,
+  tables: string[],
+  workspace: Workspace,
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of tables) {
     const [row] = rowsOf<{ n: number }>(
-      await database.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where workspace_id = ${workspace.workspaceId}`),
+      await database.db.execute(
+        sql`select count(*)::int as n from ${sql.identifier(table)} where workspace_id = ${workspace.workspaceId}`,
+      ),
     );
     counts[table] = Number(row!.n);
   }
@@ -68,13 +74,17 @@ async function rowsPerTable(database: Database, tables: string[], workspace: Wor
 
 async function timelineKeys(database: Database): Promise<string[]> {
   const rows = rowsOf<{ key: string }>(
-    await database.db.execute(sql`select repository_key || '#' || number as key from pull_request_timelines order by 1`),
+    await database.db.execute(
+      sql`select repository_key || '#' || number as key from pull_request_timelines order by 1`,
+    ),
   );
   return rows.map((r) => r.key);
 }
 
 async function deliveryIds(database: Database): Promise<string[]> {
-  return rowsOf<{ delivery_id: string }>(await database.db.execute(sql`select delivery_id from github_deliveries order by 1`)).map((r) => r.delivery_id);
+  return rowsOf<{ delivery_id: string }>(
+    await database.db.execute(sql`select delivery_id from github_deliveries order by 1`),
+  ).map((r) => r.delivery_id);
 }
 
 function cost(workspace: Workspace, sourceKey: string): NewCostEvent {
@@ -146,15 +156,29 @@ async function seed(database: Database, workspace: Workspace, repository: string
       mode: 'offline',
     },
   ]);
-  await createThreadActivityRepository(db).note(workspace, 'C0ARCH', '1700000001.000100', { ts: '1700000002.000100', author: 'U0ANA' });
+  await createThreadActivityRepository(db).note(workspace, 'C0ARCH', '1700000001.000100', {
+    ts: '1700000002.000100',
+    author: 'U0ANA',
+  });
   await createCostRepository(db).record(cost(workspace, 'meeting:1'));
   await createCostSettingsRepository(db).save(workspace, null, { hourlyRate: 120 }, 'U0ANA');
-  await createCalendarSubscriptionRepository(db).subscribe(workspace, 'C0ARCH', 'https://calendar.example.com/team.ics', 'U0ANA');
+  await createCalendarSubscriptionRepository(db).subscribe(
+    workspace,
+    'C0ARCH',
+    'https://calendar.example.com/team.ics',
+    'U0ANA',
+  );
   const github = createGithubRepository(db);
   await github.link(workspace, repository, 'C0ARCH', 'U0ANA');
   await github.link(workspace, 'acme/shared', 'C0ARCH', 'U0ANA');
   const digests = createDigestRepository(db);
-  await digests.saveSchedule(workspace, 'C0ARCH', { cadence: 'weekly', weekday: 5, dayOfMonth: null, time: '16:00', timeZone: null }, 'U0ANA', new Date());
+  await digests.saveSchedule(
+    workspace,
+    'C0ARCH',
+    { cadence: 'weekly', weekday: 5, dayOfMonth: null, time: '16:00', timeZone: null },
+    'U0ANA',
+    new Date(),
+  );
   await digests.claimRun(workspace, 'C0ARCH', '2026-W46', 'replica-1', ABANDONED_CLAIM_MS);
 }
 
@@ -168,7 +192,12 @@ describe('purging a workspace', () => {
     await seed(database, OTHER, 'other/api');
     const github = createGithubRepository(database.db);
     // Timelines are kept per repository, not per workspace: acme/shared is linked by both.
-    for (const [repository, number] of [['acme/billing', 1], ['acme/shared', 2], ['other/api', 3], ['nobody/links-this', 4]] as const) {
+    for (const [repository, number] of [
+      ['acme/billing', 1],
+      ['acme/shared', 2],
+      ['other/api', 3],
+      ['nobody/links-this', 4],
+    ] as const) {
       await github.updateTimeline(repository, number, () => timeline(repository, number));
     }
     await github.firstDelivery('delivery-1', 'pull_request');
@@ -190,11 +219,23 @@ describe('purging a workspace', () => {
 
   it('counts what it will delete, table by table', async () => {
     const counts = await createWorkspacePurge(database.db).counts(ACME);
-    const stored = await rowsPerTable(database, tables.filter((t) => !(t in KEPT_BY_PURGE) && !(t in DERIVED_FROM_DECISIONS)), ACME);
+    const stored = await rowsPerTable(
+      database,
+      tables.filter((t) => !(t in KEPT_BY_PURGE) && !(t in DERIVED_FROM_DECISIONS)),
+      ACME,
+    );
     const total = (values: object) => Object.values(values).reduce((a: number, b: number) => a + b, 0);
     // The timelines have no workspace_id; every other kind is a table of its own.
     expect(total(counts) - counts.pullRequestTimelines).toBe(total(stored));
-    expect(counts).toMatchObject({ decisions: 1, judgements: 1, costEvents: 1, githubLinks: 2, pullRequestTimelines: 1, digestSchedules: 1, workspaceRecord: 1 });
+    expect(counts).toMatchObject({
+      decisions: 1,
+      judgements: 1,
+      costEvents: 1,
+      githubLinks: 2,
+      pullRequestTimelines: 1,
+      digestSchedules: 1,
+      workspaceRecord: 1,
+    });
   });
 
   it("deletes every row of the workspace in every table, and leaves the other workspace's alone", async () => {
@@ -203,13 +244,16 @@ describe('purging a workspace', () => {
     const counted = await purge.counts(ACME);
     const installed = tables.includes('slack_installations');
     if (installed) {
-      await database.db.execute(sql`insert into slack_installations (workspace_id, team_id, is_enterprise_install, secrets) values (${ACME.workspaceId}, ${ACME.workspaceId}, false, 'sealed')`);
+      await database.db.execute(
+        sql`insert into slack_installations (workspace_id, team_id, is_enterprise_install, secrets) values (${ACME.workspaceId}, ${ACME.workspaceId}, false, 'sealed')`,
+      );
     }
 
     expect(await purge.purge(ACME)).toEqual(counted);
 
     const after = await rowsPerTable(database, tables, ACME);
-    for (const table of tables) expect({ table, rows: after[table] }).toEqual({ table, rows: table in KEPT_BY_PURGE ? (installed ? 1 : 0) : 0 });
+    for (const table of tables)
+      expect({ table, rows: after[table] }).toEqual({ table, rows: table in KEPT_BY_PURGE ? (installed ? 1 : 0) : 0 });
     expect(await rowsPerTable(database, tables, OTHER)).toEqual(otherBefore);
     // Only acme/billing was ACME's alone; acme/shared is still linked by OTHER, and nobody's is nobody's to delete.
     expect(await timelineKeys(database)).toEqual(['acme/shared#2', 'nobody/links-this#4', 'other/api#3']);
@@ -234,7 +278,8 @@ describe('purging a workspace', () => {
     const purge = createWorkspacePurge(database.db);
     const counted = await purge.counts(ACME);
     const [first, second] = await Promise.all([purge.purge(ACME), purge.purge(ACME)]);
-    for (const kind of Object.keys(counted) as (keyof WorkspaceDataCounts)[]) expect(first[kind] + second[kind]).toBe(counted[kind]);
+    for (const kind of Object.keys(counted) as (keyof WorkspaceDataCounts)[])
+      expect(first[kind] + second[kind]).toBe(counted[kind]);
     expect(Object.values(await purge.counts(ACME)).every((n) => n === 0)).toBe(true);
   });
 });

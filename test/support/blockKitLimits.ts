@@ -10,7 +10,8 @@ const MESSAGE_TEXT_BUDGET = 10_000;
 
 export function blockKitViolations(blocks: any[], surface: Surface): string[] {
   const problems: string[] = [];
-  if (blocks.length > MAX_BLOCKS[surface]) problems.push(`${blocks.length} blocks > ${MAX_BLOCKS[surface]} for a ${surface}`);
+  if (blocks.length > MAX_BLOCKS[surface])
+    problems.push(`${blocks.length} blocks > ${MAX_BLOCKS[surface]} for a ${surface}`);
   let totalText = 0;
   const text = (where: string, obj: any, max: number) => {
     if (!obj) return;
@@ -47,7 +48,9 @@ export function blockKitViolations(blocks: any[], surface: Surface): string[] {
         text(where, block.text, 3000);
         if (block.fields) {
           if (block.fields.length > 10) problems.push(`${where}: ${block.fields.length} fields > 10`);
-          block.fields.forEach((f: any, j: number) => text(`${where}.field ${j}`, f, 2000));
+          block.fields.forEach((f: any, j: number) => {
+            text(`${where}.field ${j}`, f, 2000);
+          });
         }
         if (block.accessory) element(`${where}.accessory`, block.accessory);
         break;
@@ -56,11 +59,15 @@ export function blockKitViolations(blocks: any[], surface: Surface): string[] {
         break;
       case 'context':
         if (block.elements.length > 10) problems.push(`${where}: ${block.elements.length} elements > 10`);
-        block.elements.forEach((e: any, j: number) => text(`${where}.element ${j}`, e, 3000));
+        block.elements.forEach((e: any, j: number) => {
+          text(`${where}.element ${j}`, e, 3000);
+        });
         break;
       case 'actions':
         if (block.elements.length > 25) problems.push(`${where}: ${block.elements.length} elements > 25`);
-        block.elements.forEach((e: any, j: number) => element(`${where}.element ${j}`, e));
+        block.elements.forEach((e: any, j: number) => {
+          element(`${where}.element ${j}`, e);
+        });
         break;
       case 'input':
         if (surface === 'message') problems.push(`${where}: input blocks do not belong in messages`);
@@ -74,7 +81,8 @@ export function blockKitViolations(blocks: any[], surface: Surface): string[] {
         problems.push(`${where}: unexpected block type`);
     }
   });
-  if (surface === 'message' && totalText > MESSAGE_TEXT_BUDGET) problems.push(`message text ${totalText} > ${MESSAGE_TEXT_BUDGET}`);
+  if (surface === 'message' && totalText > MESSAGE_TEXT_BUDGET)
+    problems.push(`message text ${totalText} > ${MESSAGE_TEXT_BUDGET}`);
   return problems;
 }
 

@@ -6,7 +6,10 @@ const ROOT = new URL('../..', import.meta.url).pathname;
  * `npm run cli -- …` as an operator runs it: its own process, configured only by `env` (on top of
  * PATH, HOME and LOG_LEVEL=warn), never by the test's own environment.
  */
-export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
       cwd: ROOT,

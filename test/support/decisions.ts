@@ -24,13 +24,22 @@ export function aContent(overrides: Partial<DecisionContent> = {}): DecisionCont
   };
 }
 
-export function aNewDecision(overrides: Partial<Omit<NewDecision, 'content'>> & { content?: Partial<DecisionContent> } = {}): NewDecision {
+export function aNewDecision(
+  overrides: Partial<Omit<NewDecision, 'content'>> & { content?: Partial<DecisionContent> } = {},
+): NewDecision {
   counter += 1;
   const { content, ...rest } = overrides;
   return {
     workspace: WORKSPACE,
     content: aContent(content),
-    source: { channelId: 'C0PUBLIC', channelPrivate: false, messageTs: null, threadTs: null, permalink: null, participants: [] },
+    source: {
+      channelId: 'C0PUBLIC',
+      channelPrivate: false,
+      messageTs: null,
+      threadTs: null,
+      permalink: null,
+      participants: [],
+    },
     createdBy: 'U0ANA',
     origin: 'command',
     idempotencyKey: `test:${counter}:${Math.random()}`,
@@ -46,7 +55,14 @@ export function aDecision(overrides: Partial<Decision> = {}): Decision {
     underReviewSince: null,
     workspaceId: 'T0001',
     ref: 14,
-    source: { channelId: 'C0PUBLIC', channelPrivate: false, messageTs: null, threadTs: null, permalink: null, participants: [] },
+    source: {
+      channelId: 'C0PUBLIC',
+      channelPrivate: false,
+      messageTs: null,
+      threadTs: null,
+      permalink: null,
+      participants: [],
+    },
     cardTs: null,
     cardPermalink: 'https://acme.slack.com/archives/C0PUBLIC/p1700000000000100',
     supersedes: null,

@@ -24,7 +24,9 @@ export class FakeOpenAi {
         if (req.url?.endsWith('/embeddings')) return this.answerEmbeddings(body, res);
         if (this.reply === 'hang') return; // the client's own timeout must end this
         if (typeof this.reply === 'number') {
-          res.writeHead(this.reply, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'fake failure', type: 'server_error' } }));
+          res
+            .writeHead(this.reply, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ error: { message: 'fake failure', type: 'server_error' } }));
           return;
         }
         const content = typeof this.reply === 'function' ? await this.reply(body) : this.reply;
@@ -48,7 +50,9 @@ export class FakeOpenAi {
   private answerEmbeddings(body: any, res: import('node:http').ServerResponse): void {
     if (this.embeddings === 'hang') return;
     if (typeof this.embeddings === 'number') {
-      res.writeHead(this.embeddings, { 'content-type': 'application/json' }).end('{"error":{"message":"fake failure"}}');
+      res
+        .writeHead(this.embeddings, { 'content-type': 'application/json' })
+        .end('{"error":{"message":"fake failure"}}');
       return;
     }
     const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];

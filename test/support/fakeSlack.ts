@@ -30,7 +30,10 @@ export class FakeSlack {
   readonly admins = new Set<string>();
   /** conversations.replies answers, by `${channel}:${thread_ts}`. */
   readonly threads = new Map<string, { user?: string; bot_id?: string; text: string; ts: string }[]>();
-  private readonly failures = new Map<string, { reply: FakeReply; when?: (params: Record<string, any>) => boolean }[]>();
+  private readonly failures = new Map<
+    string,
+    { reply: FakeReply; when?: (params: Record<string, any>) => boolean }[]
+  >();
   private readonly handlers = new Map<string, Handler>();
   private readonly delays = new Map<string, number>();
   /** Bytes received at each upload URL, by file id. */
@@ -106,7 +109,9 @@ export class FakeSlack {
       if (found.length >= count) return found;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    throw new Error(`expected ${count} call(s) of ${method}; got ${this.callsOf(method).length}: ${this.calls.map((c) => c.method).join(', ')}`);
+    throw new Error(
+      `expected ${count} call(s) of ${method}; got ${this.callsOf(method).length}: ${this.calls.map((c) => c.method).join(', ')}`,
+    );
   }
 
   reset(): void {
@@ -116,7 +121,9 @@ export class FakeSlack {
     this.uploads.clear();
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body?: unknown; text?: string }> {
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; headers?: Record<string, string>; body?: unknown; text?: string }> {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const contentType = req.headers['content-type'] ?? '';
@@ -137,7 +144,12 @@ export class FakeSlack {
     const queue = this.failures.get(method) ?? [];
     const at = queue.findIndex((f) => !f.when || f.when(params));
     const failure = at >= 0 ? queue.splice(at, 1)[0]!.reply : undefined;
-    if (failure) return { status: failure.status ?? 200, headers: failure.headers, body: failure.body ?? { ok: false, error: 'fake_error' } };
+    if (failure)
+      return {
+        status: failure.status ?? 200,
+        headers: failure.headers,
+        body: failure.body ?? { ok: false, error: 'fake_error' },
+      };
     if (uploadMatch) {
       if (!file) return { status: 400, text: 'multipart upload without a file part' };
       this.uploads.set(uploadMatch[1]!, file);
@@ -152,19 +164,40 @@ export class FakeSlack {
   private defaultAnswer(method: string, params: Record<string, any>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'decision-ledger', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' };
+        return {
+          ok: true,
+          url: 'https://acme.slack.com/',
+          team: 'Acme',
+          user: 'decision-ledger',
+          team_id: 'T0001',
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+        };
       case 'chat.postMessage': {
         const ts = `${this.nextTs++}.000100`;
         return { ok: true, channel: params.channel, ts, message: { text: params.text, ts } };
       }
       case 'chat.getPermalink':
-        return { ok: true, channel: params.channel, permalink: `https://acme.slack.com/archives/${params.channel}/p${String(params.message_ts).replace('.', '')}` };
+        return {
+          ok: true,
+          channel: params.channel,
+          permalink: `https://acme.slack.com/archives/${params.channel}/p${String(params.message_ts).replace('.', '')}`,
+        };
       case 'users.info':
-        return { ok: true, user: { id: params.user, is_admin: this.admins.has(params.user), is_owner: false, is_primary_owner: false } };
+        return {
+          ok: true,
+          user: { id: params.user, is_admin: this.admins.has(params.user), is_owner: false, is_primary_owner: false },
+        };
       case 'conversations.info':
         return {
           ok: true,
-          channel: { id: params.channel, is_private: this.privateChannels.has(params.channel), is_im: false, is_mpim: false, is_ext_shared: this.externallyShared.has(params.channel) },
+          channel: {
+            id: params.channel,
+            is_private: this.privateChannels.has(params.channel),
+            is_im: false,
+            is_mpim: false,
+            is_ext_shared: this.externallyShared.has(params.channel),
+          },
         };
       case 'conversations.replies': {
         const messages = this.threads.get(`${params.channel}:${params.ts}`);
@@ -214,7 +247,8 @@ function fileBytes(raw: Buffer, contentType: string): Buffer | undefined {
     if (next === -1) break;
     const part = body.subarray(start + delimiter.length + 2, next); // + 2 skips the CRLF after the delimiter
     const headersEnd = part.indexOf('\r\n\r\n');
-    if (headersEnd !== -1 && /filename=/i.test(part.subarray(0, headersEnd).toString('utf8'))) return part.subarray(headersEnd + 4);
+    if (headersEnd !== -1 && /filename=/i.test(part.subarray(0, headersEnd).toString('utf8')))
+      return part.subarray(headersEnd + 4);
     start = next;
   }
   return undefined;

@@ -30,7 +30,10 @@ export class FeedServer {
   }
 
   serveFixture(path: string, fixture: string): void {
-    this.serve(path, { status: 200, body: readFileSync(new URL(`../fixtures/ics/${fixture}`, import.meta.url), 'utf8') });
+    this.serve(path, {
+      status: 200,
+      body: readFileSync(new URL(`../fixtures/ics/${fixture}`, import.meta.url), 'utf8'),
+    });
   }
 
   async stop(): Promise<void> {

@@ -14,6 +14,7 @@ export function githubExample(event: string, action?: string, which = 0): Record
     (example) => action === undefined || (example as { action?: string }).action === action,
   );
   const example = examples[which];
-  if (!example) throw new Error(`@octokit/webhooks-examples has no ${event}${action ? `.${action}` : ''} example #${which}`);
+  if (!example)
+    throw new Error(`@octokit/webhooks-examples has no ${event}${action ? `.${action}` : ''} example #${which}`);
   return structuredClone(example) as Record<string, any>;
 }

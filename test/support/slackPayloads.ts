@@ -27,7 +27,10 @@ export function viewSubmission(openedView: any, values: Record<string, any>, vie
         value = { type: el.type, selected_option: given ? { value: given } : (el.initial_option ?? null) };
         break;
       case 'checkboxes':
-        value = { type: el.type, selected_options: given ? given.map((v: string) => ({ value: v })) : (el.initial_options ?? []) };
+        value = {
+          type: el.type,
+          selected_options: given ? given.map((v: string) => ({ value: v })) : (el.initial_options ?? []),
+        };
         break;
       case 'timepicker':
         value = { type: el.type, selected_time: given ?? el.initial_time ?? null };

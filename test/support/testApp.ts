@@ -48,7 +48,9 @@ export class TestApp {
       ...options.env,
     });
     const logs = options.logs;
-    const logger = logs ? createLogger(logs.level, { write: (line: string) => void logs.lines.push(line) }) : pino({ level: 'silent' });
+    const logger = logs
+      ? createLogger(logs.level, { write: (line: string) => void logs.lines.push(line) })
+      : pino({ level: 'silent' });
     app.running = await startApp({ config, database: app.database, logger, now: options.now });
     return app;
   }
@@ -74,7 +76,9 @@ export class TestApp {
     if (!metric) throw new Error(`no metric named ${name}`);
     const { values } = await metric.get();
     return values
-      .filter((v) => Object.entries(labels).every(([k, want]) => String((v.labels as Record<string, unknown>)[k]) === want))
+      .filter((v) =>
+        Object.entries(labels).every(([k, want]) => String((v.labels as Record<string, unknown>)[k]) === want),
+      )
       .reduce((sum, v) => sum + v.value, 0);
   }
 
@@ -96,7 +100,17 @@ export class TestApp {
   }
 
   /** A signed slash command, as Slack posts it. */
-  async command(text: string, options: { user?: string; channel?: string; team?: string; enterprise?: string; orgWide?: boolean; triggerId?: string } & SignedPostOptions = {}) {
+  async command(
+    text: string,
+    options: {
+      user?: string;
+      channel?: string;
+      team?: string;
+      enterprise?: string;
+      orgWide?: boolean;
+      triggerId?: string;
+    } & SignedPostOptions = {},
+  ) {
     const responseId = randomUUID();
     const body = formBody({
       token: 'deprecated-verification-token',
@@ -114,7 +128,13 @@ export class TestApp {
       response_url: this.slack.responseUrl(responseId),
       trigger_id: options.triggerId ?? `trigger-${randomUUID()}`,
     });
-    const response = await signedPost(`${this.url}/slack/events`, SIGNING_SECRET, body, 'application/x-www-form-urlencoded', options);
+    const response = await signedPost(
+      `${this.url}/slack/events`,
+      SIGNING_SECRET,
+      body,
+      'application/x-www-form-urlencoded',
+      options,
+    );
     const raw = await response.text();
     return { status: response.status, body: raw ? safeJson(raw) : null, responseId };
   }
@@ -122,13 +142,22 @@ export class TestApp {
   /** A signed interactive payload (shortcut, block action, view submission). */
   async interact(payload: Record<string, unknown>, options: SignedPostOptions = {}) {
     const body = formBody({ payload: JSON.stringify(payload) });
-    const response = await signedPost(`${this.url}/slack/events`, SIGNING_SECRET, body, 'application/x-www-form-urlencoded', options);
+    const response = await signedPost(
+      `${this.url}/slack/events`,
+      SIGNING_SECRET,
+      body,
+      'application/x-www-form-urlencoded',
+      options,
+    );
     const raw = await response.text();
     return { status: response.status, body: raw ? safeJson(raw) : null };
   }
 
   /** A signed Events API delivery. */
-  async event(event: Record<string, unknown>, options: { eventId?: string; team?: string; enterprise?: string; orgWide?: boolean } & SignedPostOptions = {}) {
+  async event(
+    event: Record<string, unknown>,
+    options: { eventId?: string; team?: string; enterprise?: string; orgWide?: boolean } & SignedPostOptions = {},
+  ) {
     const team = options.team ?? TEAM;
     const enterprise = options.enterprise ? { enterprise_id: options.enterprise } : {};
     const body = JSON.stringify({
@@ -139,7 +168,15 @@ export class TestApp {
       type: 'event_callback',
       event_id: options.eventId ?? `Ev${randomUUID().slice(0, 8)}`,
       event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ team_id: options.orgWide ? null : team, ...enterprise, user_id: 'UBOT', is_bot: true, is_enterprise_install: Boolean(options.orgWide) }],
+      authorizations: [
+        {
+          team_id: options.orgWide ? null : team,
+          ...enterprise,
+          user_id: 'UBOT',
+          is_bot: true,
+          is_enterprise_install: Boolean(options.orgWide),
+        },
+      ],
       event,
     });
     const response = await signedPost(`${this.url}/slack/events`, SIGNING_SECRET, body, 'application/json', options);

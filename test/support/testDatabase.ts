@@ -8,7 +8,9 @@ import { createServerDatabase } from '../../src/storage/scratchDatabase.js';
  */
 export async function createTestDatabase(): Promise<Database> {
   const server = await createTestDatabaseUrl();
-  const database = await openDatabase(server.url ? { kind: 'postgres', url: server.url } : { kind: 'pglite', dataDir: 'memory://' });
+  const database = await openDatabase(
+    server.url ? { kind: 'postgres', url: server.url } : { kind: 'pglite', dataDir: 'memory://' },
+  );
   await database.migrate();
   return {
     ...database,

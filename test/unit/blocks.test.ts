@@ -21,7 +21,14 @@ function aHugeDecision(overrides: Partial<Decision> = {}): Decision {
     revisitOn: '2027-05-22',
     supersedes: { id: 'a', ref: 3 },
     supersededBy: { id: 'b', ref: 20 },
-    source: { channelId: 'C1', channelPrivate: false, messageTs: '1.2', threadTs: '1.1', permalink: 'https://acme.slack.com/archives/C1/p12', participants: [] },
+    source: {
+      channelId: 'C1',
+      channelPrivate: false,
+      messageTs: '1.2',
+      threadTs: '1.1',
+      permalink: 'https://acme.slack.com/archives/C1/p12',
+      participants: [],
+    },
     ...overrides,
   });
 }
@@ -36,12 +43,24 @@ const history: DecisionEvent[] = Array.from({ length: 30 }, (_, i) => ({
 describe('decision card', () => {
   it('shows the decision, rationale, alternatives, deciders, tags, revisit date and links', () => {
     const text = JSON.stringify(decisionCardBlocks(aHugeDecision({ title: 'We move billing to Stripe' })));
-    for (const expected of ['*D-14* · We move billing to Stripe', '*Why:*', 'Considered and rejected', '<@U00000000>', '#tag0', 'revisit 2027-05-22', 'Supersedes D-3', 'Superseded by *D-20*', 'source thread'])
+    for (const expected of [
+      '*D-14* · We move billing to Stripe',
+      '*Why:*',
+      'Considered and rejected',
+      '<@U00000000>',
+      '#tag0',
+      'revisit 2027-05-22',
+      'Supersedes D-3',
+      'Superseded by *D-20*',
+      'source thread',
+    ])
       expect(text).toContain(expected);
   });
 
   it('never lets user text ping the channel', () => {
-    const blocks = decisionCardBlocks(aDecision({ title: 'Hey <!channel> and <!subteam^S1|@devs>', rationale: '<!here> now' }));
+    const blocks = decisionCardBlocks(
+      aDecision({ title: 'Hey <!channel> and <!subteam^S1|@devs>', rationale: '<!here> now' }),
+    );
     const text = JSON.stringify(blocks) + decisionFallbackText(aDecision({ title: '<!everyone> look' }));
     expect(text).not.toMatch(/<!(channel|here|everyone|subteam)/);
   });
@@ -62,15 +81,24 @@ describe('result pages', () => {
   const manyHuge = Array.from({ length: RESULTS_PAGE_SIZE }, (_, i) => aHugeDecision({ ref: i + 1 }));
 
   it('fit a message with ten huge decisions and both paging buttons', () => {
-    const blocks = decisionResultsBlocks({ k: 'search', q: 'x'.repeat(500) }, { items: manyHuge, total: 95, offset: 40 });
+    const blocks = decisionResultsBlocks(
+      { k: 'search', q: 'x'.repeat(500) },
+      { items: manyHuge, total: 95, offset: 40 },
+    );
     expect(blockKitViolations(blocks, 'message')).toEqual([]);
     const actions = blocks.find((b) => b.type === 'actions') as any;
     expect(actions.elements.map((e: any) => e.text.text)).toEqual(['Previous', 'Next']);
-    expect(parsePageRequest(actions.elements[1].value)).toEqual({ query: { k: 'search', q: 'x'.repeat(500) }, offset: 50 });
+    expect(parsePageRequest(actions.elements[1].value)).toEqual({
+      query: { k: 'search', q: 'x'.repeat(500) },
+      offset: 50,
+    });
   });
 
   it('say when nothing was found', () => {
-    const blocks = decisionResultsBlocks({ k: 'list', tag: 'payments', status: null }, { items: [], total: 0, offset: 0 });
+    const blocks = decisionResultsBlocks(
+      { k: 'list', tag: 'payments', status: null },
+      { items: [], total: 0, offset: 0 },
+    );
     expect(JSON.stringify(blocks)).toContain('none found');
   });
 
@@ -84,8 +112,18 @@ describe('result pages', () => {
 describe('views', () => {
   it('the decision form fits a modal, pre-filled at every limit', () => {
     const view = decisionModalView({
-      metadata: { origin: 'message_shortcut', channelId: 'C1', message: { ts: '1.2', threadTs: '1.1', permalink: `https://acme.slack.com/${'p'.repeat(400)}` }, participants: Array.from({ length: 20 }, (_, i) => `U${i}AAAAAAAA`) },
-      prefill: { title: 'x'.repeat(5000), rationale: 'y'.repeat(5000), alternatives: Array.from({ length: 10 }, () => 'z'.repeat(200)), deciders: Array.from({ length: 30 }, (_, i) => `U${i}`) },
+      metadata: {
+        origin: 'message_shortcut',
+        channelId: 'C1',
+        message: { ts: '1.2', threadTs: '1.1', permalink: `https://acme.slack.com/${'p'.repeat(400)}` },
+        participants: Array.from({ length: 20 }, (_, i) => `U${i}AAAAAAAA`),
+      },
+      prefill: {
+        title: 'x'.repeat(5000),
+        rationale: 'y'.repeat(5000),
+        alternatives: Array.from({ length: 10 }, () => 'z'.repeat(200)),
+        deciders: Array.from({ length: 30 }, (_, i) => `U${i}`),
+      },
       askForChannel: true,
       drafted: true,
     });
@@ -95,7 +133,10 @@ describe('views', () => {
   it('the existing-record modal and App Home fit their surfaces', () => {
     expect(viewViolations(existingDecisionModalView(aHugeDecision()))).toEqual([]);
     const recent = Array.from({ length: 10 }, (_, i) => aHugeDecision({ ref: i + 1 }));
-    const home = homeView({ recent, search: { query: 'stripe &amp; fees', page: { items: recent.slice(0, 10), total: 40, offset: 0 } } });
+    const home = homeView({
+      recent,
+      search: { query: 'stripe &amp; fees', page: { items: recent.slice(0, 10), total: 40, offset: 0 } },
+    });
     expect(viewViolations(home)).toEqual([]);
     expect(JSON.stringify(home)).toContain('stripe & fees');
   });

@@ -28,7 +28,12 @@ describe('loadConfig', () => {
 
   it('lists every problem at once, each saying what to set', () => {
     try {
-      loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user-token', PORT: 'eighty', DATABASE_URL: 'mysql://x', OPENAI_BASE_URL: 'http://x' });
+      loadConfig({
+        SLACK_BOT_TOKEN: 'xoxp-user-token',
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        OPENAI_BASE_URL: 'http://x',
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -42,10 +47,22 @@ describe('loadConfig', () => {
   });
 
   it('migrates through DATABASE_MIGRATION_URL when it is set, and refuses it without DATABASE_URL', () => {
-    const pooled = { ...minimal, DATABASE_URL: 'postgres://u@pgbouncer:6432/ledger', DATABASE_MIGRATION_URL: 'postgres://u@db:5432/ledger' };
-    expect(loadConfig(pooled).database).toEqual({ kind: 'postgres', url: 'postgres://u@pgbouncer:6432/ledger', migrationUrl: 'postgres://u@db:5432/ledger' });
-    expect(() => loadConfig({ ...minimal, DATABASE_MIGRATION_URL: 'postgres://u@db:5432/ledger' })).toThrow('DATABASE_MIGRATION_URL is set but DATABASE_URL is not');
-    expect(() => loadConfig({ ...pooled, DATABASE_MIGRATION_URL: 'db:5432' })).toThrow('DATABASE_MIGRATION_URL must start with postgres://');
+    const pooled = {
+      ...minimal,
+      DATABASE_URL: 'postgres://u@pgbouncer:6432/ledger',
+      DATABASE_MIGRATION_URL: 'postgres://u@db:5432/ledger',
+    };
+    expect(loadConfig(pooled).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@pgbouncer:6432/ledger',
+      migrationUrl: 'postgres://u@db:5432/ledger',
+    });
+    expect(() => loadConfig({ ...minimal, DATABASE_MIGRATION_URL: 'postgres://u@db:5432/ledger' })).toThrow(
+      'DATABASE_MIGRATION_URL is set but DATABASE_URL is not',
+    );
+    expect(() => loadConfig({ ...pooled, DATABASE_MIGRATION_URL: 'db:5432' })).toThrow(
+      'DATABASE_MIGRATION_URL must start with postgres://',
+    );
   });
 
   it('treats empty variables as unset', () => {

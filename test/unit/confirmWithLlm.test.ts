@@ -5,7 +5,16 @@ import type { Verdict } from '../../src/domain/relitigation/types.js';
 
 function verdict(ref: number, tier: Verdict['tier'], topic = 0.6): Verdict {
   return {
-    decision: { id: `d${ref}`, ref, title: `Decision ${ref}`, rationale: '', context: '', alternatives: [], aliases: [], tags: [] },
+    decision: {
+      id: `d${ref}`,
+      ref,
+      title: `Decision ${ref}`,
+      rationale: '',
+      context: '',
+      alternatives: [],
+      aliases: [],
+      tags: [],
+    },
     topic,
     stance: 0.5,
     tier,
@@ -14,8 +23,12 @@ function verdict(ref: number, tier: Verdict['tier'], topic = 0.6): Verdict {
 }
 
 /** An LLM stand-in across the port: answers from a table, or never. */
-function llm(answers: Record<number, boolean | null>, options: { hang?: boolean } = {}): RelitigationLlm & { calls: number; offline: { score: number; modelVersion: string }[] } {
-  const wait = (signal: AbortSignal) => new Promise<null>((resolve) => signal.addEventListener('abort', () => resolve(null)));
+function llm(
+  answers: Record<number, boolean | null>,
+  options: { hang?: boolean } = {},
+): RelitigationLlm & { calls: number; offline: { score: number; modelVersion: string }[] } {
+  const wait = (signal: AbortSignal) =>
+    new Promise<null>((resolve) => signal.addEventListener('abort', () => resolve(null)));
   const double = {
     calls: 0,
     offline: [] as { score: number; modelVersion: string }[],
@@ -24,7 +37,12 @@ function llm(answers: Record<number, boolean | null>, options: { hang?: boolean 
       if (options.hang) return wait(signal);
       return texts.map((_, i) => [1, i === 0 ? 1 : 0.5]);
     },
-    async reopens(_m: string, decision: { title: string }, offline: { score: number; modelVersion: string }, signal: AbortSignal) {
+    async reopens(
+      _m: string,
+      decision: { title: string },
+      offline: { score: number; modelVersion: string },
+      signal: AbortSignal,
+    ) {
       double.offline.push(offline);
       if (options.hang) return wait(signal);
       return answers[Number(decision.title.split(' ')[1])] ?? null;
@@ -47,21 +65,58 @@ describe('confirmWithLlm', () => {
     expect(result.mode).toBe('llm');
     expect(result.verdicts.map((v) => [v.decision.ref, v.tier])).toEqual([[2, 'strong']]);
     // The LLM is told the offline detector's score (topic × stance) and which model made it.
-    expect(double.offline).toEqual(expect.arrayContaining([{ score: 0.45, modelVersion: 'rd-test' }, { score: 0.4, modelVersion: 'rd-test' }]));
+    expect(double.offline).toEqual(
+      expect.arrayContaining([
+        { score: 0.45, modelVersion: 'rd-test' },
+        { score: 0.4, modelVersion: 'rd-test' },
+      ]),
+    );
   });
 
   it('keeps the offline verdicts when the LLM cannot answer, or takes too long', async () => {
     const offline = [verdict(1, 'strong')];
-    expect(await confirmWithLlm({ llm: llm({ 1: null }), message: 'x', verdicts: offline, budgetMs: 500, embeddingCache: new Map(), modelVersion: 'rd-test' })).toEqual({ verdicts: offline, mode: 'offline' });
-    expect(await confirmWithLlm({ llm: llm({}, { hang: true }), message: 'x', verdicts: offline, budgetMs: 50, embeddingCache: new Map(), modelVersion: 'rd-test' })).toEqual({ verdicts: offline, mode: 'offline' });
+    expect(
+      await confirmWithLlm({
+        llm: llm({ 1: null }),
+        message: 'x',
+        verdicts: offline,
+        budgetMs: 500,
+        embeddingCache: new Map(),
+        modelVersion: 'rd-test',
+      }),
+    ).toEqual({ verdicts: offline, mode: 'offline' });
+    expect(
+      await confirmWithLlm({
+        llm: llm({}, { hang: true }),
+        message: 'x',
+        verdicts: offline,
+        budgetMs: 50,
+        embeddingCache: new Map(),
+        modelVersion: 'rd-test',
+      }),
+    ).toEqual({ verdicts: offline, mode: 'offline' });
   });
 
   it('embeds each decision once and then reuses it', async () => {
     const cache = new Map<string, number[]>();
     const double = llm({ 1: true });
-    await confirmWithLlm({ llm: double, message: 'x', verdicts: [verdict(1, 'weak')], budgetMs: 500, embeddingCache: cache, modelVersion: 'rd-test' });
+    await confirmWithLlm({
+      llm: double,
+      message: 'x',
+      verdicts: [verdict(1, 'weak')],
+      budgetMs: 500,
+      embeddingCache: cache,
+      modelVersion: 'rd-test',
+    });
     expect(cache.size).toBe(1);
-    await confirmWithLlm({ llm: double, message: 'y', verdicts: [verdict(1, 'weak')], budgetMs: 500, embeddingCache: cache, modelVersion: 'rd-test' });
+    await confirmWithLlm({
+      llm: double,
+      message: 'y',
+      verdicts: [verdict(1, 'weak')],
+      budgetMs: 500,
+      embeddingCache: cache,
+      modelVersion: 'rd-test',
+    });
     expect(cache.size).toBe(1);
   });
 });

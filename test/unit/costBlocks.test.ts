@@ -12,7 +12,11 @@ import { costs } from './digest/digestData.js';
 
 const textOf = (blocks: unknown) => JSON.stringify(blocks);
 
-function report(totals: CostTotals[], previous: CostTotals[] = [], decisions: CostReport['decisions'] = []): CostReport {
+function report(
+  totals: CostTotals[],
+  previous: CostTotals[] = [],
+  decisions: CostReport['decisions'] = [],
+): CostReport {
   const period = costPeriod('month', new Date('2026-11-18T10:00:00Z'), 'UTC');
   return { period, scope: 'channel', totals, previous, decisions, settings: DEFAULT_COST_SETTINGS };
 }
@@ -34,14 +38,32 @@ describe('cost blocks', () => {
   it('reports each kind, its trend against the period before, and the decisions argued again', () => {
     const blocks = costReportBlocks(
       report(
-        [totals('meeting', 30), totals('review_wait', 0, { waitHours: 18, events: 6, mergedWaitHours: 12, openToMergeHours: 48 }), totals('relitigation', 4.5, { events: 3 })],
+        [
+          totals('meeting', 30),
+          totals('review_wait', 0, { waitHours: 18, events: 6, mergedWaitHours: 12, openToMergeHours: 48 }),
+          totals('relitigation', 4.5, { events: 3 }),
+        ],
         [totals('meeting', 20), totals('review_wait', 0, { waitHours: 18 })],
-        [{ decisionId: 'd', decisionRef: 14, threads: 3, personHours: 4.5, money: 450, buildHours: 5.4, currency: 'EUR' }],
+        [
+          {
+            decisionId: 'd',
+            decisionRef: 14,
+            threads: 3,
+            personHours: 4.5,
+            money: 450,
+            buildHours: 5.4,
+            currency: 'EUR',
+          },
+        ],
       ),
     );
     const text = textOf(blocks);
-    expect(text).toContain('*Meetings:* 2 meetings, 30 person-hours, €3,000, ≈ 36 build-hours forgone (▲ 50% on the period before)');
-    expect(text).toContain('*Review waits:* 6 pull requests, 18 working hours waiting for a first review (3 h on average, 25% of the merged ones\' open-to-merge time)');
+    expect(text).toContain(
+      '*Meetings:* 2 meetings, 30 person-hours, €3,000, ≈ 36 build-hours forgone (▲ 50% on the period before)',
+    );
+    expect(text).toContain(
+      "*Review waits:* 6 pull requests, 18 working hours waiting for a first review (3 h on average, 25% of the merged ones' open-to-merge time)",
+    );
     expect(text).toContain('(about the same as the period before)');
     expect(text).toContain('D-14: 3 threads, 4.5 person-hours, €450');
     expect(text).toContain('0.84× to 2.26×');

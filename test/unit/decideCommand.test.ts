@@ -8,7 +8,11 @@ describe('parseDecideCommand', () => {
 
   it('routes sub-commands and treats everything else as a decision', () => {
     expect(parseDecideCommand('help')).toEqual({ kind: 'help' });
-    expect(parseDecideCommand('list #Payments accepted')).toEqual({ kind: 'list', tag: 'payments', status: 'accepted' });
+    expect(parseDecideCommand('list #Payments accepted')).toEqual({
+      kind: 'list',
+      tag: 'payments',
+      status: 'accepted',
+    });
     expect(parseDecideCommand('list')).toEqual({ kind: 'list', tag: null, status: null });
     expect(parseDecideCommand('search stripe fees')).toEqual({ kind: 'search', query: 'stripe fees' });
     expect(parseDecideCommand('show D-14')).toEqual({ kind: 'show', ref: 14 });
@@ -38,7 +42,12 @@ describe('parseDecideCommand', () => {
 
   describe('the cost sub-commands', () => {
     it('reads a meeting: length, head count and title', () => {
-      expect(parseDecideCommand('meeting 45m 8 architecture sync')).toEqual({ kind: 'meeting', minutes: 45, attendees: 8, title: 'architecture sync' });
+      expect(parseDecideCommand('meeting 45m 8 architecture sync')).toEqual({
+        kind: 'meeting',
+        minutes: 45,
+        attendees: 8,
+        title: 'architecture sync',
+      });
       expect(parseDecideCommand('meeting 1h30 3')).toEqual({ kind: 'meeting', minutes: 90, attendees: 3, title: '' });
       expect(parseDecideCommand('Meeting 1.5h 4 retro')).toMatchObject({ kind: 'meeting', minutes: 90, attendees: 4 });
     });
@@ -48,7 +57,10 @@ describe('parseDecideCommand', () => {
       expect(parseDecideCommand('meeting 25h 8')).toMatchObject({ kind: 'meeting_invalid', problem: 'too_long' });
       expect(parseDecideCommand('meeting 45m')).toMatchObject({ kind: 'meeting_invalid', problem: 'no_attendees' });
       expect(parseDecideCommand('meeting 45m 0 sync')).toMatchObject({ kind: 'meeting_invalid', problem: 'too_few' });
-      expect(parseDecideCommand('meeting 45m many')).toMatchObject({ kind: 'meeting_invalid', problem: 'not_a_number' });
+      expect(parseDecideCommand('meeting 45m many')).toMatchObject({
+        kind: 'meeting_invalid',
+        problem: 'not_a_number',
+      });
       expect(parseDecideCommand('meeting 4x5 8')).toMatchObject({ kind: 'meeting_invalid', problem: 'not_a_duration' });
     });
 
@@ -78,8 +90,16 @@ describe('parseDecideCommand', () => {
       });
       expect(parseDecideCommand('calendar webcal://cal.example.com/a.ics')).toMatchObject({ action: 'subscribe' });
       expect(parseDecideCommand('github octo/api')).toEqual({ kind: 'github', action: 'link', repository: 'octo/api' });
-      expect(parseDecideCommand('github <https://github.com/octo/api.git>')).toEqual({ kind: 'github', action: 'link', repository: 'octo/api' });
-      expect(parseDecideCommand('github off octo/api')).toEqual({ kind: 'github', action: 'unlink', repository: 'octo/api' });
+      expect(parseDecideCommand('github <https://github.com/octo/api.git>')).toEqual({
+        kind: 'github',
+        action: 'link',
+        repository: 'octo/api',
+      });
+      expect(parseDecideCommand('github off octo/api')).toEqual({
+        kind: 'github',
+        action: 'unlink',
+        repository: 'octo/api',
+      });
       expect(parseDecideCommand('github')).toEqual({ kind: 'github', action: 'list' });
     });
   });

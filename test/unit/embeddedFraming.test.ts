@@ -33,14 +33,26 @@ describe('framing the wire protocol for the embedded database', () => {
   });
 
   it('waits for the rest of a startup packet or a message split across writes', () => {
-    expect(frameMessages(STARTUP.subarray(0, 10), false)).toEqual({ frames: [], rest: STARTUP.subarray(0, 10), started: false, violation: null });
-    expect(frameMessages(QUERY.subarray(0, 3), true)).toEqual({ frames: [], rest: QUERY.subarray(0, 3), started: true, violation: null });
+    expect(frameMessages(STARTUP.subarray(0, 10), false)).toEqual({
+      frames: [],
+      rest: STARTUP.subarray(0, 10),
+      started: false,
+      violation: null,
+    });
+    expect(frameMessages(QUERY.subarray(0, 3), true)).toEqual({
+      frames: [],
+      rest: QUERY.subarray(0, 3),
+      started: true,
+      violation: null,
+    });
   });
 
   it('declines TLS and GSS encryption, and has nothing to cancel', () => {
     const framing = frameMessages(Buffer.concat([untyped(80_877_103), untyped(80_877_104), STARTUP]), false);
     expect(framing.frames.map((frame) => frame.kind)).toEqual(['decline-encryption', 'decline-encryption', 'startup']);
-    expect(frameMessages(Buffer.concat([untyped(80_877_102, Buffer.alloc(8))]), false).frames).toEqual([{ kind: 'cancel' }]);
+    expect(frameMessages(Buffer.concat([untyped(80_877_102, Buffer.alloc(8))]), false).frames).toEqual([
+      { kind: 'cancel' },
+    ]);
   });
 
   it('ends the connection at an unknown message type, after running the messages before it', () => {

@@ -36,7 +36,8 @@ describe('eval wording guard', () => {
     for (const file of evalFiles) {
       for (const line of readFileSync(new URL(file, FIXTURES), 'utf8').split('\n')) {
         if (line.trim() === '') continue;
-        for (const sequence of sequencesOf(wordsOf((JSON.parse(line) as { message: string }).message))) messages.add(sequence);
+        for (const sequence of sequencesOf(wordsOf((JSON.parse(line) as { message: string }).message)))
+          messages.add(sequence);
       }
     }
     const copied: string[] = [];

@@ -36,7 +36,12 @@ describe('event work admission', () => {
   });
 
   it('frees its slot when a job fails', async () => {
-    const work = createEventWork({ concurrency: 1, maxQueued: 0, metrics: createMetrics(), logger: pino({ level: 'silent' }) });
+    const work = createEventWork({
+      concurrency: 1,
+      maxQueued: 0,
+      metrics: createMetrics(),
+      logger: pino({ level: 'silent' }),
+    });
     await expect(work.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await work.run(async () => undefined)).toBe(true);
   });

@@ -12,8 +12,14 @@ describe('groupCommit', () => {
     const first = Promise.all([1, 2].map(write));
     await new Promise((resolve) => setTimeout(resolve, 1)); // the first batch is being written now
     const results = await Promise.all([first, Promise.all([3, 4, 5].map(write))]);
-    expect(results).toEqual([[10, 20], [30, 40, 50]]);
-    expect(batches).toEqual([[1, 2], [3, 4, 5]]);
+    expect(results).toEqual([
+      [10, 20],
+      [30, 40, 50],
+    ]);
+    expect(batches).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
   });
 
   it('retries a failed batch one by one, so only the bad item fails', async () => {

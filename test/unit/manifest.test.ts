@@ -15,14 +15,19 @@ import { BOT_SCOPES } from '../../src/slack/scopes.js';
 const MANIFEST_PATH = new URL('../../manifest.yml', import.meta.url);
 const SCHEMA_PATH = new URL('../fixtures/schemas/slack-manifest.schema.1.0.0.json', import.meta.url);
 
-
 interface Manifest {
   display_information: { name: string; description?: string; long_description?: string; background_color?: string };
   features: {
     app_home?: { home_tab_enabled?: boolean; messages_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean };
     bot_user?: { display_name: string };
     shortcuts?: { name: string; type: 'message' | 'global'; callback_id: string; description: string }[];
-    slash_commands?: { command: string; url?: string; description: string; usage_hint?: string; should_escape?: boolean }[];
+    slash_commands?: {
+      command: string;
+      url?: string;
+      description: string;
+      usage_hint?: string;
+      should_escape?: boolean;
+    }[];
   };
   oauth_config: { redirect_urls?: string[]; scopes: { bot?: string[]; user?: string[] } };
   settings: {

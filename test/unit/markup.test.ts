@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, encodePlainText, mentionedUserIds, neutraliseBroadcasts, truncate } from '../../src/domain/markup.js';
+import {
+  decodeEntities,
+  encodePlainText,
+  mentionedUserIds,
+  neutraliseBroadcasts,
+  truncate,
+} from '../../src/domain/markup.js';
 
 describe('markup', () => {
   it('neutralises every broadcast and user-group mention', () => {
@@ -11,7 +17,9 @@ describe('markup', () => {
   });
 
   it('keeps ordinary user mentions and links', () => {
-    expect(neutraliseBroadcasts('ask <@U123> about <https://x.test|the doc>')).toBe('ask <@U123> about <https://x.test|the doc>');
+    expect(neutraliseBroadcasts('ask <@U123> about <https://x.test|the doc>')).toBe(
+      'ask <@U123> about <https://x.test|the doc>',
+    );
   });
 
   it('encodes modal text so typed markup stays inert, and decodes it back', () => {

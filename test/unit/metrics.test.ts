@@ -32,7 +32,12 @@ describe('the metrics registry', () => {
   it('carries the process metrics: CPU, resident memory, event-loop lag and GC', async () => {
     const { body } = await metricsText(createMetrics());
 
-    for (const name of ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_gc_duration_seconds']) {
+    for (const name of [
+      'process_cpu_seconds_total',
+      'process_resident_memory_bytes',
+      'nodejs_eventloop_lag_seconds',
+      'nodejs_gc_duration_seconds',
+    ]) {
       expect(body).toContain(`# TYPE ${name} `);
     }
   });
@@ -44,7 +49,9 @@ describe('the metrics registry', () => {
     first.slackRequests.inc({ surface: 'command:/decide', outcome: 'ok' });
     first.digestsPosted.inc();
 
-    expect((await first.slackRequests.get()).values).toEqual([{ labels: { surface: 'command:/decide', outcome: 'ok' }, value: 1 }]);
+    expect((await first.slackRequests.get()).values).toEqual([
+      { labels: { surface: 'command:/decide', outcome: 'ok' }, value: 1 },
+    ]);
     expect((await second.slackRequests.get()).values).toEqual([]);
     expect((await metricsText(second)).body).toContain('decision_ledger_digests_posted_total 0');
   });

@@ -60,7 +60,9 @@ describe('observed Slack Web API calls', () => {
   it('counts ok: false as an error under Slack’s error string', async () => {
     slack.failNext('conversations.join', { body: { ok: false, error: 'not_in_channel' } });
 
-    await expect(client.conversations.join({ channel: 'C0A' })).rejects.toMatchObject({ data: { error: 'not_in_channel' } });
+    await expect(client.conversations.join({ channel: 'C0A' })).rejects.toMatchObject({
+      data: { error: 'not_in_channel' },
+    });
 
     expect(await countOf(metrics.slackApiCalls, { method: 'conversations.join', outcome: 'error' })).toBe(1);
     expect(await countOf(metrics.slackApiErrors, { method: 'conversations.join', error: 'not_in_channel' })).toBe(1);
@@ -78,7 +80,10 @@ describe('observed Slack Web API calls', () => {
   it('counts a 500 as an HTTP error', async () => {
     slack.failNext('users.info', { status: 500 });
 
-    await expect(client.users.info({ user: 'U0ANA' })).rejects.toMatchObject({ code: 'slack_webapi_http_error', statusCode: 500 });
+    await expect(client.users.info({ user: 'U0ANA' })).rejects.toMatchObject({
+      code: 'slack_webapi_http_error',
+      statusCode: 500,
+    });
 
     expect(await countOf(metrics.slackApiCalls, { method: 'users.info', outcome: 'http_error' })).toBe(1);
   });

@@ -24,7 +24,9 @@ describe('parseInlineDecision', () => {
   });
 
   it('takes mentioned people as deciders and lifts a trailing run of mentions out of the text', () => {
-    const c = content('Orders stay on Postgres since refunds need multi-row transactions by <@U123|ana> and <@U456|raj>');
+    const c = content(
+      'Orders stay on Postgres since refunds need multi-row transactions by <@U123|ana> and <@U456|raj>',
+    );
     expect(c.deciders).toEqual(['U123', 'U456']);
     expect(c.title).toBe('Orders stay on Postgres');
     expect(c.rationale).toBe('Refunds need multi-row transactions');
@@ -37,7 +39,9 @@ describe('parseInlineDecision', () => {
   });
 
   it('captures rejected alternatives from "instead of" and from an explicit list', () => {
-    expect(content('Orders stay on Postgres instead of MongoDB because refunds need transactions').alternatives).toEqual(['MongoDB']);
+    expect(
+      content('Orders stay on Postgres instead of MongoDB because refunds need transactions').alternatives,
+    ).toEqual(['MongoDB']);
     const explicit = content('Ship the v2 API so that mobile can drop polling. alternatives: webhooks, long polling');
     expect(explicit.alternatives).toEqual(['webhooks', 'long polling']);
     expect(explicit.rationale).toBe('So that mobile can drop polling');
@@ -56,8 +60,14 @@ describe('parseInlineDecision', () => {
       ok: false,
       problem: { code: 'bad_revisit', phrase: 'after the launch' },
     });
-    expect(parse('Freeze deploys, revisit on 2027-02-30')).toMatchObject({ ok: false, problem: { code: 'bad_revisit' } });
-    expect(parse('Freeze deploys, revisit on 2025-01-01')).toMatchObject({ ok: false, problem: { code: 'revisit_in_past' } });
+    expect(parse('Freeze deploys, revisit on 2027-02-30')).toMatchObject({
+      ok: false,
+      problem: { code: 'bad_revisit' },
+    });
+    expect(parse('Freeze deploys, revisit on 2025-01-01')).toMatchObject({
+      ok: false,
+      problem: { code: 'revisit_in_past' },
+    });
   });
 
   it('says so when only tags and mentions were given', () => {
@@ -66,8 +76,14 @@ describe('parseInlineDecision', () => {
   });
 
   it('refuses text longer than a card can hold', () => {
-    expect(parse(`We decide ${'x'.repeat(3100)}`)).toMatchObject({ ok: false, problem: { code: 'too_long', field: 'text' } });
-    expect(parse(`We decide ${'word '.repeat(120)}`)).toMatchObject({ ok: false, problem: { code: 'too_long', field: 'title' } });
+    expect(parse(`We decide ${'x'.repeat(3100)}`)).toMatchObject({
+      ok: false,
+      problem: { code: 'too_long', field: 'text' },
+    });
+    expect(parse(`We decide ${'word '.repeat(120)}`)).toMatchObject({
+      ok: false,
+      problem: { code: 'too_long', field: 'title' },
+    });
   });
 
   it('leaves Slack channel links and encoded entities alone', () => {

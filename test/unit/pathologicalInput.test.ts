@@ -13,7 +13,8 @@ import { wordsOf } from '../../src/domain/relitigation/terms.js';
  * would not answer at all (a single expression over a run of mentions took minutes at 30).
  * The assertions are on the results, never on the time.
  */
-const mentions = (n: number, glue = ' ') => Array.from({ length: n }, (_, i) => `<@U${String(i).padStart(4, '0')}X>`).join(glue);
+const mentions = (n: number, glue = ' ') =>
+  Array.from({ length: n }, (_, i) => `<@U${String(i).padStart(4, '0')}X>`).join(glue);
 const parse = (text: string) => parseInlineDecision({ text, author: 'U0AUTHOR', today: '2026-12-07' });
 
 function recorded(text: string) {
@@ -34,13 +35,19 @@ describe('parsers on pathological input', () => {
     const c = recorded(text);
     expect(c.title).toBe(text);
     expect(c.deciders).toHaveLength(45);
-    expect(parse(`We adopt Valkey ${mentions(280)} today`)).toMatchObject({ ok: false, problem: { code: 'too_long', field: 'title' } });
+    expect(parse(`We adopt Valkey ${mentions(280)} today`)).toMatchObject({
+      ok: false,
+      problem: { code: 'too_long', field: 'title' },
+    });
   });
 
   it('keeps half-open mentions as text', () => {
     const text = `We adopt Valkey ${'<@U1|a '.repeat(60)}x`;
     expect(recorded(text).title).toBe(text.replace(/\s+/g, ' ').trim());
-    expect(parse(`We adopt Valkey ${'<@U1|a '.repeat(400)}`)).toMatchObject({ ok: false, problem: { code: 'too_long' } });
+    expect(parse(`We adopt Valkey ${'<@U1|a '.repeat(400)}`)).toMatchObject({
+      ok: false,
+      problem: { code: 'too_long' },
+    });
   });
 
   it('reads hundreds of tags, runs of spaces and separators', () => {
@@ -50,17 +57,26 @@ describe('parsers on pathological input', () => {
     expect(c.tags.length).toBeGreaterThan(0);
     expect(recorded(`We adopt Valkey${' '.repeat(2500)}for caching`).title).toBe('We adopt Valkey for caching');
     expect(recorded(`We adopt Valkey${', ;'.repeat(150)} now`).title.startsWith('We adopt Valkey')).toBe(true);
-    expect(parse(`We adopt Valkey${', ;'.repeat(900)} now`)).toMatchObject({ ok: false, problem: { code: 'too_long', field: 'title' } });
+    expect(parse(`We adopt Valkey${', ;'.repeat(900)} now`)).toMatchObject({
+      ok: false,
+      problem: { code: 'too_long', field: 'title' },
+    });
   });
 
   it('reads long lists of alternatives, quotes and connectives', () => {
     expect(recorded(`We adopt Valkey alternatives: ${'a, '.repeat(800)}b`).title).toBe('We adopt Valkey');
     expect(recorded(`We adopt Valkey "${'"a'.repeat(200)}`).title.startsWith('We adopt Valkey')).toBe(true);
-    expect(parse(`We adopt Valkey "${'"a'.repeat(1400)}`)).toMatchObject({ ok: false, problem: { code: 'too_long', field: 'title' } });
+    expect(parse(`We adopt Valkey "${'"a'.repeat(1400)}`)).toMatchObject({
+      ok: false,
+      problem: { code: 'too_long', field: 'title' },
+    });
     expect(recorded(`We adopt Valkey ${'instead of a '.repeat(30)}`).title.startsWith('We adopt Valkey')).toBe(true);
     expect(parse(`We adopt Valkey ${'instead of a '.repeat(220)}`).ok).toBeDefined();
     expect(recorded(`We adopt Valkey ${'because '.repeat(200)}`).title).toBe('We adopt Valkey');
-    expect(parse(`We adopt Valkey ${'because '.repeat(340)}`)).toMatchObject({ ok: false, problem: { code: 'too_long', field: 'rationale' } });
+    expect(parse(`We adopt Valkey ${'because '.repeat(340)}`)).toMatchObject({
+      ok: false,
+      problem: { code: 'too_long', field: 'rationale' },
+    });
   });
 
   it('reads every other parser of user text', () => {
@@ -69,9 +85,14 @@ describe('parsers on pathological input', () => {
     expect(parseDigestArguments(`weekly ${'on friday at 16:00 '.repeat(150)}`)).toBeDefined();
     expect(mentionedUserIds(mentions(500))).toHaveLength(500);
     expect(neutraliseBroadcasts(`${'<!channel'.repeat(400)} <!here>`)).not.toContain('<!here>');
-    expect(plainTextOf(`x ${'```a'.repeat(700)} ${'`b'.repeat(700)} ${'<https://a|'.repeat(300)}`).text.length).toBeGreaterThan(0);
+    expect(
+      plainTextOf(`x ${'```a'.repeat(700)} ${'`b'.repeat(700)} ${'<https://a|'.repeat(300)}`).text.length,
+    ).toBeGreaterThan(0);
     expect(wordsOf(`${'a-'.repeat(3000)}`)).toHaveLength(3000);
-    const adr = readAdr({ path: 'docs/adr/0001-pathological.md', text: `# 1. Pathological\n\n## Status\n\nAccepted\n\n## Context\n\n${'['.repeat(2000)}a](b ${'*'.repeat(2000)}` });
+    const adr = readAdr({
+      path: 'docs/adr/0001-pathological.md',
+      text: `# 1. Pathological\n\n## Status\n\nAccepted\n\n## Context\n\n${'['.repeat(2000)}a](b ${'*'.repeat(2000)}`,
+    });
     expect(adr.ok).toBe(true);
   });
 });

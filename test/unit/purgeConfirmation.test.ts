@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkspaceDataCounts } from '../../src/app/ports.js';
 import { ACTION } from '../../src/slack/ids.js';
-import { purgeConfirmationBlocks, purgeConfirmationText, purgedBlocks, purgedText } from '../../src/slack/blocks/purgeConfirmation.js';
+import {
+  purgeConfirmationBlocks,
+  purgeConfirmationText,
+  purgedBlocks,
+  purgedText,
+} from '../../src/slack/blocks/purgeConfirmation.js';
 import { blockKitViolations } from '../support/blockKitLimits.js';
 
 function counts(overrides: Partial<WorkspaceDataCounts> = {}): WorkspaceDataCounts {
@@ -29,7 +34,16 @@ const text = (blocks: unknown[]) => JSON.stringify(blocks);
 describe('the purge confirmation', () => {
   it('lists what is stored, kind by kind, with the rows behind them in one line', () => {
     const blocks = purgeConfirmationBlocks(
-      counts({ decisions: 1_204, decisionHistory: 1_500, judgements: 38, costEvents: 1, channelSettings: 2, costSettings: 1, workspaceRecord: 1, digestSchedules: 1 }),
+      counts({
+        decisions: 1_204,
+        decisionHistory: 1_500,
+        judgements: 38,
+        costEvents: 1,
+        channelSettings: 2,
+        costSettings: 1,
+        workspaceRecord: 1,
+        digestSchedules: 1,
+      }),
       'T0001',
     );
     expect(blockKitViolations(blocks, 'message')).toEqual([]);
@@ -47,7 +61,12 @@ describe('the purge confirmation', () => {
   it('asks through a danger-styled button with a confirm dialog, beside Cancel', () => {
     const actions = purgeConfirmationBlocks(counts({ decisions: 3 }), 'T0001').find((b) => b.type === 'actions') as any;
     const [remove, cancel] = actions.elements;
-    expect(remove).toMatchObject({ action_id: ACTION.purgeConfirm, style: 'danger', value: 'T0001', confirm: { style: 'danger' } });
+    expect(remove).toMatchObject({
+      action_id: ACTION.purgeConfirm,
+      style: 'danger',
+      value: 'T0001',
+      confirm: { style: 'danger' },
+    });
     // Slack's limits for a confirm dialog: title 100, text 300, buttons 30 characters.
     expect(remove.confirm.title.text.length).toBeLessThanOrEqual(100);
     expect(remove.confirm.text.text.length).toBeLessThanOrEqual(300);
@@ -55,7 +74,9 @@ describe('the purge confirmation', () => {
     expect(remove.confirm.deny.text.length).toBeLessThanOrEqual(30);
     expect(cancel).toMatchObject({ action_id: ACTION.purgeCancel });
     expect(cancel.style).toBeUndefined();
-    expect(purgeConfirmationText(counts({ decisions: 3 }))).toBe("Delete all of this workspace's Decision Ledger data (3 decisions)? This cannot be undone.");
+    expect(purgeConfirmationText(counts({ decisions: 3 }))).toBe(
+      "Delete all of this workspace's Decision Ledger data (3 decisions)? This cannot be undone.",
+    );
   });
 
   it('says what was deleted once it is gone, and that the app keeps working', () => {
@@ -65,6 +86,8 @@ describe('the purge confirmation', () => {
     expect(text(blocks)).toContain('• 2 linked GitHub repositories');
     expect(text(blocks)).toContain('D-1');
     expect(text(blocks)).not.toContain('"actions"');
-    expect(purgedText(deleted)).toBe("Deleted this workspace's Decision Ledger data: 2 decisions, 1 calendar feed, 2 linked GitHub repositories.");
+    expect(purgedText(deleted)).toBe(
+      "Deleted this workspace's Decision Ledger data: 2 decisions, 1 calendar feed, 2 linked GitHub repositories.",
+    );
   });
 });

@@ -23,7 +23,9 @@ describe('plainTextOf', () => {
   it('drops code from messages, where it is pasted errors and commands, and keeps it for decisions', () => {
     const message = 'getting `UNAVAILABLE: upstream` from ```\nstack\ntrace\n``` on staging';
     expect(plainTextOf(message)).toEqual({ text: 'getting from on staging', emoji: [], hadCode: true });
-    expect(plainTextOf('Terraform in the `infra-live` repo', { keepCode: true }).text).toBe('Terraform in the infra-live repo');
+    expect(plainTextOf('Terraform in the `infra-live` repo', { keepCode: true }).text).toBe(
+      'Terraform in the infra-live repo',
+    );
   });
 });
 
@@ -52,8 +54,17 @@ describe('word vectors', () => {
     expect(v.neighboursOf(-1)).toEqual([]);
   });
 
-  it("derive the words a decision may be found by, beyond its own", () => {
-    const related = relatedWordsOf({ title: 'Refund requests above 500 euros need a second approval', alternatives: [], tags: [], rationale: '', context: '' }, detector.vectors);
+  it('derive the words a decision may be found by, beyond its own', () => {
+    const related = relatedWordsOf(
+      {
+        title: 'Refund requests above 500 euros need a second approval',
+        alternatives: [],
+        tags: [],
+        rationale: '',
+        context: '',
+      },
+      detector.vectors,
+    );
     expect(related).toContain('reimbursement');
     expect(related).not.toContain('refunds');
     expect(related).not.toContain('refund');
@@ -62,7 +73,9 @@ describe('word vectors', () => {
 
 describe('messageQuery', () => {
   it('searches the telling words, rarest first, not function or everyday words', () => {
-    const query = messageQuery(readMessage(detector, 'honestly should we just move the orders service to mongo? <@U1>'));
+    const query = messageQuery(
+      readMessage(detector, 'honestly should we just move the orders service to mongo? <@U1>'),
+    );
     expect(query.words).toEqual(expect.arrayContaining(['orders', 'mongo']));
     expect(query.words).not.toEqual(expect.arrayContaining(['should', 'we', 'the', 'just']));
     expect(query.words.indexOf('mongo')).toBeLessThan(query.words.indexOf('orders'));
@@ -70,7 +83,9 @@ describe('messageQuery', () => {
   });
 
   it('offers its long words for typo matching', () => {
-    expect(messageQuery(readMessage(detector, 'why not terrafrom for the networking bits')).typos).toContain('terrafrom');
+    expect(messageQuery(readMessage(detector, 'why not terrafrom for the networking bits')).typos).toContain(
+      'terrafrom',
+    );
   });
 
   it('has nothing to search in a message of emoji and mentions', () => {

@@ -4,12 +4,21 @@ import { blockKitViolations } from '../support/blockKitLimits.js';
 import { aDecision } from '../support/decisions.js';
 
 describe('the relitigation warning', () => {
-  const decision = aDecision({ ref: 7, title: 'Refund requests above 500 euros need a second approval', deciders: ['U0ANA', 'U0RAJ'], alternatives: ['One approver <!channel>'] });
+  const decision = aDecision({
+    ref: 7,
+    title: 'Refund requests above 500 euros need a second approval',
+    deciders: ['U0ANA', 'U0RAJ'],
+    alternatives: ['One approver <!channel>'],
+  });
 
   it('says why: the rejected alternative brought up, the shared words, the words near in meaning', () => {
     const blocks = relitigationWarningBlocks(decision, 42, {
       sharedWords: ['refund', 'approval', 'euros', 'requests', 'second'],
-      nearWords: [['reimbursement', 'refund'], ['sign', 'approval'], ['cap', 'limit']],
+      nearWords: [
+        ['reimbursement', 'refund'],
+        ['sign', 'approval'],
+        ['cap', 'limit'],
+      ],
       rejectedNamed: 'One approver <!channel>',
     });
     const why = JSON.stringify(blocks.find((b) => b.type === 'context'));

@@ -17,14 +17,22 @@ function thrown(action: () => unknown): Error {
 
 describe('parseEncryptionKey', () => {
   it('reads 32 bytes from base64, url-safe base64 without padding, and hex of either case', () => {
-    for (const text of [BASE64_KEY, `${BASE64_KEY}\n`, KEY_BYTES.toString('base64url'), KEY_BYTES.toString('hex'), KEY_BYTES.toString('hex').toUpperCase()]) {
+    for (const text of [
+      BASE64_KEY,
+      `${BASE64_KEY}\n`,
+      KEY_BYTES.toString('base64url'),
+      KEY_BYTES.toString('hex'),
+      KEY_BYTES.toString('hex').toUpperCase(),
+    ]) {
       expect(parseEncryptionKey(text)).toEqual(KEY_BYTES);
     }
   });
 
   it('says what is wrong with a key of the wrong length or format, without repeating it', () => {
     const short = randomBytes(16).toString('base64');
-    expect(parseEncryptionKey(short)).toBe('decodes to 16 bytes; it must be 32 random bytes in base64 or hex (openssl rand -base64 32)');
+    expect(parseEncryptionKey(short)).toBe(
+      'decodes to 16 bytes; it must be 32 random bytes in base64 or hex (openssl rand -base64 32)',
+    );
     expect(parseEncryptionKey('not a key at all!')).toMatch(/^is neither base64 nor hex/);
     expect(parseEncryptionKey('  ')).toMatch(/^is empty/);
     expect(parseEncryptionKey(randomBytes(31).toString('hex'))).toMatch(/must be 32 random bytes/);
@@ -49,7 +57,9 @@ describe('the token cipher', () => {
   it('refuses a key of the wrong size with a message that names the variable, not the key', () => {
     const short = randomBytes(24).toString('base64');
     const error = thrown(() => createTokenCipher(short));
-    expect(error.message).toBe('ENCRYPTION_KEY decodes to 24 bytes; it must be 32 random bytes in base64 or hex (openssl rand -base64 32)');
+    expect(error.message).toBe(
+      'ENCRYPTION_KEY decodes to 24 bytes; it must be 32 random bytes in base64 or hex (openssl rand -base64 32)',
+    );
     expect(error.message).not.toContain(short);
   });
 
@@ -71,7 +81,9 @@ describe('the token cipher', () => {
 
     const body = Buffer.from(written.split(':')[2]!, 'base64');
     body[body.length - 1]! ^= 1;
-    expect(thrown(() => cipher.decrypt(`v1:${cipher.fingerprint}:${body.toString('base64')}`, 'T0ACME'))).toMatchObject({ code: 'damaged' });
+    expect(thrown(() => cipher.decrypt(`v1:${cipher.fingerprint}:${body.toString('base64')}`, 'T0ACME'))).toMatchObject(
+      { code: 'damaged' },
+    );
     expect(thrown(() => cipher.decrypt(`v1:${cipher.fingerprint}:AAAA`))).toMatchObject({ code: 'damaged' });
     expect(thrown(() => cipher.decrypt(written.replace(/^v1/, 'v9')))).toMatchObject({ code: 'unsupported_format' });
     expect(thrown(() => cipher.decrypt(TOKEN))).toMatchObject({ code: 'unsupported_format' });

@@ -1,4 +1,12 @@
-import { checkContent, type DecisionContent, type DecisionStatus, isDecisionStatus, LIMITS, normaliseTags, TAG_PATTERN } from '../decision.js';
+import {
+  checkContent,
+  type DecisionContent,
+  type DecisionStatus,
+  isDecisionStatus,
+  LIMITS,
+  normaliseTags,
+  TAG_PATTERN,
+} from '../decision.js';
 import { isValidIsoDate } from '../dates.js';
 import type { ImportedAdr } from './readAdr.js';
 
@@ -15,7 +23,10 @@ const STATUS: Record<ImportedAdr['status'], DecisionStatus> = {
  * reported), tags the log cannot hold are dropped (and reported), and `x-revisit-by` from an
  * exported file comes back as the revisit date.
  */
-export function adrToDecision(adr: ImportedAdr, today: string): { content: DecisionContent; permalink: string | null; private: boolean; warnings: string[] } {
+export function adrToDecision(
+  adr: ImportedAdr,
+  today: string,
+): { content: DecisionContent; permalink: string | null; private: boolean; warnings: string[] } {
   const warnings: string[] = [];
   const decidedOn = adr.date && isValidIsoDate(adr.date) ? adr.date : today;
   if (decidedOn !== adr.date) warnings.push(`${adr.sourcePath}: no date; recorded as decided on ${today}`);
@@ -38,6 +49,10 @@ export function adrToDecision(adr: ImportedAdr, today: string): { content: Decis
     revisitOn: revisitBy && isValidIsoDate(revisitBy) && revisitBy >= decidedOn ? revisitBy : null,
   };
   for (const problem of checkContent(content)) warnings.push(`${adr.sourcePath}: ${problem.field} ${problem.code}`);
-  return { content, permalink: adr.extra['x-slack-permalink'] ?? null, private: adr.extra['x-private'] === 'true', warnings };
+  return {
+    content,
+    permalink: adr.extra['x-slack-permalink'] ?? null,
+    private: adr.extra['x-private'] === 'true',
+    warnings,
+  };
 }
-

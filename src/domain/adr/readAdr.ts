@@ -23,8 +23,6 @@ import {
  * Odd input never throws: what cannot be read falls back to a default and says so in a warning.
  */
 
-export { resolveAdrLinks } from './readAdrLinks.js';
-
 export type AdrStatus = 'proposed' | 'accepted' | 'rejected' | 'deprecated' | 'superseded';
 
 export interface AdrLinks {
@@ -72,7 +70,11 @@ export function readAdr(file: { path: string; text: string }): ReadAdrResult {
   const text = file.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const front = readFrontMatter(text);
   const body = front.body.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
-  if (body.trim() === '') return { ok: false, reason: text.trim() === '' ? 'the file is empty' : 'the file has no text besides its metadata' };
+  if (body.trim() === '')
+    return {
+      ok: false,
+      reason: text.trim() === '' ? 'the file is empty' : 'the file has no text besides its metadata',
+    };
 
   const warnings: string[] = [];
   const warn = (message: string): void => void warnings.push(`${sourcePath}: ${message}`);
@@ -86,7 +88,7 @@ export function readAdr(file: { path: string; text: string }): ReadAdrResult {
   const bullets = readMetadataLines(doc, titleHeading);
   const sections = findSections(doc);
 
-  let title = titleHeading ? stripNumbering(titleHeading.text) : plainInline(scalar(meta['title']) ?? '');
+  let title = titleHeading ? stripNumbering(titleHeading.text) : plainInline(scalar(meta.title) ?? '');
   if (title === '') {
     title = named.humanised;
     warn(`no title; used "${title}" from the file name`);
@@ -108,38 +110,70 @@ export function readAdr(file: { path: string; text: string }): ReadAdrResult {
   const people = (key: 'deciders' | 'consulted' | 'informed', yamlKeys: string[]): string[] => {
     const fromYaml = yamlKeys.map((k) => meta[k]).find((v) => v !== undefined && v !== null);
     const fromSection = key === 'deciders' && sections.deciders ? sectionLines(doc, sections.deciders) : [];
-    const raw = fromYaml !== undefined ? listValue(fromYaml) : bullets[key] !== undefined ? splitList(bullets[key]) : splitList(listOrLines(fromSection));
-    return capList(uniqueInOrder(raw.map(plainInline).filter((n) => n !== '').map(encodePlainText)), LIMITS.deciders, key, warn);
+    const raw =
+      fromYaml !== undefined
+        ? listValue(fromYaml)
+        : bullets[key] !== undefined
+          ? splitList(bullets[key])
+          : splitList(listOrLines(fromSection));
+    return capList(
+      uniqueInOrder(
+        raw
+          .map(plainInline)
+          .filter((n) => n !== '')
+          .map(encodePlainText),
+      ),
+      LIMITS.deciders,
+      key,
+      warn,
+    );
   };
   const deciders = people('deciders', ['decision-makers', 'decision_makers', 'deciders']);
   const consulted = people('consulted', ['consulted']);
   const informed = people('informed', ['informed']);
 
-  const tagValues = meta['tags'] !== undefined && meta['tags'] !== null ? listValue(meta['tags']) : bullets.tags !== undefined ? splitList(bullets.tags) : [];
+  const tagValues =
+    meta.tags !== undefined && meta.tags !== null
+      ? listValue(meta.tags)
+      : bullets.tags !== undefined
+        ? splitList(bullets.tags)
+        : [];
   const tags = capList(normaliseTags(tagValues), LIMITS.tags, 'tags', warn);
 
   const prose = (heading: Heading | undefined, skip?: (sub: string) => boolean): string =>
     heading ? blockText(sectionLines(doc, heading, skip)) : '';
   const stored = (markdown: string): string => restoreMentions(encodePlainText(markdown));
   const context = limit(stored(linksAsText(prose(sections.context))), LIMITS.context, 'context', warn);
-  let outcome = prose(sections.rationale, (sub) => CONSEQUENCES.test(sub) || CONFIRMATION.test(sub) || PROS_AND_CONS.test(sub));
+  let outcome = prose(
+    sections.rationale,
+    (sub) => CONSEQUENCES.test(sub) || CONFIRMATION.test(sub) || PROS_AND_CONS.test(sub),
+  );
   let options = sections.options ? listItems(sectionLines(doc, sections.options)) : [];
   // Nygard has no options section; a "Considered options:" list inside the decision (as our export writes it) is one.
   const inline = sections.options ? null : INLINE_OPTIONS.exec(outcome);
   if (inline) {
     options = listItems(inline[1]!.split('\n'));
-    outcome = blockText(`${outcome.slice(0, inline.index)}\n${outcome.slice(inline.index + inline[0].length)}`.split('\n'));
+    outcome = blockText(
+      `${outcome.slice(0, inline.index)}\n${outcome.slice(inline.index + inline[0].length)}`.split('\n'),
+    );
   }
   const rationale = limit(stored(linksAsText(outcome)), LIMITS.rationale, 'rationale', warn);
-  const consequences = limit(stored(readConsequences(doc, sections.consequences)), LIMITS.consequences, 'consequences', warn);
+  const consequences = limit(
+    stored(readConsequences(doc, sections.consequences)),
+    LIMITS.consequences,
+    'consequences',
+    warn,
+  );
   const alternatives = readAlternatives(options, outcome, warn);
 
   const links = readLinks(doc, statusLines, sections.links);
-  const partial = PARTLY_SUPERSEDED.test(statusText ?? '') || doc.lines.some((l, i) => !doc.code[i] && PARTLY_SUPERSEDED.test(l));
+  const partial =
+    PARTLY_SUPERSEDED.test(statusText ?? '') || doc.lines.some((l, i) => !doc.code[i] && PARTLY_SUPERSEDED.test(l));
 
   const extra: Record<string, string> = {};
   for (const [key, value] of Object.entries(meta)) {
-    if (key.startsWith('x-') && value !== null && value !== undefined) extra[key] = scalar(value) ?? JSON.stringify(value);
+    if (key.startsWith('x-') && value !== null && value !== undefined)
+      extra[key] = scalar(value) ?? JSON.stringify(value);
   }
 
   return {
@@ -277,20 +311,29 @@ interface Sections {
   links?: Heading;
 }
 
-const CONSEQUENCES = /^(?:consequences|positive consequences|negative consequences|consequences and risks|implications)$/;
-const INLINE_OPTIONS = /^[ \t]*(?:\*\*|__)?considered (?:options|alternatives)(?:\*\*|__)?:?(?:\*\*|__)?[ \t]*\n+((?:[ \t]*[-*+][ \t]+.*(?:\n|$))+)/im;
+const CONSEQUENCES =
+  /^(?:consequences|positive consequences|negative consequences|consequences and risks|implications)$/;
+const INLINE_OPTIONS =
+  /^[ \t]*(?:\*\*|__)?considered (?:options|alternatives)(?:\*\*|__)?:?(?:\*\*|__)?[ \t]*\n+((?:[ \t]*[-*+][ \t]+.*(?:\n|$))+)/im;
 const CONFIRMATION = /^(?:confirmation|validation)$/;
 const PROS_AND_CONS = /^pros and cons/;
 
 function findSections(doc: MarkdownLines): Sections {
   const sections: Sections = { consequences: [] };
-  const first = (pattern: RegExp): Heading | undefined => doc.headings.find((h) => h.level > 1 && pattern.test(headingKey(h.text)));
+  const first = (pattern: RegExp): Heading | undefined =>
+    doc.headings.find((h) => h.level > 1 && pattern.test(headingKey(h.text)));
   sections.status = first(/^status$/);
   sections.date = first(/^date$/);
   sections.deciders = first(/^(?:deciders|decision[- ]makers?(?:\(s\))?)$/);
-  sections.context = first(/^(?:context and problem statement|context|problem statement|background|context and problem)$/);
-  sections.rationale = first(/^decision outcome$/) ?? first(/^(?:decision|outcome|the decision|decision and rationale|rationale|proposal|decisions)$/);
-  sections.options = first(/^(?:considered options|options considered|options|alternatives|alternatives considered|considered alternatives)$/);
+  sections.context = first(
+    /^(?:context and problem statement|context|problem statement|background|context and problem)$/,
+  );
+  sections.rationale =
+    first(/^decision outcome$/) ??
+    first(/^(?:decision|outcome|the decision|decision and rationale|rationale|proposal|decisions)$/);
+  sections.options = first(
+    /^(?:considered options|options considered|options|alternatives|alternatives considered|considered alternatives)$/,
+  );
   sections.links = first(/^(?:links|related decisions|related adrs)$/);
   sections.consequences = doc.headings.filter((h) => h.level > 1 && CONSEQUENCES.test(headingKey(h.text)));
   return sections;
@@ -302,8 +345,13 @@ const SUPERSEDED = /\bsuper(?:s|c)ee?ded\b|\breplaced by\b/i;
 const PARTLY_SUPERSEDED = /\b(?:partly|partially|in part)\s+super(?:s|c)ee?ded\b|\bsuper(?:s|c)ee?ded\s+in\s+part\b/i;
 
 /** The status as written, one entry per line: front matter, then a `- Status:` line, then a `## Status` section. */
-function statusSource(meta: Record<string, unknown>, bullets: Partial<Record<BulletKey, string>>, doc: MarkdownLines, section: Heading | undefined): string[] {
-  const fromYaml = scalar(meta['status']);
+function statusSource(
+  meta: Record<string, unknown>,
+  bullets: Partial<Record<BulletKey, string>>,
+  doc: MarkdownLines,
+  section: Heading | undefined,
+): string[] {
+  const fromYaml = scalar(meta.status);
   if (fromYaml !== null && !isPlaceholder(fromYaml)) return [fromYaml];
   if (bullets.status !== undefined) return [bullets.status];
   if (!section) return [];
@@ -318,7 +366,12 @@ export function classifyStatus(text: string): AdrStatus | null {
   // Only the words that describe this record: "Accepted; Supersedes [2. X]" is accepted.
   const words = text
     .split(/;|\n/)
-    .filter((part) => !/^\s*(?:supersedes|supercedes|amends|amended by|extends|extended by|relates to|related to|see also)\b/i.test(part))
+    .filter(
+      (part) =>
+        !/^\s*(?:supersedes|supercedes|amends|amended by|extends|extended by|relates to|related to|see also)\b/i.test(
+          part,
+        ),
+    )
     .join(' ')
     .toLowerCase();
   if (SUPERSEDED.test(words)) return 'superseded';
@@ -326,7 +379,11 @@ export function classifyStatus(text: string): AdrStatus | null {
   if (/\b(?:rejected|declined|refused|abandoned|withdrawn)\b/.test(words)) return 'rejected';
   if (/\b(?:accepted|approved|agreed|adopted|decided|done|implemented|active|final)\b/.test(words)) return 'accepted';
   // Log4brains' `draft`, adr-tools' "Pending", MADR's "on hold": not yet in force.
-  if (/\b(?:proposed|proposal|draft|pending|on hold|in review|under review|wip|work in progress|in progress|open|suggested|planned|discussing)\b/.test(words))
+  if (
+    /\b(?:proposed|proposal|draft|pending|on hold|in review|under review|wip|work in progress|in progress|open|suggested|planned|discussing)\b/.test(
+      words,
+    )
+  )
     return 'proposed';
   return null;
 }
@@ -347,9 +404,11 @@ export function parseAdrDate(text: string): string | null {
   m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(t);
   if (m) return iso(m[3]!, m[2]!, m[1]!);
   m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})\b/i.exec(t);
-  if (m && MONTHS.includes(m[2]!.slice(0, 3).toLowerCase())) return iso(m[3]!, MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, m[1]!);
+  if (m && MONTHS.includes(m[2]!.slice(0, 3).toLowerCase()))
+    return iso(m[3]!, MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, m[1]!);
   m = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i.exec(t);
-  if (m && MONTHS.includes(m[1]!.slice(0, 3).toLowerCase())) return iso(m[3]!, MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1, m[2]!);
+  if (m && MONTHS.includes(m[1]!.slice(0, 3).toLowerCase()))
+    return iso(m[3]!, MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1, m[2]!);
   return null;
 }
 
@@ -362,7 +421,9 @@ function readDate(
   warn: (message: string) => void,
 ): string | null {
   const sectionDate = section ? sectionLines(doc, section).find((l) => l.trim() !== '') : undefined;
-  const written = [scalar(meta['date']), bullets.date, sectionDate].find((v): v is string => v !== null && v !== undefined && !isPlaceholder(v.trim()));
+  const written = [scalar(meta.date), bullets.date, sectionDate].find(
+    (v): v is string => v !== null && v !== undefined && !isPlaceholder(v.trim()),
+  );
   if (written !== undefined) {
     const date = parseAdrDate(written);
     if (date) return date;
@@ -381,8 +442,13 @@ function readDate(
 /** One Consequences section as it is; MADR 2's "Positive" and "Negative" ones each under their name. */
 function readConsequences(doc: MarkdownLines, headings: Heading[]): string {
   // A "### Consequences" nested in another matched section is already inside that one's text.
-  const outer = headings.filter((h) => !headings.some((o) => o !== h && o.level < h.level && o.line < h.line && sectionLines(doc, o).includes(h.text)));
-  const parts = outer.map((h) => ({ name: h.text, text: blockText(sectionLines(doc, h)) })).filter((p) => p.text !== '');
+  const outer = headings.filter(
+    (h) =>
+      !headings.some((o) => o !== h && o.level < h.level && o.line < h.line && sectionLines(doc, o).includes(h.text)),
+  );
+  const parts = outer
+    .map((h) => ({ name: h.text, text: blockText(sectionLines(doc, h)) }))
+    .filter((p) => p.text !== '');
   if (parts.length === 1) return parts[0]!.text;
   return parts.map((p) => `${p.name}:\n${p.text}`).join('\n\n');
 }
@@ -435,7 +501,8 @@ function comparable(text: string): string {
 
 /* ---------- links ---------- */
 
-const SUPERSEDES_PHRASE = /^\s*(?:(?:this (?:adr|record|decision)\s+)?(?:in part\s+|partly\s+|partially\s+)?(?:supersedes|supercedes|replaces))\b/i;
+const SUPERSEDES_PHRASE =
+  /^\s*(?:(?:this (?:adr|record|decision)\s+)?(?:in part\s+|partly\s+|partially\s+)?(?:supersedes|supercedes|replaces))\b/i;
 const SUPERSEDED_PHRASE = /\b(?:super(?:s|c)ee?ded|replaced)\s+(?:in part\s+)?by\b/i;
 /** Prose anywhere in the record: "superseded by [ADR #0033](0033-ip-ranges.md)", "in part supersedes [0003](…)". */
 const PROSE_SUPERSESSION = /\b(super(?:s|c)ee?ded\s+(?:in part\s+)?by|super(?:s|c)edes)\s+(?:adr\s+)?(?=\[)/gi;
@@ -476,7 +543,10 @@ function readLinks(doc: MarkdownLines, statusLines: string[], linksSection: Head
 
 /** "superseded by ADR-0005." → `ADR-0005`: a target written without a link. */
 function plainTarget(text: string): string[] {
-  const target = plainInline(text).replace(/^[:\s-]+/, '').replace(/[.;,]+$/, '').trim();
+  const target = plainInline(text)
+    .replace(/^[:\s-]+/, '')
+    .replace(/[.;,]+$/, '')
+    .trim();
   return target === '' ? [] : [target];
 }
 

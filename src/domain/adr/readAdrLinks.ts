@@ -25,11 +25,16 @@ export function resolveAdrLinks(adrs: ImportedAdr[]): { supersessions: Supersess
       return;
     }
     if (found.kind === 'many') {
-      warnings.push(`${from.sourcePath}: "${target}" could be ${found.paths.join(' or ')}; that supersession was not linked`);
+      warnings.push(
+        `${from.sourcePath}: "${target}" could be ${found.paths.join(' or ')}; that supersession was not linked`,
+      );
       return;
     }
     if (found.path === from.sourcePath) return;
-    const pair = direction === 'supersededBy' ? { older: from.sourcePath, newer: found.path } : { older: found.path, newer: from.sourcePath };
+    const pair =
+      direction === 'supersededBy'
+        ? { older: from.sourcePath, newer: found.path }
+        : { older: found.path, newer: from.sourcePath };
     pairs.set(`${pair.older}\n${pair.newer}`, pair);
   };
   for (const adr of adrs) {
@@ -78,7 +83,11 @@ function resolveTarget(index: Index, from: string, written: string): Found {
   if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target)) return { kind: 'none' };
   const bare = safeDecode(target.replace(/[?#].*$/, ''));
   const pick = (paths: string[] | undefined): Found | null =>
-    !paths || paths.length === 0 ? null : paths.length === 1 ? { kind: 'one', path: paths[0]! } : { kind: 'many', paths };
+    !paths || paths.length === 0
+      ? null
+      : paths.length === 1
+        ? { kind: 'one', path: paths[0]! }
+        : { kind: 'many', paths };
 
   if (bare.includes('/') || /\.(md|markdown|mdx)$/i.test(bare)) {
     const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/')) : '';

@@ -25,7 +25,8 @@ export function readFrontMatter(text: string): FrontMatter {
     // logLevel 'error': a YAML warning (an unknown tag…) must not be printed from the domain.
     const data: unknown = parseYaml(match[1] ?? '', { logLevel: 'error' });
     if (data === null || data === undefined) return { data: {}, body, problem: null };
-    if (typeof data !== 'object' || Array.isArray(data)) return { data: null, body, problem: 'front matter is not a set of keys' };
+    if (typeof data !== 'object' || Array.isArray(data))
+      return { data: null, body, problem: 'front matter is not a set of keys' };
     return { data: data as Record<string, unknown>, body, problem: null };
   } catch {
     return { data: null, body, problem: 'front matter is not valid YAML' };
@@ -64,7 +65,8 @@ export function readLines(body: string): MarkdownLines {
       code.push(opening !== null);
     } else {
       code.push(true);
-      if (opening && opening[1]![0] === fence[0] && opening[1]!.length >= fence.length && line.trim() === opening[1]) fence = null;
+      if (opening && opening[1]![0] === fence[0] && opening[1]!.length >= fence.length && line.trim() === opening[1])
+        fence = null;
     }
   }
   const headings: Heading[] = [];
@@ -76,7 +78,13 @@ export function readLines(body: string): MarkdownLines {
       continue;
     }
     const underline = lines[i + 1];
-    if (underline !== undefined && !code[i + 1] && SETEXT_H1.test(underline) && lines[i]!.trim() !== '' && !LIST_ITEM.test(lines[i]!)) {
+    if (
+      underline !== undefined &&
+      !code[i + 1] &&
+      SETEXT_H1.test(underline) &&
+      lines[i]!.trim() !== '' &&
+      !LIST_ITEM.test(lines[i]!)
+    ) {
       headings.push({ level: 1, text: plainInline(lines[i]!), line: i, next: i + 2 });
       i++;
     }
@@ -102,7 +110,7 @@ export function sectionLines(doc: MarkdownLines, heading: Heading, skip?: (subhe
   for (let i = heading.next; i < end; i++) {
     const sub = doc.headings.find((h) => h.line === i);
     if (sub) {
-      skipping = skip !== undefined && skip(headingKey(sub.text));
+      skipping = skip?.(headingKey(sub.text)) ?? false;
       if (!skipping) out.push(sub.text);
       i = sub.next - 1;
       continue;
@@ -125,7 +133,11 @@ export function preambleLines(doc: MarkdownLines, title: Heading | undefined): {
 
 /** A heading reduced to what its name is: lower case, no trailing colon, single spaces. */
 export function headingKey(text: string): string {
-  return text.toLowerCase().replace(/[:.]\s*$/, '').replace(/\s+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[:.]\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export const LIST_ITEM = /^( {0,3})(?:[-*+]|\d{1,3}[.)])[ \t]+(.*)$/;
@@ -158,7 +170,9 @@ const AUTOLINK = /<((?:https?|mailto|ftp):[^>\s]+)>/g;
 export function linksAsText(text: string): string {
   return text
     .replace(IMAGE, (_m, alt: string) => alt)
-    .replace(LINK, (_m, label: string, url: string) => (url === '' || label.trim() === url ? label || url : `${label} (${url})`))
+    .replace(LINK, (_m, label: string, url: string) =>
+      url === '' || label.trim() === url ? label || url : `${label} (${url})`,
+    )
     .replace(REFERENCE_LINK, (_m, label: string) => label)
     .replace(AUTOLINK, (_m, url: string) => url);
 }

@@ -76,7 +76,9 @@ function writeMadr(decision: ExportableDecision, fileNameOf: (ref: number) => st
     ...decision.supersededBy.map((ref) => `Superseded by ${link(ref)}`),
   ];
   const consequences = text(decision.consequences);
-  const outcome = [text(decision.rationale), consequences && `### Consequences\n\n${consequences}`].filter(Boolean).join('\n\n');
+  const outcome = [text(decision.rationale), consequences && `### Consequences\n\n${consequences}`]
+    .filter(Boolean)
+    .join('\n\n');
   return [
     // lineWidth 0: a long permalink folded over two lines would still parse, but not for every tool.
     `---\n${stringify(front, { lineWidth: 0 })}---`,
@@ -113,9 +115,13 @@ function writeNygard(decision: ExportableDecision, fileNameOf: (ref: number) => 
   const statusLines = [...status, ...decision.supersedes.map((ref) => `Supersedes ${link(ref)}`)];
   // Nygard has no section for the options; they stay with the decision they lost to.
   const options = bullets(decision.alternatives, names);
-  const outcome = [text(decision.rationale), options && `Considered options:\n\n${options}`].filter(Boolean).join('\n\n');
+  const outcome = [text(decision.rationale), options && `Considered options:\n\n${options}`]
+    .filter(Boolean)
+    .join('\n\n');
   // Nygard files have no front matter; a private decision's gets one, so an import keeps it private.
-  const privateMark = decision.private ? `---\nx-private: true\n${decision.channelId ? `x-channel: ${decision.channelId}\n` : ''}---` : '';
+  const privateMark = decision.private
+    ? `---\nx-private: true\n${decision.channelId ? `x-channel: ${decision.channelId}\n` : ''}---`
+    : '';
   return [
     privateMark,
     `# ${decision.ref}. ${heading(decision.title, names)}`,
@@ -170,7 +176,9 @@ function markdownOf(stored: string, names: Record<string, string>): string {
 }
 
 function plain(stored: string): string {
-  return decodeEntities(stored).replace(TYPED_BROADCAST, (_m, word: string, label: string | undefined) => broadcast(word, label));
+  return decodeEntities(stored).replace(TYPED_BROADCAST, (_m, word: string, label: string | undefined) =>
+    broadcast(word, label),
+  );
 }
 
 function markupToMarkdown(inner: string, names: Record<string, string>): string {

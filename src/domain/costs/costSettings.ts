@@ -164,7 +164,8 @@ export function validateCostSettings(
   const zone = given('timeZone');
   if (zone !== undefined) {
     // Intl gives the canonical spelling: `europe/berlin` → `Europe/Berlin`, `US/Eastern` → `America/New_York`.
-    if (IANAZone.isValidZone(zone)) overrides.timeZone = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    if (IANAZone.isValidZone(zone))
+      overrides.timeZone = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
     else problems.timeZone = 'invalid_time_zone';
   }
 

@@ -12,8 +12,8 @@ export type DurationProblem = 'not_a_duration' | 'zero' | 'too_long';
 export type DurationParse = { ok: true; minutes: number } | { ok: false; problem: DurationProblem };
 
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
-const HOURS = String.raw`(?:h|hrs?|hours?)`;
-const MINUTES = String.raw`(?:m|mins?|minutes?)`;
+const HOURS = '(?:h|hrs?|hours?)';
+const MINUTES = '(?:m|mins?|minutes?)';
 // `1h30`: the trailing minutes may drop their unit, as people write it.
 const HOURS_THEN_MINUTES = new RegExp(String.raw`^${NUMBER}\s*${HOURS}(?:\s*(\d{1,2})\s*${MINUTES}?)?$`);
 // A bare number is minutes: nobody means a 45-hour meeting.

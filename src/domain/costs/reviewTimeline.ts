@@ -115,6 +115,7 @@ export function reviewWaitStart(timeline: PullRequestTimeline): Date | null {
   const { readyAt, reviewRequestedAt } = timeline;
   if (readyAt === null) return reviewRequestedAt;
   if (reviewRequestedAt === null) return readyAt;
+  // biome-ignore lint/complexity/useMathMinMax: these are Dates; Math.max would return a number
   return readyAt > reviewRequestedAt ? readyAt : reviewRequestedAt;
 }
 

@@ -106,9 +106,17 @@ export function buildDigest(data: DigestData): Digest {
   const previous = [...data.costs.previous].sort(byKindAndCurrency);
   const narrative = data.narrative?.trim() || null;
 
-  const empty = decided.length === 0 && changed.length === 0 && dueForRevisit.length === 0 && relitigation.warned === 0 && relitigation.byDecision.length === 0;
+  const empty =
+    decided.length === 0 &&
+    changed.length === 0 &&
+    dueForRevisit.length === 0 &&
+    relitigation.warned === 0 &&
+    relitigation.byDecision.length === 0;
   const trend = current.map((line) => ({ kind: line.kind, currency: line.currency, percent: trendOf(line, previous) }));
-  const personHoursChange = percentChange(sum(current, (c) => c.personHours), sum(previous, (c) => c.personHours));
+  const personHoursChange = percentChange(
+    sum(current, (c) => c.personHours),
+    sum(previous, (c) => c.personHours),
+  );
 
   const digest: Omit<Digest, 'questions'> = {
     period: data.period,
@@ -166,38 +174,54 @@ function questionsFor(digest: Omit<Digest, 'questions'>): string[] {
   const mostReopened = digest.relitigation.byDecision[0];
   if (mostReopened && mostReopened.warnings >= REOPENED_AT_LEAST) {
     const confirmed = mostReopened.confirmed > 0 ? ` (${mostReopened.confirmed} confirmed)` : '';
-    questions.push(`${formatRef(mostReopened.ref)} was reopened ${mostReopened.warnings} times${confirmed}: does it need a supersede?`);
+    questions.push(
+      `${formatRef(mostReopened.ref)} was reopened ${mostReopened.warnings} times${confirmed}: does it need a supersede?`,
+    );
   }
 
   const overdue = digest.dueForRevisit;
   if (overdue.length === 1) {
-    questions.push(`${formatRef(overdue[0]!.ref)} was due for a revisit on ${overdue[0]!.revisitOn}: who owns revisiting it?`);
+    questions.push(
+      `${formatRef(overdue[0]!.ref)} was due for a revisit on ${overdue[0]!.revisitOn}: who owns revisiting it?`,
+    );
   } else if (overdue.length > 1) {
     const oldest = overdue[0]!;
-    questions.push(`${overdue.length} decisions are past their revisit date, the oldest ${formatRef(oldest.ref)} since ${oldest.revisitOn}: who owns revisiting them?`);
+    questions.push(
+      `${overdue.length} decisions are past their revisit date, the oldest ${formatRef(oldest.ref)} since ${oldest.revisitOn}: who owns revisiting them?`,
+    );
   }
 
   const rise = digest.personHoursChange;
   if (rise !== null && rise >= COST_RISE_PERCENT) {
-    questions.push(`Coordination took ${Math.round(rise)}% more person-hours than the period before: which meeting could have been a decision record?`);
+    questions.push(
+      `Coordination took ${Math.round(rise)}% more person-hours than the period before: which meeting could have been a decision record?`,
+    );
   }
 
   const { dismissed, confirmed } = digest.relitigation;
   if (dismissed >= DISMISSED_AT_LEAST && dismissed > confirmed) {
-    questions.push(`${plural(dismissed, 'relitigation warning was', 'relitigation warnings were')} dismissed as not a reopening: is the watcher too eager? \`/decide watch low\` makes it quieter.`);
+    questions.push(
+      `${plural(dismissed, 'relitigation warning was', 'relitigation warnings were')} dismissed as not a reopening: is the watcher too eager? \`/decide watch low\` makes it quieter.`,
+    );
   }
 
   if (digest.decided.length === 0) {
-    questions.push('No decisions were recorded this period: was anything settled in a meeting, a call or a DM that belongs in the ledger?');
+    questions.push(
+      'No decisions were recorded this period: was anything settled in a meeting, a call or a DM that belongs in the ledger?',
+    );
   }
 
   const replaced = digest.changed.find((c) => c.by !== null);
   if (replaced) {
-    questions.push(`${formatRef(replaced.decision.ref)} was superseded by ${formatRef(replaced.by!.ref)}: has everyone who relied on ${formatRef(replaced.decision.ref)} heard?`);
+    questions.push(
+      `${formatRef(replaced.decision.ref)} was superseded by ${formatRef(replaced.by!.ref)}: has everyone who relied on ${formatRef(replaced.decision.ref)} heard?`,
+    );
   }
 
   if (digest.decided.length > 0) {
-    questions.push(`Of the ${plural(digest.decided.length, 'decision', 'decisions')} recorded this period, which is likeliest to be argued again, and does its record say why it was taken?`);
+    questions.push(
+      `Of the ${plural(digest.decided.length, 'decision', 'decisions')} recorded this period, which is likeliest to be argued again, and does its record say why it was taken?`,
+    );
   }
   questions.push('What did the team argue about this period that never became a decision record?');
 

@@ -41,13 +41,24 @@ export type DigestArguments =
   | { kind: 'invalid'; problem: DigestArgumentProblem };
 
 const WEEKDAYS: Record<string, IsoWeekday> = {
-  mon: 1, monday: 1,
-  tue: 2, tues: 2, tuesday: 2,
-  wed: 3, weds: 3, wednesday: 3,
-  thu: 4, thur: 4, thurs: 4, thursday: 4,
-  fri: 5, friday: 5,
-  sat: 6, saturday: 6,
-  sun: 7, sunday: 7,
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  wed: 3,
+  weds: 3,
+  wednesday: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
+  sat: 6,
+  saturday: 6,
+  sun: 7,
+  sunday: 7,
 };
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
@@ -84,7 +95,8 @@ export function parseDigestArguments(rest: string): DigestArguments {
       // "monthly last 09:00" and "monthly 31 09:00" get the same answer: which days there are.
       const day = /^(\d{1,2})(?:st|nd|rd|th)?$/i.exec(dayToken);
       dayOfMonth = day ? Number(day[1]) : null;
-      if (dayOfMonth === null || dayOfMonth < 1 || dayOfMonth > MAX_DAY_OF_MONTH) return invalid('day_of_month_out_of_range');
+      if (dayOfMonth === null || dayOfMonth < 1 || dayOfMonth > MAX_DAY_OF_MONTH)
+        return invalid('day_of_month_out_of_range');
     }
   }
 
@@ -187,7 +199,8 @@ export function describeSchedule(schedule: DigestSchedule, timeZone: string): st
 }
 
 function ordinal(n: number): string {
-  const suffix = n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th';
+  const suffix =
+    n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th';
   return `${n}${suffix}`;
 }
 
@@ -249,7 +262,13 @@ function runOn(rule: Rule, date: DateTime): number {
   if (readings.length > 0) return Math.min(...readings);
   // In a spring-forward gap luxon moves the time forward by the gap: 02:30 becomes 03:30.
   return DateTime.fromObject(
-    { year: date.year, month: date.month, day: date.day, hour: Math.floor(rule.minutes / 60), minute: rule.minutes % 60 },
+    {
+      year: date.year,
+      month: date.month,
+      day: date.day,
+      hour: Math.floor(rule.minutes / 60),
+      minute: rule.minutes % 60,
+    },
     { zone: rule.zone },
   ).toMillis();
 }

@@ -56,7 +56,12 @@ export function assess(detector: Detector, message: MessageReading, candidates: 
  * Judges a message against the decisions retrieval found: at most one strong verdict (the best
  * reading, when it clears the sensitivity's threshold), and weak ones for the other likely readings.
  */
-export function judge(detector: Detector, message: MessageReading, candidates: MatchableDecision[], sensitivity: WatchSensitivity): Verdict[] {
+export function judge(
+  detector: Detector,
+  message: MessageReading,
+  candidates: MatchableDecision[],
+  sensitivity: WatchSensitivity,
+): Verdict[] {
   if (sensitivity === 'off' || !mayReopen(detector, message, sensitivity)) return [];
   const thresholds = detector.model.thresholds[sensitivity];
   const verdicts: Verdict[] = [];
@@ -64,7 +69,8 @@ export function judge(detector: Detector, message: MessageReading, candidates: M
     let tier: Tier | null = null;
     if (i === 0 && a.score >= thresholds.strong) tier = 'strong';
     else if (a.score >= thresholds.weak) tier = 'weak';
-    if (tier) verdicts.push({ decision: a.decision, topic: round(a.topic), stance: round(a.stance), tier, reasons: a.reasons });
+    if (tier)
+      verdicts.push({ decision: a.decision, topic: round(a.topic), stance: round(a.stance), tier, reasons: a.reasons });
   }
   return verdicts;
 }
@@ -76,8 +82,18 @@ const MAX_REMEMBERED_VIEWS = 2_000;
 /** The same decisions come back as candidates message after message: their views are remembered. */
 function viewOf(detector: Detector, decision: MatchableDecision): DecisionView {
   let cache = views.get(detector);
-  if (!cache) views.set(detector, (cache = new Map()));
-  const signature = [decision.title, decision.rationale, decision.context, ...decision.alternatives, '', ...decision.tags].join('\u0000');
+  if (!cache) {
+    cache = new Map();
+    views.set(detector, cache);
+  }
+  const signature = [
+    decision.title,
+    decision.rationale,
+    decision.context,
+    ...decision.alternatives,
+    '',
+    ...decision.tags,
+  ].join('\u0000');
   const known = cache.get(decision.id);
   if (known && known.signature === signature) {
     cache.delete(decision.id);

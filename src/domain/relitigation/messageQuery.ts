@@ -14,7 +14,10 @@ const MAX_TYPO_WORDS = 2;
  */
 export function messageQuery(message: MessageReading): MessageQuery {
   const terms = message.bag.terms.filter((t) => t.weight >= MIN_WEIGHT);
-  const words = terms.sort((a, b) => b.weight - a.weight || b.word.length - a.word.length).map((t) => t.word).slice(0, MAX_WORDS);
+  const words = terms
+    .sort((a, b) => b.weight - a.weight || b.word.length - a.word.length)
+    .map((t) => t.word)
+    .slice(0, MAX_WORDS);
   const typos = words
     .filter((w) => w.length >= TYPO_MIN_LENGTH && /^\p{L}+$/u.test(w))
     .sort((a, b) => b.length - a.length)

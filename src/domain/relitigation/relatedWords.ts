@@ -13,14 +13,21 @@ const MIN_WEIGHT = 0.4;
  * decision itself: what retrieval also finds it by ("homework" for a take-home exercise). Derived
  * by the model, so stored with its version (decision_index) and rebuilt by a reindex.
  */
-export function relatedWordsOf(decision: Pick<MatchableDecision, 'title' | 'alternatives' | 'tags' | 'rationale' | 'context'>, vectors: WordVectors): string[] {
+export function relatedWordsOf(
+  decision: Pick<MatchableDecision, 'title' | 'alternatives' | 'tags' | 'rationale' | 'context'>,
+  vectors: WordVectors,
+): string[] {
   const text = [decision.title, ...decision.alternatives, ...decision.tags, decision.rationale, decision.context]
     .map((t) => plainTextOf(t, { keepCode: true }).text)
     .join(' . ');
   const terms = termBagOf(text, vectors).terms;
   const own = new Set(terms.map((t) => t.stem));
   const related = new Set<string>();
-  const telling = terms.filter((t) => t.weight >= MIN_WEIGHT && t.vectorId >= 0).sort((a, b) => b.weight - a.weight).slice(0, SOURCE_WORDS);
-  for (const term of telling) for (const near of vectors.neighboursOf(term.vectorId)) if (!own.has(stemOf(near))) related.add(near);
+  const telling = terms
+    .filter((t) => t.weight >= MIN_WEIGHT && t.vectorId >= 0)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, SOURCE_WORDS);
+  for (const term of telling)
+    for (const near of vectors.neighboursOf(term.vectorId)) if (!own.has(stemOf(near))) related.add(near);
   return [...related];
 }

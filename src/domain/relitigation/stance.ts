@@ -32,7 +32,11 @@ export function stanceFeatures(plain: PlainText, bag: TermBag, buckets: number):
   const features = hashedFeatures(names, buckets);
   let norm = 0;
   for (const x of bag.mean) norm += x * x;
-  if (norm > 0) bag.mean.forEach((x, i) => features.set(buckets + i, (MEANING_SCALE * x) / Math.sqrt(norm)));
+  if (norm > 0) {
+    bag.mean.forEach((x, i) => {
+      features.set(buckets + i, (MEANING_SCALE * x) / Math.sqrt(norm));
+    });
+  }
   return features;
 }
 

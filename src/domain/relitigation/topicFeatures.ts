@@ -1,6 +1,6 @@
 import { plainTextOf } from './slackText.js';
 import { type Term, type TermBag, termBagOf } from './terms.js';
-import type { MatchableDecision } from './types.js';
+import type { MatchableDecision, TopicEvidence } from './types.js';
 import { cosineOf, type WordVectors } from './wordVectors.js';
 
 /** A recorded decision as topic matching reads it: all its words, its title's, and what it turned down. */
@@ -13,12 +13,17 @@ export interface DecisionView {
 
 export function decisionViewOf(decision: MatchableDecision, vectors: WordVectors): DecisionView {
   const plain = (text: string) => plainTextOf(text, { keepCode: true }).text;
-  const all = [decision.title, ...decision.alternatives, ...decision.tags, decision.rationale, decision.context].map(plain).join(' . ');
+  const all = [decision.title, ...decision.alternatives, ...decision.tags, decision.rationale, decision.context]
+    .map(plain)
+    .join(' . ');
   return {
     decision,
     all: termBagOf(all, vectors),
     title: termBagOf(plain(decision.title), vectors),
-    rejected: decision.alternatives.map((alternative) => ({ alternative, bag: termBagOf(plain(alternative), vectors) })),
+    rejected: decision.alternatives.map((alternative) => ({
+      alternative,
+      bag: termBagOf(plain(alternative), vectors),
+    })),
   };
 }
 
@@ -46,16 +51,6 @@ export const TOPIC_FEATURES = [
   'candidates',
 ] as const;
 
-/** Why a message was matched to a decision: what a warning shows. */
-export interface TopicEvidence {
-  /** Message words the decision also has, most telling first. */
-  sharedWords: string[];
-  /** Message words near a decision word in meaning, with that word. */
-  nearWords: [string, string][];
-  /** The first rejected alternative the message names, if any. */
-  rejectedNamed: string | null;
-}
-
 interface PairMeasures {
   shared: number;
   sharedInTitle: number;
@@ -73,9 +68,14 @@ interface PairMeasures {
  * (shared words weighted by rarity, similarity of meaning from word vectors), then against the
  * best of the other candidates: a message is about the decision it matches best.
  */
-export function topicFeatures(message: TermBag, decisions: DecisionView[], vectors: WordVectors): { features: number[][]; evidence: TopicEvidence[] } {
+export function topicFeatures(
+  message: TermBag,
+  decisions: DecisionView[],
+  vectors: WordVectors,
+): { features: number[][]; evidence: TopicEvidence[] } {
   const measures = decisions.map((d) => measure(message, d, vectors));
-  const bestOther = (i: number, of: (m: PairMeasures) => number) => Math.max(0, ...measures.filter((_, j) => j !== i).map(of));
+  const bestOther = (i: number, of: (m: PairMeasures) => number) =>
+    Math.max(0, ...measures.filter((_, j) => j !== i).map(of));
   const features = measures.map((m, i) => [
     Math.log1p(m.shared),
     Math.log1p(m.sharedInTitle),

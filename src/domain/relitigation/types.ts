@@ -1,5 +1,3 @@
-import type { TopicEvidence } from './topicFeatures.js';
-
 /**
  * The relitigation watcher's vocabulary. Judging a message answers two questions separately:
  * topic — which recorded decision, if any, is it about; stance — does it reopen that decision,
@@ -44,4 +42,14 @@ export interface Verdict {
   tier: Tier;
   /** Why: the words and ideas that matched, and the rejected alternative it names. */
   reasons: TopicEvidence;
+}
+
+/** Why a message was matched to a decision: what a warning shows. */
+export interface TopicEvidence {
+  /** Message words the decision also has, most telling first. */
+  sharedWords: string[];
+  /** Message words near a decision word in meaning, with that word. */
+  nearWords: [string, string][];
+  /** The first rejected alternative the message names, if any. */
+  rejectedNamed: string | null;
 }

@@ -33,7 +33,9 @@ export class WordVectors {
     this.words = table.words;
     this.neighbours = table.neighbours;
     this.neighbourCount = table.neighbourCount;
-    table.words.forEach((word, id) => this.ids.set(word, id));
+    table.words.forEach((word, id) => {
+      this.ids.set(word, id);
+    });
     this.unit = new Float32Array(table.values.length);
     for (let id = 0; id < this.size; id++) {
       const at = id * this.dims;

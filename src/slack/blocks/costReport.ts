@@ -38,7 +38,8 @@ export function costReportBlocks(report: CostReport): KnownBlock[] {
   }
   if (report.decisions.length > 0) {
     const lines = report.decisions.map(
-      (d) => `• ${formatRef(d.decisionRef)}: ${d.threads} ${d.threads === 1 ? 'thread' : 'threads'}, ${personHours(d.personHours)}, ${money(d.money, d.currency)}`,
+      (d) =>
+        `• ${formatRef(d.decisionRef)}: ${d.threads} ${d.threads === 1 ? 'thread' : 'threads'}, ${personHours(d.personHours)}, ${money(d.money, d.currency)}`,
     );
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*Decisions argued again:*\n${lines.join('\n')}` } });
   }
@@ -63,7 +64,10 @@ function line(t: CostTotals): string {
   const cost = `${personHours(t.personHours)}, ${money(t.money, t.currency)}, ≈ ${hours(t.buildHours)} build-hours forgone`;
   if (t.kind === 'review_wait') {
     const average = t.events > 0 ? t.waitHours / t.events : 0;
-    const share = t.openToMergeHours > 0 ? `, ${Math.round((t.mergedWaitHours / t.openToMergeHours) * 100)}% of the merged ones' open-to-merge time` : '';
+    const share =
+      t.openToMergeHours > 0
+        ? `, ${Math.round((t.mergedWaitHours / t.openToMergeHours) * 100)}% of the merged ones' open-to-merge time`
+        : '';
     return `*${KIND_LABEL[t.kind]}:* ${count}, ${hours(t.waitHours)} working hours waiting for a first review (${hours(average)} h on average${share}); ${cost}`;
   }
   return `*${KIND_LABEL[t.kind]}:* ${count}, ${cost}`;

@@ -9,14 +9,24 @@ export const costSettingsMetadataSchema = z.object({ channelId: z.string().min(1
 export type CostSettingsMetadata = z.infer<typeof costSettingsMetadataSchema>;
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const dayOption = (isoDay: number): PlainTextOption => ({ text: { type: 'plain_text', text: DAYS[isoDay - 1]! }, value: String(isoDay) });
+const dayOption = (isoDay: number): PlainTextOption => ({
+  text: { type: 'plain_text', text: DAYS[isoDay - 1]! },
+  value: String(isoDay),
+});
 const SCOPE_OPTIONS: Record<'channel' | 'workspace', PlainTextOption> = {
   channel: { text: { type: 'plain_text', text: 'This channel' }, value: 'channel' },
-  workspace: { text: { type: 'plain_text', text: 'The whole workspace (channels without settings of their own)' }, value: 'workspace' },
+  workspace: {
+    text: { type: 'plain_text', text: 'The whole workspace (channels without settings of their own)' },
+    value: 'workspace',
+  },
 };
 
 /** `/decide settings`: the cost model's inputs, filled with those in force in the channel. */
-export function costSettingsModalView(settings: CostSettings, metadata: CostSettingsMetadata, channelHasOwn: boolean): ModalView {
+export function costSettingsModalView(
+  settings: CostSettings,
+  metadata: CostSettingsMetadata,
+  channelHasOwn: boolean,
+): ModalView {
   const blocks: KnownBlock[] = [
     {
       type: 'section',
@@ -36,10 +46,25 @@ export function costSettingsModalView(settings: CostSettings, metadata: CostSett
         initial_option: SCOPE_OPTIONS[channelHasOwn ? 'channel' : 'workspace'],
       },
     },
-    numberInput(COST_FIELD.hourlyRate, 'Loaded cost per person-hour', settings.hourlyRate, 'Pay, taxes, benefits and overhead of one hour of an engineer.'),
+    numberInput(
+      COST_FIELD.hourlyRate,
+      'Loaded cost per person-hour',
+      settings.hourlyRate,
+      'Pay, taxes, benefits and overhead of one hour of an engineer.',
+    ),
     textInput(COST_FIELD.currency, 'Currency', settings.currency, 3, 'A three-letter code: EUR, USD, GBP…'),
-    numberInput(COST_FIELD.buildMultiplier, 'AI-accelerated build rate (×)', settings.buildMultiplier, MULTIPLIER_SOURCE),
-    numberInput(COST_FIELD.switchOverheadMinutes, 'Switch overhead per attendee (minutes)', settings.switchOverheadMinutes, 'Time lost getting out of work and back into it around a meeting; shown separately. 0 leaves it out.'),
+    numberInput(
+      COST_FIELD.buildMultiplier,
+      'AI-accelerated build rate (×)',
+      settings.buildMultiplier,
+      MULTIPLIER_SOURCE,
+    ),
+    numberInput(
+      COST_FIELD.switchOverheadMinutes,
+      'Switch overhead per attendee (minutes)',
+      settings.switchOverheadMinutes,
+      'Time lost getting out of work and back into it around a meeting; shown separately. 0 leaves it out.',
+    ),
     numberInput(
       COST_FIELD.reviewInterruptionFactor,
       'Review wait interruption factor (0–1)',
@@ -60,7 +85,13 @@ export function costSettingsModalView(settings: CostSettings, metadata: CostSett
     },
     timeInput(COST_FIELD.workdayStart, 'Working day starts', settings.workdayStart),
     timeInput(COST_FIELD.workdayEnd, 'Working day ends', settings.workdayEnd),
-    textInput(COST_FIELD.timeZone, 'Time zone', settings.timeZone, 64, 'IANA name: Europe/Berlin, America/New_York, UTC…'),
+    textInput(
+      COST_FIELD.timeZone,
+      'Time zone',
+      settings.timeZone,
+      64,
+      'IANA name: Europe/Berlin, America/New_York, UTC…',
+    ),
   ];
   return {
     type: 'modal',

@@ -29,7 +29,10 @@ export function decisionFallbackText(decision: Decision): string {
 /** The decision card: what was decided, why, what was rejected, who decided, and how it relates to others. */
 export function decisionCardBlocks(decision: Decision): KnownBlock[] {
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `*${formatRef(decision.ref)}* · ${userText(decision.title, 2800)}` } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*${formatRef(decision.ref)}* · ${userText(decision.title, 2800)}` },
+    },
   ];
   const sections: [string, string][] = [
     ['Why', decision.rationale],
@@ -37,7 +40,8 @@ export function decisionCardBlocks(decision: Decision): KnownBlock[] {
     ['Consequences', decision.consequences],
   ];
   for (const [label, text] of sections) {
-    if (text.trim() !== '') blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${label}:* ${userText(text, 2800)}` } });
+    if (text.trim() !== '')
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${label}:* ${userText(text, 2800)}` } });
   }
   if (decision.alternatives.length > 0) {
     const items = decision.alternatives.map((a) => `• ${userText(a, 250)}`).join('\n');
@@ -54,7 +58,8 @@ function metaLine(decision: Decision): string {
     statusLabel(decision.status as DecisionStatus),
     `decided ${decision.decidedOn} by ${listOfPeople(decision.deciders)}`,
   ];
-  if (decision.underReviewSince) parts.push(`:mag: under review since ${decision.underReviewSince.toISOString().slice(0, 10)}`);
+  if (decision.underReviewSince)
+    parts.push(`:mag: under review since ${decision.underReviewSince.toISOString().slice(0, 10)}`);
   if (decision.tags.length > 0) parts.push(decision.tags.map((t) => `#${t}`).join(' '));
   if (decision.revisitOn) parts.push(`revisit ${decision.revisitOn}`);
   // Within a context block's 3,000 characters whatever an import brought.
@@ -76,7 +81,13 @@ export function decisionSummaryBlocks(decision: Decision): KnownBlock[] {
   const superseded = decision.supersededBy ? ` → superseded by ${formatRef(decision.supersededBy.ref)}` : '';
   // Ten of these share one message, so each stays short: the full record is one `/decide show` away.
   const parts = [statusLabel(decision.status) + superseded, decision.decidedOn, listOfPeople(decision.deciders, 3)];
-  if (decision.tags.length > 0) parts.push(decision.tags.slice(0, 3).map((t) => `#${t}`).join(' '));
+  if (decision.tags.length > 0)
+    parts.push(
+      decision.tags
+        .slice(0, 3)
+        .map((t) => `#${t}`)
+        .join(' '),
+    );
   return [
     { type: 'section', text: { type: 'mrkdwn', text: `*${ref}* ${userText(decision.title, 300)}` } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: parts.join(' · ') }] },
@@ -98,10 +109,14 @@ export function decisionDetailBlocks(decision: Decision, history: DecisionEvent[
   if (history.length === 0) return blocks;
   const recent = history.slice(-8);
   const lines = recent.map((event) => {
-    const extra = event.action === 'superseded' && typeof event.detail.by === 'number' ? ` by ${formatRef(event.detail.by)}` : '';
+    const extra =
+      event.action === 'superseded' && typeof event.detail.by === 'number' ? ` by ${formatRef(event.detail.by)}` : '';
     return `${event.at.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${personMention(event.actor)} ${ACTION_WORDS[event.action] ?? event.action}${extra}`;
   });
   if (history.length > recent.length) lines.unshift(`… ${history.length - recent.length} earlier changes`);
-  blocks.push({ type: 'divider' }, { type: 'context', elements: [{ type: 'mrkdwn', text: `*History*\n${lines.join('\n')}` }] });
+  blocks.push(
+    { type: 'divider' },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `*History*\n${lines.join('\n')}` }] },
+  );
   return blocks;
 }

@@ -10,7 +10,11 @@ export const modalMetadataSchema = z.object({
   origin: z.enum(['modal', 'message_shortcut', 'global_shortcut']),
   channelId: z.string().max(40).nullable(),
   message: z
-    .object({ ts: z.string().max(40), threadTs: z.string().max(40).nullable(), permalink: z.string().max(500).nullable() })
+    .object({
+      ts: z.string().max(40),
+      threadTs: z.string().max(40).nullable(),
+      permalink: z.string().max(500).nullable(),
+    })
     .nullable(),
   participants: z.array(z.string().max(40)).max(LIMITS.deciders),
 });
@@ -53,11 +57,20 @@ export function decisionModalView({ metadata, prefill, askForChannel, drafted }:
   if (drafted) {
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: ':robot_face: Drafted from the thread by an AI model. Check every field before recording.' }],
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: ':robot_face: Drafted from the thread by an AI model. Check every field before recording.',
+        },
+      ],
     });
   }
   blocks.push(
-    textInput(FIELD.title, 'Decision', { initial: prefill.title, max: LIMITS.title, placeholder: 'What did you decide?' }),
+    textInput(FIELD.title, 'Decision', {
+      initial: prefill.title,
+      max: LIMITS.title,
+      placeholder: 'What did you decide?',
+    }),
     textInput(FIELD.rationale, 'Rationale', {
       initial: prefill.rationale,
       max: LIMITS.rationale,
@@ -95,7 +108,9 @@ export function decisionModalView({ metadata, prefill, askForChannel, drafted }:
         type: 'multi_users_select',
         action_id: FIELD_ACTION,
         max_selected_items: LIMITS.deciders,
-        ...(prefill.deciders && prefill.deciders.length > 0 ? { initial_users: prefill.deciders.slice(0, LIMITS.deciders) } : {}),
+        ...(prefill.deciders && prefill.deciders.length > 0
+          ? { initial_users: prefill.deciders.slice(0, LIMITS.deciders) }
+          : {}),
       },
     },
     textInput(FIELD.tags, 'Tags', {

@@ -36,7 +36,10 @@ export function decisionResultsBlocks(query: ResultsQuery, page: Page<Decision>)
   const first = page.offset + 1;
   const last = page.offset + page.items.length;
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `*${describeQuery(query)}* — ${first}–${last} of ${page.total}` } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*${describeQuery(query)}* — ${first}–${last} of ${page.total}` },
+    },
   ];
   for (const decision of page.items) blocks.push(...decisionSummaryBlocks(decision));
   const buttons = [];

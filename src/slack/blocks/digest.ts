@@ -1,7 +1,13 @@
 import type { KnownBlock } from '@slack/types';
 import type { CostSettings } from '../../domain/costs/costSettings.js';
 import { formatRef } from '../../domain/decision.js';
-import type { Digest, DigestChange, DigestCostKind, DigestCostTotals, DigestDecision } from '../../domain/digest/buildDigest.js';
+import type {
+  Digest,
+  DigestChange,
+  DigestCostKind,
+  DigestCostTotals,
+  DigestDecision,
+} from '../../domain/digest/buildDigest.js';
 import { truncate } from '../../domain/markup.js';
 import { assumptions, hours, money, personHours } from './costFormat.js';
 import { link, plainUserText, userText } from './text.js';
@@ -27,7 +33,11 @@ const BUDGET = {
   title: 120,
 } as const;
 
-const CHANGE_LABEL: Record<DigestChange, string> = { superseded: 'superseded', reversed: 'reversed', deprecated: 'deprecated' };
+const CHANGE_LABEL: Record<DigestChange, string> = {
+  superseded: 'superseded',
+  reversed: 'reversed',
+  deprecated: 'deprecated',
+};
 
 const KIND_LABEL: Record<DigestCostKind, string> = {
   meeting: 'Meetings',
@@ -37,7 +47,12 @@ const KIND_LABEL: Record<DigestCostKind, string> = {
 
 /** The scheduled reflection digest for one channel and period. The chart goes in its own message. */
 export function digestBlocks(digest: Digest, options: DigestBlockOptions): KnownBlock[] {
-  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: plainUserText(`Reflection digest — ${digest.period.label}`, 150) } }];
+  const blocks: KnownBlock[] = [
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: plainUserText(`Reflection digest — ${digest.period.label}`, 150) },
+    },
+  ];
   if (digest.narrative) blocks.push(section(userText(inert(digest.narrative), BUDGET.narrative)));
 
   if (digest.empty) {
@@ -54,23 +69,48 @@ export function digestBlocks(digest: Digest, options: DigestBlockOptions): Known
   }
 
   if (digest.decided.length > 0) {
-    blocks.push(section(list(`*Decided (${digest.decided.length})*`, digest.decided.map((d) => `• ${ref(d)} ${title(d.title)}`), BUDGET.decided, '`/decide list`')));
+    blocks.push(
+      section(
+        list(
+          `*Decided (${digest.decided.length})*`,
+          digest.decided.map((d) => `• ${ref(d)} ${title(d.title)}`),
+          BUDGET.decided,
+          '`/decide list`',
+        ),
+      ),
+    );
   }
   if (digest.changed.length > 0) {
     const lines = digest.changed.map(({ decision, change, by }) => {
       const what = by ? `${CHANGE_LABEL[change]} by ${formatRef(by.ref)}` : CHANGE_LABEL[change];
       return `• ${ref(decision)} ${title(decision.title)} — ${what}`;
     });
-    blocks.push(section(list(`*Superseded, reversed or deprecated (${digest.changed.length})*`, lines, BUDGET.changed, '`/decide list`')));
+    blocks.push(
+      section(
+        list(
+          `*Superseded, reversed or deprecated (${digest.changed.length})*`,
+          lines,
+          BUDGET.changed,
+          '`/decide list`',
+        ),
+      ),
+    );
   }
   if (digest.dueForRevisit.length > 0) {
     const lines = digest.dueForRevisit.map((d) => `• ${ref(d)} ${title(d.title)} — revisit due ${d.revisitOn}`);
-    blocks.push(section(list(`*Due for revisit (${digest.dueForRevisit.length})*`, lines, BUDGET.revisits, '`/decide list`')));
+    blocks.push(
+      section(list(`*Due for revisit (${digest.dueForRevisit.length})*`, lines, BUDGET.revisits, '`/decide list`')),
+    );
   }
   const r = digest.relitigation;
   if (r.warned > 0 || r.byDecision.length > 0 || r.weak > 0) {
-    const lines = r.byDecision.map((d) => `• *${formatRef(d.ref)}* ${title(d.title)} — ${count(d.warnings, 'warning', 'warnings')}, ${d.confirmed} confirmed`);
-    blocks.push(section(list(`*Argued again*\n${relitigationSummary(digest)}`, lines, BUDGET.relitigation, '`/decide costs`')));
+    const lines = r.byDecision.map(
+      (d) =>
+        `• *${formatRef(d.ref)}* ${title(d.title)} — ${count(d.warnings, 'warning', 'warnings')}, ${d.confirmed} confirmed`,
+    );
+    blocks.push(
+      section(list(`*Argued again*\n${relitigationSummary(digest)}`, lines, BUDGET.relitigation, '`/decide costs`')),
+    );
   }
 
   blocks.push({ type: 'divider' });
@@ -128,7 +168,9 @@ function list(heading: string, lines: string[], budget: number, rest: string): s
 function relitigationSummary(digest: Digest): string {
   const { warned, confirmed, dismissed, weak } = digest.relitigation;
   const unjudged = Math.max(0, warned - confirmed - dismissed);
-  const parts = [`${count(warned, 'warning', 'warnings')} posted: ${confirmed} confirmed as a reopening, ${dismissed} dismissed, ${unjudged} not judged yet`];
+  const parts = [
+    `${count(warned, 'warning', 'warnings')} posted: ${confirmed} confirmed as a reopening, ${dismissed} dismissed, ${unjudged} not judged yet`,
+  ];
   if (weak > 0) parts.push(`${count(weak, 'weaker match', 'weaker matches')} seen but not warned about`);
   return `${parts.join('; ')}.`;
 }
@@ -138,8 +180,15 @@ function costsText(digest: Digest): string {
   if (digest.costs.current.length === 0) {
     return `${heading}\nNothing recorded this period. \`/decide meeting 45m 8 architecture sync\` records a meeting.`;
   }
-  const lines = digest.costs.current.map((line, i) => `• ${costLine(line)}${trendText(digest.trend[i]?.percent ?? null)}`);
-  const total = digest.totals.map((t) => `${personHours(t.personHours)}, ${money(t.money, t.currency)}, ≈ ${hours(t.buildHours)} build-hours forgone`).join('; ');
+  const lines = digest.costs.current.map(
+    (line, i) => `• ${costLine(line)}${trendText(digest.trend[i]?.percent ?? null)}`,
+  );
+  const total = digest.totals
+    .map(
+      (t) =>
+        `${personHours(t.personHours)}, ${money(t.money, t.currency)}, ≈ ${hours(t.buildHours)} build-hours forgone`,
+    )
+    .join('; ');
   const totalTrend = trendText(digest.personHoursChange, ' in person-hours');
   // No user text here; the cut only guards the budget against a workspace with many currencies.
   return truncate([heading, ...lines, `*Total:* ${total}${totalTrend}`].join('\n'), BUDGET.costs);
@@ -177,5 +226,8 @@ function questionsText(digest: Digest): string {
  * broadcasts. Entities already present (a title the model quoted as stored) are left as they are.
  */
 function inert(text: string): string {
-  return text.replace(/&(?!(?:amp|lt|gt);)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/&(?!(?:amp|lt|gt);)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }

@@ -34,8 +34,22 @@ export function helpBlocks(unknown?: string): KnownBlock[] {
     });
   }
   blocks.push(
-    { type: 'section', text: { type: 'mrkdwn', text: `*Decision Ledger* keeps your team's decisions where they are made.\n${HELP_LINES.map((l) => `• ${l}`).join('\n')}` } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `Statuses: ${DECISION_STATUSES.join(', ')}. Decisions from private channels are only shown in their own channel. Costs are estimates from the inputs shown with them; the AI build multiplier (default 1.2×) sits in the 0.84×–2.26× range of controlled studies (METR 2025, Google 2024, Cui et al. 2024, Peng et al. 2023).` }] },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `*Decision Ledger* keeps your team's decisions where they are made.\n${HELP_LINES.map((l) => `• ${l}`).join('\n')}`,
+      },
+    },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `Statuses: ${DECISION_STATUSES.join(', ')}. Decisions from private channels are only shown in their own channel. Costs are estimates from the inputs shown with them; the AI build multiplier (default 1.2×) sits in the 0.84×–2.26× range of controlled studies (METR 2025, Google 2024, Cui et al. 2024, Peng et al. 2023).`,
+        },
+      ],
+    },
   );
   return blocks;
 }

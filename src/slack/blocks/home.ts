@@ -33,17 +33,27 @@ export function homeView({ recent, search }: HomeProps): HomeView {
   ];
   if (search) {
     // Paging buttons belong to messages (they answer through response_url); App Home shows the first page.
-    blocks.push(...decisionResultsBlocks({ k: 'search', q: search.query }, search.page).filter((b) => b.type !== 'actions'));
+    blocks.push(
+      ...decisionResultsBlocks({ k: 'search', q: search.query }, search.page).filter((b) => b.type !== 'actions'),
+    );
     if (search.page.total > search.page.items.length) {
       blocks.push({
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: `Showing the best ${search.page.items.length}. \`/decide search ${search.query.replace(/`/g, "'").slice(0, 100)}\` pages through all ${search.page.total}.` }],
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `Showing the best ${search.page.items.length}. \`/decide search ${search.query.replace(/`/g, "'").slice(0, 100)}\` pages through all ${search.page.total}.`,
+          },
+        ],
       });
     }
   }
   blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: '*Your recent decisions*' } });
   if (recent.length === 0) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: 'None yet. Type `/decide` in any channel to record one.' } });
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'None yet. Type `/decide` in any channel to record one.' },
+    });
   } else {
     for (const decision of recent) blocks.push(...decisionSummaryBlocks(decision));
   }
@@ -51,7 +61,14 @@ export function homeView({ recent, search }: HomeProps): HomeView {
     { type: 'divider' },
     {
       type: 'actions',
-      elements: [{ type: 'button', action_id: ACTION.openModal, text: { type: 'plain_text', text: 'Record a decision' }, style: 'primary' }],
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTION.openModal,
+          text: { type: 'plain_text', text: 'Record a decision' },
+          style: 'primary',
+        },
+      ],
     },
     { type: 'context', elements: [{ type: 'mrkdwn', text: HELP_LINES.join('\n') }] },
   );

@@ -12,9 +12,20 @@ export function purgeConfirmationBlocks(counts: WorkspaceDataCounts, workspaceId
   return [
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: `*Delete all of this workspace's Decision Ledger data?* This is what is stored:\n${bullets(counts)}` },
+      text: {
+        type: 'mrkdwn',
+        text: `*Delete all of this workspace's Decision Ledger data?* This is what is stored:\n${bullets(counts)}`,
+      },
     },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `*This cannot be undone.* ${AFTERWARDS} To keep a copy, ask whoever runs the app to export the decisions as ADR files first.` }] },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `*This cannot be undone.* ${AFTERWARDS} To keep a copy, ask whoever runs the app to export the decisions as ADR files first.`,
+        },
+      ],
+    },
     {
       type: 'actions',
       elements: [
@@ -27,12 +38,20 @@ export function purgeConfirmationBlocks(counts: WorkspaceDataCounts, workspaceId
           confirm: {
             style: 'danger',
             title: { type: 'plain_text', text: 'Delete everything?' },
-            text: { type: 'plain_text', text: "All of this workspace's decisions, costs and settings in Decision Ledger will be deleted. This cannot be undone." },
+            text: {
+              type: 'plain_text',
+              text: "All of this workspace's decisions, costs and settings in Decision Ledger will be deleted. This cannot be undone.",
+            },
             confirm: { type: 'plain_text', text: 'Delete everything' },
             deny: { type: 'plain_text', text: 'Keep it' },
           },
         },
-        { type: 'button', action_id: ACTION.purgeCancel, text: { type: 'plain_text', text: 'Cancel' }, value: 'cancel' },
+        {
+          type: 'button',
+          action_id: ACTION.purgeCancel,
+          text: { type: 'plain_text', text: 'Cancel' },
+          value: 'cancel',
+        },
       ],
     },
   ];
@@ -45,7 +64,10 @@ export function purgeConfirmationText(counts: WorkspaceDataCounts): string {
 /** What replaces the confirmation once the data is gone. */
 export function purgedBlocks(deleted: WorkspaceDataCounts): KnownBlock[] {
   return [
-    { type: 'section', text: { type: 'mrkdwn', text: `*Deleted this workspace's Decision Ledger data:*\n${bullets(deleted)}` } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*Deleted this workspace's Decision Ledger data:*\n${bullets(deleted)}` },
+    },
     { type: 'context', elements: [{ type: 'mrkdwn', text: AFTERWARDS }] },
   ];
 }
@@ -62,7 +84,11 @@ export const PURGE_CANCELLED = 'Cancelled. Nothing was deleted.';
 function kinds(counts: WorkspaceDataCounts): string[] {
   return [
     count(counts.decisions, 'decision', 'decisions'),
-    count(counts.judgements, 'message judged by the relitigation watcher', 'messages judged by the relitigation watcher'),
+    count(
+      counts.judgements,
+      'message judged by the relitigation watcher',
+      'messages judged by the relitigation watcher',
+    ),
     count(counts.costEvents, 'cost record', 'cost records'),
     count(counts.channelSettings + counts.costSettings, 'channel or cost setting', 'channel and cost settings'),
     count(counts.calendarFeeds, 'calendar feed', 'calendar feeds'),
@@ -73,13 +99,26 @@ function kinds(counts: WorkspaceDataCounts): string[] {
 
 /** The rows behind those: counted, so the numbers add up to what is deleted, but not itemised. */
 function behind(counts: WorkspaceDataCounts): string | null {
-  const n = counts.decisionHistory + counts.threadMessages + counts.dailyCostTotals + counts.workspaceRecord + counts.pullRequestTimelines + counts.digestRuns;
+  const n =
+    counts.decisionHistory +
+    counts.threadMessages +
+    counts.dailyCostTotals +
+    counts.workspaceRecord +
+    counts.pullRequestTimelines +
+    counts.digestRuns;
   return count(n, 'record', 'records');
 }
 
 function bullets(counts: WorkspaceDataCounts): string {
   const rest = behind(counts);
-  const lines = [...kinds(counts), ...(rest ? [`${rest} behind them: decision history, daily cost sums, digest log, pull request timelines, workspace settings`] : [])];
+  const lines = [
+    ...kinds(counts),
+    ...(rest
+      ? [
+          `${rest} behind them: decision history, daily cost sums, digest log, pull request timelines, workspace settings`,
+        ]
+      : []),
+  ];
   return lines.map((line) => `• ${line}`).join('\n');
 }
 

@@ -20,14 +20,17 @@ const NAME_SHOWN = 60;
 const PEOPLE_SHOWN = 10;
 
 export function personMention(decider: string): string {
-  return isSlackUserId(decider) ? `<@${decider}>` : truncate(encodePlainText(neutraliseUserMarkup(decider)), NAME_SHOWN);
+  return isSlackUserId(decider)
+    ? `<@${decider}>`
+    : truncate(encodePlainText(neutraliseUserMarkup(decider)), NAME_SHOWN);
 }
 
 /** "<@A>, <@B> and <@C>"; past `max` people (ten at most), "<@A>, <@B> and 5 others". */
 export function listOfPeople(people: string[], max = PEOPLE_SHOWN): string {
   max = Math.min(max, PEOPLE_SHOWN);
   if (people.length === 0) return 'nobody recorded';
-  if (people.length > max) return `${people.slice(0, max).map(personMention).join(', ')} and ${people.length - max} others`;
+  if (people.length > max)
+    return `${people.slice(0, max).map(personMention).join(', ')} and ${people.length - max} others`;
   const mentions = people.map(personMention);
   return mentions.length === 1 ? mentions[0]! : `${mentions.slice(0, -1).join(', ')} and ${mentions.at(-1)}`;
 }

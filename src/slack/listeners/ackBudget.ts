@@ -13,7 +13,13 @@ export async function settleWithin<T>(promise: Promise<T>, ms = ACK_BUDGET_MS): 
   const late = new Promise<'late'>((resolve) => {
     timer = setTimeout(() => resolve('late'), ms);
   });
-  const outcome = await Promise.race([promise.then(() => 'done' as const, () => 'done' as const), late]);
+  const outcome = await Promise.race([
+    promise.then(
+      () => 'done' as const,
+      () => 'done' as const,
+    ),
+    late,
+  ]);
   clearTimeout(timer);
   return outcome === 'done' ? { settled: true } : { settled: false, pending: promise };
 }

@@ -21,7 +21,10 @@ export interface ListenerDeps {
 /** What uninstall and revocation events change in the installation store. */
 export interface InstallationRegistry {
   deleteWorkspace(query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }): Promise<void>;
-  revokeTokens(query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }, revoked: { botUserIds: string[]; userIds: string[] }): Promise<void>;
+  revokeTokens(
+    query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean },
+    revoked: { botUserIds: string[]; userIds: string[] },
+  ): Promise<void>;
 }
 
 /** Today's date (UTC) for new records. */

@@ -1,7 +1,13 @@
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 
 /** The Events API events this app handles. */
-export type HandledEvent = 'message' | 'app_home_opened' | 'app_uninstalled' | 'tokens_revoked' | 'channel_shared' | 'channel_unshared';
+export type HandledEvent =
+  | 'message'
+  | 'app_home_opened'
+  | 'app_uninstalled'
+  | 'tokens_revoked'
+  | 'channel_shared'
+  | 'channel_unshared';
 
 export type EventHandlers = {
   [E in HandledEvent]: (args: SlackEventMiddlewareArgs<E> & AllMiddlewareArgs) => Promise<void>;

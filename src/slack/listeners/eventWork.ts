@@ -47,7 +47,10 @@ export function createEventWork({ concurrency, maxQueued, metrics, logger }: Eve
           metrics.slackEventsDropped.inc({ reason: 'overloaded' });
           if (Date.now() - lastLogAt > LOG_EVERY_MS) {
             lastLogAt = Date.now();
-            logger.warn({ dropped, waiting: waiting.length, running }, 'overloaded: dropping event work that cannot be reached in time');
+            logger.warn(
+              { dropped, waiting: waiting.length, running },
+              'overloaded: dropping event work that cannot be reached in time',
+            );
           }
           return false;
         }

@@ -5,7 +5,7 @@ import { homeSearch } from './actions/homeSearch.js';
 import { openDecisionForm } from './actions/openDecisionForm.js';
 import { cancelPurge, confirmPurge } from './actions/purgeButtons.js';
 import { resultsPage } from './actions/resultsPage.js';
-import { decideCommand } from './commands/decide/index.js';
+import { decideCommand } from './commands/decide/decideCommand.js';
 import type { ListenerDeps } from './deps.js';
 import { eventRouter } from './eventRouter.js';
 import { dismissWarning, keepDecision, reopenFromWarning, viewFromWarning } from './actions/warningButtons.js';

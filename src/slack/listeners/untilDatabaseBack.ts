@@ -21,7 +21,10 @@ const MAX_DELAY_MS = 5000;
  * work's writes are idempotent, so a retry after a partial run repeats nothing. Other errors are
  * not retried. Returns false when the work was given up.
  */
-export async function untilDatabaseBack(work: () => Promise<void>, { windowMs, metrics, logger, what }: UntilDatabaseBackProps): Promise<boolean> {
+export async function untilDatabaseBack(
+  work: () => Promise<void>,
+  { windowMs, metrics, logger, what }: UntilDatabaseBackProps,
+): Promise<boolean> {
   const deadline = Date.now() + windowMs;
   let delay = FIRST_DELAY_MS;
   for (let attempt = 1; ; attempt++) {
@@ -33,7 +36,10 @@ export async function untilDatabaseBack(work: () => Promise<void>, { windowMs, m
       if (!isDatabaseUnavailable(error)) throw error;
       if (Date.now() + delay > deadline) {
         metrics.slackEventsDropped.inc({ reason: 'database_unavailable' });
-        logger.error({ err: errorForLog(error), what, attempts: attempt, windowMs }, 'dropped an event: the database stayed unreachable');
+        logger.error(
+          { err: errorForLog(error), what, attempts: attempt, windowMs },
+          'dropped an event: the database stayed unreachable',
+        );
         return false;
       }
       metrics.slackEventsRetried.inc();

@@ -45,7 +45,8 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   await new Promise<void>((resolve, reject) => {
     const onStart = (message: FromWorker) => {
       if (message.kind === 'ready') resolve();
-      else if (message.kind === 'failed') reject(new Error(`the embedded database could not start: ${message.message}`));
+      else if (message.kind === 'failed')
+        reject(new Error(`the embedded database could not start: ${message.message}`));
     };
     worker.once('message', onStart);
     worker.once('error', reject);
@@ -53,7 +54,8 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
 
   worker.on('message', (message: FromWorker) => {
     if (message.kind === 'data') sockets.get(message.connection)?.receive(message.bytes);
-    else if (message.kind === 'error') sockets.get(message.connection)?.lost(connectionError(`the embedded database failed: ${message.message}`));
+    else if (message.kind === 'error')
+      sockets.get(message.connection)?.lost(connectionError(`the embedded database failed: ${message.message}`));
     else if (message.kind === 'closed') closed?.();
   });
   worker.on('error', (error) => fail(connectionError(`the embedded database failed: ${error.message}`)));

@@ -29,7 +29,13 @@ try {
   const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'data') {
-      queue = queue.then(() => run(db, message.connection, Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength)));
+      queue = queue.then(() =>
+        run(
+          db,
+          message.connection,
+          Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength),
+        ),
+      );
     } else if (message.kind === 'end') {
       // As a server does when a connection drops: its transaction is rolled back and its session
       // state (prepared statements, settings, advisory locks) is not left to the next connection.
@@ -69,7 +75,10 @@ async function run(db: PGlite, connection: number, bytes: Buffer): Promise<void>
         // Streamed, not execProtocolRaw: that one also parses every answer into a list only
         // execProtocol() ever clears, so a long-lived connection's answers would pile up in memory.
         // The chunks are views of PGlite's memory, hence the copies.
-        await db.execProtocolRawStream(frame.bytes, { syncToFs: false, onRawData: (chunk) => answers.push(chunk.slice()) });
+        await db.execProtocolRawStream(frame.bytes, {
+          syncToFs: false,
+          onRawData: (chunk) => answers.push(chunk.slice()),
+        });
       }
     }
     // What a statement wrote reaches the data directory before its answer goes back, as with
@@ -86,7 +95,11 @@ async function run(db: PGlite, connection: number, bytes: Buffer): Promise<void>
     // One buffer of its own the worker can hand over (Buffer.concat may answer with a slice of
     // Node's shared pool, which must not be transferred).
     const out = new Uint8Array(length);
-    answers.reduce((at, answer) => (out.set(answer, at), at + answer.length), 0);
+    let at = 0;
+    for (const answer of answers) {
+      out.set(answer, at);
+      at += answer.length;
+    }
     post({ kind: 'data', connection, bytes: out }, [out.buffer]);
   }
   // As a server does, the connection ends after what came before the violation has run.

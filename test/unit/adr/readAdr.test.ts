@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../src/domain/decision.js';
-import { type ImportedAdr, readAdr, resolveAdrLinks } from '../../../src/domain/adr/readAdr.js';
+import { type ImportedAdr, readAdr } from '../../../src/domain/adr/readAdr.js';
+import { resolveAdrLinks } from '../../../src/domain/adr/readAdrLinks.js';
 
 const CORPORA = new URL('../../fixtures/adr-corpora', import.meta.url).pathname;
 
@@ -15,7 +16,9 @@ interface Folder {
 
 function readFolder(name: string): Folder {
   const dir = join(CORPORA, name);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const folder: Folder = { files, adrs: new Map(), warnings: new Map(), failed: new Map() };
   for (const file of files) {
     const result = readAdr({ path: file, text: readFileSync(join(dir, file), 'utf8') });
@@ -65,11 +68,26 @@ describe('readAdr on real ADR folders', () => {
 
 describe('GOV.UK (Nygard / adr-tools)', () => {
   it('strips the "N. " numbering from titles and takes the number from the file name', () => {
-    expect(adr(govuk, '0001-record-architecture-decisions.md')).toMatchObject({ number: 1, title: 'Record architecture decisions', date: '2017-06-30' });
-    expect(adr(govuk, '0015-dns-infrastructure.md')).toMatchObject({ number: 15, title: 'DNS infrastructure', date: '2018-03-06' });
+    expect(adr(govuk, '0001-record-architecture-decisions.md')).toMatchObject({
+      number: 1,
+      title: 'Record architecture decisions',
+      date: '2017-06-30',
+    });
+    expect(adr(govuk, '0015-dns-infrastructure.md')).toMatchObject({
+      number: 15,
+      title: 'DNS infrastructure',
+      date: '2018-03-06',
+    });
     // The heading says "3." but the file is 0033: the file name is the record's number.
-    expect(adr(govuk, '0033-ip-ranges.md')).toMatchObject({ number: 33, title: 'Networking Outline', date: '2018-09-26' });
-    expect(adr(govuk, '0035-bouncer-load-balancer-on-port-80-and-443.md')).toMatchObject({ number: 35, title: 'Bouncer Public Load Balancer Configuration' });
+    expect(adr(govuk, '0033-ip-ranges.md')).toMatchObject({
+      number: 33,
+      title: 'Networking Outline',
+      date: '2018-09-26',
+    });
+    expect(adr(govuk, '0035-bouncer-load-balancer-on-port-80-and-443.md')).toMatchObject({
+      number: 35,
+      title: 'Bouncer Public Load Balancer Configuration',
+    });
   });
 
   it('reads the status words under "## Status", whatever the team called them', () => {
@@ -94,7 +112,9 @@ describe('GOV.UK (Nygard / adr-tools)', () => {
   });
 
   it('resolves the supersession chains of the records whose status says superseded', () => {
-    const superseded = [...govuk.adrs.values()].filter((a) => /supers/i.test(a.statusText ?? '')).map((a) => a.sourcePath);
+    const superseded = [...govuk.adrs.values()]
+      .filter((a) => /supers/i.test(a.statusText ?? ''))
+      .map((a) => a.sourcePath);
     expect(superseded).toEqual(['0003-aws-networking-outline.md', '0004-dns-definitions-for-hosts-and-services.md']);
 
     const partly = adr(govuk, '0003-aws-networking-outline.md');
@@ -115,8 +135,16 @@ describe('GOV.UK (Nygard / adr-tools)', () => {
   });
 
   it('keeps "Amends" and "Amended by" as other links, not supersessions', () => {
-    expect(adr(govuk, '0010-terraform-directory-structure.md').links).toEqual({ supersedes: [], supersededBy: [], other: ['0017-terraform-data-structure.md'] });
-    expect(adr(govuk, '0017-terraform-data-structure.md').links).toEqual({ supersedes: [], supersededBy: [], other: ['0010-terraform-directory-structure.md'] });
+    expect(adr(govuk, '0010-terraform-directory-structure.md').links).toEqual({
+      supersedes: [],
+      supersededBy: [],
+      other: ['0017-terraform-data-structure.md'],
+    });
+    expect(adr(govuk, '0017-terraform-data-structure.md').links).toEqual({
+      supersedes: [],
+      supersededBy: [],
+      other: ['0010-terraform-directory-structure.md'],
+    });
   });
 
   it('takes Context, Decision and Consequences sections, and cuts a long one to its limit with a warning', () => {
@@ -125,17 +153,24 @@ describe('GOV.UK (Nygard / adr-tools)', () => {
     expect(first.rationale).toContain('We will use Architecture Decision Records');
     expect(first.rationale).toContain('(http://thinkrelevance.com/blog/2011/11/15/documenting-architecture-decisions)');
     expect(first.consequences).toMatch(/^See Michael Nygard's article/);
-    expect(adr(govuk, '0039-non-govuk-domain-policy.md').rationale).toMatch(/^Any web page that lives on a Non-GOV.UK domain/);
+    expect(adr(govuk, '0039-non-govuk-domain-policy.md').rationale).toMatch(
+      /^Any web page that lives on a Non-GOV.UK domain/,
+    );
 
     const long = adr(govuk, '0015-dns-infrastructure.md');
     expect(long.rationale.length).toBeLessThanOrEqual(LIMITS.rationale);
     expect(long.rationale.endsWith('…')).toBe(true);
-    expect(govuk.warnings.get('0015-dns-infrastructure.md')).toEqual(['0015-dns-infrastructure.md: rationale is 2322 characters; cut to 2000']);
+    expect(govuk.warnings.get('0015-dns-infrastructure.md')).toEqual([
+      '0015-dns-infrastructure.md: rationale is 2322 characters; cut to 2000',
+    ]);
   });
 
   it('warns about an ambiguous title instead of guessing: two records are called "Networking Outline"', () => {
     const records = [...govuk.adrs.values()];
-    const { adr: newer } = read('# 40. New ranges\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\nSupersedes Networking Outline\n', '0040-new-ranges.md');
+    const { adr: newer } = read(
+      '# 40. New ranges\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\nSupersedes Networking Outline\n',
+      '0040-new-ranges.md',
+    );
     const { supersessions, warnings } = resolveAdrLinks([...records, newer]);
     expect(supersessions.filter((s) => s.newer === '0040-new-ranges.md')).toEqual([]);
     expect(warnings).toEqual([
@@ -147,7 +182,14 @@ describe('GOV.UK (Nygard / adr-tools)', () => {
 describe('MADR (docs/decisions of adr/madr)', () => {
   it('reads front matter, ignoring keys like parent and nav_order', () => {
     const onHold = adr(madr, '0003-provide-own-madr-tools.md');
-    expect(onHold).toMatchObject({ number: 3, title: 'Write Own MADR Tooling', status: 'proposed', statusText: 'on hold', date: null, extra: {} });
+    expect(onHold).toMatchObject({
+      number: 3,
+      title: 'Write Own MADR Tooling',
+      status: 'proposed',
+      statusText: 'on hold',
+      date: null,
+      extra: {},
+    });
     expect(madr.warnings.get('0003-provide-own-madr-tools.md')).toEqual(['0003-provide-own-madr-tools.md: no date']);
   });
 
@@ -162,12 +204,26 @@ describe('MADR (docs/decisions of adr/madr)', () => {
 
   it('never reads an example ADR quoted in a code block as the record itself', () => {
     // 0008 and 0013 quote front matter with `status:` and a `# Title` inside ``` fences.
-    expect(adr(madr, '0008-add-status-field.md')).toMatchObject({ title: 'Add Status Field', status: 'accepted', statusText: null });
-    expect(adr(madr, '0013-use-yaml-front-matter-for-meta-data.md')).toMatchObject({ title: 'Use YAML front matter for metadata', statusText: null, deciders: [] });
+    expect(adr(madr, '0008-add-status-field.md')).toMatchObject({
+      title: 'Add Status Field',
+      status: 'accepted',
+      statusText: null,
+    });
+    expect(adr(madr, '0013-use-yaml-front-matter-for-meta-data.md')).toMatchObject({
+      title: 'Use YAML front matter for metadata',
+      statusText: null,
+      deciders: [],
+    });
   });
 
   it('lists the considered options as alternatives, without the chosen one', () => {
-    expect(adr(madr, '0001-use-CC0-or-MIT-as-license.md').alternatives).toEqual(['CC0', 'BSD3', 'MIT', 'No license', 'Other open source licenses']);
+    expect(adr(madr, '0001-use-CC0-or-MIT-as-license.md').alternatives).toEqual([
+      'CC0',
+      'BSD3',
+      'MIT',
+      'No license',
+      'Other open source licenses',
+    ]);
     // Chosen "MADR 4.0.0" names the option "[MADR](…) 4.0.0 – The Markdown…"; links become their label.
     expect(adr(madr, '0000-use-markdown-architectural-decision-records.md').alternatives).toEqual([
       'Michael Nygard\'s template – The first incarnation of the term "ADR"',
@@ -176,7 +232,9 @@ describe('MADR (docs/decisions of adr/madr)', () => {
       'Formless – No conventions for file format and structure',
     ]);
     // Chosen 'Include in section \'More Information\'' against the option written with double quotes.
-    expect(adr(madr, '0009-support-links-between-adrs-inside-an-adrs.md').alternatives).not.toContain('Include in section "More Information"');
+    expect(adr(madr, '0009-support-links-between-adrs-inside-an-adrs.md').alternatives).not.toContain(
+      'Include in section "More Information"',
+    );
     expect(adr(madr, '0009-support-links-between-adrs-inside-an-adrs.md').alternatives).toHaveLength(5);
     expect(adr(madr, '0017-use-same-format-for-outcomes-and-options.md').alternatives).toHaveLength(2);
   });
@@ -191,7 +249,12 @@ describe('MADR (docs/decisions of adr/madr)', () => {
 
 describe('Log4brains docs (MADR 2 bullets, date-named files)', () => {
   it('reads `- Status:` and `- Date:` bullets, with no number for date-named files', () => {
-    expect(adr(log4brains, '20200927-avoid-default-exports.md')).toMatchObject({ number: null, title: 'Avoid default exports', status: 'accepted', date: '2020-09-27' });
+    expect(adr(log4brains, '20200927-avoid-default-exports.md')).toMatchObject({
+      number: null,
+      title: 'Avoid default exports',
+      status: 'accepted',
+      date: '2020-09-27',
+    });
     for (const [file, record] of log4brains.adrs) {
       expect(record.date).toBe(`${file.slice(0, 4)}-${file.slice(4, 6)}-${file.slice(6, 8)}`);
       expect(log4brains.warnings.get(file)).toEqual([]);
@@ -202,15 +265,25 @@ describe('Log4brains docs (MADR 2 bullets, date-named files)', () => {
     const older = adr(log4brains, '20200926-use-the-adr-number-as-its-unique-id.md');
     expect(older.status).toBe('superseded');
     expect(older.links.supersededBy).toEqual(['20201016-use-the-adr-slug-as-its-unique-id.md']);
-    expect(adr(log4brains, '20201016-use-the-adr-slug-as-its-unique-id.md').links.supersedes).toEqual(['20200926-use-the-adr-number-as-its-unique-id.md']);
+    expect(adr(log4brains, '20201016-use-the-adr-slug-as-its-unique-id.md').links.supersedes).toEqual([
+      '20200926-use-the-adr-number-as-its-unique-id.md',
+    ]);
     expect(resolveAdrLinks([...log4brains.adrs.values()])).toEqual({
-      supersessions: [{ older: '20200926-use-the-adr-number-as-its-unique-id.md', newer: '20201016-use-the-adr-slug-as-its-unique-id.md' }],
+      supersessions: [
+        {
+          older: '20200926-use-the-adr-number-as-its-unique-id.md',
+          newer: '20201016-use-the-adr-slug-as-its-unique-id.md',
+        },
+      ],
       warnings: [],
     });
   });
 
   it('keeps MADR 2 positive and negative consequences under their names', () => {
-    expect(adr(log4brains, '20201026-the-core-api-is-responsible-for-enhancing-the-adr-markdown-body-with-mdx.md').consequences).toBe(
+    expect(
+      adr(log4brains, '20201026-the-core-api-is-responsible-for-enhancing-the-adr-markdown-body-with-mdx.md')
+        .consequences,
+    ).toBe(
       'Positive Consequences:\n- The metadata in the header is simply removed\n\nNegative Consequences:\n- Each UI package will have to implement its own Header component',
     );
   });
@@ -230,23 +303,42 @@ describe('Log4brains edge cases', () => {
       rationale: 'Lorem ipsum.',
     });
     expect(warningsOf('20200101-first-adr.md')).toEqual([]);
-    expect(adr(edges, '20200102-adr-with-intro.md')).toMatchObject({ status: 'accepted', deciders: ['John Doe', 'Foo bar'], date: '2020-01-02' });
+    expect(adr(edges, '20200102-adr-with-intro.md')).toMatchObject({
+      status: 'accepted',
+      deciders: ['John Doe', 'Foo bar'],
+      date: '2020-01-02',
+    });
   });
 
   it('names a record without a title from its file name, with a warning', () => {
-    expect(adr(edges, '20200102-adr-without-title.md')).toMatchObject({ title: 'Adr without title', deciders: ['John Doe', 'Foo bar'], date: '2020-01-02' });
-    expect(warningsOf('20200102-adr-without-title.md')).toContain('20200102-adr-without-title.md: no title; used "Adr without title" from the file name');
+    expect(adr(edges, '20200102-adr-without-title.md')).toMatchObject({
+      title: 'Adr without title',
+      deciders: ['John Doe', 'Foo bar'],
+      date: '2020-01-02',
+    });
+    expect(warningsOf('20200102-adr-without-title.md')).toContain(
+      '20200102-adr-without-title.md: no title; used "Adr without title" from the file name',
+    );
     expect(adr(edges, '20201028-adr-with-no-metadata-no-title.md').title).toBe('Adr with no metadata no title');
   });
 
   it('imports a record without a status as accepted, with a warning', () => {
-    expect(adr(edges, '20200102-adr-without-status.md')).toMatchObject({ status: 'accepted', statusText: null, deciders: ['John Doe'], tags: ['foo'] });
-    expect(warningsOf('20200102-adr-without-status.md')).toEqual(['20200102-adr-without-status.md: no status; imported as accepted']);
+    expect(adr(edges, '20200102-adr-without-status.md')).toMatchObject({
+      status: 'accepted',
+      statusText: null,
+      deciders: ['John Doe'],
+      tags: ['foo'],
+    });
+    expect(warningsOf('20200102-adr-without-status.md')).toEqual([
+      '20200102-adr-without-status.md: no status; imported as accepted',
+    ]);
   });
 
   it('dates a record without a Date line from its file name, with a warning', () => {
     expect(adr(edges, '20201028-adr-without-date.md')).toMatchObject({ status: 'accepted', date: '2020-10-28' });
-    expect(warningsOf('20201028-adr-without-date.md')).toEqual(['20201028-adr-without-date.md: no date; used 2020-10-28 from the file name']);
+    expect(warningsOf('20201028-adr-without-date.md')).toEqual([
+      '20201028-adr-without-date.md: no date; used 2020-10-28 from the file name',
+    ]);
   });
 
   it('maps draft to proposed, and keeps proposed and rejected', () => {
@@ -256,8 +348,14 @@ describe('Log4brains edge cases', () => {
   });
 
   it('resolves the superseded record and its superseder into one pair', () => {
-    expect(adr(edges, '20201028-superseded-adr.md')).toMatchObject({ status: 'superseded', links: { supersededBy: ['20201029-superseder.md'] } });
-    expect(adr(edges, '20201029-superseder.md')).toMatchObject({ status: 'accepted', links: { supersedes: ['20201028-superseded-adr.md'] } });
+    expect(adr(edges, '20201028-superseded-adr.md')).toMatchObject({
+      status: 'superseded',
+      links: { supersededBy: ['20201029-superseder.md'] },
+    });
+    expect(adr(edges, '20201029-superseder.md')).toMatchObject({
+      status: 'accepted',
+      links: { supersedes: ['20201028-superseded-adr.md'] },
+    });
     expect(resolveAdrLinks([...edges.adrs.values()])).toEqual({
       supersessions: [{ older: '20201028-superseded-adr.md', newer: '20201029-superseder.md' }],
       warnings: [],
@@ -265,7 +363,12 @@ describe('Log4brains edge cases', () => {
   });
 
   it('reads a file with an odd name: no number, no date from the name', () => {
-    expect(adr(edges, 'adr_with_a_WeIrd-filename.md')).toMatchObject({ number: null, title: 'ADR with a weird filename', status: 'accepted', date: '2020-01-02' });
+    expect(adr(edges, 'adr_with_a_WeIrd-filename.md')).toMatchObject({
+      number: null,
+      title: 'ADR with a weird filename',
+      status: 'accepted',
+      date: '2020-01-02',
+    });
     expect(warningsOf('adr_with_a_WeIrd-filename.md')).toEqual([]);
   });
 
@@ -324,26 +427,56 @@ describe('readAdr on written-for-the-test records', () => {
       },
     });
     // Links stay readable as "label (url)"; the text is stored mrkdwn-encoded.
-    expect(record.context).toBe('We need a database; see the RFC (https://example.com/rfc) &amp; https://example.com/notes.');
+    expect(record.context).toBe(
+      'We need a database; see the RFC (https://example.com/rfc) &amp; https://example.com/notes.',
+    );
     expect(record.rationale).toBe('Chosen option: "Postgres", because it is &lt;boring&gt;.');
   });
 
   it('reads a decision-makers string and a superseded status written without a link', () => {
-    const { adr: record } = read('---\nstatus: superseded by ADR-0012\ndecision-makers: Ada, Grace\n---\n# Old way\n', '0004-old-way.md');
-    expect(record).toMatchObject({ status: 'superseded', deciders: ['Ada', 'Grace'], links: { supersededBy: ['ADR-0012'] } });
+    const { adr: record } = read(
+      '---\nstatus: superseded by ADR-0012\ndecision-makers: Ada, Grace\n---\n# Old way\n',
+      '0004-old-way.md',
+    );
+    expect(record).toMatchObject({
+      status: 'superseded',
+      deciders: ['Ada', 'Grace'],
+      links: { supersededBy: ['ADR-0012'] },
+    });
     const { adr: newer } = read('# New way\n\n- Status: accepted\n- Date: 2021-01-01\n', '0012-new-way.md');
-    expect(resolveAdrLinks([record, newer]).supersessions).toEqual([{ older: '0004-old-way.md', newer: '0012-new-way.md' }]);
+    expect(resolveAdrLinks([record, newer]).supersessions).toEqual([
+      { older: '0004-old-way.md', newer: '0012-new-way.md' },
+    ]);
   });
 
   it('reads adr-tools "Superceded by" and "Supersedes" as one pair, by path, number or title', () => {
-    const { adr: older } = read('# 2. Use MySQL\n\nDate: 2019-01-01\n\n## Status\n\nSuperceded by [5. Use Postgres](0005-use-postgres.md)\n', 'decisions/0002-use-mysql.md');
-    const { adr: newer } = read('# 5. Use Postgres\n\nDate: 2019-02-01\n\n## Status\n\nAccepted\n\nSupersedes [2. Use MySQL](./0002-use-mysql.md)\n', 'decisions/0005-use-postgres.md');
-    expect(older).toMatchObject({ title: 'Use MySQL', status: 'superseded', statusText: 'Superceded by [5. Use Postgres](0005-use-postgres.md)' });
+    const { adr: older } = read(
+      '# 2. Use MySQL\n\nDate: 2019-01-01\n\n## Status\n\nSuperceded by [5. Use Postgres](0005-use-postgres.md)\n',
+      'decisions/0002-use-mysql.md',
+    );
+    const { adr: newer } = read(
+      '# 5. Use Postgres\n\nDate: 2019-02-01\n\n## Status\n\nAccepted\n\nSupersedes [2. Use MySQL](./0002-use-mysql.md)\n',
+      'decisions/0005-use-postgres.md',
+    );
+    expect(older).toMatchObject({
+      title: 'Use MySQL',
+      status: 'superseded',
+      statusText: 'Superceded by [5. Use Postgres](0005-use-postgres.md)',
+    });
     expect(newer.status).toBe('accepted');
-    expect(resolveAdrLinks([older, newer])).toEqual({ supersessions: [{ older: 'decisions/0002-use-mysql.md', newer: 'decisions/0005-use-postgres.md' }], warnings: [] });
+    expect(resolveAdrLinks([older, newer])).toEqual({
+      supersessions: [{ older: 'decisions/0002-use-mysql.md', newer: 'decisions/0005-use-postgres.md' }],
+      warnings: [],
+    });
 
-    const { adr: byTitle } = read('# 6. Use SQLite\n\n## Status\n\nSupersedes Use Postgres\n\nAccepted\n', 'decisions/0006-use-sqlite.md');
-    const { adr: byNumber } = read('# 7. Use files\n\n## Status\n\nAccepted\n\nSupersedes ADR-6\n', 'decisions/0007-use-files.md');
+    const { adr: byTitle } = read(
+      '# 6. Use SQLite\n\n## Status\n\nSupersedes Use Postgres\n\nAccepted\n',
+      'decisions/0006-use-sqlite.md',
+    );
+    const { adr: byNumber } = read(
+      '# 7. Use files\n\n## Status\n\nAccepted\n\nSupersedes ADR-6\n',
+      'decisions/0007-use-files.md',
+    );
     expect(resolveAdrLinks([newer, byTitle, byNumber]).supersessions).toEqual([
       { older: 'decisions/0005-use-postgres.md', newer: 'decisions/0006-use-sqlite.md' },
       { older: 'decisions/0006-use-sqlite.md', newer: 'decisions/0007-use-files.md' },
@@ -351,12 +484,20 @@ describe('readAdr on written-for-the-test records', () => {
   });
 
   it('reads a "Considered options:" list inside a Nygard decision as the alternatives', () => {
-    const { adr: record } = read('# 3. Use Postgres\n\nDate: 2026-03-02\n\n## Status\n\nAccepted\n\n## Decision\n\nPostgres it is.\n\nConsidered options:\n\n* SQLite\n* DynamoDB\n\n## Consequences\n\nNone.\n');
-    expect(record).toMatchObject({ rationale: 'Postgres it is.', alternatives: ['SQLite', 'DynamoDB'], consequences: 'None.' });
+    const { adr: record } = read(
+      '# 3. Use Postgres\n\nDate: 2026-03-02\n\n## Status\n\nAccepted\n\n## Decision\n\nPostgres it is.\n\nConsidered options:\n\n* SQLite\n* DynamoDB\n\n## Consequences\n\nNone.\n',
+    );
+    expect(record).toMatchObject({
+      rationale: 'Postgres it is.',
+      alternatives: ['SQLite', 'DynamoDB'],
+      consequences: 'None.',
+    });
   });
 
   it('reads an exported mention `@U…` back as a mention, and nothing else that starts with @', () => {
-    const { adr: record } = read('# A\n\n## Context\n\nAsk @U0RAJ or @WIP, not @here; mail a@U0X.com.\n\n## Decision\n\n@W0AB1 decided <@U0ZED>.\n');
+    const { adr: record } = read(
+      '# A\n\n## Context\n\nAsk @U0RAJ or @WIP, not @here; mail a@U0X.com.\n\n## Decision\n\n@W0AB1 decided <@U0ZED>.\n',
+    );
     expect(record.context).toBe('Ask <@U0RAJ> or @WIP, not @here; mail a@U0X.com.');
     // Markup typed into a file stays inert text.
     expect(record.rationale).toBe('<@W0AB1> decided &lt;@U0ZED&gt;.');
@@ -371,7 +512,11 @@ describe('readAdr on written-for-the-test records', () => {
   });
 
   it('recognises "Partially superseded", deprecated and an unknown status', () => {
-    expect(read('# A\n\n## Status\n\nPartially superseded by [B](0002-b.md)\n').adr).toMatchObject({ status: 'superseded', partial: true, links: { supersededBy: ['0002-b.md'] } });
+    expect(read('# A\n\n## Status\n\nPartially superseded by [B](0002-b.md)\n').adr).toMatchObject({
+      status: 'superseded',
+      partial: true,
+      links: { supersededBy: ['0002-b.md'] },
+    });
     expect(read('# A\n\n* Status: Deprecated\n').adr.status).toBe('deprecated');
     const odd = read('# A\n\n- Status: vibes\n');
     expect(odd.adr).toMatchObject({ status: 'proposed', statusText: 'vibes' });
@@ -381,12 +526,21 @@ describe('readAdr on written-for-the-test records', () => {
   it('refuses files without any text, and never throws on odd input', () => {
     expect(readAdr({ path: 'empty.md', text: '' })).toEqual({ ok: false, reason: 'the file is empty' });
     expect(readAdr({ path: 'blank.md', text: ' \n\r\n\t' })).toEqual({ ok: false, reason: 'the file is empty' });
-    expect(readAdr({ path: 'meta.md', text: '---\nstatus: accepted\n---\n\n<!-- nothing -->\n' })).toMatchObject({ ok: false });
+    expect(readAdr({ path: 'meta.md', text: '---\nstatus: accepted\n---\n\n<!-- nothing -->\n' })).toMatchObject({
+      ok: false,
+    });
 
     const broken = read('---\nstatus: [accepted\n---\n# Title\n\n```\nunclosed fence\n# Not a title');
     expect(broken.adr.title).toBe('Title');
     expect(broken.warnings).toContain('0007-example.md: front matter is not valid YAML; its keys were ignored');
-    for (const text of ['#', '# \n', '\u0000\u0001', '- Status:\n- Date: 2020-13-45', '[]('.repeat(1000), '---\n- a\n---\nx']) {
+    for (const text of [
+      '#',
+      '# \n',
+      '\u0000\u0001',
+      '- Status:\n- Date: 2020-13-45',
+      '[]('.repeat(1000),
+      '---\n- a\n---\nx',
+    ]) {
       expect(() => readAdr({ path: 'x.md', text })).not.toThrow();
     }
     expect(read('Just prose.\n\n- Date: 2020-13-45\n', 'notes.md').warnings).toEqual([
@@ -412,13 +566,20 @@ describe('readAdr on written-for-the-test records', () => {
 
     const many = Array.from({ length: 30 }, (_v, i) => `Person ${i}`).join(', ');
     const options = Array.from({ length: 12 }, (_v, i) => `* Option ${i} ${'x'.repeat(250)}`).join('\n');
-    const { adr: record, warnings } = read(`# ${'T'.repeat(600)}\n\n- Status: accepted\n- Deciders: ${many}\n\n## Considered Options\n\n${options}\n`, 'big.md');
+    const { adr: record, warnings } = read(
+      `# ${'T'.repeat(600)}\n\n- Status: accepted\n- Deciders: ${many}\n\n## Considered Options\n\n${options}\n`,
+      'big.md',
+    );
     expect(record.title.length).toBeLessThanOrEqual(LIMITS.title);
     expect(record.deciders).toHaveLength(LIMITS.deciders);
     expect(record.alternatives).toHaveLength(LIMITS.alternatives);
     for (const a of record.alternatives) expect(a.length).toBeLessThanOrEqual(LIMITS.alternative);
     expect(warnings).toEqual(
-      expect.arrayContaining(['big.md: title is 600 characters; cut to 500', 'big.md: 30 deciders; kept the first 20', 'big.md: 12 alternatives; kept the first 10']),
+      expect.arrayContaining([
+        'big.md: title is 600 characters; cut to 500',
+        'big.md: 30 deciders; kept the first 20',
+        'big.md: 12 alternatives; kept the first 10',
+      ]),
     );
   });
 });

@@ -24,7 +24,9 @@ function aDecision(overrides: Partial<ExportableDecision> = {}): ExportableDecis
   };
 }
 
-const fileNameOf = (ref: number) => ({ 3: '0003-use-postgres-for-the-ledger.md', 7: '0007-use-cockroachdb.md', 1: '0001-record-decisions.md' })[ref] ?? `${ref}.md`;
+const fileNameOf = (ref: number) =>
+  ({ 3: '0003-use-postgres-for-the-ledger.md', 7: '0007-use-cockroachdb.md', 1: '0001-record-decisions.md' })[ref] ??
+  `${ref}.md`;
 
 /** The YAML between the first two `---` lines, parsed. */
 function frontMatterOf(markdown: string): Record<string, unknown> {
@@ -40,11 +42,16 @@ describe('adrFileName', () => {
   });
 
   it('drops accents, entities and punctuation, and never leaves a dash at either end', () => {
-    expect(adrFileName({ ref: 1, title: '  Café: "Q&amp;A" #infra — it\'s fine!  ' })).toBe('0001-cafe-q-a-infra-it-s-fine.md');
+    expect(adrFileName({ ref: 1, title: '  Café: "Q&amp;A" #infra — it\'s fine!  ' })).toBe(
+      '0001-cafe-q-a-infra-it-s-fine.md',
+    );
   });
 
   it('keeps the slug to 60 characters, cut between words', () => {
-    const name = adrFileName({ ref: 2, title: 'a very long title that goes on and on about the database we chose and why' });
+    const name = adrFileName({
+      ref: 2,
+      title: 'a very long title that goes on and on about the database we chose and why',
+    });
     const slug = name.slice('0002-'.length, -'.md'.length);
     expect(slug.length).toBeLessThanOrEqual(60);
     expect(slug).toBe('a-very-long-title-that-goes-on-and-on-about-the-database-we');
@@ -104,7 +111,9 @@ describe('writeAdr as MADR 4', () => {
   });
 
   it('writes front matter that parses back to the values the log keeps', () => {
-    const front = frontMatterOf(writeAdr(aDecision({ revisitOn: '2026-09-01', tags: ['2026', 'yes', 'db'] }), 'madr', fileNameOf));
+    const front = frontMatterOf(
+      writeAdr(aDecision({ revisitOn: '2026-09-01', tags: ['2026', 'yes', 'db'] }), 'madr', fileNameOf),
+    );
     expect(front).toEqual({
       status: 'accepted',
       date: '2026-03-02',
@@ -125,7 +134,11 @@ describe('writeAdr as MADR 4', () => {
     expect(older).toContain('## More Information\n\nSuperseded by [0007](0007-use-cockroachdb.md)\n');
 
     const newer = writeAdr(aDecision({ ref: 7, title: 'Use CockroachDB', supersedes: [3] }), 'madr', fileNameOf);
-    expect(frontMatterOf(newer)).toMatchObject({ status: 'accepted', 'x-ref': 'D-7', 'x-supersedes': ['0003-use-postgres-for-the-ledger.md'] });
+    expect(frontMatterOf(newer)).toMatchObject({
+      status: 'accepted',
+      'x-ref': 'D-7',
+      'x-supersedes': ['0003-use-postgres-for-the-ledger.md'],
+    });
     expect(newer).toContain('## More Information\n\nSupersedes [0003](0003-use-postgres-for-the-ledger.md)\n');
   });
 
@@ -143,7 +156,17 @@ describe('writeAdr as MADR 4', () => {
 
   it('quotes front-matter values that YAML would otherwise misread', () => {
     const front = frontMatterOf(
-      writeAdr(aDecision({ deciders: ['Ana: lead', '#ops', '"Ben"'], tags: ['null'], permalink: null, channelId: null, relitigationCount: 0 }), 'madr', fileNameOf),
+      writeAdr(
+        aDecision({
+          deciders: ['Ana: lead', '#ops', '"Ben"'],
+          tags: ['null'],
+          permalink: null,
+          channelId: null,
+          relitigationCount: 0,
+        }),
+        'madr',
+        fileNameOf,
+      ),
     );
     expect(front['decision-makers']).toEqual(['Ana: lead', '#ops', '"Ben"']);
     expect(front.tags).toEqual(['null']);
@@ -153,14 +176,27 @@ describe('writeAdr as MADR 4', () => {
   });
 
   it('leaves out empty sections and empty lists', () => {
-    const markdown = writeAdr(aDecision({ context: '', consequences: '', alternatives: [], tags: [], deciders: [] }), 'madr', fileNameOf);
+    const markdown = writeAdr(
+      aDecision({ context: '', consequences: '', alternatives: [], tags: [], deciders: [] }),
+      'madr',
+      fileNameOf,
+    );
     expect(markdown).not.toContain('## Context and Problem Statement');
     expect(markdown).not.toContain('## Considered Options');
     expect(markdown).not.toContain('### Consequences');
     expect(markdown).not.toContain('## More Information');
     expect(markdown).toContain('## Decision Outcome\n\nPostgres is what ops already runs.\n');
     const front = frontMatterOf(markdown);
-    for (const key of ['decision-makers', 'consulted', 'informed', 'tags', 'x-supersedes', 'x-revisit-by', 'x-decider-ids']) expect(front).not.toHaveProperty(key);
+    for (const key of [
+      'decision-makers',
+      'consulted',
+      'informed',
+      'tags',
+      'x-supersedes',
+      'x-revisit-by',
+      'x-decider-ids',
+    ])
+      expect(front).not.toHaveProperty(key);
   });
 
   it('turns Slack markup into Markdown, and never writes a broadcast token', () => {
@@ -179,7 +215,9 @@ describe('writeAdr as MADR 4', () => {
         '@channel @here @backend and typed @everyone <@U0ANA> a < b',
     );
     expect(markdown).not.toMatch(/<!/);
-    expect(writeAdr(aDecision({ context: 'Ask <@U0ANA>', deciderNames: { U0ANA: 'Ana' } }), 'madr', fileNameOf)).toContain('\nAsk @Ana\n');
+    expect(
+      writeAdr(aDecision({ context: 'Ask <@U0ANA>', deciderNames: { U0ANA: 'Ana' } }), 'madr', fileNameOf),
+    ).toContain('\nAsk @Ana\n');
   });
 });
 

@@ -62,6 +62,9 @@ describe('validateFeedUrl', () => {
   });
 
   it('lets a deployment allow private hosts for an intranet calendar server', () => {
-    expect(validateFeedUrl('http://10.1.2.3/cal.ics', { allowPrivateHosts: true })).toEqual({ ok: true, url: 'http://10.1.2.3/cal.ics' });
+    expect(validateFeedUrl('http://10.1.2.3/cal.ics', { allowPrivateHosts: true })).toEqual({
+      ok: true,
+      url: 'http://10.1.2.3/cal.ics',
+    });
   });
 });

@@ -19,7 +19,9 @@ const routes: Record<string, (res: ServerResponse) => void> = {
   '/missing': (res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'),
   '/broken': (res) => res.writeHead(503).end(),
   '/login': (res) =>
-    res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body><form>Sign in</form></body></html>'),
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!DOCTYPE html><html><body><form>Sign in</form></body></html>'),
   '/hang': () => undefined,
   '/slow-body': (res) => {
     res.writeHead(200, { 'content-type': 'text/calendar' });
@@ -79,16 +81,24 @@ describe('fetchIcsFeed', () => {
   it('gives up on a server that never answers', async () => {
     const started = Date.now();
 
-    expect(await fetchIcsFeed(`${base}/hang`, { ...LIMITS, timeoutMs: 300 })).toEqual({ ok: false, problem: 'timeout' });
+    expect(await fetchIcsFeed(`${base}/hang`, { ...LIMITS, timeoutMs: 300 })).toEqual({
+      ok: false,
+      problem: 'timeout',
+    });
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('gives up on a body that stops halfway', async () => {
-    expect(await fetchIcsFeed(`${base}/slow-body`, { ...LIMITS, timeoutMs: 300 })).toEqual({ ok: false, problem: 'timeout' });
+    expect(await fetchIcsFeed(`${base}/slow-body`, { ...LIMITS, timeoutMs: 300 })).toEqual({
+      ok: false,
+      problem: 'timeout',
+    });
   });
 
   it('stops reading a streamed body once it passes maxBytes', async () => {
-    expect(await fetchIcsFeed(`${base}/endless`, { timeoutMs: 5_000, maxBytes: 64 * 1024, allowPrivateHosts: true })).toEqual({
+    expect(
+      await fetchIcsFeed(`${base}/endless`, { timeoutMs: 5_000, maxBytes: 64 * 1024, allowPrivateHosts: true }),
+    ).toEqual({
       ok: false,
       problem: 'too_large',
       status: 200,
@@ -98,7 +108,9 @@ describe('fetchIcsFeed', () => {
   it('refuses a body whose declared length is over maxBytes without reading it', async () => {
     const started = Date.now();
 
-    expect(await fetchIcsFeed(`${base}/declared-huge`, { timeoutMs: 5_000, maxBytes: 64 * 1024, allowPrivateHosts: true })).toEqual({
+    expect(
+      await fetchIcsFeed(`${base}/declared-huge`, { timeoutMs: 5_000, maxBytes: 64 * 1024, allowPrivateHosts: true }),
+    ).toEqual({
       ok: false,
       problem: 'too_large',
       status: 200,
@@ -133,10 +145,16 @@ describe('fetchIcsFeed', () => {
     const before = requests.length;
     const port = new URL(base).port;
     // This machine's own name resolves to loopback or a private address; the literal check alone let it through.
-    const viaName = await fetchIcsFeed(`http://${hostname()}:${port}/feed.ics`, { ...LIMITS, allowPrivateHosts: false });
+    const viaName = await fetchIcsFeed(`http://${hostname()}:${port}/feed.ics`, {
+      ...LIMITS,
+      allowPrivateHosts: false,
+    });
     expect(viaName).toMatchObject({ ok: false });
     expect(['private_host', 'network']).toContain((viaName as { problem: string }).problem);
-    expect(await fetchIcsFeed(`${base}/feed.ics`, { ...LIMITS, allowPrivateHosts: false })).toEqual({ ok: false, problem: 'private_host' });
+    expect(await fetchIcsFeed(`${base}/feed.ics`, { ...LIMITS, allowPrivateHosts: false })).toEqual({
+      ok: false,
+      problem: 'private_host',
+    });
     expect(requests.length).toBe(before);
   });
 });

@@ -11,7 +11,8 @@ const OUTLOOK = fixture('outlook-erik.ics');
 const SPRING = window('2026-03-01T00:00:00Z', '2026-05-01T00:00:00Z');
 const AUTUMN = window('2026-10-01T00:00:00Z', '2026-12-01T00:00:00Z');
 const WEEKLY_SYNC = '5k2q8v1n0c3m9r7t4p6w@google.com';
-const STANDUP = '040000008200E00074C5B7101A82E00800000000B0C8E5A2F14ADC010000000000000000100000001C6F0E8B3D2A4C4F8E1B7A9D3C5E2F10';
+const STANDUP =
+  '040000008200E00074C5B7101A82E00800000000B0C8E5A2F14ADC010000000000000000100000001C6F0E8B3D2A4C4F8E1B7A9D3C5E2F10';
 
 function ok(result: IcsMeetingsResult) {
   if (!result.ok) throw new Error(`expected a parsed calendar, got ${result.problem}`);
@@ -87,7 +88,9 @@ describe('meetingsFromIcs on a Google Calendar feed', () => {
   it('keys an instance by UID and its slot, the same on every parse and in every window', () => {
     const first = ok(meetingsFromIcs(GOOGLE, SPRING)).meetings.map((m) => m.key);
     const second = ok(meetingsFromIcs(GOOGLE, SPRING)).meetings.map((m) => m.key);
-    const april = ok(meetingsFromIcs(GOOGLE, window('2026-04-01T00:00:00Z', '2026-05-01T00:00:00Z'))).meetings.map((m) => m.key);
+    const april = ok(meetingsFromIcs(GOOGLE, window('2026-04-01T00:00:00Z', '2026-05-01T00:00:00Z'))).meetings.map(
+      (m) => m.key,
+    );
 
     expect(second).toEqual(first);
     expect(april).toEqual(first.slice(4));
@@ -170,7 +173,11 @@ describe('meetingsFromIcs on an Outlook feed', () => {
     expect(result.skipped.declined).toBe(0);
     // Hana (organizer), Fatima, Gus (tentative); Erik declined; the room is not a person.
     const review = result.meetings.find((m) => m.title === 'Architecture review: event bus');
-    expect([review?.start.toISOString(), review?.minutes, review?.attendees]).toEqual(['2026-10-14T11:00:00.000Z', 60, 3]);
+    expect([review?.start.toISOString(), review?.minutes, review?.attendees]).toEqual([
+      '2026-10-14T11:00:00.000Z',
+      60,
+      3,
+    ]);
   });
 });
 
@@ -178,79 +185,125 @@ describe('meetingsFromIcs on odd events', () => {
   const MARCH = window('2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z');
 
   it('uses DURATION when there is no DTEND, and calls an event with neither zero-length', () => {
-    const result = ok(meetingsFromIcs(feed(
-      `UID:with-duration\nDTSTART:20260302T100000Z\nDURATION:PT1H15M\n${TWO_PEOPLE}`,
-      `UID:no-end\nDTSTART:20260302T120000Z\n${TWO_PEOPLE}`,
-    ), MARCH));
+    const result = ok(
+      meetingsFromIcs(
+        feed(
+          `UID:with-duration\nDTSTART:20260302T100000Z\nDURATION:PT1H15M\n${TWO_PEOPLE}`,
+          `UID:no-end\nDTSTART:20260302T120000Z\n${TWO_PEOPLE}`,
+        ),
+        MARCH,
+      ),
+    );
 
-    expect(summary(result.meetings)).toEqual([{ title: '', start: '2026-03-02T10:00:00.000Z', minutes: 75, attendees: 2 }]);
+    expect(summary(result.meetings)).toEqual([
+      { title: '', start: '2026-03-02T10:00:00.000Z', minutes: 75, attendees: 2 },
+    ]);
     expect(result.skipped).toEqual({ ...noSkips, bad_duration: 1 });
   });
 
   it('refuses durations under a minute, backwards, or over 24 hours, and accepts exactly 24 hours', () => {
-    const result = ok(meetingsFromIcs(feed(
-      `UID:zero\nDTSTART:20260302T100000Z\nDTEND:20260302T100000Z\n${TWO_PEOPLE}`,
-      `UID:backwards\nDTSTART:20260302T100000Z\nDTEND:20260302T090000Z\n${TWO_PEOPLE}`,
-      `UID:seconds\nDTSTART:20260302T100000Z\nDTEND:20260302T100020Z\n${TWO_PEOPLE}`,
-      `UID:too-long\nDTSTART:20260303T100000Z\nDTEND:20260304T100100Z\n${TWO_PEOPLE}`,
-      `UID:a-day\nDTSTART:20260305T100000Z\nDTEND:20260306T100000Z\n${TWO_PEOPLE}`,
-    ), MARCH));
+    const result = ok(
+      meetingsFromIcs(
+        feed(
+          `UID:zero\nDTSTART:20260302T100000Z\nDTEND:20260302T100000Z\n${TWO_PEOPLE}`,
+          `UID:backwards\nDTSTART:20260302T100000Z\nDTEND:20260302T090000Z\n${TWO_PEOPLE}`,
+          `UID:seconds\nDTSTART:20260302T100000Z\nDTEND:20260302T100020Z\n${TWO_PEOPLE}`,
+          `UID:too-long\nDTSTART:20260303T100000Z\nDTEND:20260304T100100Z\n${TWO_PEOPLE}`,
+          `UID:a-day\nDTSTART:20260305T100000Z\nDTEND:20260306T100000Z\n${TWO_PEOPLE}`,
+        ),
+        MARCH,
+      ),
+    );
 
     expect(result.meetings.map((m) => [m.uid, m.minutes])).toEqual([['a-day', 1440]]);
     expect(result.skipped).toEqual({ ...noSkips, bad_duration: 4 });
   });
 
   it('counts events without a UID or a readable start as invalid', () => {
-    const result = ok(meetingsFromIcs(feed(
-      `DTSTART:20260302T100000Z\nDTEND:20260302T110000Z\n${TWO_PEOPLE}`,
-      `UID:garbled-start\nDTSTART:next tuesday\nDTEND:20260302T110000Z\n${TWO_PEOPLE}`,
-    ), MARCH));
+    const result = ok(
+      meetingsFromIcs(
+        feed(
+          `DTSTART:20260302T100000Z\nDTEND:20260302T110000Z\n${TWO_PEOPLE}`,
+          `UID:garbled-start\nDTSTART:next tuesday\nDTEND:20260302T110000Z\n${TWO_PEOPLE}`,
+        ),
+        MARCH,
+      ),
+    );
 
     expect(result.meetings).toEqual([]);
     expect(result.skipped).toEqual({ ...noSkips, invalid: 2 });
   });
 
   it('reads titles with parameters, addresses without mailto:, and Apple-style EMAIL parameters', () => {
-    const result = ok(meetingsFromIcs(feed([
-      'UID:with-parameters',
-      'SUMMARY;LANGUAGE=de:Besprechung',
-      'DTSTART:20260302T100000Z',
-      'DTEND:20260302T103000Z',
-      'ORGANIZER;CN=Ann:MAILTO:Ann@Example.com',
-      'ATTENDEE;PARTSTAT=ACCEPTED:ann@example.com',
-      'ATTENDEE;PARTSTAT=ACCEPTED;EMAIL=ben@example.com:urn:uuid:5a1c9f3e-0000-4000-8000-000000000001',
-      'ATTENDEE;PARTSTAT=DELEGATED:mailto:cy@example.com',
-    ].join('\n')), MARCH, { ownerEmail: 'ben@example.com' }));
+    const result = ok(
+      meetingsFromIcs(
+        feed(
+          [
+            'UID:with-parameters',
+            'SUMMARY;LANGUAGE=de:Besprechung',
+            'DTSTART:20260302T100000Z',
+            'DTEND:20260302T103000Z',
+            'ORGANIZER;CN=Ann:MAILTO:Ann@Example.com',
+            'ATTENDEE;PARTSTAT=ACCEPTED:ann@example.com',
+            'ATTENDEE;PARTSTAT=ACCEPTED;EMAIL=ben@example.com:urn:uuid:5a1c9f3e-0000-4000-8000-000000000001',
+            'ATTENDEE;PARTSTAT=DELEGATED:mailto:cy@example.com',
+          ].join('\n'),
+        ),
+        MARCH,
+        { ownerEmail: 'ben@example.com' },
+      ),
+    );
 
-    expect(summary(result.meetings)).toEqual([{ title: 'Besprechung', start: '2026-03-02T10:00:00.000Z', minutes: 30, attendees: 2 }]);
+    expect(summary(result.meetings)).toEqual([
+      { title: 'Besprechung', start: '2026-03-02T10:00:00.000Z', minutes: 30, attendees: 2 },
+    ]);
   });
 
   it('lets a date-only EXDATE remove the instance on that day in the series time zone', () => {
     // 00:30 in Berlin is still the previous day in UTC.
-    const result = ok(meetingsFromIcs(feed([
-      'UID:late-night-deploy',
-      'DTSTART;TZID=Europe/Berlin:20260304T003000',
-      'DTEND;TZID=Europe/Berlin:20260304T010000',
-      'RRULE:FREQ=WEEKLY;COUNT=3',
-      'EXDATE;VALUE=DATE:20260311',
-      TWO_PEOPLE,
-    ].join('\n')), MARCH));
+    const result = ok(
+      meetingsFromIcs(
+        feed(
+          [
+            'UID:late-night-deploy',
+            'DTSTART;TZID=Europe/Berlin:20260304T003000',
+            'DTEND;TZID=Europe/Berlin:20260304T010000',
+            'RRULE:FREQ=WEEKLY;COUNT=3',
+            'EXDATE;VALUE=DATE:20260311',
+            TWO_PEOPLE,
+          ].join('\n'),
+        ),
+        MARCH,
+      ),
+    );
 
-    expect(result.meetings.map((m) => m.start.toISOString())).toEqual(['2026-03-03T23:30:00.000Z', '2026-03-17T23:30:00.000Z']);
+    expect(result.meetings.map((m) => m.start.toISOString())).toEqual([
+      '2026-03-03T23:30:00.000Z',
+      '2026-03-17T23:30:00.000Z',
+    ]);
   });
 
   it('checks all-day before anything else, and cancelled before free', () => {
-    const result = ok(meetingsFromIcs(feed(
-      `UID:all-day-cancelled\nDTSTART;VALUE=DATE:20260310\nDTEND;VALUE=DATE:20260311\nSTATUS:CANCELLED\n${TWO_PEOPLE}`,
-      `UID:cancelled-free\nDTSTART:20260312T100000Z\nDTEND:20260312T110000Z\nSTATUS:CANCELLED\nTRANSP:TRANSPARENT\n${TWO_PEOPLE}`,
-    ), MARCH));
+    const result = ok(
+      meetingsFromIcs(
+        feed(
+          `UID:all-day-cancelled\nDTSTART;VALUE=DATE:20260310\nDTEND;VALUE=DATE:20260311\nSTATUS:CANCELLED\n${TWO_PEOPLE}`,
+          `UID:cancelled-free\nDTSTART:20260312T100000Z\nDTEND:20260312T110000Z\nSTATUS:CANCELLED\nTRANSP:TRANSPARENT\n${TWO_PEOPLE}`,
+        ),
+        MARCH,
+      ),
+    );
 
     expect(result.skipped).toEqual({ ...noSkips, all_day: 1, cancelled: 1 });
   });
 
   it('stops at maxOccurrences and says the list is partial', () => {
     const everyMinute = `UID:every-minute\nDTSTART:20260302T000000Z\nDTEND:20260302T000100Z\nRRULE:FREQ=MINUTELY\n${TWO_PEOPLE}`;
-    const result = ok(meetingsFromIcs(feed(everyMinute), window('2026-03-02T00:00:00Z', '2026-03-03T00:00:00Z'), { maxOccurrences: 100 }));
+    const result = ok(
+      meetingsFromIcs(feed(everyMinute), window('2026-03-02T00:00:00Z', '2026-03-03T00:00:00Z'), {
+        maxOccurrences: 100,
+      }),
+    );
 
     expect(result.meetings).toHaveLength(100);
     expect(result.meetings.at(-1)?.start.toISOString()).toBe('2026-03-02T01:39:00.000Z');
@@ -258,18 +311,26 @@ describe('meetingsFromIcs on odd events', () => {
   });
 
   it('charges the budget across events, leaving later ones unread', () => {
-    const oneOff = (uid: string, day: string) => `UID:${uid}\nDTSTART:202603${day}T100000Z\nDTEND:202603${day}T110000Z\n${TWO_PEOPLE}`;
-    const result = ok(meetingsFromIcs(feed(oneOff('a', '02'), oneOff('b', '03'), oneOff('c', '04')), MARCH, { maxOccurrences: 2 }));
+    const oneOff = (uid: string, day: string) =>
+      `UID:${uid}\nDTSTART:202603${day}T100000Z\nDTEND:202603${day}T110000Z\n${TWO_PEOPLE}`;
+    const result = ok(
+      meetingsFromIcs(feed(oneOff('a', '02'), oneOff('b', '03'), oneOff('c', '04')), MARCH, { maxOccurrences: 2 }),
+    );
 
     expect(result.meetings.map((m) => m.uid)).toEqual(['a', 'b']);
     expect(result.truncated).toBe(true);
   });
 
   it('survives a rule too dense for the recurrence engine, keeping the other events', () => {
-    const result = ok(meetingsFromIcs(feed(
-      `UID:every-second\nDTSTART:20260302T000000Z\nDTEND:20260302T000001Z\nRRULE:FREQ=SECONDLY\n${TWO_PEOPLE}`,
-      `UID:normal\nDTSTART:20260305T100000Z\nDTEND:20260305T110000Z\n${TWO_PEOPLE}`,
-    ), MARCH));
+    const result = ok(
+      meetingsFromIcs(
+        feed(
+          `UID:every-second\nDTSTART:20260302T000000Z\nDTEND:20260302T000001Z\nRRULE:FREQ=SECONDLY\n${TWO_PEOPLE}`,
+          `UID:normal\nDTSTART:20260305T100000Z\nDTEND:20260305T110000Z\n${TWO_PEOPLE}`,
+        ),
+        MARCH,
+      ),
+    );
 
     expect(result.meetings.map((m) => m.uid)).toEqual(['normal']);
     expect(result.truncated).toBe(true);
@@ -290,7 +351,10 @@ describe('meetingsFromIcs on garbage', () => {
     ['JSON', '{"error":"not found"}'],
     ['a vCard', 'BEGIN:VCARD\nVERSION:3.0\nFN:Ann\nEND:VCARD\n'],
   ])('calls %s not a calendar', (_label, text) => {
-    expect(meetingsFromIcs(text, window('2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z'))).toEqual({ ok: false, problem: 'not_a_calendar' });
+    expect(meetingsFromIcs(text, window('2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z'))).toEqual({
+      ok: false,
+      problem: 'not_a_calendar',
+    });
   });
 
   it.each([
@@ -299,20 +363,32 @@ describe('meetingsFromIcs on garbage', () => {
     ['a duplicate DTSTART', feed('UID:x\nDTSTART:20260302T100000Z\nDTSTART:20260302T110000Z')],
     ['an unknown RRULE frequency', feed('UID:x\nDTSTART:20260302T100000Z\nRRULE:FREQ=FORTNIGHTLY')],
   ])('calls %s malformed', (_label, text) => {
-    expect(meetingsFromIcs(text, window('2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z'))).toEqual({ ok: false, problem: 'malformed' });
+    expect(meetingsFromIcs(text, window('2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z'))).toEqual({
+      ok: false,
+      problem: 'malformed',
+    });
   });
 
-  it.each(['__proto__', '"__proto__"', 'constructor', 'toString'])('refuses UID:%s before node-ical can write it onto Object.prototype', (uid) => {
-    const text = feed(`UID:${uid}\nSUMMARY:polluted\nDTSTART:20260302T100000Z\nDTEND:20260302T110000Z`);
+  it.each(['__proto__', '"__proto__"', 'constructor', 'toString'])(
+    'refuses UID:%s before node-ical can write it onto Object.prototype',
+    (uid) => {
+      const text = feed(`UID:${uid}\nSUMMARY:polluted\nDTSTART:20260302T100000Z\nDTEND:20260302T110000Z`);
 
-    expect(meetingsFromIcs(text, window('2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z'))).toEqual({ ok: false, problem: 'malformed' });
-    expect(({} as Record<string, unknown>).summary).toBeUndefined();
-    expect((Object as unknown as Record<string, unknown>).summary).toBeUndefined();
-  });
+      expect(meetingsFromIcs(text, window('2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z'))).toEqual({
+        ok: false,
+        problem: 'malformed',
+      });
+      expect(({} as Record<string, unknown>).summary).toBeUndefined();
+      expect((Object as unknown as Record<string, unknown>).summary).toBeUndefined();
+    },
+  );
 
   it('refuses a dangerous UID folded across lines', () => {
     const text = feed('UID:__pro\n to__\nDTSTART:20260302T100000Z\nDTEND:20260302T110000Z');
 
-    expect(meetingsFromIcs(text, window('2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z'))).toEqual({ ok: false, problem: 'malformed' });
+    expect(meetingsFromIcs(text, window('2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z'))).toEqual({
+      ok: false,
+      problem: 'malformed',
+    });
   });
 });

@@ -21,7 +21,11 @@ const period = (label: string, hours: Partial<CostChartPeriod> = {}): CostChartP
 const weeks = (count: number, hours: Partial<CostChartPeriod> = {}): CostChartPeriod[] =>
   Array.from({ length: count }, (_, i) => period(`W${38 + i}`, hours));
 
-const chart = (periods: CostChartPeriod[]): CostChartInput => ({ periods, unit: 'person-hours', title: 'Coordination cost per week' });
+const chart = (periods: CostChartPeriod[]): CostChartInput => ({
+  periods,
+  unit: 'person-hours',
+  title: 'Coordination cost per week',
+});
 
 /** The data rows and layers of the spec, loosely typed: the test reads the spec as JSON. */
 function specOf(input: CostChartInput): any {

@@ -126,7 +126,10 @@ describe('validateCostSettings', () => {
 
   it('treats a blank day list as no days, since checkboxes have no "inherit"', () => {
     expect(validateCostSettings({ workingDays: '' })).toEqual({ ok: false, problems: { workingDays: 'no_days' } });
-    expect(validateCostSettings({ workingDays: 'mon' })).toEqual({ ok: false, problems: { workingDays: 'invalid_day' } });
+    expect(validateCostSettings({ workingDays: 'mon' })).toEqual({
+      ok: false,
+      problems: { workingDays: 'invalid_day' },
+    });
   });
 
   it('writes both ends of the working day when either is given', () => {

@@ -11,7 +11,14 @@ describe('meetingCost', () => {
       totalPersonHours: 6,
       money: 720,
       buildHoursForgone: 7.2,
-      inputs: { minutes: 45, attendees: 8, hourlyRate: 120, currency: 'EUR', buildMultiplier: 1.2, switchOverheadMinutes: 0 },
+      inputs: {
+        minutes: 45,
+        attendees: 8,
+        hourlyRate: 120,
+        currency: 'EUR',
+        buildMultiplier: 1.2,
+        switchOverheadMinutes: 0,
+      },
     });
   });
 

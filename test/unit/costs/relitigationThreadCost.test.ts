@@ -50,6 +50,13 @@ describe('relitigationThreadCost', () => {
 
   it('costs nothing without messages', () => {
     const cost = relitigationThreadCost({ messages: [], settings });
-    expect(cost).toMatchObject({ participants: 0, messages: 0, activeHours: 0, personHours: 0, money: 0, buildHoursForgone: 0 });
+    expect(cost).toMatchObject({
+      participants: 0,
+      messages: 0,
+      activeHours: 0,
+      personHours: 0,
+      money: 0,
+      buildHoursForgone: 0,
+    });
   });
 });

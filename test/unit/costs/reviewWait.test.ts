@@ -72,7 +72,10 @@ describe('reviewWait', () => {
   });
 
   it('has no share while unmerged or when open-to-merge had no working time', () => {
-    expect(reviewWait(pullRequest({ mergedAt: null }))).toMatchObject({ openToMergeHours: null, shareOfOpenToMerge: null });
+    expect(reviewWait(pullRequest({ mergedAt: null }))).toMatchObject({
+      openToMergeHours: null,
+      shareOfOpenToMerge: null,
+    });
     const weekend = reviewWait(
       pullRequest({
         openedAt: at('2026-11-21T10:00Z'),
@@ -85,7 +88,9 @@ describe('reviewWait', () => {
   });
 
   it('counts a review that came before the request as no wait', () => {
-    const wait = reviewWait(pullRequest({ reviewRequestedAt: at('2026-11-23T12:00Z'), firstReviewAt: at('2026-11-23T10:00Z') }));
+    const wait = reviewWait(
+      pullRequest({ reviewRequestedAt: at('2026-11-23T12:00Z'), firstReviewAt: at('2026-11-23T10:00Z') }),
+    );
     expect(wait).toMatchObject({ waitHours: 0, shareOfOpenToMerge: 0 });
   });
 

@@ -28,7 +28,12 @@ describe('digest blocks', () => {
   });
 
   it('still shows an empty week’s costs with their assumptions, in six blocks at most', () => {
-    const digest = buildDigest(digestData({ narrative: 'A calm week.', costs: { current: [costs('meeting', 6)], previous: [costs('meeting', 4)] } }));
+    const digest = buildDigest(
+      digestData({
+        narrative: 'A calm week.',
+        costs: { current: [costs('meeting', 6)], previous: [costs('meeting', 4)] },
+      }),
+    );
     const blocks = digestBlocks(digest, options) as any[];
     expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section', 'context', 'section']);
     expect(blocks[1].text.text).toBe('A calm week.');
@@ -50,16 +55,39 @@ describe('digest blocks', () => {
           { decision: decision(4, { title: 'Weekly demos', permalink: null }), change: 'reversed', by: null },
         ],
         dueForRevisit: [revisit(7, '2026-11-01', { title: 'Freeze the API' })],
-        relitigation: { warned: 4, confirmed: 2, dismissed: 1, weak: 3, byDecision: [{ ref: 14, title: 'Use Postgres', warnings: 3, confirmed: 2 }] },
+        relitigation: {
+          warned: 4,
+          confirmed: 2,
+          dismissed: 1,
+          weak: 3,
+          byDecision: [{ ref: 14, title: 'Use Postgres', warnings: 3, confirmed: 2 }],
+        },
         costs: {
-          current: [costs('meeting', 12), costs('review_wait', 0, { events: 6, waitHours: 18 }), costs('relitigation', 1.5, { events: 1 })],
+          current: [
+            costs('meeting', 12),
+            costs('review_wait', 0, { events: 6, waitHours: 18 }),
+            costs('relitigation', 1.5, { events: 1 }),
+          ],
           previous: [costs('meeting', 12.2), costs('review_wait', 0, { waitHours: 24 })],
         },
       }),
     );
     const blocks = digestBlocks(digest, options) as any[];
-    expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section', 'section', 'section', 'divider', 'section', 'context', 'divider', 'section']);
-    const link = (ref: number) => `https://acme.slack.com/archives/C0123456789/p17000000000${String(ref).padStart(5, '0')}`;
+    expect(blocks.map((b) => b.type)).toEqual([
+      'header',
+      'section',
+      'section',
+      'section',
+      'section',
+      'section',
+      'divider',
+      'section',
+      'context',
+      'divider',
+      'section',
+    ]);
+    const link = (ref: number) =>
+      `https://acme.slack.com/archives/C0123456789/p17000000000${String(ref).padStart(5, '0')}`;
     expect(texts(blocks)).toEqual([
       'Reflection digest — week to Fri 20 Nov 2026',
       'The team settled on Postgres &amp; argued twice about it.',
@@ -78,13 +106,16 @@ describe('digest blocks', () => {
         '2. D-7 was due for a revisit on 2026-11-01: who owns revisiting it?\n' +
         '3. D-9 was superseded by D-14: has everyone who relied on D-9 heard?',
     ]);
-    expect(digestText(digest)).toBe('Reflection digest — week to Fri 20 Nov 2026: 2 decided, 2 superseded or reversed, 1 due for revisit, 4 relitigation warnings');
+    expect(digestText(digest)).toBe(
+      'Reflection digest — week to Fri 20 Nov 2026: 2 decided, 2 superseded or reversed, 1 due for revisit, 4 relitigation warnings',
+    );
     expect(blockKitViolations(blocks, 'message')).toEqual([]);
   });
 
   it('fits a huge week into one message, saying how many it left out and where to find them', () => {
     const long = (ref: number) => `Decision ${ref}: ${'a long and winding title that goes on '.repeat(20)}`;
-    const many = (n: number, from: number) => Array.from({ length: n }, (_, i) => decision(from + i, { title: long(from + i) }));
+    const many = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => decision(from + i, { title: long(from + i) }));
     const digest = buildDigest(
       digestData({
         narrative: 'x'.repeat(5000),
@@ -96,10 +127,20 @@ describe('digest blocks', () => {
           confirmed: 100,
           dismissed: 50,
           weak: 80,
-          byDecision: Array.from({ length: 100 }, (_, i) => ({ ref: 5000 + i, title: long(5000 + i), warnings: 4, confirmed: 1 })),
+          byDecision: Array.from({ length: 100 }, (_, i) => ({
+            ref: 5000 + i,
+            title: long(5000 + i),
+            warnings: 4,
+            confirmed: 1,
+          })),
         },
         costs: {
-          current: [costs('meeting', 120), costs('review_wait', 0, { waitHours: 300 }), costs('relitigation', 40), costs('meeting', 5, { currency: 'USD' })],
+          current: [
+            costs('meeting', 120),
+            costs('review_wait', 0, { waitHours: 300 }),
+            costs('relitigation', 40),
+            costs('meeting', 5, { currency: 'USD' }),
+          ],
           previous: [costs('meeting', 60)],
         },
       }),
@@ -131,7 +172,13 @@ describe('digest blocks', () => {
         decided: [decision(1, { title: loud })],
         changed: [{ decision: decision(2, { title: loud }), change: 'deprecated', by: null }],
         dueForRevisit: [revisit(3, '2026-11-01', { title: loud })],
-        relitigation: { warned: 1, confirmed: 0, dismissed: 0, weak: 0, byDecision: [{ ref: 1, title: loud, warnings: 1, confirmed: 0 }] },
+        relitigation: {
+          warned: 1,
+          confirmed: 0,
+          dismissed: 0,
+          weak: 0,
+          byDecision: [{ ref: 1, title: loud, warnings: 1, confirmed: 0 }],
+        },
       }),
     );
     const blocks = digestBlocks(digest, options) as any[];
@@ -139,7 +186,9 @@ describe('digest blocks', () => {
     expect(all).not.toMatch(/<!(channel|here|everyone|subteam)/);
     expect(all).not.toMatch(/(?<!\u200D)@(channel|here|everyone)\b/);
     expect(all).not.toContain('<https://evil.example');
-    expect(texts(blocks)[2]).toBe(`*Decided (1)*\n• *<${decision(1).permalink}|D-1>* @\u200Dchannel switch to @\u200Dplatform now`);
+    expect(texts(blocks)[2]).toBe(
+      `*Decided (1)*\n• *<${decision(1).permalink}|D-1>* @\u200Dchannel switch to @\u200Dplatform now`,
+    );
     expect(texts(blocks)[1]).toBe('Heads up &lt;!here&gt; and @\u200Deveryone: see &lt;https://evil.example|this&gt;.');
     expect(blockKitViolations(blocks, 'message')).toEqual([]);
   });

@@ -1,10 +1,19 @@
-import type { DigestCostTotals, DigestData, DigestDecision, DigestRevisit } from '../../../src/domain/digest/buildDigest.js';
+import type {
+  DigestCostTotals,
+  DigestData,
+  DigestDecision,
+  DigestRevisit,
+} from '../../../src/domain/digest/buildDigest.js';
 
 /** Builders with defaults for the digest tests: an empty week unless told otherwise. */
 
 export function digestData(overrides: Partial<DigestData> = {}): DigestData {
   return {
-    period: { label: 'week to Fri 20 Nov 2026', start: new Date('2026-11-13T15:00:00Z'), end: new Date('2026-11-20T15:00:00Z') },
+    period: {
+      label: 'week to Fri 20 Nov 2026',
+      start: new Date('2026-11-13T15:00:00Z'),
+      end: new Date('2026-11-20T15:00:00Z'),
+    },
     decided: [],
     changed: [],
     dueForRevisit: [],
@@ -30,7 +39,11 @@ export function revisit(ref: number, revisitOn: string, overrides: Partial<Diges
   return { ...decision(ref, overrides), revisitOn };
 }
 
-export function costs(kind: DigestCostTotals['kind'], personHours: number, overrides: Partial<DigestCostTotals> = {}): DigestCostTotals {
+export function costs(
+  kind: DigestCostTotals['kind'],
+  personHours: number,
+  overrides: Partial<DigestCostTotals> = {},
+): DigestCostTotals {
   return {
     kind,
     currency: 'EUR',

@@ -35,7 +35,10 @@ describe('parseDigestArguments', () => {
     ['daily 12am', schedule({ time: '00:00' })],
     ['daily 12:15pm', schedule({ time: '12:15' })],
     ['monthly 1 09:00', schedule({ cadence: 'monthly', dayOfMonth: 1, time: '09:00' })],
-    ['monthly on the 28th at 5pm Europe/Berlin', schedule({ cadence: 'monthly', dayOfMonth: 28, time: '17:00', timeZone: BERLIN })],
+    [
+      'monthly on the 28th at 5pm Europe/Berlin',
+      schedule({ cadence: 'monthly', dayOfMonth: 28, time: '17:00', timeZone: BERLIN }),
+    ],
   ])('reads "%s" as a schedule', (text, expected) => {
     expect(parseDigestArguments(text)).toEqual({ kind: 'set', schedule: expected });
   });
@@ -71,9 +74,24 @@ describe('parseDigestArguments', () => {
 
   it('reads times on the 24-hour clock and with am/pm, and nothing else', () => {
     expect(['0:00', '9:05', '16:00', '23:59', '12am', '1am', '12pm', '11:45pm'].map(parseTime)).toEqual([
-      '00:00', '09:05', '16:00', '23:59', '00:00', '01:00', '12:00', '23:45',
+      '00:00',
+      '09:05',
+      '16:00',
+      '23:59',
+      '00:00',
+      '01:00',
+      '12:00',
+      '23:45',
     ]);
-    expect(['24:00', '9:5', '0am', '13pm', '16:00pm', 'noon', ''].map(parseTime)).toEqual([null, null, null, null, null, null, null]);
+    expect(['24:00', '9:5', '0am', '13pm', '16:00pm', 'noon', ''].map(parseTime)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });
 
@@ -142,12 +160,16 @@ describe('latestRunAt and nextRunAt', () => {
   it("uses the schedule's own zone over the workspace default", () => {
     const nineUtc = schedule({ time: '09:00', timeZone: 'UTC' });
     expect(iso(latestRunAt(nineUtc, at('2026-06-01T12:00:00Z'), NEW_YORK))).toBe('2026-06-01T09:00:00.000Z');
-    expect(iso(latestRunAt(schedule({ time: '09:00' }), at('2026-06-01T12:00:00Z'), NEW_YORK))).toBe('2026-05-31T13:00:00.000Z');
+    expect(iso(latestRunAt(schedule({ time: '09:00' }), at('2026-06-01T12:00:00Z'), NEW_YORK))).toBe(
+      '2026-05-31T13:00:00.000Z',
+    );
   });
 
   it('refuses a schedule the parser would not produce', () => {
     expect(() => latestRunAt(schedule({ cadence: 'weekly' }), at('2026-06-01T12:00:00Z'), 'UTC')).toThrow(RangeError);
-    expect(() => nextRunAt(schedule({ cadence: 'monthly', dayOfMonth: 31 }), at('2026-06-01T12:00:00Z'), 'UTC')).toThrow(RangeError);
+    expect(() =>
+      nextRunAt(schedule({ cadence: 'monthly', dayOfMonth: 31 }), at('2026-06-01T12:00:00Z'), 'UTC'),
+    ).toThrow(RangeError);
     expect(() => latestRunAt(schedule({ time: '9:00' }), at('2026-06-01T12:00:00Z'), 'UTC')).toThrow(RangeError);
     expect(() => latestRunAt(schedule(), at('2026-06-01T12:00:00Z'), 'Mars/Olympus_Mons')).toThrow(RangeError);
   });
@@ -172,7 +194,13 @@ describe('digestPeriodOf', () => {
       key: 'daily:2026-03-29T09:30@Europe/Berlin',
       label: 'day to Sun 29 Mar 2026',
     });
-    expect(digestPeriodOf(schedule({ cadence: 'monthly', dayOfMonth: 1, time: '09:00' }), at('2026-04-01T07:00:00Z'), BERLIN)).toEqual({
+    expect(
+      digestPeriodOf(
+        schedule({ cadence: 'monthly', dayOfMonth: 1, time: '09:00' }),
+        at('2026-04-01T07:00:00Z'),
+        BERLIN,
+      ),
+    ).toEqual({
       start: at('2026-03-01T08:00:00Z'),
       end: at('2026-04-01T07:00:00Z'),
       key: 'monthly:2026-04-01T09:00@Europe/Berlin',
@@ -192,7 +220,11 @@ describe('digestPeriodOf', () => {
 
     const daily = schedule();
     const runs: string[] = [];
-    for (let run = latestRunAt(daily, at('2026-10-23T12:00:00Z'), BERLIN); run < at('2026-10-28T00:00:00Z'); run = nextRunAt(daily, run, BERLIN))
+    for (
+      let run = latestRunAt(daily, at('2026-10-23T12:00:00Z'), BERLIN);
+      run < at('2026-10-28T00:00:00Z');
+      run = nextRunAt(daily, run, BERLIN)
+    )
       runs.push(digestPeriodOf(daily, run, BERLIN).key);
     expect(runs).toEqual([
       'daily:2026-10-23T02:30@Europe/Berlin',
@@ -207,10 +239,18 @@ describe('digestPeriodOf', () => {
 
 describe('describeSchedule', () => {
   it('says when the digest comes, in English, with the zone in force', () => {
-    expect(describeSchedule(schedule({ cadence: 'weekly', weekday: 5, time: '16:00', timeZone: BERLIN }), 'UTC')).toBe('every Friday at 16:00 (Europe/Berlin)');
+    expect(describeSchedule(schedule({ cadence: 'weekly', weekday: 5, time: '16:00', timeZone: BERLIN }), 'UTC')).toBe(
+      'every Friday at 16:00 (Europe/Berlin)',
+    );
     expect(describeSchedule(schedule({ time: '09:30' }), NEW_YORK)).toBe('every day at 09:30 (America/New_York)');
-    expect(describeSchedule(schedule({ cadence: 'monthly', dayOfMonth: 1, time: '09:00' }), 'UTC')).toBe('on the 1st of every month at 09:00 (UTC)');
-    expect(describeSchedule(schedule({ cadence: 'monthly', dayOfMonth: 22, time: '09:00' }), 'UTC')).toBe('on the 22nd of every month at 09:00 (UTC)');
-    expect(describeSchedule(schedule({ cadence: 'monthly', dayOfMonth: 13, time: '09:00' }), 'UTC')).toBe('on the 13th of every month at 09:00 (UTC)');
+    expect(describeSchedule(schedule({ cadence: 'monthly', dayOfMonth: 1, time: '09:00' }), 'UTC')).toBe(
+      'on the 1st of every month at 09:00 (UTC)',
+    );
+    expect(describeSchedule(schedule({ cadence: 'monthly', dayOfMonth: 22, time: '09:00' }), 'UTC')).toBe(
+      'on the 22nd of every month at 09:00 (UTC)',
+    );
+    expect(describeSchedule(schedule({ cadence: 'monthly', dayOfMonth: 13, time: '09:00' }), 'UTC')).toBe(
+      'on the 13th of every month at 09:00 (UTC)',
+    );
   });
 });

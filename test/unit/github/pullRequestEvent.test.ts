@@ -53,7 +53,11 @@ describe('readPullRequestEvent on GitHub’s example payloads', () => {
 
   it('reads review_requested', () => {
     const event = activityOf('pull_request', githubExample('pull_request', 'review_requested'));
-    expect(event).toMatchObject({ action: 'review_requested', at: new Date('2019-05-15T15:20:33Z'), actor: codertocat });
+    expect(event).toMatchObject({
+      action: 'review_requested',
+      at: new Date('2019-05-15T15:20:33Z'),
+      actor: codertocat,
+    });
   });
 
   it('ignores a review requested from a bot', () => {

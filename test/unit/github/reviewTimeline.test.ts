@@ -16,7 +16,9 @@ const carol = { login: 'carol', isBot: false };
 const dependabot = { login: 'dependabot[bot]', isBot: true };
 
 /** An activity on acme/api#7 by alice, opened at 09:00; override what the test is about. */
-function activity(overrides: Partial<PullRequestActivity> & Pick<PullRequestActivity, 'action' | 'at'>): PullRequestActivity {
+function activity(
+  overrides: Partial<PullRequestActivity> & Pick<PullRequestActivity, 'action' | 'at'>,
+): PullRequestActivity {
   return {
     repository: 'Acme/API',
     repositoryKey: 'acme/api',
@@ -37,7 +39,8 @@ function activity(overrides: Partial<PullRequestActivity> & Pick<PullRequestActi
 const opened = (draft = false) => activity({ action: 'opened', at: at('09:00'), draft });
 const requested = (time: string) => activity({ action: 'review_requested', at: at(time) });
 const ready = (time: string) => activity({ action: 'ready_for_review', at: at(time) });
-const reviewed = (time: string, reviewer = bob) => activity({ action: 'review_submitted', at: at(time), actor: reviewer });
+const reviewed = (time: string, reviewer = bob) =>
+  activity({ action: 'review_submitted', at: at(time), actor: reviewer });
 const merged = (time: string) =>
   activity({ action: 'closed', at: at(time), closedAt: at(time), mergedAt: at(time), merged: true, actor: alice });
 
@@ -122,17 +125,29 @@ describe('applyPullRequestActivity', () => {
     const { timeline, completedAt } = replay([opened(), requested('09:30'), reviewed('09:31', dependabot)]);
     expect(completedAt).toEqual([]);
     expect(timeline.firstReviewAt).toBeNull();
-    expect(replay([opened(), requested('09:30'), reviewed('09:31', dependabot), reviewed('13:00')]).completedAt).toEqual([3]);
+    expect(
+      replay([opened(), requested('09:30'), reviewed('09:31', dependabot), reviewed('13:00')]).completedAt,
+    ).toEqual([3]);
   });
 
   it('does not let the author’s own review end the wait', () => {
-    const { timeline, completedAt } = replay([opened(), requested('09:30'), reviewed('10:00', { login: 'Alice', isBot: false })]);
+    const { timeline, completedAt } = replay([
+      opened(),
+      requested('09:30'),
+      reviewed('10:00', { login: 'Alice', isBot: false }),
+    ]);
     expect(completedAt).toEqual([]);
     expect(timeline.firstReviewer).toBeNull();
   });
 
   it('counts a review of a draft as the first review, with no wait to measure', () => {
-    const { timeline, completedAt } = replay([opened(true), reviewed('09:30'), ready('10:00'), requested('10:05'), reviewed('15:00', carol)]);
+    const { timeline, completedAt } = replay([
+      opened(true),
+      reviewed('09:30'),
+      ready('10:00'),
+      requested('10:05'),
+      reviewed('15:00', carol),
+    ]);
     expect(completedAt).toEqual([]);
     expect(timeline.firstReviewAt).toEqual(at('09:30'));
     expect(timeline.firstReviewer).toBe('bob');
@@ -140,7 +155,13 @@ describe('applyPullRequestActivity', () => {
   });
 
   it('measures only the first wait: a re-request after the first review starts no second one', () => {
-    const { timeline, completedAt } = replay([opened(), requested('09:30'), reviewed('10:00'), requested('14:00'), reviewed('17:00', carol)]);
+    const { timeline, completedAt } = replay([
+      opened(),
+      requested('09:30'),
+      reviewed('10:00'),
+      requested('14:00'),
+      reviewed('17:00', carol),
+    ]);
     expect(completedAt).toEqual([2]);
     expect(timeline.reviewRequestedAt).toEqual(at('09:30'));
     expect(completedReviewWait(timeline)).toEqual({ startedAt: at('09:30'), reviewedAt: at('10:00'), reviewer: 'bob' });
@@ -150,7 +171,14 @@ describe('applyPullRequestActivity', () => {
     const first = replay([opened(), requested('09:30'), reviewed('11:00')]).timeline;
     const again = applyPullRequestActivity(first, reviewed('11:00'));
     expect(again).toEqual({ timeline: first, waitCompleted: false });
-    const { completedAt, timeline } = replay([opened(), opened(), requested('09:30'), requested('09:30'), reviewed('11:00'), reviewed('11:00')]);
+    const { completedAt, timeline } = replay([
+      opened(),
+      opened(),
+      requested('09:30'),
+      requested('09:30'),
+      reviewed('11:00'),
+      reviewed('11:00'),
+    ]);
     expect(completedAt).toEqual([4]);
     expect(timeline).toEqual(first);
   });
@@ -162,14 +190,32 @@ describe('applyPullRequestActivity', () => {
 
   it('gives the same answer in any order for drafts, bots, self-reviews and second rounds', () => {
     const draftFlow = expectOrderIndependent(
-      [opened(true), requested('09:10'), ready('10:00'), reviewed('10:30', dependabot), reviewed('11:00', alice), reviewed('12:00')],
+      [
+        opened(true),
+        requested('09:10'),
+        ready('10:00'),
+        reviewed('10:30', dependabot),
+        reviewed('11:00', alice),
+        reviewed('12:00'),
+      ],
       true,
     );
-    expect(completedReviewWait(draftFlow)).toEqual({ startedAt: at('10:00'), reviewedAt: at('12:00'), reviewer: 'bob' });
+    expect(completedReviewWait(draftFlow)).toEqual({
+      startedAt: at('10:00'),
+      reviewedAt: at('12:00'),
+      reviewer: 'bob',
+    });
 
-    const secondRound = expectOrderIndependent([opened(), reviewed('10:00'), requested('11:00'), reviewed('12:00', carol)], true);
+    const secondRound = expectOrderIndependent(
+      [opened(), reviewed('10:00'), requested('11:00'), reviewed('12:00', carol)],
+      true,
+    );
     expect(secondRound.reviewRequestedAt).toBeNull();
-    expect(completedReviewWait(secondRound)).toEqual({ startedAt: at('09:00'), reviewedAt: at('10:00'), reviewer: 'bob' });
+    expect(completedReviewWait(secondRound)).toEqual({
+      startedAt: at('09:00'),
+      reviewedAt: at('10:00'),
+      reviewer: 'bob',
+    });
 
     const reviewedAsDraft = expectOrderIndependent([opened(true), reviewed('09:30'), ready('10:00')], false);
     expect(completedReviewWait(reviewedAsDraft)).toBeNull();
@@ -183,7 +229,11 @@ describe('applyPullRequestActivity', () => {
     expect(completedReviewWait(retracted.timeline)).toBeNull();
     const restored = replay(late);
     expect(restored.completedAt).toEqual([1]);
-    expect(completedReviewWait(restored.timeline)).toEqual({ startedAt: at('09:00'), reviewedAt: at('10:00'), reviewer: 'bob' });
+    expect(completedReviewWait(restored.timeline)).toEqual({
+      startedAt: at('09:00'),
+      reviewedAt: at('10:00'),
+      reviewer: 'bob',
+    });
   });
 
   it('breaks a tie between two reviews in the same minute by login, not by delivery order', () => {
@@ -194,7 +244,12 @@ describe('applyPullRequestActivity', () => {
   it('keeps the newest event’s view of draft, title and closed, whatever the delivery order', () => {
     const closed = activity({ action: 'closed', at: at('12:00'), closedAt: at('12:00') });
     const reopened = activity({ action: 'reopened', at: at('13:00'), title: 'Cache the rate card (v2)' });
-    const converted = activity({ action: 'converted_to_draft', at: at('13:30'), draft: true, title: 'Cache the rate card (v2)' });
+    const converted = activity({
+      action: 'converted_to_draft',
+      at: at('13:30'),
+      draft: true,
+      title: 'Cache the rate card (v2)',
+    });
     const timeline = expectOrderIndependent([opened(), closed, reopened, converted], false);
     expect(timeline).toMatchObject({
       closedAt: null,
@@ -208,7 +263,12 @@ describe('applyPullRequestActivity', () => {
   it('starts a timeline from whichever event arrives first', () => {
     const { timeline, completedAt } = replay([reviewed('11:00')]);
     expect(completedAt).toEqual([]);
-    expect(timeline).toMatchObject({ author: 'alice', openedAt: at('09:00'), firstReviewAt: at('11:00'), readyAt: null });
+    expect(timeline).toMatchObject({
+      author: 'alice',
+      openedAt: at('09:00'),
+      firstReviewAt: at('11:00'),
+      readyAt: null,
+    });
     const completed = applyPullRequestActivity(timeline, opened());
     expect(completed.waitCompleted).toBe(true);
     expect(completedReviewWait(completed.timeline)?.startedAt).toEqual(at('09:00'));
@@ -216,9 +276,9 @@ describe('applyPullRequestActivity', () => {
 
   it('refuses an activity of another pull request', () => {
     const { timeline } = replay([opened()]);
-    expect(() => applyPullRequestActivity(timeline, activity({ action: 'opened', at: at('09:00'), number: 8 }))).toThrow(
-      /acme\/api#8 applied to acme\/api#7/,
-    );
+    expect(() =>
+      applyPullRequestActivity(timeline, activity({ action: 'opened', at: at('09:00'), number: 8 })),
+    ).toThrow(/acme\/api#8 applied to acme\/api#7/);
   });
 });
 
@@ -241,7 +301,11 @@ describe('applyPullRequestActivity on GitHub’s example payloads', () => {
   it('measures the wait when someone else submits the review', () => {
     const payload = githubExample('pull_request_review', 'submitted');
     payload.review.user = { ...payload.review.user, login: 'octocat' };
-    const { timeline, completedAt } = replay([read('pull_request_review', payload), openedExample(), requestedExample()]);
+    const { timeline, completedAt } = replay([
+      read('pull_request_review', payload),
+      openedExample(),
+      requestedExample(),
+    ]);
     expect(completedAt).toEqual([1]);
     expect(completedReviewWait(timeline)).toEqual({
       startedAt: new Date('2019-05-15T15:20:33Z'),

@@ -35,7 +35,11 @@ export function fitDense(rows: number[][], labels: number[], options: FitOptions
 }
 
 /** Rows map feature index → value; only the features rows touch get (and keep) a weight. */
-export function fitSparse(rows: Map<number, number>[], labels: number[], options: FitOptions): Omit<SparseLinearModel, 'buckets'> {
+export function fitSparse(
+  rows: Map<number, number>[],
+  labels: number[],
+  options: FitOptions,
+): Omit<SparseLinearModel, 'buckets'> {
   const touched = [...new Set(rows.flatMap((r) => [...r.keys()]))].sort((a, b) => a - b);
   const buckets = (touched.at(-1) ?? -1) + 1;
   const params = new Float64Array(buckets + 1);

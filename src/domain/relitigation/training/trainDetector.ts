@@ -84,14 +84,22 @@ export function trainDetector(
   const final = fit(areas);
   const threshold = thresholds.normal.strong;
   const byArea: Record<string, EvalCounts> = {};
-  for (const area of areas) byArea[area.area] = countAt(scores.filter((s) => s.line.area === area.area), threshold);
+  for (const area of areas)
+    byArea[area.area] = countAt(
+      scores.filter((s) => s.line.area === area.area),
+      threshold,
+    );
   return {
     parameters: { ...final, thresholds },
     crossValidation: { ...countAt(scores, threshold), mode: 'offline', threshold, areas: byArea },
   };
 }
 
-function prepareAreas(lines: TrainingLine[], vectors: WordVectors, decisionOf: (text: string, index: number) => MatchableDecision): AreaData[] {
+function prepareAreas(
+  lines: TrainingLine[],
+  vectors: WordVectors,
+  decisionOf: (text: string, index: number) => MatchableDecision,
+): AreaData[] {
   const names = [...new Set(lines.map((l) => l.area))].sort();
   let decisionIndex = 0;
   return names.map((area) => {
@@ -176,6 +184,9 @@ function calibrate(scores: LineScore[]): Record<Sensitivity, { strong: number; w
     return Math.round(threshold * 1e4) / 1e4;
   };
   const weak = lowestAt(WEAK_PRECISION);
-  const at = (s: Sensitivity) => ({ strong: lowestAt(TARGET_PRECISION[s]), weak: Math.min(weak, lowestAt(TARGET_PRECISION[s])) });
+  const at = (s: Sensitivity) => ({
+    strong: lowestAt(TARGET_PRECISION[s]),
+    weak: Math.min(weak, lowestAt(TARGET_PRECISION[s])),
+  });
   return { low: at('low'), normal: at('normal'), high: at('high') };
 }

@@ -1,4 +1,10 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, RespondArguments, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  RespondArguments,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
 import { purgeWorkspace } from '../../../app/purgeWorkspace.js';
 import { errorForLog } from '../../../logger.js';
 import { NOTHING_LEFT, PURGE_CANCELLED, purgedBlocks, purgedText } from '../../blocks/purgeConfirmation.js';
@@ -36,7 +42,10 @@ export function confirmPurge({ services, logger }: ListenerDeps) {
       outcome = await purgeWorkspace({ services, workspace, role });
     } catch (error) {
       logger.error({ err: errorForLog(error) }, "purging a workspace's data failed");
-      await answer({ replace_original: false, text: `I couldn't reach the database just now. Run \`${COMMAND} admin purge\` again to see what is left.` });
+      await answer({
+        replace_original: false,
+        text: `I couldn't reach the database just now. Run \`${COMMAND} admin purge\` again to see what is left.`,
+      });
       return;
     }
     switch (outcome.kind) {
@@ -48,8 +57,15 @@ export function confirmPurge({ services, logger }: ListenerDeps) {
         await answer({ replace_original: false, text: NOTHING_LEFT });
         return;
       case 'purged':
-        logger.info({ workspaceId: workspace.workspaceId, userId: body.user.id, deleted: outcome.deleted }, "a workspace admin deleted the workspace's data");
-        await answer({ replace_original: true, text: purgedText(outcome.deleted), blocks: purgedBlocks(outcome.deleted) });
+        logger.info(
+          { workspaceId: workspace.workspaceId, userId: body.user.id, deleted: outcome.deleted },
+          "a workspace admin deleted the workspace's data",
+        );
+        await answer({
+          replace_original: true,
+          text: purgedText(outcome.deleted),
+          blocks: purgedBlocks(outcome.deleted),
+        });
         return;
     }
   };
@@ -59,8 +75,9 @@ export function confirmPurge({ services, logger }: ListenerDeps) {
 export function cancelPurge({ logger }: ListenerDeps) {
   return async ({ ack, respond }: Args): Promise<void> => {
     await ack();
-    await respond({ response_type: 'ephemeral', replace_original: true, text: PURGE_CANCELLED }).catch((error: unknown) =>
-      logger.info({ err: errorForLog(error) }, 'answering a purge button through response_url failed'),
+    await respond({ response_type: 'ephemeral', replace_original: true, text: PURGE_CANCELLED }).catch(
+      (error: unknown) =>
+        logger.info({ err: errorForLog(error) }, 'answering a purge button through response_url failed'),
     );
   };
 }

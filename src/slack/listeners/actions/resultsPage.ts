@@ -14,7 +14,11 @@ export function resultsPage({ services, logger }: ListenerDeps) {
     const request = parsePageRequest(action.value);
     const channelId = body.channel?.id;
     if (!request || !channelId) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: 'That button has expired. Run the command again.' });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: 'That button has expired. Run the command again.',
+      });
       return;
     }
     try {
@@ -27,7 +31,11 @@ export function resultsPage({ services, logger }: ListenerDeps) {
       });
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'paging decisions failed');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: "I couldn't read the decision log just now. Try again in a minute." });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: "I couldn't read the decision log just now. Try again in a minute.",
+      });
     }
   };
 }

@@ -20,10 +20,17 @@ async function warningTarget(
   const id = Number(args.action.value);
   const judgement = Number.isSafeInteger(id) && id > 0 ? await deps.services.judgements.find(workspace, id) : null;
   const decision = judgement
-    ? await deps.services.decisions.findByRef(workspace, judgement.decisionRef, { kind: 'channel', channelId: judgement.channelId })
+    ? await deps.services.decisions.findByRef(workspace, judgement.decisionRef, {
+        kind: 'channel',
+        channelId: judgement.channelId,
+      })
     : null;
   if (!judgement || !decision) {
-    await args.respond({ response_type: 'ephemeral', replace_original: false, text: 'That warning is no longer valid.' });
+    await args.respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: 'That warning is no longer valid.',
+    });
     return null;
   }
   return { workspace, judgement, decision };
@@ -36,12 +43,22 @@ export function dismissWarning(deps: ListenerDeps) {
     const target = await warningTarget(deps, args);
     if (!target) return;
     const userId = args.body.user.id;
-    const changed = await deps.services.judgements.giveFeedback(target.workspace, target.judgement.id, 'dismissed', userId);
+    const changed = await deps.services.judgements.giveFeedback(
+      target.workspace,
+      target.judgement.id,
+      'dismissed',
+      userId,
+    );
     if (!changed) return; // a double click, or someone answered first
     // Not a reopening, so the thread cost nothing in relitigation.
     await deps.services.costs
-      .remove(target.workspace, relitigationCostKey(target.judgement.channelId, target.judgement.threadTs, target.judgement.decisionId))
-      .catch((error: unknown) => deps.logger.warn({ err: errorForLog(error) }, 'removing a dismissed thread cost failed'));
+      .remove(
+        target.workspace,
+        relitigationCostKey(target.judgement.channelId, target.judgement.threadTs, target.judgement.decisionId),
+      )
+      .catch((error: unknown) =>
+        deps.logger.warn({ err: errorForLog(error) }, 'removing a dismissed thread cost failed'),
+      );
     await updateWarning(deps, args, target, { kind: 'dismissed', by: userId });
   };
 }
@@ -66,7 +83,11 @@ export function reopenFromWarning(deps: ListenerDeps) {
       });
     } catch (error) {
       deps.logger.warn({ err: errorForLog(error) }, 'opening the Reopen form failed');
-      await args.respond({ response_type: 'ephemeral', replace_original: false, text: "I couldn't open the Reopen form. Try again in a moment." });
+      await args.respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: "I couldn't open the Reopen form. Try again in a moment.",
+      });
     }
   };
 }

@@ -16,6 +16,9 @@ export function channelSharing({ services, logger }: ListenerDeps) {
     if (!isSlackConversationId(channelId)) return;
     const shared = event.type === 'channel_shared';
     services.conversations.noteSharing(workspaceOf(context), channelId, shared);
-    logger.info({ channelId, shared }, shared ? 'a channel was shared with another organisation' : 'a channel was unshared');
+    logger.info(
+      { channelId, shared },
+      shared ? 'a channel was shared with another organisation' : 'a channel was unshared',
+    );
   };
 }

@@ -30,11 +30,23 @@ export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, 
       // Like judging, it rides out a database outage: losing it would leave decisions showing elsewhere.
       const work = async () => {
         const changed = await channelMadePrivate({ services, workspace, channelId: converted });
-        logger.info({ channelId: converted, decisions: changed }, 'a channel was made private; its decisions are private now');
+        logger.info(
+          { channelId: converted, decisions: changed },
+          'a channel was made private; its decisions are private now',
+        );
       };
       await eventWork
-        .run(() => untilDatabaseBack(work, { windowMs: eventRetryWindowMs, metrics, logger, what: 'channel made private' }).then(() => undefined))
-        .catch((error: unknown) => logger.error({ err: errorForLog(error), channelId: converted }, 'marking a channel private failed; its decisions may still show elsewhere'));
+        .run(() =>
+          untilDatabaseBack(work, { windowMs: eventRetryWindowMs, metrics, logger, what: 'channel made private' }).then(
+            () => undefined,
+          ),
+        )
+        .catch((error: unknown) =>
+          logger.error(
+            { err: errorForLog(error), channelId: converted },
+            'marking a channel private failed; its decisions may still show elsewhere',
+          ),
+        );
       return;
     }
     const message = personsMessage(event as unknown as Record<string, unknown>);
@@ -45,7 +57,10 @@ export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, 
     const workspace = workspaceOf(context);
     // A person's reply in a thread that may have been warned about: what relitigating costs grows with it.
     const reply =
-      message.user !== null && message.threadTs !== null && message.threadTs !== message.ts && !services.threadActivity.knownUnwarned(workspace, channelId, message.threadTs)
+      message.user !== null &&
+      message.threadTs !== null &&
+      message.threadTs !== message.ts &&
+      !services.threadActivity.knownUnwarned(workspace, channelId, message.threadTs)
         ? { threadTs: message.threadTs, author: message.user }
         : null;
     // Most messages propose nothing and continue no warned thread: no database work, no place in the queue.
@@ -70,11 +85,21 @@ export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, 
         metrics.relitigationWarnings.inc();
       }
       if (reply) {
-        await trackRelitigationThread({ services, workspace, channelId, threadTs: reply.threadTs, message: { ts: message.ts, author: reply.author } });
+        await trackRelitigationThread({
+          services,
+          workspace,
+          channelId,
+          threadTs: reply.threadTs,
+          message: { ts: message.ts, author: reply.author },
+        });
       }
     };
     try {
-      await eventWork.run(() => untilDatabaseBack(work, { windowMs: eventRetryWindowMs, metrics, logger, what: 'message' }).then(() => undefined));
+      await eventWork.run(() =>
+        untilDatabaseBack(work, { windowMs: eventRetryWindowMs, metrics, logger, what: 'message' }).then(
+          () => undefined,
+        ),
+      );
     } catch (error) {
       metrics.relitigationChecks.inc({ result: 'failed' });
       logger.warn({ err: errorForLog(error), channelId }, 'judging a message for relitigation failed');

@@ -12,16 +12,26 @@ type Args<E extends 'app_uninstalled' | 'tokens_revoked'> = SlackEventMiddleware
  */
 export function appUninstalled({ installations, logger }: ListenerDeps) {
   return async ({ context }: Args<'app_uninstalled'>): Promise<void> => {
-    const query = { teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: Boolean(context.isEnterpriseInstall) };
+    const query = {
+      teamId: context.teamId,
+      enterpriseId: context.enterpriseId,
+      isEnterpriseInstall: Boolean(context.isEnterpriseInstall),
+    };
     if (!installations) {
       logger.warn({ teamId: query.teamId ?? null }, 'the app was uninstalled; SLACK_BOT_TOKEN no longer works');
       return;
     }
     try {
       await installations.deleteWorkspace(query);
-      logger.info({ teamId: query.teamId ?? null, enterpriseId: query.enterpriseId ?? null, orgWide: query.isEnterpriseInstall }, 'the app was uninstalled; its tokens are deleted');
+      logger.info(
+        { teamId: query.teamId ?? null, enterpriseId: query.enterpriseId ?? null, orgWide: query.isEnterpriseInstall },
+        'the app was uninstalled; its tokens are deleted',
+      );
     } catch (error) {
-      logger.error({ err: errorForLog(error), teamId: query.teamId ?? null }, 'could not delete the tokens of an uninstalled workspace');
+      logger.error(
+        { err: errorForLog(error), teamId: query.teamId ?? null },
+        'could not delete the tokens of an uninstalled workspace',
+      );
       throw error;
     }
   };
@@ -30,13 +40,23 @@ export function appUninstalled({ installations, logger }: ListenerDeps) {
 /** Tokens were revoked (a user's, or the bot's): they are deleted. */
 export function tokensRevoked({ installations, logger }: ListenerDeps) {
   return async ({ event, context }: Args<'tokens_revoked'>): Promise<void> => {
-    const query = { teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: Boolean(context.isEnterpriseInstall) };
+    const query = {
+      teamId: context.teamId,
+      enterpriseId: context.enterpriseId,
+      isEnterpriseInstall: Boolean(context.isEnterpriseInstall),
+    };
     const revoked = { botUserIds: event.tokens.bot ?? [], userIds: event.tokens.oauth ?? [] };
     if (!installations) {
-      logger.warn({ teamId: query.teamId ?? null, bot: revoked.botUserIds.length }, 'tokens were revoked; if the bot token was among them, SLACK_BOT_TOKEN no longer works');
+      logger.warn(
+        { teamId: query.teamId ?? null, bot: revoked.botUserIds.length },
+        'tokens were revoked; if the bot token was among them, SLACK_BOT_TOKEN no longer works',
+      );
       return;
     }
     await installations.revokeTokens(query, revoked);
-    logger.info({ teamId: query.teamId ?? null, bot: revoked.botUserIds.length, users: revoked.userIds.length }, 'revoked tokens deleted');
+    logger.info(
+      { teamId: query.teamId ?? null, bot: revoked.botUserIds.length, users: revoked.userIds.length },
+      'revoked tokens deleted',
+    );
   };
 }

@@ -1,7 +1,12 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { prepareThreadDecision } from '../../../app/prepareThreadDecision.js';
 import { LIMITS } from '../../../domain/decision.js';
-import { decisionModalView, existingDecisionModalView, failedDecisionModalView, loadingDecisionModalView } from '../../blocks/decisionModal.js';
+import {
+  decisionModalView,
+  existingDecisionModalView,
+  failedDecisionModalView,
+  loadingDecisionModalView,
+} from '../../blocks/decisionModal.js';
 import { describeSlackFailure } from '../../copy.js';
 import { tellUser } from '../../deliver.js';
 import { classifySlackError } from '../../slackFailure.js';
@@ -66,12 +71,7 @@ export function logAsDecisionShortcut({ services, logger }: ListenerDeps) {
           .catch(() => false);
         if (shown) return;
       }
-      await tellUser(
-        client,
-        { userId: shortcut.user.id, channelId },
-        failure,
-        logger,
-      );
+      await tellUser(client, { userId: shortcut.user.id, channelId }, failure, logger);
     }
   };
 }

@@ -21,7 +21,10 @@ export function costSettingsSubmitted({ services, logger }: ListenerDeps) {
     try {
       metadata = costSettingsMetadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
     } catch {
-      await ack({ response_action: 'errors', errors: { [COST_FIELD.hourlyRate]: 'This form is out of date. Close it and run /decide settings again.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { [COST_FIELD.hourlyRate]: 'This form is out of date. Close it and run /decide settings again.' },
+      });
       return;
     }
     const values = view.state.values;
@@ -43,7 +46,9 @@ export function costSettingsSubmitted({ services, logger }: ListenerDeps) {
     };
     const scope = field(COST_FIELD.scope)?.selected_option?.value === 'workspace' ? 'workspace' : 'channel';
     const workspace = workspaceOf(context);
-    const acker = formAck(ack, (text) => tellUser(client, { userId: body.user.id, channelId: metadata.channelId }, text, logger));
+    const acker = formAck(ack, (text) =>
+      tellUser(client, { userId: body.user.id, channelId: metadata.channelId }, text, logger),
+    );
     const typed = Object.entries(form)
       .filter(([, value]) => value)
       .map(([key, value]) => `${key}: ${value}`)
@@ -51,16 +56,34 @@ export function costSettingsSubmitted({ services, logger }: ListenerDeps) {
     let result;
     try {
       const role = async () => {
-        const { role: standing, failure } = await workspaceRoleOf(client, body.user.id, Boolean(context.isEnterpriseInstall));
+        const { role: standing, failure } = await workspaceRoleOf(
+          client,
+          body.user.id,
+          Boolean(context.isEnterpriseInstall),
+        );
         if (failure) logger.warn({ failure }, 'users.info failed; workspace cost settings refused');
         return standing;
       };
-      result = await acker.within(saveCostSettings({ services, workspace, channelId: metadata.channelId, scope, form, userId: body.user.id, role }));
+      result = await acker.within(
+        saveCostSettings({
+          services,
+          workspace,
+          channelId: metadata.channelId,
+          scope,
+          form,
+          userId: body.user.id,
+          role,
+        }),
+      );
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'saving cost settings failed');
       await acker.errors(
         { [COST_FIELD.hourlyRate]: "I couldn't save: the database did not answer. Try again in a minute." },
-        { typed, whenClosed: "I couldn't save the cost settings: the database did not answer, and nothing changed. Try again in a minute." },
+        {
+          typed,
+          whenClosed:
+            "I couldn't save the cost settings: the database did not answer, and nothing changed. Try again in a minute.",
+        },
       );
       return;
     }
@@ -70,7 +93,8 @@ export function costSettingsSubmitted({ services, logger }: ListenerDeps) {
     }
     if (!result.ok) {
       const errors: Record<string, string> = {};
-      for (const [key, problem] of Object.entries(result.problems)) errors[COST_FIELD[key as CostSettingKey]] = describeSettingProblem(key as CostSettingKey, problem!);
+      for (const [key, problem] of Object.entries(result.problems))
+        errors[COST_FIELD[key as CostSettingKey]] = describeSettingProblem(key as CostSettingKey, problem!);
       await acker.errors(errors, { typed });
       return;
     }

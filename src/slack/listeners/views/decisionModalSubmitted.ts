@@ -45,19 +45,34 @@ export function decisionModalSubmitted({ services, logger }: ListenerDeps) {
       logger.error({ err: errorForLog(error) }, 'recording a decision from the form failed');
       // While the form is open, keeping it open keeps everything the user typed.
       await acker.errors(
-        { [FIELD.title]: "I couldn't save this: the database did not answer. Your text is still here; press Record again in a minute." },
-        { typed, whenClosed: "I couldn't save the decision you submitted: the database did not answer, and nothing was saved. Try again in a minute." },
+        {
+          [FIELD.title]:
+            "I couldn't save this: the database did not answer. Your text is still here; press Record again in a minute.",
+        },
+        {
+          typed,
+          whenClosed:
+            "I couldn't save the decision you submitted: the database did not answer, and nothing was saved. Try again in a minute.",
+        },
       );
       return;
     }
     if (!result.ok) {
-      await acker.errors({ [FIELD.title]: 'Check the fields and try again.' }, { typed, whenClosed: 'The decision you submitted was not saved: check its fields and try again.' });
+      await acker.errors(
+        { [FIELD.title]: 'Check the fields and try again.' },
+        { typed, whenClosed: 'The decision you submitted was not saved: check its fields and try again.' },
+      );
       return;
     }
     await acker.done();
     const ref = formatRef(result.decision.ref);
     if (!result.created) {
-      await tellUser(client, { userId, channelId }, `That message was logged already as ${ref}: \`/decide show ${ref}\`.`, logger);
+      await tellUser(
+        client,
+        { userId, channelId },
+        `That message was logged already as ${ref}: \`/decide show ${ref}\`.`,
+        logger,
+      );
       return;
     }
     const delivery = await postDecisionCard({ client, services, workspace, decision: result.decision, logger });

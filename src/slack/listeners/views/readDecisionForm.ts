@@ -1,5 +1,13 @@
 import type { ViewOutput } from '@slack/bolt';
-import { checkContent, type DecisionContent, type DecisionStatus, isDecisionStatus, isSlackUserId, normaliseTags, TAG_PATTERN } from '../../../domain/decision.js';
+import {
+  checkContent,
+  type DecisionContent,
+  type DecisionStatus,
+  isDecisionStatus,
+  isSlackUserId,
+  normaliseTags,
+  TAG_PATTERN,
+} from '../../../domain/decision.js';
 import { isValidIsoDate } from '../../../domain/dates.js';
 import { encodePlainText } from '../../../domain/markup.js';
 import { type ModalMetadata, modalMetadataSchema } from '../../blocks/decisionModal.js';
@@ -18,7 +26,10 @@ export function readDecisionForm(view: ViewOutput, userId: string, today: string
   try {
     metadata = modalMetadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
   } catch {
-    return { ok: false, errors: { [FIELD.title]: 'This form is out of date. Close it and open a new one; copy your text first.' } };
+    return {
+      ok: false,
+      errors: { [FIELD.title]: 'This form is out of date. Close it and open a new one; copy your text first.' },
+    };
   }
   const values = view.state.values;
   const field = (blockId: string) => values[blockId]?.[FIELD_ACTION];
@@ -33,30 +44,44 @@ export function readDecisionForm(view: ViewOutput, userId: string, today: string
   };
   const text = (blockId: string) => encodePlainText(typed(blockId).trim());
 
-  const tagWords = typed(FIELD.tags).split(/[\s,]+/).filter(Boolean);
+  const tagWords = typed(FIELD.tags)
+    .split(/[\s,]+/)
+    .filter(Boolean);
   const badTag = tagWords.map((t) => t.replace(/^#/, '')).find((t) => !TAG_PATTERN.test(t));
-  if (badTag !== undefined) errors[FIELD.tags] = `“${badTag}” is not a tag: use letters, digits, - and _ (up to 40), separated by commas.`;
+  if (badTag !== undefined)
+    errors[FIELD.tags] = `“${badTag}” is not a tag: use letters, digits, - and _ (up to 40), separated by commas.`;
 
   const statusValue = field(FIELD.status)?.selected_option?.value ?? 'accepted';
-  const status: DecisionStatus = isDecisionStatus(statusValue) && statusValue !== 'superseded' ? statusValue : 'accepted';
+  const status: DecisionStatus =
+    isDecisionStatus(statusValue) && statusValue !== 'superseded' ? statusValue : 'accepted';
 
   const picked: unknown = field(FIELD.revisitOn)?.selected_date ?? null;
   const revisitOn = typeof picked === 'string' && isValidIsoDate(picked) ? picked : null;
-  if (picked !== null && (revisitOn === null || revisitOn <= today)) errors[FIELD.revisitOn] = 'Pick a date after today.';
+  if (picked !== null && (revisitOn === null || revisitOn <= today))
+    errors[FIELD.revisitOn] = 'Pick a date after today.';
 
   const conversation: unknown = field(FIELD.channel)?.selected_conversation;
-  const channelId = metadata.channelId ?? (typeof conversation === 'string' && conversation !== '' ? conversation : null);
+  const channelId =
+    metadata.channelId ?? (typeof conversation === 'string' && conversation !== '' ? conversation : null);
   if (!channelId) errors[FIELD.channel] = 'Choose the channel this decision belongs to.';
 
   const chosen: unknown = field(FIELD.deciders)?.selected_users ?? [];
-  const deciders = Array.isArray(chosen) && chosen.every((u) => typeof u === 'string' && isSlackUserId(u)) ? (chosen as string[]) : [];
+  const deciders =
+    Array.isArray(chosen) && chosen.every((u) => typeof u === 'string' && isSlackUserId(u)) ? (chosen as string[]) : [];
   if (deciders !== chosen) errors[FIELD.deciders] = UNREADABLE;
   const content: DecisionContent = {
     title: text(FIELD.title).replace(/\s+/g, ' '),
     context: text(FIELD.context),
     rationale: text(FIELD.rationale),
     consequences: text(FIELD.consequences),
-    alternatives: [...new Set(text(FIELD.alternatives).split('\n').map((line) => line.replace(/^[\s•*-]+/, '').trim()).filter(Boolean))],
+    alternatives: [
+      ...new Set(
+        text(FIELD.alternatives)
+          .split('\n')
+          .map((line) => line.replace(/^[\s•*-]+/, '').trim())
+          .filter(Boolean),
+      ),
+    ],
     aliases: [],
     deciders: deciders.length > 0 ? deciders : [userId],
     tags: normaliseTags(tagWords),

@@ -33,11 +33,17 @@ export function reopenSubmitted({ services, logger }: ListenerDeps) {
     const field = (id: string) => (view.state.values[id]?.[FIELD_ACTION]?.value ?? '').trim();
     const whatIsNew = field(REOPEN_FIELD.whatIsNew);
     if (!parsed.success) {
-      await ack({ response_action: 'errors', errors: { [REOPEN_FIELD.whatIsNew]: 'This form is out of date. Close it and press Reopen again.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { [REOPEN_FIELD.whatIsNew]: 'This form is out of date. Close it and press Reopen again.' },
+      });
       return;
     }
     if (whatIsNew === '') {
-      await ack({ response_action: 'errors', errors: { [REOPEN_FIELD.whatIsNew]: 'Say what is new since the decision.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { [REOPEN_FIELD.whatIsNew]: 'Say what is new since the decision.' },
+      });
       return;
     }
     const meta = parsed.data;
@@ -46,36 +52,43 @@ export function reopenSubmitted({ services, logger }: ListenerDeps) {
     const acker = formAck(ack, (text) => tellUser(client, { userId, channelId: meta.channelId }, text, logger));
     const newTitle = field(REOPEN_FIELD.newDecision);
     const typed = [whatIsNew, newTitle].filter((t) => t !== '').join('\n');
-    const decision = await acker.within(services.decisions.findByRef(workspace, meta.decisionRef, { kind: 'channel', channelId: meta.channelId }));
+    const decision = await acker.within(
+      services.decisions.findByRef(workspace, meta.decisionRef, { kind: 'channel', channelId: meta.channelId }),
+    );
     if (!decision) {
-      await acker.errors({ [REOPEN_FIELD.whatIsNew]: `${formatRef(meta.decisionRef)} can no longer be found.` }, { typed });
+      await acker.errors(
+        { [REOPEN_FIELD.whatIsNew]: `${formatRef(meta.decisionRef)} can no longer be found.` },
+        { typed },
+      );
       return;
     }
     const ref = formatRef(decision.ref);
     let answer: Parameters<typeof answeredWarningBlocks>[2];
 
     if (newTitle !== '') {
-      const result = await acker.within(supersedeDecision({
-        services,
-        workspace,
-        ref: decision.ref,
-        channelId: meta.channelId,
-        createdBy: userId,
-        idempotencyKey: `view:${view.id}`,
-        content: {
-          title: encodePlainText(newTitle),
-          context: encodePlainText(whatIsNew),
-          rationale: encodePlainText(field(REOPEN_FIELD.rationale)),
-          consequences: '',
-          alternatives: [],
-          aliases: [],
-          deciders: [userId],
-          tags: decision.tags,
-          status: 'accepted',
-          decidedOn: today(services),
-          revisitOn: null,
-        },
-      }));
+      const result = await acker.within(
+        supersedeDecision({
+          services,
+          workspace,
+          ref: decision.ref,
+          channelId: meta.channelId,
+          createdBy: userId,
+          idempotencyKey: `view:${view.id}`,
+          content: {
+            title: encodePlainText(newTitle),
+            context: encodePlainText(whatIsNew),
+            rationale: encodePlainText(field(REOPEN_FIELD.rationale)),
+            consequences: '',
+            alternatives: [],
+            aliases: [],
+            deciders: [userId],
+            tags: decision.tags,
+            status: 'accepted',
+            decidedOn: today(services),
+            revisitOn: null,
+          },
+        }),
+      );
       if (!result.ok) {
         const message =
           result.reason === 'already_superseded'

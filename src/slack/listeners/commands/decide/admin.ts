@@ -6,7 +6,7 @@ import { workspaceOf } from '../../../workspace.js';
 import { workspaceRoleOf } from '../../../workspaceRole.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './commandArgs.js';
 
 /**
  * `/decide admin purge`: shows a workspace admin everything stored for the workspace and asks before
@@ -26,7 +26,10 @@ export async function adminPurgeFromCommand({ services, logger }: ListenerDeps, 
         case 'nothing_stored':
           return { text: NOTHING_STORED };
         case 'confirm':
-          return { text: purgeConfirmationText(preview.counts), blocks: purgeConfirmationBlocks(preview.counts, workspace.workspaceId) };
+          return {
+            text: purgeConfirmationText(preview.counts),
+            blocks: purgeConfirmationBlocks(preview.counts, workspace.workspaceId),
+          };
       }
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'counting what /decide admin purge would delete failed');

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { settleWithin } from '../../ackBudget.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './commandArgs.js';
 
 export interface Reply {
   text: string;

@@ -8,7 +8,7 @@ import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { fetchResultsPage } from '../../resultsPage.js';
 import { answerSoon, type Reply } from './answerSoon.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './commandArgs.js';
 import { errorForLog } from '../../../../logger.js';
 
 const UNAVAILABLE = "I couldn't read the decision log: the database did not answer. Try again in a minute.";
@@ -27,15 +27,27 @@ export async function searchDecisions(deps: ListenerDeps, args: CommandArgs, que
   await answerWithResults(deps, args, { k: 'search', q: query.slice(0, 500) });
 }
 
-async function answerWithResults({ services, logger }: ListenerDeps, args: CommandArgs, query: ResultsQuery): Promise<void> {
+async function answerWithResults(
+  { services, logger }: ListenerDeps,
+  args: CommandArgs,
+  query: ResultsQuery,
+): Promise<void> {
   const work = async (): Promise<Reply> => {
     try {
-      const page = await fetchResultsPage(services, workspaceOf(args.context), args.command.channel_id, { query, offset: 0 });
+      const page = await fetchResultsPage(services, workspaceOf(args.context), args.command.channel_id, {
+        query,
+        offset: 0,
+      });
       return { text: describeQuery(query), blocks: decisionResultsBlocks(query, page) };
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'reading decisions failed');
       // Search words come back to copy, as typed text does everywhere; a list's filter is too short to matter.
-      return { text: query.k === 'search' ? withTextBack(UNAVAILABLE, `${args.command.command} ${args.command.text}`) : UNAVAILABLE };
+      return {
+        text:
+          query.k === 'search'
+            ? withTextBack(UNAVAILABLE, `${args.command.command} ${args.command.text}`)
+            : UNAVAILABLE,
+      };
     }
   };
   await answerSoon(args, work(), HOLDING.lookUp);
@@ -46,7 +58,11 @@ export async function showDecision({ services, logger }: ListenerDeps, args: Com
   const workspace = workspaceOf(args.context);
   const work = async (): Promise<Reply> => {
     try {
-      const decision = await services.decisions.findByRef(workspace, ref, await channelViewer(services, workspace, args.command.channel_id));
+      const decision = await services.decisions.findByRef(
+        workspace,
+        ref,
+        await channelViewer(services, workspace, args.command.channel_id),
+      );
       if (!decision) return { text: notVisible(ref) };
       const history = await services.decisions.history(workspace, decision.id);
       return { text: formatRef(decision.ref), blocks: decisionDetailBlocks(decision, history) };

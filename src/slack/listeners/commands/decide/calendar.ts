@@ -6,7 +6,7 @@ import { describeFeedProblem, feedHost, HOLDING } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './commandArgs.js';
 
 const DATABASE_DOWN = "I couldn't reach the database just now; nothing changed. Try again in a minute.";
 
@@ -22,19 +22,38 @@ export async function calendarFromCommand(
     try {
       if (request.action === 'list') {
         const feeds = await services.calendars.list(workspace, command.channel_id);
-        if (feeds.length === 0) return { text: 'No calendar feeds count for this channel. Subscribe one with `/decide calendar <ics link>`.' };
+        if (feeds.length === 0)
+          return {
+            text: 'No calendar feeds count for this channel. Subscribe one with `/decide calendar <ics link>`.',
+          };
         const lines = feeds.map((f) => {
-          const state = f.lastProblem ? `not working: ${describeFeedProblem(f.lastProblem)}` : f.lastSyncedAt ? `last read ${f.lastSyncedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'not read yet';
+          const state = f.lastProblem
+            ? `not working: ${describeFeedProblem(f.lastProblem)}`
+            : f.lastSyncedAt
+              ? `last read ${f.lastSyncedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+              : 'not read yet';
           return `• ${feedHost(f.url)} — ${f.meetingsRecorded} meetings recorded; ${state}`;
         });
         return { text: `Calendar feeds of this channel:\n${lines.join('\n')}\n\`/decide calendar off\` removes them.` };
       }
       if (request.action === 'off') {
         const removed = await services.calendars.unsubscribeAll(workspace, command.channel_id);
-        return { text: removed === 0 ? 'This channel had no calendar feeds.' : `Removed ${removed} calendar ${removed === 1 ? 'feed' : 'feeds'}. Meetings already recorded stay in the costs.` };
+        return {
+          text:
+            removed === 0
+              ? 'This channel had no calendar feeds.'
+              : `Removed ${removed} calendar ${removed === 1 ? 'feed' : 'feeds'}. Meetings already recorded stay in the costs.`,
+        };
       }
-      const result = await subscribeCalendar({ services, workspace, channelId: command.channel_id, url: request.url, userId: command.user_id });
-      if (!result.ok) return { text: `I did not subscribe this channel: ${describeFeedProblem(result.problem)} Nothing was stored.` };
+      const result = await subscribeCalendar({
+        services,
+        workspace,
+        channelId: command.channel_id,
+        url: request.url,
+        userId: command.user_id,
+      });
+      if (!result.ok)
+        return { text: `I did not subscribe this channel: ${describeFeedProblem(result.problem)} Nothing was stored.` };
       const { first } = result;
       const found =
         first.found === 0

@@ -6,7 +6,7 @@ import { HOLDING } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './commandArgs.js';
 
 /** `/decide costs [week|month|quarter] [all]`: the period's coordination costs by kind. */
 export async function costsFromCommand(
@@ -16,7 +16,12 @@ export async function costsFromCommand(
 ): Promise<void> {
   const work = async (): Promise<Reply> => {
     try {
-      const report = await reportCosts({ services, workspace: workspaceOf(args.context), channelId: args.command.channel_id, ...request });
+      const report = await reportCosts({
+        services,
+        workspace: workspaceOf(args.context),
+        channelId: args.command.channel_id,
+        ...request,
+      });
       return { text: costReportText(report), blocks: costReportBlocks(report) };
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'summing costs for /decide costs failed');

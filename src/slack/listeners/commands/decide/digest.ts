@@ -1,18 +1,28 @@
 import { composeDigest } from '../../../../app/composeDigest.js';
 import { costSettingsFor } from '../../../../app/costSettingsFor.js';
-import { digestPeriodOf, type DigestArguments, describeSchedule, latestRunAt, nextRunAt } from '../../../../domain/digest/schedule.js';
+import {
+  digestPeriodOf,
+  type DigestArguments,
+  describeSchedule,
+  latestRunAt,
+  nextRunAt,
+} from '../../../../domain/digest/schedule.js';
 import { errorForLog } from '../../../../logger.js';
 import { digestBlocks, digestText } from '../../../blocks/digest.js';
 import { describeDigestProblem, HOLDING } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './commandArgs.js';
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 
 /** `/decide digest weekly fri 16:00 [zone] | daily HH:MM | monthly <day> HH:MM | off | preview`: this channel's Reflection digest. */
-export async function digestFromCommand({ services, logger }: ListenerDeps, args: CommandArgs, request: DigestArguments): Promise<void> {
+export async function digestFromCommand(
+  { services, logger }: ListenerDeps,
+  args: CommandArgs,
+  request: DigestArguments,
+): Promise<void> {
   const { command, context } = args;
   const workspace = workspaceOf(context);
   const channelId = command.channel_id;
@@ -38,21 +48,42 @@ export async function digestFromCommand({ services, logger }: ListenerDeps, args
           };
         }
         case 'off':
-          return { text: (await services.digests.removeSchedule(workspace, channelId)) ? 'The Reflection digest of this channel is off.' : 'This channel had no Reflection digest.' };
+          return {
+            text: (await services.digests.removeSchedule(workspace, channelId))
+              ? 'The Reflection digest of this channel is off.'
+              : 'This channel had no Reflection digest.',
+          };
         case 'show': {
           const stored = await services.digests.schedule(workspace, channelId);
-          if (!stored) return { text: 'No Reflection digest here yet. Set one with `/decide digest weekly fri 16:00` (or `daily 09:30`, `monthly 1 09:00`, with a time zone after the time if you like).' };
+          if (!stored)
+            return {
+              text: 'No Reflection digest here yet. Set one with `/decide digest weekly fri 16:00` (or `daily 09:30`, `monthly 1 09:00`, with a time zone after the time if you like).',
+            };
           const zone = stored.schedule.timeZone ?? defaultZone;
           const paused = stored.pausedReason ? ` It is paused: ${stored.pausedReason}` : '';
-          return { text: `This channel's Reflection digest comes ${describeSchedule(stored.schedule, zone)}.${paused}` };
+          return {
+            text: `This channel's Reflection digest comes ${describeSchedule(stored.schedule, zone)}.${paused}`,
+          };
         }
         case 'preview': {
           // What the next digest would say if it were posted now.
           const stored = await services.digests.schedule(workspace, channelId);
           const period = stored
-            ? { ...digestPeriodOf(stored.schedule, latestRunAt(stored.schedule, now, stored.schedule.timeZone ?? defaultZone), stored.schedule.timeZone ?? defaultZone), end: now }
+            ? {
+                ...digestPeriodOf(
+                  stored.schedule,
+                  latestRunAt(stored.schedule, now, stored.schedule.timeZone ?? defaultZone),
+                  stored.schedule.timeZone ?? defaultZone,
+                ),
+                end: now,
+              }
             : { start: new Date(now.getTime() - WEEK_MS), end: now, label: 'the last 7 days' };
-          const { digest, settings } = await composeDigest({ services, workspace, channelId, period: { ...period, label: `${period.label} (preview)` } });
+          const { digest, settings } = await composeDigest({
+            services,
+            workspace,
+            channelId,
+            period: { ...period, label: `${period.label} (preview)` },
+          });
           return { text: digestText(digest), blocks: digestBlocks(digest, { settings }) };
         }
       }

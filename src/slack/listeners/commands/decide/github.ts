@@ -3,7 +3,7 @@ import { githubLinkedElsewhere, HOLDING } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './commandArgs.js';
 
 /** `/decide github [owner/repo | off owner/repo]`: which repositories' review waits count for this channel. */
 export async function githubFromCommand(
@@ -32,9 +32,15 @@ export async function githubFromCommand(
         request.action === 'unlink'
           ? await services.github.unlink(workspace, key, command.channel_id)
           : await services.github.link(workspace, key, command.channel_id, command.user_id);
-      if (change.kind === 'linked_elsewhere') return { text: githubLinkedElsewhere(key, change.channelId, request.action) };
+      if (change.kind === 'linked_elsewhere')
+        return { text: githubLinkedElsewhere(key, change.channelId, request.action) };
       if (request.action === 'unlink') {
-        return { text: change.kind === 'done' ? `\`${key}\` no longer counts here. Waits already recorded stay in the costs.` : `\`${key}\` was not linked in this workspace.` };
+        return {
+          text:
+            change.kind === 'done'
+              ? `\`${key}\` no longer counts here. Waits already recorded stay in the costs.`
+              : `\`${key}\` was not linked in this workspace.`,
+        };
       }
       return { text: `Review waits of \`${key}\` now count for this channel, in working hours. ${setup}` };
     } catch (error) {

@@ -5,15 +5,22 @@ import { workspaceOf } from '../../../workspace.js';
 import { workspaceRoleOf } from '../../../workspaceRole.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './commandArgs.js';
 
 /** `/decide llm [on|off]`: the workspace's opt-in to the LLM's second opinion on relitigation (admins change it). */
-export async function llmSetting({ services, logger }: ListenerDeps, args: CommandArgs, optIn: boolean | null): Promise<void> {
+export async function llmSetting(
+  { services, logger }: ListenerDeps,
+  args: CommandArgs,
+  optIn: boolean | null,
+): Promise<void> {
   const workspace = workspaceOf(args.context);
   const llm = services.relitigationLlm;
   const endpoint = llm?.endpoint ?? null;
   if (!llm) {
-    await args.ack({ response_type: 'ephemeral', text: describeLlmSetting({ configured: false, optIn: false, changed: false, endpoint }) });
+    await args.ack({
+      response_type: 'ephemeral',
+      text: describeLlmSetting({ configured: false, optIn: false, changed: false, endpoint }),
+    });
     return;
   }
   const work = async (): Promise<Reply> => {

@@ -5,7 +5,7 @@ import { HOLDING, withTextBack } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './commandArgs.js';
 
 /** `/decide meeting 45m 8 architecture sync`: estimate a meeting's cost, show it with its inputs, record it. */
 export async function meetingFromCommand(
@@ -29,7 +29,12 @@ export async function meetingFromCommand(
       return { text: meetingCostText(meeting.title, cost), blocks: meetingCostBlocks(meeting.title, cost, recorded) };
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'recording a meeting from /decide failed');
-      return { text: withTextBack("I couldn't record the meeting: the database did not answer. Nothing was recorded; try again in a minute.", `/decide ${command.text}`) };
+      return {
+        text: withTextBack(
+          "I couldn't record the meeting: the database did not answer. Nothing was recorded; try again in a minute.",
+          `/decide ${command.text}`,
+        ),
+      };
     }
   };
   await answerSoon(args, work(), HOLDING.meeting);

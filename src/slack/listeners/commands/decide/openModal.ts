@@ -2,7 +2,7 @@ import { decisionModalView } from '../../../blocks/decisionModal.js';
 import { describeSlackFailure } from '../../../copy.js';
 import { classifySlackError } from '../../../slackFailure.js';
 import type { ListenerDeps } from '../../deps.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './commandArgs.js';
 import { errorForLog } from '../../../../logger.js';
 
 /** `/decide` alone: the full form, bound to the channel it was typed in. */
@@ -20,6 +20,9 @@ export async function openDecisionModal({ logger }: ListenerDeps, { ack, client,
     });
   } catch (error) {
     logger.warn({ err: errorForLog(error) }, 'views.open failed for /decide');
-    await respond({ response_type: 'ephemeral', text: `I couldn't open the form. ${describeSlackFailure(classifySlackError(error), 'this channel')}` });
+    await respond({
+      response_type: 'ephemeral',
+      text: `I couldn't open the form. ${describeSlackFailure(classifySlackError(error), 'this channel')}`,
+    });
   }
 }

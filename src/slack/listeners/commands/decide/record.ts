@@ -2,13 +2,19 @@ import { recordDecision, type RecordDecisionResult } from '../../../../app/recor
 import { type Decision, formatRef } from '../../../../domain/decision.js';
 import { parseInlineDecision } from '../../../../domain/parseInlineDecision.js';
 import { decisionCardBlocks, decisionFallbackText } from '../../../blocks/decisionCard.js';
-import { describeContentProblem, describeInlineProblem, describeSlackFailure, HOLDING, withTextBack } from '../../../copy.js';
+import {
+  describeContentProblem,
+  describeInlineProblem,
+  describeSlackFailure,
+  HOLDING,
+  withTextBack,
+} from '../../../copy.js';
 import { postDecisionCard } from '../../../deliver.js';
 import type { SlackFailure } from '../../../slackFailure.js';
 import { workspaceOf } from '../../../workspace.js';
 import { type ListenerDeps, today } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './commandArgs.js';
 import { errorForLog } from '../../../../logger.js';
 
 const SAVE_FAILED =
@@ -38,7 +44,11 @@ export async function recordFromCommand(deps: ListenerDeps, args: CommandArgs, t
     logger.error({ err: errorForLog(error) }, 'recording a decision from /decide failed');
     return null;
   });
-  await answerSoon(args, recording.then((result) => describeRecording(result, text)), HOLDING.decision);
+  await answerSoon(
+    args,
+    recording.then((result) => describeRecording(result, text)),
+    HOLDING.decision,
+  );
 
   const result = await recording;
   if (!result?.ok || !result.created) return;
@@ -58,11 +68,19 @@ function describeRecording(result: RecordDecisionResult | null, text: string): R
  * The record is safe; only the card did not go out. Where the bot is not in the channel, the
  * command's response_url can still post there; otherwise the user is told what happened.
  */
-export async function reportUndeliveredCard(args: CommandArgs, decision: Decision, failure: SlackFailure): Promise<void> {
+export async function reportUndeliveredCard(
+  args: CommandArgs,
+  decision: Decision,
+  failure: SlackFailure,
+): Promise<void> {
   const ref = formatRef(decision.ref);
   if (failure.kind === 'not_in_channel' || failure.kind === 'channel_not_found') {
     try {
-      await args.respond({ response_type: 'in_channel', text: decisionFallbackText(decision), blocks: decisionCardBlocks(decision) });
+      await args.respond({
+        response_type: 'in_channel',
+        text: decisionFallbackText(decision),
+        blocks: decisionCardBlocks(decision),
+      });
       await args.respond({
         response_type: 'ephemeral',
         text: `Recorded ${ref}. I'm not a member of this channel, so the card went out with your command instead. Add me with \`/invite @Decision Ledger\` so I can keep the card up to date.`,

@@ -6,14 +6,18 @@ import { classifySlackError } from '../../../slackFailure.js';
 import { workspaceOf } from '../../../workspace.js';
 import { settleWithin } from '../../ackBudget.js';
 import type { ListenerDeps } from '../../deps.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './commandArgs.js';
 
 const READ_FAILED = "I couldn't read the settings: the database did not answer. Try again in a minute.";
 
 /** `/decide settings`: the cost settings form, filled with what is in force in this channel. */
-export async function costSettingsFromCommand({ services, logger }: ListenerDeps, { ack, client, command, context, respond }: CommandArgs): Promise<void> {
+export async function costSettingsFromCommand(
+  { services, logger }: ListenerDeps,
+  { ack, client, command, context, respond }: CommandArgs,
+): Promise<void> {
   const reading = services.costSettings.overrides(workspaceOf(context), command.channel_id);
-  const logFailure = (error: unknown) => logger.error({ err: errorForLog(error) }, 'reading cost settings for /decide settings failed');
+  const logFailure = (error: unknown) =>
+    logger.error({ err: errorForLog(error) }, 'reading cost settings for /decide settings failed');
   // The form needs the command's trigger_id, which Slack honours for 3 s only: a read slower than
   // the ack budget cannot end in a form, so the user is told at once instead of after the fact.
   const early = await settleWithin(reading);
@@ -42,6 +46,9 @@ export async function costSettingsFromCommand({ services, logger }: ListenerDeps
     });
   } catch (error) {
     logger.warn({ err: errorForLog(error) }, 'views.open failed for /decide settings');
-    await respond({ response_type: 'ephemeral', text: `I couldn't open the settings. ${describeSlackFailure(classifySlackError(error), 'this channel')}` });
+    await respond({
+      response_type: 'ephemeral',
+      text: `I couldn't open the settings. ${describeSlackFailure(classifySlackError(error), 'this channel')}`,
+    });
   }
 }

@@ -1,19 +1,32 @@
 import { supersedeDecision, type SupersedeDecisionResult } from '../../../../app/supersedeDecision.js';
 import { formatRef } from '../../../../domain/decision.js';
 import { parseInlineDecision } from '../../../../domain/parseInlineDecision.js';
-import { alreadySuperseded, describeContentProblem, describeInlineProblem, HOLDING, notVisible, supersedeElsewhere, withTextBack } from '../../../copy.js';
+import {
+  alreadySuperseded,
+  describeContentProblem,
+  describeInlineProblem,
+  HOLDING,
+  notVisible,
+  supersedeElsewhere,
+  withTextBack,
+} from '../../../copy.js';
 import { postDecisionCard, refreshDecisionCard } from '../../../deliver.js';
 import { workspaceOf } from '../../../workspace.js';
 import { type ListenerDeps, today } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './commandArgs.js';
 import { reportUndeliveredCard } from './record.js';
 import { errorForLog } from '../../../../logger.js';
 
 const SAVE_FAILED = "I couldn't save that: the database did not answer. Nothing changed; try again in a minute.";
 
 /** `/decide supersede D-14 <new decision>`: a new record that replaces D-14; D-14 is kept and linked both ways. */
-export async function supersedeFromCommand(deps: ListenerDeps, args: CommandArgs, ref: number, text: string): Promise<void> {
+export async function supersedeFromCommand(
+  deps: ListenerDeps,
+  args: CommandArgs,
+  ref: number,
+  text: string,
+): Promise<void> {
   const { services, logger } = deps;
   const { ack, command, context, client } = args;
   const parsed = parseInlineDecision({ text, author: command.user_id, today: today(services) });
@@ -34,7 +47,11 @@ export async function supersedeFromCommand(deps: ListenerDeps, args: CommandArgs
     logger.error({ err: errorForLog(error) }, 'superseding a decision failed');
     return null;
   });
-  await answerSoon(args, superseding.then((result) => describeSupersession(result, ref, command.text)), HOLDING.decision);
+  await answerSoon(
+    args,
+    superseding.then((result) => describeSupersession(result, ref, command.text)),
+    HOLDING.decision,
+  );
 
   const result = await superseding;
   if (!result?.ok || !result.created) return;
@@ -58,5 +75,8 @@ function describeSupersession(result: SupersedeDecisionResult | null, ref: numbe
     return { text: withTextBack(message, typed) };
   }
   if (!result.created) return { text: `That was recorded already as ${formatRef(result.current.ref)}.` };
-  return { text: `Recorded ${formatRef(result.current.ref)}, superseding ${formatRef(result.previous.ref)}.`, onlyWhenLate: true };
+  return {
+    text: `Recorded ${formatRef(result.current.ref)}, superseding ${formatRef(result.previous.ref)}.`,
+    onlyWhenLate: true,
+  };
 }

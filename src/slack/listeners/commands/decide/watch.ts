@@ -4,15 +4,20 @@ import { describeWatch, HOLDING } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './commandArgs.js';
 
 /** `/decide watch [off|low|normal|high]`: the relitigation watcher's setting for this channel. */
-export async function watchSetting({ services, logger }: ListenerDeps, args: CommandArgs, sensitivity: WatchSensitivity | null): Promise<void> {
+export async function watchSetting(
+  { services, logger }: ListenerDeps,
+  args: CommandArgs,
+  sensitivity: WatchSensitivity | null,
+): Promise<void> {
   const { command, context } = args;
   const workspace = workspaceOf(context);
   const work = async (): Promise<Reply> => {
     try {
-      if (sensitivity === null) return { text: describeWatch(await services.channelSettings.watch(workspace, command.channel_id), false) };
+      if (sensitivity === null)
+        return { text: describeWatch(await services.channelSettings.watch(workspace, command.channel_id), false) };
       await services.channelSettings.setWatch(workspace, command.channel_id, sensitivity, command.user_id);
       return { text: describeWatch(sensitivity, true) };
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { CommandArgs } from './commandArgs.js';
 import { parseDecideCommand } from '../../../../domain/decideCommand.js';
 import { helpBlocks } from '../../../blocks/help.js';
 import type { ListenerDeps } from '../../deps.js';
@@ -17,8 +17,6 @@ import { costSettingsFromCommand } from './settings.js';
 import { adminPurgeFromCommand } from './admin.js';
 import { describeMeetingProblem, USAGE, withTextBack } from '../../../copy.js';
 
-export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
-
 /** `/decide …`: one entry point, one handler per sub-command. */
 export function decideCommand(deps: ListenerDeps) {
   return async (args: CommandArgs): Promise<void> => {
@@ -27,7 +25,11 @@ export function decideCommand(deps: ListenerDeps) {
       case 'open_modal':
         return openDecisionModal(deps, args);
       case 'help':
-        await args.ack({ response_type: 'ephemeral', text: 'Decision Ledger help', blocks: helpBlocks(command.unknown) });
+        await args.ack({
+          response_type: 'ephemeral',
+          text: 'Decision Ledger help',
+          blocks: helpBlocks(command.unknown),
+        });
         return;
       case 'usage':
         await args.ack({ response_type: 'ephemeral', text: USAGE[command.subcommand] });
@@ -49,7 +51,10 @@ export function decideCommand(deps: ListenerDeps) {
       case 'meeting':
         return meetingFromCommand(deps, args, command);
       case 'meeting_invalid':
-        await args.ack({ response_type: 'ephemeral', text: withTextBack(describeMeetingProblem(command.problem), `/decide meeting ${command.given}`) });
+        await args.ack({
+          response_type: 'ephemeral',
+          text: withTextBack(describeMeetingProblem(command.problem), `/decide meeting ${command.given}`),
+        });
         return;
       case 'costs':
         return costsFromCommand(deps, args, command);
