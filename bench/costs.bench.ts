@@ -18,8 +18,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import type { Workspace } from '../src/app/ports.js';
-import { reportCosts } from '../src/app/reportCosts.js';
+import type { Workspace } from '../src/domain/workspace.js';
+import { reportCosts } from '../src/app/costs/reportCosts.js';
 import type { Services } from '../src/app/services.js';
 import type { Database } from '../src/storage/database.js';
 import { onEachDatabase, percentile } from './lib/scratchRuns.js';

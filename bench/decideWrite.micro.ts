@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Workspace } from '../src/app/ports.js';
+import type { Workspace } from '../src/domain/workspace.js';
 import { createDecisionRepository } from '../src/storage/decisionRepository.js';
 import { openDatabase } from '../src/storage/database.js';
 import { positiveFromEnv } from './lib/servers.js';

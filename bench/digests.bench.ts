@@ -12,8 +12,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { composeDigest } from '../src/app/composeDigest.js';
-import type { NewDecision, Workspace } from '../src/app/ports.js';
+import { composeDigest } from '../src/app/digests/composeDigest.js';
+import type { NewDecision } from '../src/app/decisions/ports.js';
+import type { Workspace } from '../src/domain/workspace.js';
 import { renderCostChart } from '../src/charts/costChart.js';
 import { digestBlocks } from '../src/slack/blocks/digest.js';
 import type { Database } from '../src/storage/database.js';

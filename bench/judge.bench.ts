@@ -18,9 +18,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { couldReopen, detectRelitigation } from '../src/app/detectRelitigation.js';
-import { reindexDecisions } from '../src/app/indexDecisions.js';
-import type { NewDecision, Workspace } from '../src/app/ports.js';
+import { couldReopen, detectRelitigation } from '../src/app/relitigation/detectRelitigation.js';
+import { reindexDecisions } from '../src/app/relitigation/indexDecisions.js';
+import type { NewDecision } from '../src/app/decisions/ports.js';
+import type { Workspace } from '../src/domain/workspace.js';
 import { loadDetector } from '../src/detector/loadDetector.js';
 import type { DecisionContent } from '../src/domain/decision.js';
 import type { Database } from '../src/storage/database.js';

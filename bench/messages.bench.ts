@@ -26,7 +26,7 @@ import { Agent } from 'node:http';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import type { Workspace } from '../src/app/ports.js';
+import type { Workspace } from '../src/domain/workspace.js';
 import { openDatabase } from '../src/storage/database.js';
 import { rowsOf } from '../src/storage/insertDecisions.js';
 import { LeanFakeSlack } from './leanFakeSlack.js';

@@ -41,7 +41,7 @@ import { writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { Workspace } from '../src/app/ports.js';
+import type { Workspace } from '../src/domain/workspace.js';
 import { openDatabase } from '../src/storage/database.js';
 import { createServerDatabase } from '../src/storage/scratchDatabase.js';
 import { LeanFakeSlack } from './leanFakeSlack.js';

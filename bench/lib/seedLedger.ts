@@ -4,8 +4,9 @@
  * the repository's group commit batches them (what messages.bench.ts does in its own `seed`).
  */
 import { performance } from 'node:perf_hooks';
-import type { ConversationDirectory, Workspace } from '../../src/app/ports.js';
-import { recordDecision } from '../../src/app/recordDecision.js';
+import type { ConversationDirectory } from '../../src/app/decisions/ports.js';
+import type { Workspace } from '../../src/domain/workspace.js';
+import { recordDecision } from '../../src/app/decisions/recordDecision.js';
 import type { Database } from '../../src/storage/database.js';
 import { loadDetector } from '../../src/detector/loadDetector.js';
 import { createDecisionRepository } from '../../src/storage/decisionRepository.js';

@@ -1,24 +1,21 @@
+import type { AdrRepository } from './adr/ports.js';
 import type {
-  AdrRepository,
   CalendarFeedReader,
   CalendarSubscriptionRepository,
-  ChannelSettingsRepository,
   CostRepository,
   CostSettingsRepository,
-  DigestFactsRepository,
-  DigestNarrator,
-  DigestRepository,
   GithubRepository,
+} from './costs/ports.js';
+import type {
+  ChannelSettingsRepository,
   ThreadActivityRepository,
-  ConversationDirectory,
-  DecisionDrafter,
-  DecisionRepository,
   JudgementRepository,
   RelitigationIndex,
   RelitigationLlm,
-  WorkspacePurgeRepository,
-  WorkspaceSettingsRepository,
-} from './ports.js';
+} from './relitigation/ports.js';
+import type { DigestFactsRepository, DigestNarrator, DigestRepository } from './digests/ports.js';
+import type { ConversationDirectory, DecisionDrafter, DecisionRepository } from './decisions/ports.js';
+import type { WorkspacePurgeRepository, WorkspaceSettingsRepository } from './workspace/ports.js';
 import type { Detector } from '../domain/relitigation/detector.js';
 
 /** Everything the use cases need from the outside world, assembled once in main.ts. */

@@ -1,4 +1,4 @@
-import type { CalendarFeedReader } from '../app/ports.js';
+import type { CalendarFeedReader } from '../app/costs/ports.js';
 import { validateFeedUrl } from './feedUrl.js';
 import { fetchIcsFeed } from './fetchIcsFeed.js';
 import { meetingsFromIcs } from './icsMeetings.js';

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { WebClient } from '@slack/web-api';
 import { pino } from 'pino';
-import { composeDigest } from '../app/composeDigest.js';
-import { costSettingsFor } from '../app/costSettingsFor.js';
+import { composeDigest } from '../app/digests/composeDigest.js';
+import { costSettingsFor } from '../app/costs/costSettingsFor.js';
 import { loadConfig } from '../config.js';
 import { digestPeriodOf, latestRunAt } from '../domain/digest/schedule.js';
 import { digestBlocks, digestText } from '../slack/blocks/digest.js';

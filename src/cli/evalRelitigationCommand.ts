@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import type { LlmHelp } from '../app/judgeMessage.js';
+import type { LlmHelp } from '../app/relitigation/judgeMessage.js';
 import { loadOpenAiConfig } from '../config.js';
 import { createOpenAiRelitigation } from '../llm/openAiRelitigation.js';
 import { createLogger } from '../logger.js';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { reindexDecisions } from '../app/indexDecisions.js';
+import { reindexDecisions } from '../app/relitigation/indexDecisions.js';
 import { loadDatabaseConfig } from '../config.js';
 import { loadDetector } from '../detector/loadDetector.js';
 import { openDatabase } from '../storage/database.js';

@@ -1,9 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { CANDIDATE_LIMIT } from '../app/detectRelitigation.js';
-import { judgeMessage, type LlmHelp } from '../app/judgeMessage.js';
-import type { ConversationDirectory, RelitigationIndex, Workspace } from '../app/ports.js';
-import { recordDecision } from '../app/recordDecision.js';
+import { CANDIDATE_LIMIT } from '../app/relitigation/detectRelitigation.js';
+import { judgeMessage, type LlmHelp } from '../app/relitigation/judgeMessage.js';
+import type { ConversationDirectory } from '../app/decisions/ports.js';
+import type { RelitigationIndex } from '../app/relitigation/ports.js';
+import type { Workspace } from '../domain/workspace.js';
+import { recordDecision } from '../app/decisions/recordDecision.js';
 import type { Detector } from '../domain/relitigation/detector.js';
 import { assess, readMessage } from '../domain/relitigation/judge.js';
 import { messageQuery } from '../domain/relitigation/messageQuery.js';

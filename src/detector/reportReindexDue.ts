@@ -1,4 +1,4 @@
-import type { IndexServices } from '../app/indexDecisions.js';
+import type { IndexServices } from '../app/relitigation/indexDecisions.js';
 import { errorForLog, type Logger } from '../logger.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { recordGithubActivity } from '../app/recordGithubActivity.js';
+import { recordGithubActivity } from '../app/costs/recordGithubActivity.js';
 import type { Services } from '../app/services.js';
 import { errorForLog, type Logger } from '../logger.js';
 import { readPullRequestEvent } from './pullRequestEvent.js';

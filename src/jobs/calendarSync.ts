@@ -1,5 +1,5 @@
 import type { Services } from '../app/services.js';
-import { syncCalendarFeeds } from '../app/syncCalendarFeed.js';
+import { syncCalendarFeeds } from '../app/costs/syncCalendarFeed.js';
 import { errorForLog, type Logger } from '../logger.js';
 import { describeFeedProblem, feedHost } from '../slack/copy.js';
 import type { WorkspaceClients } from '../slack/workspaceClients.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ABANDONED_CLAIM_MS, dueDigests } from '../app/dueDigests.js';
+import { ABANDONED_CLAIM_MS, dueDigests } from '../app/digests/dueDigests.js';
 import type { Services } from '../app/services.js';
 import { formatRef } from '../domain/decision.js';
 import { errorForLog, type Logger } from '../logger.js';

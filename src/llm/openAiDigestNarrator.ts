@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import type { DigestNarrator } from '../app/ports.js';
+import type { DigestNarrator } from '../app/digests/ports.js';
 import { encodePlainText } from '../domain/markup.js';
 import { errorForLog, type Logger } from '../logger.js';
 

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
-import type { DecisionDraft, DecisionDrafter } from '../app/ports.js';
+import type { DecisionDraft, DecisionDrafter } from '../app/decisions/ports.js';
 import { LIMITS } from '../domain/decision.js';
 import { encodePlainText } from '../domain/markup.js';
 import { errorForLog, type Logger } from '../logger.js';

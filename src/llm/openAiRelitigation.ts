@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
-import type { RelitigationLlm } from '../app/ports.js';
+import type { RelitigationLlm } from '../app/relitigation/ports.js';
 import { errorForLog, type Logger } from '../logger.js';
 
 export interface OpenAiRelitigationOptions {

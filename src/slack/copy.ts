@@ -1,7 +1,7 @@
-import type { AdminRefusal } from '../app/adminOnly.js';
+import type { AdminRefusal } from '../app/workspace/adminOnly.js';
 import type { CostSettingKey, CostSettingProblem } from '../domain/costs/costSettings.js';
 import type { AttendeesProblem, DurationProblem } from '../domain/costs/durations.js';
-import type { FeedProblem } from '../app/ports.js';
+import type { FeedProblem } from '../app/costs/ports.js';
 import type { DigestArgumentProblem } from '../domain/digest/schedule.js';
 import type { ContentProblem } from '../domain/decision.js';
 import type { WatchSensitivity } from '../domain/relitigation/types.js';

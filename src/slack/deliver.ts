@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Workspace } from '../app/ports.js';
+import type { Workspace } from '../domain/workspace.js';
 import type { Services } from '../app/services.js';
 import type { Decision } from '../domain/decision.js';
 import { errorForLog, type Logger } from '../logger.js';

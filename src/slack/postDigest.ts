@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
-import { composeDigest } from '../app/composeDigest.js';
-import { ABANDONED_CLAIM_MS } from '../app/dueDigests.js';
+import { composeDigest } from '../app/digests/composeDigest.js';
+import { ABANDONED_CLAIM_MS } from '../app/digests/dueDigests.js';
 import type { Services } from '../app/services.js';
-import type { StoredDigestSchedule } from '../app/ports.js';
+import type { StoredDigestSchedule } from '../app/digests/ports.js';
 import { renderCostChart } from '../charts/costChart.js';
 import { errorForLog, type Logger } from '../logger.js';
 import { digestBlocks, digestText } from './blocks/digest.js';

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import type { ConversationDirectory, ThreadExcerpt, Workspace } from '../app/ports.js';
+import type { ConversationDirectory, ThreadExcerpt } from '../app/decisions/ports.js';
+import type { Workspace } from '../domain/workspace.js';
 import { withDeadline } from '../deadline.js';
 import { errorForLog, type Logger } from '../logger.js';
 

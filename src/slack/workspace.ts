@@ -1,5 +1,5 @@
 import type { Context } from '@slack/bolt';
-import type { Workspace } from '../app/ports.js';
+import type { Workspace } from '../domain/workspace.js';
 
 /**
  * The workspace a request belongs to. An org-wide Enterprise Grid install is one ledger keyed by the

@@ -1,5 +1,5 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import type { Workspace } from '../app/ports.js';
+import type { Workspace } from '../domain/workspace.js';
 import { installationQueryOf } from './workspace.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { WorkspaceRole } from '../app/adminOnly.js';
+import type { WorkspaceRole } from '../app/workspace/adminOnly.js';
 import { classifySlackError, type SlackFailure } from './slackFailure.js';
 
 /**

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { AdrRepository } from '../app/ports.js';
+import type { AdrRepository } from '../app/adr/ports.js';
 import type { Db } from './database.js';
 import { insertWorkspaceDecisions } from './insertDecisions.js';
 import { decisionEvents, decisions, relitigationJudgements as judgements } from './schema.js';

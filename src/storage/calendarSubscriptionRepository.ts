@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import type { CalendarSubscription, CalendarSubscriptionRepository, FeedProblem } from '../app/ports.js';
+import type { CalendarSubscription, CalendarSubscriptionRepository, FeedProblem } from '../app/costs/ports.js';
 import type { Db } from './database.js';
 import { calendarSubscriptions as feeds } from './schema.js';
 

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { ChannelSettingsRepository, Workspace } from '../app/ports.js';
+import type { ChannelSettingsRepository } from '../app/relitigation/ports.js';
+import type { Workspace } from '../domain/workspace.js';
 import { WATCH_SENSITIVITIES, type WatchSensitivity } from '../domain/relitigation/types.js';
 import type { Db } from './database.js';
 import { channelSettings } from './schema.js';

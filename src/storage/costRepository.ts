@@ -1,5 +1,7 @@
 import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
-import type { CostKind, CostRepository, CostScope, CostTotals, NewCostEvent, Workspace } from '../app/ports.js';
+import type { CostKind, CostTotals } from '../domain/costs/sums.js';
+import type { CostRepository, CostScope, NewCostEvent } from '../app/costs/ports.js';
+import type { Workspace } from '../domain/workspace.js';
 import type { Db } from './database.js';
 import { rowsOf } from './insertDecisions.js';
 import { costDaily, costEvents } from './schema.js';

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { CostSettingsRepository } from '../app/ports.js';
+import type { CostSettingsRepository } from '../app/costs/ports.js';
 import { COST_SETTING_KEYS, type CostSettingsOverrides } from '../domain/costs/costSettings.js';
 import type { Db } from './database.js';
 import { costSettings } from './schema.js';

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { DecisionRepository, NewDecision, Page, SupersedeOutcome, Viewer, Workspace } from '../app/ports.js';
+import type { DecisionRepository, NewDecision, SupersedeOutcome } from '../app/decisions/ports.js';
+import type { Page, Viewer, Workspace } from '../domain/workspace.js';
 import type { Decision, DecisionEvent, DecisionOrigin, DecisionStatus } from '../domain/decision.js';
 import type { Db } from './database.js';
 import { isUniqueViolation } from './postgresErrors.js';

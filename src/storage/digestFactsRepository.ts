@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { DigestDecisionFact, DigestFactsRepository } from '../app/ports.js';
+import type { DigestDecisionFact, DigestFactsRepository } from '../app/digests/ports.js';
 import { claimedLongerAgoThan } from './abandonedClaims.js';
 import type { Db } from './database.js';
 import { decisions, relitigationJudgements as judgements } from './schema.js';

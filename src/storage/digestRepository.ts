@@ -1,5 +1,6 @@
 import { and, eq, isNull, not, sql } from 'drizzle-orm';
-import type { DigestRepository, StoredDigestSchedule, Workspace } from '../app/ports.js';
+import type { DigestRepository, StoredDigestSchedule } from '../app/digests/ports.js';
+import type { Workspace } from '../domain/workspace.js';
 import type { DigestSchedule } from '../domain/digest/schedule.js';
 import { claimedLongerAgoThan } from './abandonedClaims.js';
 import type { Db } from './database.js';

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { GithubRepository, LinkChange, Workspace } from '../app/ports.js';
+import type { GithubRepository, LinkChange } from '../app/costs/ports.js';
+import type { Workspace } from '../domain/workspace.js';
 import type { PullRequestTimeline } from '../domain/costs/reviewTimeline.js';
 import type { Db } from './database.js';
 import { githubDeliveries, githubRepositories as links, pullRequestTimelines as timelines } from './schema.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { NewDecision } from '../app/ports.js';
+import type { NewDecision } from '../app/decisions/ports.js';
 import type { Db } from './database.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

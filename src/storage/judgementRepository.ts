@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Feedback, JudgementRepository, NewJudgement, StoredJudgement } from '../app/ports.js';
+import type { Feedback, JudgementRepository, NewJudgement, StoredJudgement } from '../app/relitigation/ports.js';
 import type { Db } from './database.js';
 import { isUniqueViolation } from './postgresErrors.js';
 import { relitigationJudgements as judgements } from './schema.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { RelitigationIndex } from '../app/ports.js';
+import type { RelitigationIndex } from '../app/relitigation/ports.js';
 import type { MatchableDecision } from '../domain/relitigation/types.js';
 import type { Db } from './database.js';
 import { rowsOf } from './insertDecisions.js';

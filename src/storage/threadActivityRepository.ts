@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { ThreadActivityRepository } from '../app/ports.js';
+import type { ThreadActivityRepository } from '../app/relitigation/ports.js';
 import type { Db } from './database.js';
 import { relitigationJudgements as judgements, relitigationThreadMessages as messages } from './schema.js';
 

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { WorkspaceDataCounts, WorkspacePurgeRepository } from '../app/ports.js';
+import type { WorkspaceDataCounts, WorkspacePurgeRepository } from '../app/workspace/ports.js';
 import type { Db } from './database.js';
 import { rowsOf } from './insertDecisions.js';
 import {

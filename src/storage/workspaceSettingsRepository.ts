@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { WorkspaceSettingsRepository } from '../app/ports.js';
+import type { WorkspaceSettingsRepository } from '../app/workspace/ports.js';
 import type { Db } from './database.js';
 import { workspaces } from './schema.js';
 

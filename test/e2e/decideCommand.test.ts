@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { importAdrs } from '../../src/app/importAdrs.js';
+import { importAdrs } from '../../src/app/adr/importAdrs.js';
 import { createAdrRepository } from '../../src/storage/adrRepository.js';
 import { createRelitigationIndex } from '../../src/storage/relitigationIndex.js';
 import { blockKitViolations } from '../support/blockKitLimits.js';

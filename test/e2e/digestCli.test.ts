@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Workspace } from '../../src/app/ports.js';
+import type { Workspace } from '../../src/domain/workspace.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { createCostRepository } from '../../src/storage/costRepository.js';
 import { FakeSlack } from '../support/fakeSlack.js';

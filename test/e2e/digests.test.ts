@@ -1,4 +1,4 @@
-import { importAdrs } from '../../src/app/importAdrs.js';
+import { importAdrs } from '../../src/app/adr/importAdrs.js';
 import { createAdrRepository } from '../../src/storage/adrRepository.js';
 import { createRelitigationIndex } from '../../src/storage/relitigationIndex.js';
 import { detector } from '../support/detector.js';

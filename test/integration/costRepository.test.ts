@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewCostEvent, Workspace } from '../../src/app/ports.js';
+import type { NewCostEvent } from '../../src/app/costs/ports.js';
+import type { Workspace } from '../../src/domain/workspace.js';
 import type { Database } from '../../src/storage/database.js';
 import { createCalendarSubscriptionRepository } from '../../src/storage/calendarSubscriptionRepository.js';
 import { createCostRepository } from '../../src/storage/costRepository.js';

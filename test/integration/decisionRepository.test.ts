@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DecisionRepository } from '../../src/app/ports.js';
+import type { DecisionRepository } from '../../src/app/decisions/ports.js';
 import { createDecisionRepository } from '../../src/storage/decisionRepository.js';
 import type { Database } from '../../src/storage/database.js';
 import { aNewDecision, WORKSPACE } from '../support/decisions.js';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectRelitigation } from '../../src/app/detectRelitigation.js';
-import type { Workspace } from '../../src/app/ports.js';
+import { detectRelitigation } from '../../src/app/relitigation/detectRelitigation.js';
+import type { Workspace } from '../../src/domain/workspace.js';
 import type { DecisionContent } from '../../src/domain/decision.js';
 import type { Database } from '../../src/storage/database.js';
 import { createDecisionRepository } from '../../src/storage/decisionRepository.js';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Workspace } from '../../src/app/ports.js';
+import type { Workspace } from '../../src/domain/workspace.js';
 import type { Database } from '../../src/storage/database.js';
 import { createDigestRepository } from '../../src/storage/digestRepository.js';
 import { rowsOf } from '../../src/storage/insertDecisions.js';

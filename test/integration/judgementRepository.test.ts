@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewJudgement, Workspace } from '../../src/app/ports.js';
+import type { NewJudgement } from '../../src/app/relitigation/ports.js';
+import type { Workspace } from '../../src/domain/workspace.js';
 import type { Database } from '../../src/storage/database.js';
 import { createDecisionRepository } from '../../src/storage/decisionRepository.js';
 import { createJudgementRepository } from '../../src/storage/judgementRepository.js';

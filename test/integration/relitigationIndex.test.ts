@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectRelitigation } from '../../src/app/detectRelitigation.js';
-import { indexDecisions, reindexDecisions } from '../../src/app/indexDecisions.js';
-import type { RelitigationIndex, Workspace } from '../../src/app/ports.js';
+import { detectRelitigation } from '../../src/app/relitigation/detectRelitigation.js';
+import { indexDecisions, reindexDecisions } from '../../src/app/relitigation/indexDecisions.js';
+import type { RelitigationIndex } from '../../src/app/relitigation/ports.js';
+import type { Workspace } from '../../src/domain/workspace.js';
 import type { DecisionContent } from '../../src/domain/decision.js';
 import { readMessage } from '../../src/domain/relitigation/judge.js';
 import { messageQuery as queryOf } from '../../src/domain/relitigation/messageQuery.js';

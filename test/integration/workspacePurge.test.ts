@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewCostEvent, Workspace, WorkspaceDataCounts } from '../../src/app/ports.js';
+import type { NewCostEvent } from '../../src/app/costs/ports.js';
+import type { Workspace } from '../../src/domain/workspace.js';
+import type { WorkspaceDataCounts } from '../../src/app/workspace/ports.js';
 import type { PullRequestTimeline } from '../../src/domain/costs/reviewTimeline.js';
 import { createCalendarSubscriptionRepository } from '../../src/storage/calendarSubscriptionRepository.js';
 import { createChannelSettingsRepository } from '../../src/storage/channelSettingsRepository.js';
@@ -15,9 +17,9 @@ import { createJudgementRepository } from '../../src/storage/judgementRepository
 import { createThreadActivityRepository } from '../../src/storage/threadActivityRepository.js';
 import { createWorkspacePurge } from '../../src/storage/workspacePurge.js';
 import { createWorkspaceSettingsRepository } from '../../src/storage/workspaceSettingsRepository.js';
-import { ABANDONED_CLAIM_MS } from '../../src/app/dueDigests.js';
+import { ABANDONED_CLAIM_MS } from '../../src/app/digests/dueDigests.js';
 import { aNewDecision } from '../support/decisions.js';
-import { indexDecisions } from '../../src/app/indexDecisions.js';
+import { indexDecisions } from '../../src/app/relitigation/indexDecisions.js';
 import { createRelitigationIndex } from '../../src/storage/relitigationIndex.js';
 import { detector } from '../support/detector.js';
 import { createTestDatabase } from '../support/testDatabase.js';

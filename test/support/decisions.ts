@@ -1,4 +1,5 @@
-import type { NewDecision, Workspace } from '../../src/app/ports.js';
+import type { NewDecision } from '../../src/app/decisions/ports.js';
+import type { Workspace } from '../../src/domain/workspace.js';
 import type { Decision, DecisionContent } from '../../src/domain/decision.js';
 
 /** Factories with sensible defaults; tests override only what they are about. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { confirmWithLlm } from '../../src/app/confirmWithLlm.js';
-import type { RelitigationLlm } from '../../src/app/ports.js';
+import { confirmWithLlm } from '../../src/app/relitigation/confirmWithLlm.js';
+import type { RelitigationLlm } from '../../src/app/relitigation/ports.js';
 import type { Verdict } from '../../src/domain/relitigation/types.js';
 
 function verdict(ref: number, tier: Verdict['tier'], topic = 0.6): Verdict {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CostTotals } from '../../src/app/ports.js';
-import type { CostReport } from '../../src/app/reportCosts.js';
+import type { CostTotals } from '../../src/domain/costs/sums.js';
+import type { CostReport } from '../../src/app/costs/reportCosts.js';
 import { DEFAULT_COST_SETTINGS, effectiveCostSettings } from '../../src/domain/costs/costSettings.js';
 import { meetingCost } from '../../src/domain/costs/meetingCost.js';
 import { costPeriod, previousPeriod } from '../../src/domain/costs/periods.js';

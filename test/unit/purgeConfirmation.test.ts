@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkspaceDataCounts } from '../../src/app/ports.js';
+import type { WorkspaceDataCounts } from '../../src/app/workspace/ports.js';
 import { ACTION } from '../../src/slack/ids.js';
 import {
   purgeConfirmationBlocks,

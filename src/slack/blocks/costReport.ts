@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import type { CostKind, CostTotals } from '../../app/ports.js';
-import type { CostReport } from '../../app/reportCosts.js';
+import type { CostKind, CostTotals } from '../../domain/costs/sums.js';
+import type { CostReport } from '../../app/costs/reportCosts.js';
 import { sumCostsByCurrency } from '../../domain/costs/sums.js';
 import { formatRef } from '../../domain/decision.js';
 import { assumptions, hours, money, personHours } from './costFormat.js';

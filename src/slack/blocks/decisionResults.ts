@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { Page } from '../../app/ports.js';
+import type { Page } from '../../domain/workspace.js';
 import { z } from 'zod';
 import { DECISION_STATUSES, type Decision, type DecisionStatus, TAG_PATTERN } from '../../domain/decision.js';
 import { ACTION } from '../ids.js';

@@ -1,5 +1,5 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { Page } from '../../app/ports.js';
+import type { Page } from '../../domain/workspace.js';
 import type { Decision } from '../../domain/decision.js';
 import { decodeEntities } from '../../domain/markup.js';
 import { ACTION, HOME_SEARCH_BLOCK } from '../ids.js';

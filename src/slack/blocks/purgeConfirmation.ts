@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { WorkspaceDataCounts } from '../../app/ports.js';
+import type { WorkspaceDataCounts } from '../../app/workspace/ports.js';
 import { ACTION } from '../ids.js';
 
 /** `/decide admin purge`: what would be deleted, the confirmation, and what was. */

@@ -1,5 +1,5 @@
-import type { Page, Workspace } from '../../app/ports.js';
-import { channelViewer } from '../../app/channelViewer.js';
+import type { Page, Workspace } from '../../domain/workspace.js';
+import { channelViewer } from '../../app/decisions/channelViewer.js';
 import type { Services } from '../../app/services.js';
 import type { Decision } from '../../domain/decision.js';
 import { type PageRequest, RESULTS_PAGE_SIZE } from '../blocks/decisionResults.js';

@@ -5,7 +5,7 @@ import type {
   RespondArguments,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import { purgeWorkspace } from '../../../app/purgeWorkspace.js';
+import { purgeWorkspace } from '../../../app/workspace/purgeWorkspace.js';
 import { errorForLog } from '../../../logger.js';
 import { NOTHING_LEFT, PURGE_CANCELLED, purgedBlocks, purgedText } from '../../blocks/purgeConfirmation.js';
 import { COMMAND } from '../../ids.js';

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { StoredJudgement, Workspace } from '../../../app/ports.js';
-import { relitigationCostKey } from '../../../app/trackRelitigationThread.js';
+import type { StoredJudgement } from '../../../app/relitigation/ports.js';
+import type { Workspace } from '../../../domain/workspace.js';
+import { relitigationCostKey } from '../../../app/relitigation/trackRelitigationThread.js';
 import type { Decision } from '../../../domain/decision.js';
 import { formatRef } from '../../../domain/decision.js';
 import { errorForLog } from '../../../logger.js';

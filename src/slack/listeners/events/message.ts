@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { channelMadePrivate } from '../../../app/channelMadePrivate.js';
-import { trackRelitigationThread } from '../../../app/trackRelitigationThread.js';
-import { couldReopen } from '../../../app/detectRelitigation.js';
-import { watchMessage } from '../../../app/watchMessage.js';
+import { channelMadePrivate } from '../../../app/decisions/channelMadePrivate.js';
+import { trackRelitigationThread } from '../../../app/relitigation/trackRelitigationThread.js';
+import { couldReopen } from '../../../app/relitigation/detectRelitigation.js';
+import { watchMessage } from '../../../app/relitigation/watchMessage.js';
 import { errorForLog } from '../../../logger.js';
 import { relitigationWarningBlocks, relitigationWarningText } from '../../blocks/relitigationWarning.js';
 import { isSlackConversationId, readSlackMessage, type SlackMessageFields } from '../../slackShapes.js';

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { prepareThreadDecision } from '../../../app/prepareThreadDecision.js';
+import { prepareThreadDecision } from '../../../app/decisions/prepareThreadDecision.js';
 import { LIMITS } from '../../../domain/decision.js';
 import {
   decisionModalView,

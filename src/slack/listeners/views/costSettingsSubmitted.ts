@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { saveCostSettings } from '../../../app/saveCostSettings.js';
+import { saveCostSettings } from '../../../app/costs/saveCostSettings.js';
 import type { CostSettingKey } from '../../../domain/costs/costSettings.js';
 import { errorForLog } from '../../../logger.js';
 import { type CostSettingsMetadata, costSettingsMetadataSchema } from '../../blocks/costSettingsModal.js';

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { recordDecision, type RecordDecisionResult } from '../../../app/recordDecision.js';
+import { recordDecision, type RecordDecisionResult } from '../../../app/decisions/recordDecision.js';
 import { formatRef } from '../../../domain/decision.js';
 import { describeSlackFailure } from '../../copy.js';
 import { FIELD } from '../../ids.js';

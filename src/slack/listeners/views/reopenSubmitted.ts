@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { supersedeDecision } from '../../../app/supersedeDecision.js';
+import { supersedeDecision } from '../../../app/decisions/supersedeDecision.js';
 import { formatRef } from '../../../domain/decision.js';
 import { encodePlainText } from '../../../domain/markup.js';
 import { errorForLog } from '../../../logger.js';

@@ -1,4 +1,4 @@
-import { previewWorkspacePurge } from '../../../../app/purgeWorkspace.js';
+import { previewWorkspacePurge } from '../../../../app/workspace/purgeWorkspace.js';
 import { errorForLog } from '../../../../logger.js';
 import { NOTHING_STORED, purgeConfirmationBlocks, purgeConfirmationText } from '../../../blocks/purgeConfirmation.js';
 import { describePurgeRefusal, HOLDING } from '../../../copy.js';

@@ -1,4 +1,4 @@
-import { channelViewer } from '../../../../app/channelViewer.js';
+import { channelViewer } from '../../../../app/decisions/channelViewer.js';
 import type { DecisionStatus } from '../../../../domain/decision.js';
 import { formatRef } from '../../../../domain/decision.js';
 import { decisionDetailBlocks } from '../../../blocks/decisionCard.js';

@@ -1,5 +1,5 @@
-import { subscribeCalendar } from '../../../../app/subscribeCalendar.js';
-import { CALENDAR_LOOKBACK_DAYS } from '../../../../app/syncCalendarFeed.js';
+import { subscribeCalendar } from '../../../../app/costs/subscribeCalendar.js';
+import { CALENDAR_LOOKBACK_DAYS } from '../../../../app/costs/syncCalendarFeed.js';
 import { errorForLog } from '../../../../logger.js';
 import { hours, money, personHours } from '../../../blocks/costFormat.js';
 import { describeFeedProblem, feedHost, HOLDING } from '../../../copy.js';

@@ -1,4 +1,4 @@
-import { reportCosts } from '../../../../app/reportCosts.js';
+import { reportCosts } from '../../../../app/costs/reportCosts.js';
 import type { PeriodKind } from '../../../../domain/costs/periods.js';
 import { errorForLog } from '../../../../logger.js';
 import { costReportBlocks, costReportText } from '../../../blocks/costReport.js';

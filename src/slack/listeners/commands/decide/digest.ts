@@ -1,5 +1,5 @@
-import { composeDigest } from '../../../../app/composeDigest.js';
-import { costSettingsFor } from '../../../../app/costSettingsFor.js';
+import { composeDigest } from '../../../../app/digests/composeDigest.js';
+import { costSettingsFor } from '../../../../app/costs/costSettingsFor.js';
 import {
   digestPeriodOf,
   type DigestArguments,

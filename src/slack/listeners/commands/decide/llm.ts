@@ -1,4 +1,4 @@
-import { changeLlmOptIn } from '../../../../app/changeLlmOptIn.js';
+import { changeLlmOptIn } from '../../../../app/workspace/changeLlmOptIn.js';
 import { errorForLog } from '../../../../logger.js';
 import { describeLlmRefusal, describeLlmSetting, HOLDING } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';

@@ -1,4 +1,4 @@
-import { recordMeeting } from '../../../../app/recordMeeting.js';
+import { recordMeeting } from '../../../../app/costs/recordMeeting.js';
 import { errorForLog } from '../../../../logger.js';
 import { meetingCostBlocks, meetingCostText } from '../../../blocks/meetingCost.js';
 import { HOLDING, withTextBack } from '../../../copy.js';

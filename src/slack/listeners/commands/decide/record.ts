@@ -1,4 +1,4 @@
-import { recordDecision, type RecordDecisionResult } from '../../../../app/recordDecision.js';
+import { recordDecision, type RecordDecisionResult } from '../../../../app/decisions/recordDecision.js';
 import { type Decision, formatRef } from '../../../../domain/decision.js';
 import { parseInlineDecision } from '../../../../domain/parseInlineDecision.js';
 import { decisionCardBlocks, decisionFallbackText } from '../../../blocks/decisionCard.js';

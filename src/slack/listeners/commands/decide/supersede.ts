@@ -1,4 +1,4 @@
-import { supersedeDecision, type SupersedeDecisionResult } from '../../../../app/supersedeDecision.js';
+import { supersedeDecision, type SupersedeDecisionResult } from '../../../../app/decisions/supersedeDecision.js';
 import { formatRef } from '../../../../domain/decision.js';
 import { parseInlineDecision } from '../../../../domain/parseInlineDecision.js';
 import {

@@ -1,7 +1,7 @@
-import { digestPeriodOf, latestRunAt } from '../domain/digest/schedule.js';
-import { costSettingsFor } from './costSettingsFor.js';
+import { digestPeriodOf, latestRunAt } from '../../domain/digest/schedule.js';
+import { costSettingsFor } from '../costs/costSettingsFor.js';
 import type { StoredDigestSchedule } from './ports.js';
-import type { Services } from './services.js';
+import type { Services } from '../services.js';
 
 /** A digest missed while no replica was running is still posted if its run is less than this old. */
 export const CATCH_UP_MS = 24 * 3_600_000;

@@ -1,8 +1,8 @@
-import type { CostSettings } from '../domain/costs/costSettings.js';
+import type { CostSettings } from '../../domain/costs/costSettings.js';
 import { costSettingsFor } from './costSettingsFor.js';
 import type { CalendarSubscription, FeedProblem } from './ports.js';
 import { recordMeeting } from './recordMeeting.js';
-import type { Services } from './services.js';
+import type { Services } from '../services.js';
 
 /** Meetings are costs once they have happened; each sync looks this far back (repeats are recorded once). */
 export const CALENDAR_LOOKBACK_DAYS = 7;

@@ -1,4 +1,4 @@
-import type { MatchableDecision, Verdict } from '../domain/relitigation/types.js';
+import type { MatchableDecision, Verdict } from '../../domain/relitigation/types.js';
 import type { RelitigationLlm } from './ports.js';
 
 export interface ConfirmWithLlmProps {

@@ -1,5 +1,5 @@
-import type { Workspace } from './ports.js';
-import type { Services } from './services.js';
+import type { Workspace } from '../../domain/workspace.js';
+import type { Services } from '../services.js';
 
 /**
  * A channel was converted to private: what it decided stops showing anywhere else at once — its

@@ -1,7 +1,7 @@
-import { checkContent, type ContentProblem, type Decision, type DecisionContent } from '../domain/decision.js';
-import { indexDecisions } from './indexDecisions.js';
-import type { Workspace } from './ports.js';
-import type { Services } from './services.js';
+import { checkContent, type ContentProblem, type Decision, type DecisionContent } from '../../domain/decision.js';
+import { indexDecisions } from '../relitigation/indexDecisions.js';
+import type { Workspace } from '../../domain/workspace.js';
+import type { Services } from '../services.js';
 
 export interface SupersedeDecisionProps {
   services: Pick<Services, 'decisions' | 'conversations' | 'relitigation' | 'detector'>;

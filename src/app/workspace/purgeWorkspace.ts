@@ -1,6 +1,7 @@
 import { type AdminRefusal, adminRefusal, type WorkspaceRole } from './adminOnly.js';
-import type { Workspace, WorkspaceDataCounts } from './ports.js';
-import type { Services } from './services.js';
+import type { Workspace } from '../../domain/workspace.js';
+import type { WorkspaceDataCounts } from './ports.js';
+import type { Services } from '../services.js';
 
 export interface PurgeWorkspaceProps {
   services: Pick<Services, 'workspacePurge'>;

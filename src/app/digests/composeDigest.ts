@@ -1,10 +1,11 @@
-import type { CostSettings } from '../domain/costs/costSettings.js';
-import { dayIn } from '../domain/costs/days.js';
-import { buildDigest, type Digest } from '../domain/digest/buildDigest.js';
-import { narrativeFacts } from '../domain/digest/narrativeFacts.js';
-import { costSettingsFor } from './costSettingsFor.js';
-import type { CostTotals, Workspace } from './ports.js';
-import type { Services } from './services.js';
+import type { CostSettings } from '../../domain/costs/costSettings.js';
+import { dayIn } from '../../domain/costs/days.js';
+import { buildDigest, type Digest } from '../../domain/digest/buildDigest.js';
+import { narrativeFacts } from '../../domain/digest/narrativeFacts.js';
+import { costSettingsFor } from '../costs/costSettingsFor.js';
+import type { CostTotals } from '../../domain/costs/sums.js';
+import type { Workspace } from '../../domain/workspace.js';
+import type { Services } from '../services.js';
 
 /** How many periods the digest's chart shows, the current one last. */
 export const CHART_PERIODS = 8;

@@ -1,8 +1,9 @@
-import type { Detector } from '../domain/relitigation/detector.js';
-import type { Verdict, WatchSensitivity } from '../domain/relitigation/types.js';
+import type { Detector } from '../../domain/relitigation/detector.js';
+import type { Verdict, WatchSensitivity } from '../../domain/relitigation/types.js';
 import { confirmWithLlm } from './confirmWithLlm.js';
 import { detectRelitigation } from './detectRelitigation.js';
-import type { RelitigationIndex, RelitigationLlm, Workspace } from './ports.js';
+import type { RelitigationIndex, RelitigationLlm } from './ports.js';
+import type { Workspace } from '../../domain/workspace.js';
 
 /** The LLM's part in judging, with the latency budget it gets and the embeddings it already made. */
 export interface LlmHelp {

@@ -1,6 +1,6 @@
-import type { Workspace } from './ports.js';
+import type { Workspace } from '../../domain/workspace.js';
 import { type AdminRefusal, adminRefusal, type WorkspaceRole } from './adminOnly.js';
-import type { Services } from './services.js';
+import type { Services } from '../services.js';
 
 export type LlmOptInChange = { kind: 'changed'; optIn: boolean } | { kind: 'refused'; reason: AdminRefusal };
 

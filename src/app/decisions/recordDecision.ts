@@ -4,10 +4,10 @@ import {
   type Decision,
   type DecisionContent,
   type DecisionOrigin,
-} from '../domain/decision.js';
-import { indexDecisions } from './indexDecisions.js';
-import type { Workspace } from './ports.js';
-import type { Services } from './services.js';
+} from '../../domain/decision.js';
+import { indexDecisions } from '../relitigation/indexDecisions.js';
+import type { Workspace } from '../../domain/workspace.js';
+import type { Services } from '../services.js';
 
 export interface RecordDecisionProps {
   services: Pick<Services, 'decisions' | 'conversations' | 'relitigation' | 'detector'>;

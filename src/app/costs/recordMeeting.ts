@@ -1,9 +1,10 @@
-import type { CostSettings } from '../domain/costs/costSettings.js';
-import { dayIn } from '../domain/costs/days.js';
-import { type MeetingCost, meetingCost } from '../domain/costs/meetingCost.js';
+import type { CostSettings } from '../../domain/costs/costSettings.js';
+import { dayIn } from '../../domain/costs/days.js';
+import { type MeetingCost, meetingCost } from '../../domain/costs/meetingCost.js';
 import { costSettingsFor } from './costSettingsFor.js';
-import type { CostSource, Workspace } from './ports.js';
-import type { Services } from './services.js';
+import type { CostSource } from './ports.js';
+import type { Workspace } from '../../domain/workspace.js';
+import type { Services } from '../services.js';
 
 export interface RecordMeetingProps {
   services: Pick<Services, 'costs' | 'costSettings' | 'conversations' | 'now'>;

@@ -1,5 +1,6 @@
-import type { FeedProblem, Workspace } from './ports.js';
-import type { Services } from './services.js';
+import type { FeedProblem } from './ports.js';
+import type { Workspace } from '../../domain/workspace.js';
+import type { Services } from '../services.js';
 import { type FeedSyncResult, readCalendarFeed } from './syncCalendarFeed.js';
 
 export interface SubscribeCalendarProps {

@@ -1,14 +1,14 @@
-import { dayIn } from '../domain/costs/days.js';
+import { dayIn } from '../../domain/costs/days.js';
 import {
   applyPullRequestActivity,
   completedReviewWait,
   type PullRequestActivity,
   type PullRequestTimeline,
-} from '../domain/costs/reviewTimeline.js';
-import { reviewWait } from '../domain/costs/reviewWait.js';
+} from '../../domain/costs/reviewTimeline.js';
+import { reviewWait } from '../../domain/costs/reviewWait.js';
 import { costSettingsFor } from './costSettingsFor.js';
-import type { Workspace } from './ports.js';
-import type { Services } from './services.js';
+import type { Workspace } from '../../domain/workspace.js';
+import type { Services } from '../services.js';
 
 export interface RecordGithubActivityProps {
   services: Pick<Services, 'github' | 'costs' | 'costSettings' | 'conversations'>;

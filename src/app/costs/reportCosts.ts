@@ -1,9 +1,11 @@
-import type { CostSettings } from '../domain/costs/costSettings.js';
-import { dayIn } from '../domain/costs/days.js';
-import { type CostPeriod, costPeriod, type PeriodKind, previousPeriod } from '../domain/costs/periods.js';
+import type { CostSettings } from '../../domain/costs/costSettings.js';
+import { dayIn } from '../../domain/costs/days.js';
+import { type CostPeriod, costPeriod, type PeriodKind, previousPeriod } from '../../domain/costs/periods.js';
 import { costSettingsFor } from './costSettingsFor.js';
-import type { CostScope, CostTotals, DecisionCostTotals, Workspace } from './ports.js';
-import type { Services } from './services.js';
+import type { CostScope, DecisionCostTotals } from './ports.js';
+import type { CostTotals } from '../../domain/costs/sums.js';
+import type { Workspace } from '../../domain/workspace.js';
+import type { Services } from '../services.js';
 
 export interface ReportCostsProps {
   services: Pick<Services, 'costs' | 'costSettings' | 'now'>;

@@ -1,5 +1,5 @@
-import type { Viewer, Workspace } from './ports.js';
-import type { Services } from './services.js';
+import type { Viewer, Workspace } from '../../domain/workspace.js';
+import type { Services } from '../services.js';
 
 /**
  * How a channel sees the ledger: public decisions and its own, or, for a channel shared with

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { adrToDecision } from '../domain/adr/adrToDecision.js';
-import { type ImportedAdr, readAdr } from '../domain/adr/readAdr.js';
-import { resolveAdrLinks } from '../domain/adr/readAdrLinks.js';
-import { indexDecisions } from './indexDecisions.js';
-import type { Workspace } from './ports.js';
-import type { Services } from './services.js';
+import { adrToDecision } from '../../domain/adr/adrToDecision.js';
+import { type ImportedAdr, readAdr } from '../../domain/adr/readAdr.js';
+import { resolveAdrLinks } from '../../domain/adr/readAdrLinks.js';
+import { indexDecisions } from '../relitigation/indexDecisions.js';
+import type { Workspace } from '../../domain/workspace.js';
+import type { Services } from '../services.js';
 
 export interface ImportAdrsProps {
   services: Pick<Services, 'adrs' | 'relitigation' | 'detector'>;

@@ -1,6 +1,7 @@
-import type { Decision } from '../domain/decision.js';
-import type { DecisionDraft, Workspace } from './ports.js';
-import type { Services } from './services.js';
+import type { Decision } from '../../domain/decision.js';
+import type { DecisionDraft } from './ports.js';
+import type { Workspace } from '../../domain/workspace.js';
+import type { Services } from '../services.js';
 
 export interface PrepareThreadDecisionProps {
   services: Pick<Services, 'decisions' | 'conversations' | 'drafter'>;

@@ -1,6 +1,6 @@
-import { type AdrFormat, adrFileName, writeAdr } from '../domain/adr/writeAdr.js';
-import type { Workspace } from './ports.js';
-import type { Services } from './services.js';
+import { type AdrFormat, adrFileName, writeAdr } from '../../domain/adr/writeAdr.js';
+import type { Workspace } from '../../domain/workspace.js';
+import type { Services } from '../services.js';
 
 export interface ExportAdrsProps {
   services: Pick<Services, 'adrs'>;

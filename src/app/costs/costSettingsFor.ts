@@ -1,6 +1,6 @@
-import { type CostSettings, effectiveCostSettings } from '../domain/costs/costSettings.js';
-import type { Workspace } from './ports.js';
-import type { Services } from './services.js';
+import { type CostSettings, effectiveCostSettings } from '../../domain/costs/costSettings.js';
+import type { Workspace } from '../../domain/workspace.js';
+import type { Services } from '../services.js';
 
 /** The cost settings in force in a channel: defaults, the workspace's, then the channel's. */
 export async function costSettingsFor(

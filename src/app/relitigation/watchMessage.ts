@@ -1,10 +1,11 @@
-import type { Decision } from '../domain/decision.js';
-import type { Verdict } from '../domain/relitigation/types.js';
-import { restrain } from '../domain/watchRestraint.js';
-import { channelViewer } from './channelViewer.js';
+import type { Decision } from '../../domain/decision.js';
+import type { Verdict } from '../../domain/relitigation/types.js';
+import { restrain } from '../../domain/watchRestraint.js';
+import { channelViewer } from '../decisions/channelViewer.js';
 import { judgeMessage } from './judgeMessage.js';
-import type { StoredJudgement, Workspace } from './ports.js';
-import type { Services } from './services.js';
+import type { StoredJudgement } from './ports.js';
+import type { Workspace } from '../../domain/workspace.js';
+import type { Services } from '../services.js';
 
 export interface WatchMessageProps {
   services: Pick<

@@ -6,10 +6,10 @@ import {
   type CostSettingsOverrides,
   effectiveCostSettings,
   validateCostSettings,
-} from '../domain/costs/costSettings.js';
-import type { Workspace } from './ports.js';
-import { type AdminRefusal, adminRefusal, type WorkspaceRole } from './adminOnly.js';
-import type { Services } from './services.js';
+} from '../../domain/costs/costSettings.js';
+import type { Workspace } from '../../domain/workspace.js';
+import { type AdminRefusal, adminRefusal, type WorkspaceRole } from '../workspace/adminOnly.js';
+import type { Services } from '../services.js';
 
 export interface SaveCostSettingsProps {
   services: Pick<Services, 'costSettings'>;

@@ -1,8 +1,8 @@
-import { dayIn } from '../domain/costs/days.js';
-import { relitigationThreadCost } from '../domain/costs/relitigationThreadCost.js';
-import { costSettingsFor } from './costSettingsFor.js';
-import type { Workspace } from './ports.js';
-import type { Services } from './services.js';
+import { dayIn } from '../../domain/costs/days.js';
+import { relitigationThreadCost } from '../../domain/costs/relitigationThreadCost.js';
+import { costSettingsFor } from '../costs/costSettingsFor.js';
+import type { Workspace } from '../../domain/workspace.js';
+import type { Services } from '../services.js';
 
 export interface TrackRelitigationThreadProps {
   services: Pick<Services, 'threadActivity' | 'costs' | 'costSettings' | 'conversations'>;

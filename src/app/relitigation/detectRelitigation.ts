@@ -1,8 +1,9 @@
-import type { Detector } from '../domain/relitigation/detector.js';
-import { judge, mayReopen, readMessage } from '../domain/relitigation/judge.js';
-import { messageQuery } from '../domain/relitigation/messageQuery.js';
-import type { Verdict, WatchSensitivity } from '../domain/relitigation/types.js';
-import type { RelitigationIndex, Workspace } from './ports.js';
+import type { Detector } from '../../domain/relitigation/detector.js';
+import { judge, mayReopen, readMessage } from '../../domain/relitigation/judge.js';
+import { messageQuery } from '../../domain/relitigation/messageQuery.js';
+import type { Verdict, WatchSensitivity } from '../../domain/relitigation/types.js';
+import type { RelitigationIndex } from './ports.js';
+import type { Workspace } from '../../domain/workspace.js';
 
 export interface DetectRelitigationProps {
   index: RelitigationIndex;

@@ -1,7 +1,8 @@
-import type { Detector } from '../domain/relitigation/detector.js';
-import { relatedWordsOf } from '../domain/relitigation/relatedWords.js';
-import type { MatchableDecision } from '../domain/relitigation/types.js';
-import type { RelitigationIndex, Workspace } from './ports.js';
+import type { Detector } from '../../domain/relitigation/detector.js';
+import { relatedWordsOf } from '../../domain/relitigation/relatedWords.js';
+import type { MatchableDecision } from '../../domain/relitigation/types.js';
+import type { RelitigationIndex } from './ports.js';
+import type { Workspace } from '../../domain/workspace.js';
 
 export interface IndexServices {
   relitigation: RelitigationIndex;

@@ -1,0 +1,128 @@
+import type { DigestSchedule } from '../../domain/digest/schedule.js';
+import type { Workspace } from '../../domain/workspace.js';
+
+/** A channel's digest schedule as stored. */
+export interface StoredDigestSchedule {
+  workspace: Workspace;
+  channelId: string;
+  schedule: DigestSchedule;
+  owner: string;
+  pausedReason: string | null;
+  /** When it was last set: runs due before then are not "missed". */
+  since: Date;
+}
+
+export type DigestRunOutcome = { status: 'posted'; ts: string } | { status: 'failed'; problem: string };
+
+export interface DigestRepository {
+  /** Sets (or replaces) a channel's schedule at `at`, active again if it was paused. */
+  saveSchedule(
+    workspace: Workspace,
+    channelId: string,
+    schedule: DigestSchedule,
+    owner: string,
+    at: Date,
+  ): Promise<void>;
+  removeSchedule(workspace: Workspace, channelId: string): Promise<boolean>;
+  schedule(workspace: Workspace, channelId: string): Promise<StoredDigestSchedule | null>;
+  /** Every schedule not paused, across workspaces. */
+  activeSchedules(): Promise<StoredDigestSchedule[]>;
+  pause(workspace: Workspace, channelId: string, reason: string): Promise<void>;
+  /**
+   * Which of these (channel, period) digests are taken, as `workspace:channel:period` keys: posted,
+   * failed, or claimed by a replica heard from within `abandonedAfterMs`.
+   */
+  claimedAmong(
+    runs: { workspace: Workspace; channelId: string; periodKey: string }[],
+    abandonedAfterMs: number,
+  ): Promise<Set<string>>;
+  /**
+   * Claims a channel's digest for a period, or takes over a claim not heard from for
+   * `abandonedAfterMs`; true for exactly one caller across replicas.
+   */
+  claimRun(
+    workspace: Workspace,
+    channelId: string,
+    periodKey: string,
+    instance: string,
+    abandonedAfterMs: number,
+  ): Promise<boolean>;
+  /** True, and the claim renewed, if `instance` still holds it: no other replica took it over. */
+  confirmRun(workspace: Workspace, channelId: string, periodKey: string, instance: string): Promise<boolean>;
+  /** Records how `instance`'s run ended; a run another replica took over is left to that one. */
+  finishRun(
+    workspace: Workspace,
+    channelId: string,
+    periodKey: string,
+    instance: string,
+    outcome: DigestRunOutcome,
+  ): Promise<void>;
+  /** Gives up `instance`'s claim on a run it posted nothing for, so a later tick (on any replica) takes it. */
+  releaseRun(workspace: Workspace, channelId: string, periodKey: string, instance: string): Promise<void>;
+}
+
+/** What a digest reports, read for one channel and period. */
+export interface DigestFacts {
+  decided: DigestDecisionFact[];
+  changed: { decision: DigestDecisionFact; change: 'superseded'; by: { ref: number } | null }[];
+  dueForRevisit: (DigestDecisionFact & { revisitOn: string })[];
+  relitigation: {
+    warned: number;
+    confirmed: number;
+    dismissed: number;
+    weak: number;
+    byDecision: { ref: number; title: string; warnings: number; confirmed: number }[];
+  };
+}
+
+export interface DigestDecisionFact {
+  ref: number;
+  title: string;
+  permalink: string | null;
+  decidedOn: string;
+  deciders: string[];
+}
+
+export interface DigestFactsRepository {
+  /**
+   * Decisions recorded in the channel in [from, to), those superseded in it, those accepted with
+   * a revisit date on or before `revisitBy`, and the channel's relitigation judgements in [from, to).
+   */
+  facts(
+    workspace: Workspace,
+    channelId: string,
+    period: { from: Date; to: Date },
+    revisitBy: string,
+  ): Promise<DigestFacts>;
+  /** Decisions whose revisit date has come and whose owner was not told yet, across workspaces. */
+  /** Accepted decisions whose revisit date has come, not reminded of yet nor claimed (or claimed and abandoned). */
+  revisitsDue(
+    today: string,
+    limit: number,
+    abandonedAfterMs: number,
+  ): Promise<
+    {
+      workspace: Workspace;
+      decisionId: string;
+      ref: number;
+      title: string;
+      owner: string;
+      channelId: string;
+      revisitOn: string;
+    }[]
+  >;
+  /**
+   * Claims the reminder before it is sent, so of several replicas one sends it; false when another
+   * has. A claim older than `abandonedAfterMs` and never finished is taken over.
+   */
+  claimRevisitReminder(workspace: Workspace, decisionId: string, abandonedAfterMs: number): Promise<boolean>;
+  /** Records that the owner was told: never again for this decision. */
+  finishRevisitReminder(workspace: Workspace, decisionId: string): Promise<void>;
+  /** Gives a claimed reminder back when sending it failed, for a later run to try again. */
+  releaseRevisitReminder(workspace: Workspace, decisionId: string): Promise<void>;
+}
+
+/** Writes a digest's opening lines from its facts; resolves null on timeout, error or nothing to say. */
+export interface DigestNarrator {
+  narrate(facts: string): Promise<string | null>;
+}
