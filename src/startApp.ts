@@ -1,6 +1,7 @@
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Services } from './app/services.js';
+import { buildUseCases } from './app/useCases.js';
 import type { Config } from './config.js';
 import { withDeadline } from './deadline.js';
 import { createCalendarFeedReader } from './calendar/calendarFeedReader.js';
@@ -220,9 +221,10 @@ export async function startApp({
       : null,
     now,
   };
+  const useCases = buildUseCases(services);
 
   if (config.github.webhookSecret)
-    githubWebhook = githubWebhookHandler({ secret: config.github.webhookSecret, services, logger });
+    githubWebhook = githubWebhookHandler({ secret: config.github.webhookSecret, useCases, logger });
 
   // Counts listeners still working after their ack, so shutdown can wait for them.
   let inFlight = 0;
@@ -235,7 +237,7 @@ export async function startApp({
     }
   });
   registerListeners(app, {
-    services,
+    useCases,
     logger,
     metrics,
     githubWebhooks: config.github.webhookSecret !== null,
@@ -265,7 +267,7 @@ export async function startApp({
   const port = await server.listen(config.slack.port);
   if (!(boltReceiver instanceof HTTPReceiver)) await app.start();
 
-  const calendarSync = startCalendarSync({ cron: config.calendar.syncCron, services, clients, logger });
+  const calendarSync = startCalendarSync({ cron: config.calendar.syncCron, useCases, clients, logger });
   // Digests are not interactive: they may wait out Slack's rate limits for longer.
   const digestClients = installer
     ? installedWorkspaceClients(installer, patientClientOptions(clientOptions, config.slack.apiMaxRetries))
@@ -275,7 +277,7 @@ export async function startApp({
           patientClientOptions(clientOptions, config.slack.apiMaxRetries),
         ),
       );
-  const digests = startDigests({ services, clients: digestClients, logger, metrics });
+  const digests = startDigests({ useCases, clients: digestClients, logger, metrics });
   const embeddedAutovacuum = startEmbeddedAutovacuum({ database, logger });
   // In the background: counting stale index rows must not hold up serving.
   void reportReindexDue(services, logger);

@@ -6,6 +6,7 @@ import { costSettingsFor } from '../app/costs/costSettingsFor.js';
 import { loadConfig } from '../config.js';
 import { digestPeriodOf, latestRunAt } from '../domain/digest/schedule.js';
 import { digestBlocks, digestText } from '../slack/blocks/digest.js';
+import { runDigest } from '../app/digests/runDigest.js';
 import { postDigest } from '../slack/postDigest.js';
 import { installationQueryOf } from '../slack/workspace.js';
 import { createCostRepository } from '../storage/costRepository.js';
@@ -91,12 +92,14 @@ export async function digestCommand(args: string[]): Promise<number> {
       return 0;
     }
     const result = await postDigest({
-      services,
+      run: (request, publisher) => runDigest(services, request, publisher),
       client,
       logger: pino({ level: config.logLevel }),
-      stored: { workspace, channelId, owner: stored?.owner ?? '' },
-      period: { ...period, key: `manual:${now.toISOString()}` },
-      claimAs: null,
+      request: {
+        stored: { workspace, channelId, owner: stored?.owner ?? '' },
+        period: { ...period, key: `manual:${now.toISOString()}` },
+        claimAs: null,
+      },
     });
     console.log(JSON.stringify({ channel: channelId, period: period.label, ...result }));
     return result.status === 'posted' ? 0 : 1;

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { recordGithubActivity } from '../app/costs/recordGithubActivity.js';
-import type { Services } from '../app/services.js';
+import type { UseCases } from '../app/useCases.js';
 import { errorForLog, type Logger } from '../logger.js';
 import { readPullRequestEvent } from './pullRequestEvent.js';
 import { verifyGithubWebhook } from './verifyWebhook.js';
@@ -12,7 +11,7 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export interface GithubWebhookProps {
   secret: string;
-  services: Pick<Services, 'github' | 'costs' | 'costSettings' | 'conversations'>;
+  useCases: Pick<UseCases, 'costs'>;
   logger: Logger;
 }
 
@@ -20,7 +19,7 @@ export interface GithubWebhookProps {
  * POST /github/webhook: pull request and review events, verified against the webhook's secret
  * (X-Hub-Signature-256) before anything is read or stored, handled once per X-GitHub-Delivery.
  */
-export function githubWebhookHandler({ secret, services, logger }: GithubWebhookProps) {
+export function githubWebhookHandler({ secret, useCases, logger }: GithubWebhookProps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const answer = (status: number, body: Record<string, unknown>) => {
       if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -54,7 +53,7 @@ export function githubWebhookHandler({ secret, services, logger }: GithubWebhook
     if (reading.kind === 'invalid') return answer(400, { error: 'invalid_payload', problem: reading.problem });
     if (reading.kind === 'ignored') return answer(202, { ignored: reading.reason });
     try {
-      const outcome = await recordGithubActivity({ services, deliveryId, activity: reading.event });
+      const outcome = await useCases.costs.recordGithubActivity({ deliveryId, activity: reading.event });
       logger.info(
         { delivery: deliveryId, event, action: reading.event.action, outcome: outcome.kind },
         'GitHub webhook handled',

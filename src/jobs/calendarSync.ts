@@ -1,5 +1,4 @@
-import type { Services } from '../app/services.js';
-import { syncCalendarFeeds } from '../app/costs/syncCalendarFeed.js';
+import type { UseCases } from '../app/useCases.js';
 import { errorForLog, type Logger } from '../logger.js';
 import { describeFeedProblem, feedHost } from '../slack/copy.js';
 import type { WorkspaceClients } from '../slack/workspaceClients.js';
@@ -21,20 +20,20 @@ export const CALENDAR_SYNC = {
 
 export interface CalendarSyncProps {
   cron: string;
-  services: Services;
+  useCases: UseCases;
   clients: WorkspaceClients;
   logger: Logger;
 }
 
 export type CalendarSyncJob = ScheduledRun<void>;
 
-export function startCalendarSync({ cron, services, clients, logger }: CalendarSyncProps): CalendarSyncJob {
+export function startCalendarSync({ cron, useCases, clients, logger }: CalendarSyncProps): CalendarSyncJob {
   const _running: Promise<void> | null = null;
   const run = async () => {
     let synced = 0;
     let recorded = 0;
     for (;;) {
-      const result = await syncCalendarFeeds({ services, ...CALENDAR_SYNC, limit: CALENDAR_SYNC.batch });
+      const result = await useCases.costs.syncCalendarFeeds({ ...CALENDAR_SYNC, limit: CALENDAR_SYNC.batch });
       synced += result.synced;
       recorded += result.recorded;
       if (result.failed > 0)

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ABANDONED_CLAIM_MS, dueDigests } from '../app/digests/dueDigests.js';
-import type { Services } from '../app/services.js';
-import { formatRef } from '../domain/decision.js';
+import type { UseCases } from '../app/useCases.js';
 import { errorForLog, type Logger } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
+import { revisitDue } from '../slack/copy.js';
 import { postDigest } from '../slack/postDigest.js';
 import type { WorkspaceClients } from '../slack/workspaceClients.js';
 import { scheduleRun } from './scheduledRun.js';
@@ -25,7 +24,7 @@ const PARALLEL_CHANNELS = 4;
 const REMINDERS_PER_RUN = 200;
 
 export interface DigestJobProps {
-  services: Services;
+  useCases: UseCases;
   /** Clients that ride out rate limits longer than an interactive request would. */
   clients: WorkspaceClients;
   logger: Logger;
@@ -43,21 +42,26 @@ export interface DigestJob {
 }
 
 export function startDigests({
-  services,
+  useCases,
   clients,
   logger,
   metrics,
   instance = `${process.pid}-${randomUUID().slice(0, 8)}`,
 }: DigestJobProps): DigestJob {
   const tick = async () => {
-    const due = await dueDigests(services, services.now());
+    const due = await useCases.digests.due();
     for (let i = 0; i < due.length; i += PARALLEL_CHANNELS) {
       await Promise.all(
         due.slice(i, i + PARALLEL_CHANNELS).map((d) =>
           clients
             .clientFor(d.stored.workspace)
             .then((client) =>
-              postDigest({ services, client, logger, stored: d.stored, period: d.period, claimAs: instance }),
+              postDigest({
+                run: useCases.digests.run,
+                client,
+                logger,
+                request: { stored: d.stored, period: d.period, claimAs: instance },
+              }),
             )
             .then((result) => {
               if (result.status === 'posted') metrics.digestsPosted.inc();
@@ -71,35 +75,22 @@ export function startDigests({
   };
 
   const remind = async () => {
-    const today = services.now().toISOString().slice(0, 10);
-    for (const due of await services.digestFacts.revisitsDue(today, REMINDERS_PER_RUN, ABANDONED_CLAIM_MS)) {
-      // Claimed first: every replica runs this at the same minute, and the owner hears it once. A
-      // claim its replica abandoned (stopped before sending) is taken over, as digests' are.
-      if (!(await services.digestFacts.claimRevisitReminder(due.workspace, due.decisionId, ABANDONED_CLAIM_MS)))
-        continue;
-      try {
+    await useCases.digests.sendRevisitReminders(REMINDERS_PER_RUN, {
+      async send(due) {
         const client = await clients.clientFor(due.workspace);
-        await client.chat.postMessage({
-          channel: due.owner,
-          text: `${formatRef(due.ref)} is due for revisit (${due.revisitOn}), in <#${due.channelId}>. Keep it, or supersede it with \`/decide supersede ${formatRef(due.ref)} …\`.`,
-        });
-      } catch (error) {
+        await client.chat.postMessage({ channel: due.owner, text: revisitDue(due.ref, due.revisitOn, due.channelId) });
+      },
+      onSendFailure: (due, error) =>
         logger.warn(
           { err: errorForLog(error), ref: due.ref },
           'could not remind an owner of a revisit; a later run tries again',
-        );
-        await services.digestFacts.releaseRevisitReminder(due.workspace, due.decisionId).catch(() => undefined);
-        continue;
-      }
-      await services.digestFacts
-        .finishRevisitReminder(due.workspace, due.decisionId)
-        .catch((error: unknown) =>
-          logger.error(
-            { err: errorForLog(error), ref: due.ref },
-            'a revisit reminder was sent but could not be recorded; it will be sent again',
-          ),
-        );
-    }
+        ),
+      onFinishFailure: (due, error) =>
+        logger.error(
+          { err: errorForLog(error), ref: due.ref },
+          'a revisit reminder was sent but could not be recorded; it will be sent again',
+        ),
+    });
   };
 
   const digestRun = scheduleRun(DIGEST_TICK_CRON, 'digests', tick, (error) =>

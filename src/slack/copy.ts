@@ -306,3 +306,50 @@ function roleUnknownCause(failure?: SlackFailure): string {
     return 'The app lacks the users:read permission it needs for that: ask whoever installed it to reinstall it.';
   return failure ? `${describeSlackFailure(failure, 'Slack')} Try again in a minute.` : 'Try again in a minute.';
 }
+
+/** A warning's button whose judgement or decision is gone. */
+export const WARNING_GONE = 'That warning is no longer valid.';
+
+export const REOPEN_FORM_FAILED = "I couldn't open the Reopen form. Try again in a moment.";
+
+export const REOPEN_FORM_STALE = 'This form is out of date. Close it and press Reopen again.';
+export const REOPEN_NEEDS_WHAT_IS_NEW = 'Say what is new since the decision.';
+
+export function decisionGone(ref: number): string {
+  return `${formatRef(ref)} can no longer be found.`;
+}
+
+/** Told in the warned thread when someone reopens the decision from the warning. */
+export function reopenedInThread(userId: string, ref: number, whatIsNew: string): string {
+  return `<@${userId}> reopened ${formatRef(ref)}. What is new: ${whatIsNew}`;
+}
+
+export const DATABASE_DOWN_NOTHING_CHANGED =
+  "I couldn't reach the database just now; nothing changed. Try again in a minute.";
+
+export function digestScheduled(when: string, next: Date): string {
+  return (
+    `This channel's Reflection digest comes ${when}; the next one on ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC. ` +
+    `It covers what was decided, superseded and due for revisit, the threads that reopened a decision, and what coordination cost. \`${COMMAND} digest preview\` shows it now; \`${COMMAND} digest off\` stops it. Invite me to the channel if I am not in it yet.`
+  );
+}
+
+export function digestStopped(hadOne: boolean): string {
+  return hadOne ? 'The Reflection digest of this channel is off.' : 'This channel had no Reflection digest.';
+}
+
+export const NO_DIGEST_YET = `No Reflection digest here yet. Set one with \`${COMMAND} digest weekly fri 16:00\` (or \`daily 09:30\`, \`monthly 1 09:00\`, with a time zone after the time if you like).`;
+
+export function digestScheduleShown(when: string, pausedReason: string | null): string {
+  return `This channel's Reflection digest comes ${when}.${pausedReason ? ` It is paused: ${pausedReason}` : ''}`;
+}
+
+/** Told to a digest's owner when Slack will not take it in its channel. */
+export function digestPaused(channelId: string, why: string): string {
+  return `I paused the Reflection digest of <#${channelId}>: ${why} Set it again with \`${COMMAND} digest …\` in that channel once that is fixed.`;
+}
+
+/** A revisit reminder, to the decision's owner. */
+export function revisitDue(ref: number, revisitOn: string, channelId: string): string {
+  return `${formatRef(ref)} is due for revisit (${revisitOn}), in <#${channelId}>. Keep it, or supersede it with \`${COMMAND} supersede ${formatRef(ref)} …\`.`;
+}

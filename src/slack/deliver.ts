@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Workspace } from '../domain/workspace.js';
-import type { Services } from '../app/services.js';
+import type { UseCases } from '../app/useCases.js';
 import type { Decision } from '../domain/decision.js';
 import { errorForLog, type Logger } from '../logger.js';
 import { decisionCardBlocks, decisionFallbackText } from './blocks/decisionCard.js';
@@ -14,12 +14,12 @@ export type CardDelivery = { ok: true; ts: string } | { ok: false; failure: Slac
  */
 export async function postDecisionCard(props: {
   client: WebClient;
-  services: Pick<Services, 'decisions' | 'conversations'>;
+  useCases: Pick<UseCases, 'decisions'>;
   workspace: Workspace;
   decision: Decision;
   logger: Logger;
 }): Promise<CardDelivery> {
-  const { client, services, workspace, decision, logger } = props;
+  const { client, useCases, workspace, decision, logger } = props;
   if (decision.cardTs) return { ok: true, ts: decision.cardTs };
   try {
     const posted = await client.chat.postMessage({
@@ -31,8 +31,7 @@ export async function postDecisionCard(props: {
     });
     const ts = posted.ts!;
     try {
-      const permalink = await services.conversations.permalink(workspace, decision.source.channelId, ts);
-      await services.decisions.attachCard(workspace, decision.id, { ts, permalink });
+      await useCases.decisions.noteCardPosted(workspace, decision, ts);
     } catch (error) {
       // The card is in the channel: the person must not be told it is not. Only refreshing it
       // later (when the decision is superseded) needs to know where it went.

@@ -1,7 +1,8 @@
+import type { DecisionQuery } from '../../app/decisions/browseDecisions.js';
 import type { KnownBlock } from '@slack/types';
 import type { Page } from '../../domain/workspace.js';
 import { z } from 'zod';
-import { DECISION_STATUSES, type Decision, type DecisionStatus, TAG_PATTERN } from '../../domain/decision.js';
+import { DECISION_STATUSES, type Decision, TAG_PATTERN } from '../../domain/decision.js';
 import { ACTION } from '../ids.js';
 import { decisionSummaryBlocks } from './decisionCard.js';
 import { plainUserText } from './text.js';
@@ -9,9 +10,7 @@ import { plainUserText } from './text.js';
 export const RESULTS_PAGE_SIZE = 10;
 
 /** What a page of results answers; it travels in the paging buttons' value, so it stays small. */
-export type ResultsQuery =
-  | { k: 'list'; tag: string | null; status: DecisionStatus | null }
-  | { k: 'search'; q: string };
+export type ResultsQuery = DecisionQuery;
 
 export interface PageRequest {
   query: ResultsQuery;

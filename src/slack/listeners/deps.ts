@@ -1,11 +1,11 @@
-import type { Services } from '../../app/services.js';
+import type { UseCases } from '../../app/useCases.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics/metrics.js';
 import type { EventWork } from './eventWork.js';
 
-/** What every listener is given; listeners translate payloads, call a use case and render through blocks/. */
+/** What every listener is given; listeners translate payloads, call a use case and render through blocks/; no repository is in reach. */
 export interface ListenerDeps {
-  services: Services;
+  useCases: UseCases;
   logger: Logger;
   /** Whether this deployment takes GitHub webhooks (GITHUB_WEBHOOK_SECRET is set). */
   githubWebhooks: boolean;
@@ -25,9 +25,4 @@ export interface InstallationRegistry {
     query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean },
     revoked: { botUserIds: string[]; userIds: string[] },
   ): Promise<void>;
-}
-
-/** Today's date (UTC) for new records. */
-export function today(services: Services): string {
-  return services.now().toISOString().slice(0, 10);
 }

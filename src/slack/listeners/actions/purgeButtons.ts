@@ -5,7 +5,6 @@ import type {
   RespondArguments,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import { purgeWorkspace } from '../../../app/workspace/purgeWorkspace.js';
 import { errorForLog } from '../../../logger.js';
 import { NOTHING_LEFT, PURGE_CANCELLED, purgedBlocks, purgedText } from '../../blocks/purgeConfirmation.js';
 import { COMMAND } from '../../ids.js';
@@ -21,7 +20,7 @@ type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddleware
  * admin (the message could be old, the role taken away since), deletes, and replaces the confirmation
  * with what was deleted.
  */
-export function confirmPurge({ services, logger }: ListenerDeps) {
+export function confirmPurge({ useCases, logger }: ListenerDeps) {
   return async ({ ack, action, body, context, client, respond }: Args): Promise<void> => {
     await ack();
     const workspace = workspaceOf(context);
@@ -37,9 +36,9 @@ export function confirmPurge({ services, logger }: ListenerDeps) {
     const orgWide = Boolean(context.isEnterpriseInstall);
     const { role, failure } = await workspaceRoleOf(client, body.user.id, orgWide);
     if (failure) logger.warn({ failure }, 'users.info failed; purge refused');
-    let outcome: Awaited<ReturnType<typeof purgeWorkspace>>;
+    let outcome: Awaited<ReturnType<ListenerDeps['useCases']['workspace']['purge']>>;
     try {
-      outcome = await purgeWorkspace({ services, workspace, role });
+      outcome = await useCases.workspace.purge({ workspace, role });
     } catch (error) {
       logger.error({ err: errorForLog(error) }, "purging a workspace's data failed");
       await answer({

@@ -1,14 +1,18 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { decisionResultsBlocks, describeQuery, parsePageRequest } from '../../blocks/decisionResults.js';
+import {
+  decisionResultsBlocks,
+  describeQuery,
+  parsePageRequest,
+  RESULTS_PAGE_SIZE,
+} from '../../blocks/decisionResults.js';
 import { workspaceOf } from '../../workspace.js';
 import type { ListenerDeps } from '../deps.js';
-import { fetchResultsPage } from '../resultsPage.js';
 import { errorForLog } from '../../../logger.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 /** Previous/Next under `/decide list|search` results: replaces the ephemeral message with the other page. */
-export function resultsPage({ services, logger }: ListenerDeps) {
+export function resultsPage({ useCases, logger }: ListenerDeps) {
   return async ({ ack, action, body, respond, context }: Args): Promise<void> => {
     await ack();
     const request = parsePageRequest(action.value);
@@ -22,7 +26,10 @@ export function resultsPage({ services, logger }: ListenerDeps) {
       return;
     }
     try {
-      const page = await fetchResultsPage(services, workspaceOf(context), channelId, request);
+      const page = await useCases.decisions.browse(workspaceOf(context), channelId, {
+        ...request,
+        limit: RESULTS_PAGE_SIZE,
+      });
       await respond({
         response_type: 'ephemeral',
         replace_original: true,

@@ -1,12 +1,13 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { StoredJudgement } from '../../../app/relitigation/ports.js';
+import type { WarningTarget } from '../../../app/relitigation/findWarning.js';
 import type { Workspace } from '../../../domain/workspace.js';
-import { relitigationCostKey } from '../../../app/relitigation/trackRelitigationThread.js';
 import type { Decision } from '../../../domain/decision.js';
 import { formatRef } from '../../../domain/decision.js';
 import { errorForLog } from '../../../logger.js';
 import { decisionDetailBlocks } from '../../blocks/decisionCard.js';
 import { answeredWarningBlocks, relitigationWarningText, reopenModalView } from '../../blocks/relitigationWarning.js';
+import { REOPEN_FORM_FAILED, WARNING_GONE } from '../../copy.js';
 import { workspaceOf } from '../../workspace.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -16,25 +17,14 @@ type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddleware
 async function warningTarget(
   deps: ListenerDeps,
   args: Args,
-): Promise<{ workspace: Workspace; judgement: StoredJudgement; decision: Decision } | null> {
+): Promise<(WarningTarget & { workspace: Workspace }) | null> {
   const workspace = workspaceOf(args.context);
-  const id = Number(args.action.value);
-  const judgement = Number.isSafeInteger(id) && id > 0 ? await deps.services.judgements.find(workspace, id) : null;
-  const decision = judgement
-    ? await deps.services.decisions.findByRef(workspace, judgement.decisionRef, {
-        kind: 'channel',
-        channelId: judgement.channelId,
-      })
-    : null;
-  if (!judgement || !decision) {
-    await args.respond({
-      response_type: 'ephemeral',
-      replace_original: false,
-      text: 'That warning is no longer valid.',
-    });
+  const target = await deps.useCases.relitigation.findWarning(workspace, Number(args.action.value));
+  if (!target) {
+    await args.respond({ response_type: 'ephemeral', replace_original: false, text: WARNING_GONE });
     return null;
   }
-  return { workspace, judgement, decision };
+  return { workspace, ...target };
 }
 
 /** "Not a reopening": stored as feedback; the bot stays quiet about this decision in this thread. */
@@ -44,22 +34,9 @@ export function dismissWarning(deps: ListenerDeps) {
     const target = await warningTarget(deps, args);
     if (!target) return;
     const userId = args.body.user.id;
-    const changed = await deps.services.judgements.giveFeedback(
-      target.workspace,
-      target.judgement.id,
-      'dismissed',
-      userId,
-    );
+    const { changed, costError } = await deps.useCases.relitigation.dismiss(target.workspace, target.judgement, userId);
     if (!changed) return; // a double click, or someone answered first
-    // Not a reopening, so the thread cost nothing in relitigation.
-    await deps.services.costs
-      .remove(
-        target.workspace,
-        relitigationCostKey(target.judgement.channelId, target.judgement.threadTs, target.judgement.decisionId),
-      )
-      .catch((error: unknown) =>
-        deps.logger.warn({ err: errorForLog(error) }, 'removing a dismissed thread cost failed'),
-      );
+    if (costError) deps.logger.warn({ err: errorForLog(costError) }, 'removing a dismissed thread cost failed');
     await updateWarning(deps, args, target, { kind: 'dismissed', by: userId });
   };
 }
@@ -87,7 +64,7 @@ export function reopenFromWarning(deps: ListenerDeps) {
       await args.respond({
         response_type: 'ephemeral',
         replace_original: false,
-        text: "I couldn't open the Reopen form. Try again in a moment.",
+        text: REOPEN_FORM_FAILED,
       });
     }
   };
@@ -100,7 +77,7 @@ export function keepDecision(deps: ListenerDeps) {
     const target = await warningTarget(deps, args);
     if (!target) return;
     const userId = args.body.user.id;
-    const changed = await deps.services.decisions.setUnderReview(target.workspace, target.decision.id, 'kept', userId);
+    const changed = await deps.useCases.relitigation.keep(target.workspace, target.decision, userId);
     if (!changed) return;
     await updateWarning(deps, args, target, { kind: 'kept', by: userId });
   };
@@ -112,7 +89,7 @@ export function viewFromWarning(deps: ListenerDeps) {
     await args.ack();
     const target = await warningTarget(deps, args);
     if (!target) return;
-    const history = await deps.services.decisions.history(target.workspace, target.decision.id);
+    const history = await deps.useCases.decisions.history(target.workspace, target.decision);
     await args.respond({
       response_type: 'ephemeral',
       replace_original: false,

@@ -10,12 +10,12 @@ type Args = SlackEventMiddlewareArgs<'channel_shared' | 'channel_unshared'> & Al
  * this event on, a shared channel sees only its own decisions, without waiting for the cached
  * answer of conversations.info to expire.
  */
-export function channelSharing({ services, logger }: ListenerDeps) {
+export function channelSharing({ useCases, logger }: ListenerDeps) {
   return async ({ event, context }: Args): Promise<void> => {
     const channelId: unknown = event.channel;
     if (!isSlackConversationId(channelId)) return;
     const shared = event.type === 'channel_shared';
-    services.conversations.noteSharing(workspaceOf(context), channelId, shared);
+    useCases.relitigation.channelSharingChanged(workspaceOf(context), channelId, shared);
     logger.info(
       { channelId, shared },
       shared ? 'a channel was shared with another organisation' : 'a channel was unshared',

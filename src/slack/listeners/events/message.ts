@@ -1,8 +1,4 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { channelMadePrivate } from '../../../app/decisions/channelMadePrivate.js';
-import { trackRelitigationThread } from '../../../app/relitigation/trackRelitigationThread.js';
-import { couldReopen } from '../../../app/relitigation/detectRelitigation.js';
-import { watchMessage } from '../../../app/relitigation/watchMessage.js';
 import { errorForLog } from '../../../logger.js';
 import { relitigationWarningBlocks, relitigationWarningText } from '../../blocks/relitigationWarning.js';
 import { isSlackConversationId, readSlackMessage, type SlackMessageFields } from '../../slackShapes.js';
@@ -20,7 +16,7 @@ const PEOPLE_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share', 'm
  * event; this judges it and, when a message reopens a recorded decision, replies in its thread.
  * Edits are judged once more; messages from any bot, this app included, never are.
  */
-export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, eventWork }: ListenerDeps) {
+export function messageWatcher({ useCases, logger, metrics, eventRetryWindowMs, eventWork }: ListenerDeps) {
   return async ({ event, client, context }: Args): Promise<void> => {
     // Slack tells a channel's members it was made private with a message of this subtype.
     if ((event as { subtype?: string }).subtype === 'channel_convert_to_private') {
@@ -29,7 +25,7 @@ export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, 
       const workspace = workspaceOf(context);
       // Like judging, it rides out a database outage: losing it would leave decisions showing elsewhere.
       const work = async () => {
-        const changed = await channelMadePrivate({ services, workspace, channelId: converted });
+        const changed = await useCases.decisions.channelMadePrivate({ workspace, channelId: converted });
         logger.info(
           { channelId: converted, decisions: changed },
           'a channel was made private; its decisions are private now',
@@ -55,21 +51,14 @@ export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, 
     const channelId: unknown = event.channel;
     if (!isSlackConversationId(channelId)) return;
     const workspace = workspaceOf(context);
-    // A person's reply in a thread that may have been warned about: what relitigating costs grows with it.
-    const reply =
-      message.user !== null &&
-      message.threadTs !== null &&
-      message.threadTs !== message.ts &&
-      !services.threadActivity.knownUnwarned(workspace, channelId, message.threadTs)
-        ? { threadTs: message.threadTs, author: message.user }
-        : null;
     // Most messages propose nothing and continue no warned thread: no database work, no place in the queue.
-    if (!reply && !couldReopen(services.detector, message.text)) {
+    const { needsWork, reply } = useCases.relitigation.screen(workspace, channelId, message);
+    if (!needsWork) {
       metrics.relitigationChecks.inc({ result: 'quiet' });
       return;
     }
     const work = async () => {
-      const warnings = await watchMessage({ services, workspace, channelId, message });
+      const warnings = await useCases.relitigation.watch({ workspace, channelId, message });
       metrics.relitigationChecks.inc({ result: warnings.length > 0 ? 'warned' : 'quiet' });
       for (const { judgement, decision, verdict } of warnings) {
         const posted = await client.chat.postMessage({
@@ -80,13 +69,11 @@ export function messageWatcher({ services, logger, metrics, eventRetryWindowMs, 
           unfurl_links: false,
           unfurl_media: false,
         });
-        if (posted.ts) await services.judgements.attachWarning(workspace, judgement.id, posted.ts);
-        services.threadActivity.warnedIn(workspace, channelId, judgement.threadTs);
+        await useCases.relitigation.noteWarningPosted(workspace, channelId, judgement, posted.ts);
         metrics.relitigationWarnings.inc();
       }
       if (reply) {
-        await trackRelitigationThread({
-          services,
+        await useCases.relitigation.trackThread({
           workspace,
           channelId,
           threadTs: reply.threadTs,

@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { prepareThreadDecision } from '../../../app/decisions/prepareThreadDecision.js';
 import { LIMITS } from '../../../domain/decision.js';
 import {
   decisionModalView,
@@ -22,7 +21,7 @@ type Args = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
  * 3 s) is fresh; it becomes the form pre-filled from the message and its thread (participants as
  * deciders, an LLM draft when configured), or shows the record if this message was logged already.
  */
-export function logAsDecisionShortcut({ services, logger }: ListenerDeps) {
+export function logAsDecisionShortcut({ useCases, logger }: ListenerDeps) {
   return async ({ ack, shortcut, client, context }: Args): Promise<void> => {
     await ack();
     const channelId: unknown = shortcut.channel?.id;
@@ -38,7 +37,7 @@ export function logAsDecisionShortcut({ services, logger }: ListenerDeps) {
       const opened = await client.views.open({ trigger_id: shortcut.trigger_id, view: loadingDecisionModalView() });
       if (!opened.view?.id) throw new Error('views.open returned no view');
       loading = { id: opened.view.id, hash: opened.view.hash };
-      const prepared = await prepareThreadDecision({ services, workspace, channelId, message });
+      const prepared = await useCases.decisions.prepareFromThread({ workspace, channelId, message });
       const view =
         prepared.kind === 'existing'
           ? existingDecisionModalView(prepared.decision)

@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { saveCostSettings } from '../../../app/costs/saveCostSettings.js';
 import type { CostSettingKey } from '../../../domain/costs/costSettings.js';
 import { errorForLog } from '../../../logger.js';
 import { type CostSettingsMetadata, costSettingsMetadataSchema } from '../../blocks/costSettingsModal.js';
@@ -15,7 +14,7 @@ import { formAck } from './formAck.js';
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** The cost settings form was saved: check every field, store what changed, confirm in the channel. */
-export function costSettingsSubmitted({ services, logger }: ListenerDeps) {
+export function costSettingsSubmitted({ useCases, logger }: ListenerDeps) {
   return async ({ ack, view, body, client, context }: Args): Promise<void> => {
     let metadata: CostSettingsMetadata;
     try {
@@ -65,8 +64,7 @@ export function costSettingsSubmitted({ services, logger }: ListenerDeps) {
         return standing;
       };
       result = await acker.within(
-        saveCostSettings({
-          services,
+        useCases.costs.saveSettings({
           workspace,
           channelId: metadata.channelId,
           scope,

@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { recordDecision, type RecordDecisionResult } from '../../../app/decisions/recordDecision.js';
+import type { RecordDecisionResult } from '../../../app/decisions/recordDecision.js';
 import { formatRef } from '../../../domain/decision.js';
 import { describeSlackFailure } from '../../copy.js';
 import { FIELD } from '../../ids.js';
 import { postDecisionCard, tellUser } from '../../deliver.js';
 import { workspaceOf } from '../../workspace.js';
-import { type ListenerDeps, today } from '../deps.js';
+import type { ListenerDeps } from '../deps.js';
 import { formAck } from './formAck.js';
 import { readDecisionForm } from './readDecisionForm.js';
 import { errorForLog } from '../../../logger.js';
@@ -13,10 +13,10 @@ import { errorForLog } from '../../../logger.js';
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** The decision form was submitted: check it, record it, close the form, post the card. */
-export function decisionModalSubmitted({ services, logger }: ListenerDeps) {
+export function decisionModalSubmitted({ useCases, logger }: ListenerDeps) {
   return async ({ ack, view, body, client, context }: Args): Promise<void> => {
     const userId = body.user.id;
-    const form = readDecisionForm(view, userId, today(services));
+    const form = readDecisionForm(view, userId, useCases.clock.today());
     if (!form.ok) {
       await ack({ response_action: 'errors', errors: form.errors });
       return;
@@ -29,8 +29,7 @@ export function decisionModalSubmitted({ services, logger }: ListenerDeps) {
     let result: RecordDecisionResult;
     try {
       result = await acker.within(
-        recordDecision({
-          services,
+        useCases.decisions.record({
           workspace,
           content: form.content,
           channelId,
@@ -75,7 +74,7 @@ export function decisionModalSubmitted({ services, logger }: ListenerDeps) {
       );
       return;
     }
-    const delivery = await postDecisionCard({ client, services, workspace, decision: result.decision, logger });
+    const delivery = await postDecisionCard({ client, useCases, workspace, decision: result.decision, logger });
     if (!delivery.ok) {
       await tellUser(
         client,

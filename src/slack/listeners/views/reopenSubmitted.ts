@@ -1,16 +1,22 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { supersedeDecision } from '../../../app/decisions/supersedeDecision.js';
-import { formatRef } from '../../../domain/decision.js';
 import { encodePlainText } from '../../../domain/markup.js';
 import { errorForLog } from '../../../logger.js';
 import { answeredWarningBlocks, relitigationWarningText } from '../../blocks/relitigationWarning.js';
 import { userText } from '../../blocks/text.js';
-import { alreadySuperseded, describeContentProblem, supersedeElsewhere } from '../../copy.js';
+import {
+  alreadySuperseded,
+  decisionGone,
+  describeContentProblem,
+  REOPEN_FORM_STALE,
+  REOPEN_NEEDS_WHAT_IS_NEW,
+  reopenedInThread,
+  supersedeElsewhere,
+} from '../../copy.js';
 import { postDecisionCard, refreshDecisionCard, tellUser } from '../../deliver.js';
 import { FIELD_ACTION, REOPEN_FIELD } from '../../ids.js';
 import { workspaceOf } from '../../workspace.js';
-import { type ListenerDeps, today } from '../deps.js';
+import type { ListenerDeps } from '../deps.js';
 import { formAck } from './formAck.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -27,7 +33,7 @@ const metadataSchema = z.object({
  * The Reopen form: with a new decision, it supersedes the old one now; without, the old one goes
  * under review (and the watcher stays quiet about it). Either way the thread hears what is new.
  */
-export function reopenSubmitted({ services, logger }: ListenerDeps) {
+export function reopenSubmitted({ useCases, logger }: ListenerDeps) {
   return async ({ ack, view, body, client, context }: Args): Promise<void> => {
     const parsed = metadataSchema.safeParse(safeJson(view.private_metadata));
     const field = (id: string) => (view.state.values[id]?.[FIELD_ACTION]?.value ?? '').trim();
@@ -35,14 +41,14 @@ export function reopenSubmitted({ services, logger }: ListenerDeps) {
     if (!parsed.success) {
       await ack({
         response_action: 'errors',
-        errors: { [REOPEN_FIELD.whatIsNew]: 'This form is out of date. Close it and press Reopen again.' },
+        errors: { [REOPEN_FIELD.whatIsNew]: REOPEN_FORM_STALE },
       });
       return;
     }
     if (whatIsNew === '') {
       await ack({
         response_action: 'errors',
-        errors: { [REOPEN_FIELD.whatIsNew]: 'Say what is new since the decision.' },
+        errors: { [REOPEN_FIELD.whatIsNew]: REOPEN_NEEDS_WHAT_IS_NEW },
       });
       return;
     }
@@ -52,72 +58,51 @@ export function reopenSubmitted({ services, logger }: ListenerDeps) {
     const acker = formAck(ack, (text) => tellUser(client, { userId, channelId: meta.channelId }, text, logger));
     const newTitle = field(REOPEN_FIELD.newDecision);
     const typed = [whatIsNew, newTitle].filter((t) => t !== '').join('\n');
-    const decision = await acker.within(
-      services.decisions.findByRef(workspace, meta.decisionRef, { kind: 'channel', channelId: meta.channelId }),
+    const outcome = await acker.within(
+      useCases.relitigation.reopen({
+        workspace,
+        judgementId: meta.judgementId,
+        decisionRef: meta.decisionRef,
+        channelId: meta.channelId,
+        userId,
+        whatIsNew,
+        newTitle,
+        rationale: field(REOPEN_FIELD.rationale),
+        today: useCases.clock.today(),
+        idempotencyKey: `view:${view.id}`,
+      }),
     );
-    if (!decision) {
-      await acker.errors(
-        { [REOPEN_FIELD.whatIsNew]: `${formatRef(meta.decisionRef)} can no longer be found.` },
-        { typed },
-      );
+    if (outcome.kind === 'not_found') {
+      await acker.errors({ [REOPEN_FIELD.whatIsNew]: decisionGone(meta.decisionRef) }, { typed });
       return;
     }
-    const ref = formatRef(decision.ref);
-    let answer: Parameters<typeof answeredWarningBlocks>[2];
-
-    if (newTitle !== '') {
-      const result = await acker.within(
-        supersedeDecision({
-          services,
-          workspace,
-          ref: decision.ref,
-          channelId: meta.channelId,
-          createdBy: userId,
-          idempotencyKey: `view:${view.id}`,
-          content: {
-            title: encodePlainText(newTitle),
-            context: encodePlainText(whatIsNew),
-            rationale: encodePlainText(field(REOPEN_FIELD.rationale)),
-            consequences: '',
-            alternatives: [],
-            aliases: [],
-            deciders: [userId],
-            tags: decision.tags,
-            status: 'accepted',
-            decidedOn: today(services),
-            revisitOn: null,
-          },
-        }),
-      );
-      if (!result.ok) {
-        const message =
-          result.reason === 'already_superseded'
-            ? alreadySuperseded(decision.ref, result.previous.supersededBy!.ref)
-            : result.reason === 'invalid'
-              ? result.problems.map(describeContentProblem).join(' ')
-              : result.reason === 'other_channel'
-                ? supersedeElsewhere(decision.ref, result.previous.source.channelId)
-                : `${ref} can no longer be found.`;
-        await acker.errors({ [REOPEN_FIELD.newDecision]: message }, { typed });
-        return;
-      }
-      await acker.done();
-      await services.judgements.giveFeedback(workspace, meta.judgementId, 'reopened', userId);
-      await postDecisionCard({ client, services, workspace, decision: result.current, logger });
-      await refreshDecisionCard(client, result.previous, logger);
-      answer = { kind: 'superseded', by: userId, byRef: result.current.ref };
-    } else {
-      await acker.done();
-      await services.judgements.giveFeedback(workspace, meta.judgementId, 'reopened', userId);
-      await services.decisions.setUnderReview(workspace, decision.id, 'reopened', userId);
-      answer = { kind: 'reopened', by: userId };
+    if (outcome.kind === 'refused') {
+      const { result } = outcome;
+      const message =
+        result.reason === 'already_superseded'
+          ? alreadySuperseded(meta.decisionRef, result.previous.supersededBy!.ref)
+          : result.reason === 'invalid'
+            ? result.problems.map(describeContentProblem).join(' ')
+            : result.reason === 'other_channel'
+              ? supersedeElsewhere(meta.decisionRef, result.previous.source.channelId)
+              : decisionGone(meta.decisionRef);
+      await acker.errors({ [REOPEN_FIELD.newDecision]: message }, { typed });
+      return;
+    }
+    await acker.done();
+    const decision = outcome.kind === 'superseded' ? outcome.previous : outcome.decision;
+    let answer: Parameters<typeof answeredWarningBlocks>[2] = { kind: 'reopened', by: userId };
+    if (outcome.kind === 'superseded') {
+      await postDecisionCard({ client, useCases, workspace, decision: outcome.current, logger });
+      await refreshDecisionCard(client, outcome.previous, logger);
+      answer = { kind: 'superseded', by: userId, byRef: outcome.current.ref };
     }
 
     try {
       await client.chat.postMessage({
         channel: meta.channelId,
         thread_ts: meta.threadTs,
-        text: `<@${userId}> reopened ${ref}. What is new: ${userText(encodePlainText(whatIsNew))}`,
+        text: reopenedInThread(userId, decision.ref, userText(encodePlainText(whatIsNew))),
         unfurl_links: false,
       });
       if (meta.warningTs) {

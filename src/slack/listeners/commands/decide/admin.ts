@@ -1,4 +1,3 @@
-import { previewWorkspacePurge } from '../../../../app/workspace/purgeWorkspace.js';
 import { errorForLog } from '../../../../logger.js';
 import { NOTHING_STORED, purgeConfirmationBlocks, purgeConfirmationText } from '../../../blocks/purgeConfirmation.js';
 import { describePurgeRefusal, HOLDING } from '../../../copy.js';
@@ -12,14 +11,14 @@ import type { CommandArgs } from './commandArgs.js';
  * `/decide admin purge`: shows a workspace admin everything stored for the workspace and asks before
  * deleting it; the "Delete everything" button (actions/purgeButtons.ts) does the deleting.
  */
-export async function adminPurgeFromCommand({ services, logger }: ListenerDeps, args: CommandArgs): Promise<void> {
+export async function adminPurgeFromCommand({ useCases, logger }: ListenerDeps, args: CommandArgs): Promise<void> {
   const workspace = workspaceOf(args.context);
   const orgWide = Boolean(args.context.isEnterpriseInstall);
   const work = async (): Promise<Reply> => {
     const { role, failure } = await workspaceRoleOf(args.client, args.command.user_id, orgWide);
     if (failure) logger.warn({ failure }, 'users.info failed; /decide admin purge refused');
     try {
-      const preview = await previewWorkspacePurge({ services, workspace, role });
+      const preview = await useCases.workspace.purgePreview({ workspace, role });
       switch (preview.kind) {
         case 'refused':
           return { text: describePurgeRefusal(preview.reason, orgWide, failure) };

@@ -1,12 +1,15 @@
-import { channelViewer } from '../../../../app/decisions/channelViewer.js';
 import type { DecisionStatus } from '../../../../domain/decision.js';
 import { formatRef } from '../../../../domain/decision.js';
 import { decisionDetailBlocks } from '../../../blocks/decisionCard.js';
-import { decisionResultsBlocks, describeQuery, type ResultsQuery } from '../../../blocks/decisionResults.js';
+import {
+  decisionResultsBlocks,
+  describeQuery,
+  RESULTS_PAGE_SIZE,
+  type ResultsQuery,
+} from '../../../blocks/decisionResults.js';
 import { HOLDING, notVisible, withTextBack } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
-import { fetchResultsPage } from '../../resultsPage.js';
 import { answerSoon, type Reply } from './answerSoon.js';
 import type { CommandArgs } from './commandArgs.js';
 import { errorForLog } from '../../../../logger.js';
@@ -28,15 +31,16 @@ export async function searchDecisions(deps: ListenerDeps, args: CommandArgs, que
 }
 
 async function answerWithResults(
-  { services, logger }: ListenerDeps,
+  { useCases, logger }: ListenerDeps,
   args: CommandArgs,
   query: ResultsQuery,
 ): Promise<void> {
   const work = async (): Promise<Reply> => {
     try {
-      const page = await fetchResultsPage(services, workspaceOf(args.context), args.command.channel_id, {
+      const page = await useCases.decisions.browse(workspaceOf(args.context), args.command.channel_id, {
         query,
         offset: 0,
+        limit: RESULTS_PAGE_SIZE,
       });
       return { text: describeQuery(query), blocks: decisionResultsBlocks(query, page) };
     } catch (error) {
@@ -54,17 +58,13 @@ async function answerWithResults(
 }
 
 /** `/decide show D-14`: the card and its history, if it is visible from this channel. */
-export async function showDecision({ services, logger }: ListenerDeps, args: CommandArgs, ref: number): Promise<void> {
+export async function showDecision({ useCases, logger }: ListenerDeps, args: CommandArgs, ref: number): Promise<void> {
   const workspace = workspaceOf(args.context);
   const work = async (): Promise<Reply> => {
     try {
-      const decision = await services.decisions.findByRef(
-        workspace,
-        ref,
-        await channelViewer(services, workspace, args.command.channel_id),
-      );
-      if (!decision) return { text: notVisible(ref) };
-      const history = await services.decisions.history(workspace, decision.id);
+      const shown = await useCases.decisions.show(workspace, args.command.channel_id, ref);
+      if (!shown) return { text: notVisible(ref) };
+      const { decision, history } = shown;
       return { text: formatRef(decision.ref), blocks: decisionDetailBlocks(decision, history) };
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'showing a decision failed');

@@ -1,4 +1,3 @@
-import { subscribeCalendar } from '../../../../app/costs/subscribeCalendar.js';
 import { CALENDAR_LOOKBACK_DAYS } from '../../../../app/costs/syncCalendarFeed.js';
 import { errorForLog } from '../../../../logger.js';
 import { hours, money, personHours } from '../../../blocks/costFormat.js';
@@ -12,7 +11,7 @@ const DATABASE_DOWN = "I couldn't reach the database just now; nothing changed. 
 
 /** `/decide calendar <ics url> | list | off`: the ICS feeds whose meetings count for this channel. */
 export async function calendarFromCommand(
-  { services, logger }: ListenerDeps,
+  { useCases, logger }: ListenerDeps,
   args: CommandArgs,
   request: { action: 'list' } | { action: 'off' } | { action: 'subscribe'; url: string },
 ): Promise<void> {
@@ -21,7 +20,7 @@ export async function calendarFromCommand(
   const work = async (): Promise<Reply> => {
     try {
       if (request.action === 'list') {
-        const feeds = await services.calendars.list(workspace, command.channel_id);
+        const feeds = await useCases.costs.calendarFeeds(workspace, command.channel_id);
         if (feeds.length === 0)
           return {
             text: 'No calendar feeds count for this channel. Subscribe one with `/decide calendar <ics link>`.',
@@ -37,7 +36,7 @@ export async function calendarFromCommand(
         return { text: `Calendar feeds of this channel:\n${lines.join('\n')}\n\`/decide calendar off\` removes them.` };
       }
       if (request.action === 'off') {
-        const removed = await services.calendars.unsubscribeAll(workspace, command.channel_id);
+        const removed = await useCases.costs.unsubscribeCalendars(workspace, command.channel_id);
         return {
           text:
             removed === 0
@@ -45,8 +44,7 @@ export async function calendarFromCommand(
               : `Removed ${removed} calendar ${removed === 1 ? 'feed' : 'feeds'}. Meetings already recorded stay in the costs.`,
         };
       }
-      const result = await subscribeCalendar({
-        services,
+      const result = await useCases.costs.subscribeCalendar({
         workspace,
         channelId: command.channel_id,
         url: request.url,

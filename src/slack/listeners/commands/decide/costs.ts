@@ -1,4 +1,3 @@
-import { reportCosts } from '../../../../app/costs/reportCosts.js';
 import type { PeriodKind } from '../../../../domain/costs/periods.js';
 import { errorForLog } from '../../../../logger.js';
 import { costReportBlocks, costReportText } from '../../../blocks/costReport.js';
@@ -10,14 +9,13 @@ import type { CommandArgs } from './commandArgs.js';
 
 /** `/decide costs [week|month|quarter] [all]`: the period's coordination costs by kind. */
 export async function costsFromCommand(
-  { services, logger }: ListenerDeps,
+  { useCases, logger }: ListenerDeps,
   args: CommandArgs,
   request: { period: PeriodKind; scope: 'channel' | 'workspace' },
 ): Promise<void> {
   const work = async (): Promise<Reply> => {
     try {
-      const report = await reportCosts({
-        services,
+      const report = await useCases.costs.report({
         workspace: workspaceOf(args.context),
         channelId: args.command.channel_id,
         ...request,

@@ -7,7 +7,7 @@ import type { CommandArgs } from './commandArgs.js';
 
 /** `/decide github [owner/repo | off owner/repo]`: which repositories' review waits count for this channel. */
 export async function githubFromCommand(
-  { services, logger, githubWebhooks }: ListenerDeps,
+  { useCases, logger, githubWebhooks }: ListenerDeps,
   args: CommandArgs,
   request: { action: 'list' } | { action: 'link' | 'unlink'; repository: string },
 ): Promise<void> {
@@ -19,7 +19,7 @@ export async function githubFromCommand(
   const work = async (): Promise<Reply> => {
     try {
       if (request.action === 'list') {
-        const repositories = await services.github.linkedTo(workspace, command.channel_id);
+        const repositories = await useCases.costs.linkedRepositories(workspace, command.channel_id);
         return {
           text:
             repositories.length === 0
@@ -28,10 +28,13 @@ export async function githubFromCommand(
         };
       }
       const key = request.repository.toLowerCase();
-      const change =
-        request.action === 'unlink'
-          ? await services.github.unlink(workspace, key, command.channel_id)
-          : await services.github.link(workspace, key, command.channel_id, command.user_id);
+      const change = await useCases.costs.changeRepositoryLink({
+        workspace,
+        channelId: command.channel_id,
+        repository: key,
+        link: request.action === 'link',
+        userId: command.user_id,
+      });
       if (change.kind === 'linked_elsewhere')
         return { text: githubLinkedElsewhere(key, change.channelId, request.action) };
       if (request.action === 'unlink') {

@@ -1,4 +1,3 @@
-import { changeLlmOptIn } from '../../../../app/workspace/changeLlmOptIn.js';
 import { errorForLog } from '../../../../logger.js';
 import { describeLlmRefusal, describeLlmSetting, HOLDING } from '../../../copy.js';
 import { workspaceOf } from '../../../workspace.js';
@@ -9,14 +8,14 @@ import type { CommandArgs } from './commandArgs.js';
 
 /** `/decide llm [on|off]`: the workspace's opt-in to the LLM's second opinion on relitigation (admins change it). */
 export async function llmSetting(
-  { services, logger }: ListenerDeps,
+  { useCases, logger }: ListenerDeps,
   args: CommandArgs,
   optIn: boolean | null,
 ): Promise<void> {
   const workspace = workspaceOf(args.context);
-  const llm = services.relitigationLlm;
-  const endpoint = llm?.endpoint ?? null;
-  if (!llm) {
+  // Without an endpoint there is nothing to opt in to, and no need to ask the database.
+  const { configured, endpoint } = await useCases.workspace.llmStatus(workspace, { readOptIn: false });
+  if (!configured) {
     await args.ack({
       response_type: 'ephemeral',
       text: describeLlmSetting({ configured: false, optIn: false, changed: false, endpoint }),
@@ -26,13 +25,13 @@ export async function llmSetting(
   const work = async (): Promise<Reply> => {
     try {
       if (optIn === null) {
-        const current = await services.workspaceSettings.llmOptIn(workspace);
+        const { optIn: current } = await useCases.workspace.llmStatus(workspace, { readOptIn: true });
         return { text: describeLlmSetting({ configured: true, optIn: current, changed: false, endpoint }) };
       }
       const orgWide = Boolean(args.context.isEnterpriseInstall);
       const { role, failure } = await workspaceRoleOf(args.client, args.command.user_id, orgWide);
       if (failure) logger.warn({ failure }, 'users.info failed; /decide llm refused');
-      const change = await changeLlmOptIn({ services, workspace, role, optIn });
+      const change = await useCases.workspace.changeLlmOptIn({ workspace, role, optIn });
       if (change.kind === 'refused') return { text: describeLlmRefusal(change.reason, orgWide, failure) };
       return { text: describeLlmSetting({ configured: true, optIn, changed: true, endpoint }) };
     } catch (error) {

@@ -1,4 +1,3 @@
-import { recordMeeting } from '../../../../app/costs/recordMeeting.js';
 import { errorForLog } from '../../../../logger.js';
 import { meetingCostBlocks, meetingCostText } from '../../../blocks/meetingCost.js';
 import { HOLDING, withTextBack } from '../../../copy.js';
@@ -9,15 +8,14 @@ import type { CommandArgs } from './commandArgs.js';
 
 /** `/decide meeting 45m 8 architecture sync`: estimate a meeting's cost, show it with its inputs, record it. */
 export async function meetingFromCommand(
-  { services, logger }: ListenerDeps,
+  { useCases, logger }: ListenerDeps,
   args: CommandArgs,
   meeting: { minutes: number; attendees: number; title: string },
 ): Promise<void> {
   const { command, context } = args;
   const work = async (): Promise<Reply> => {
     try {
-      const { recorded, cost } = await recordMeeting({
-        services,
+      const { recorded, cost } = await useCases.costs.recordMeeting({
         workspace: workspaceOf(context),
         channelId: command.channel_id,
         meeting,

@@ -1,4 +1,4 @@
-import { recordDecision, type RecordDecisionResult } from '../../../../app/decisions/recordDecision.js';
+import type { RecordDecisionResult } from '../../../../app/decisions/recordDecision.js';
 import { type Decision, formatRef } from '../../../../domain/decision.js';
 import { parseInlineDecision } from '../../../../domain/parseInlineDecision.js';
 import { decisionCardBlocks, decisionFallbackText } from '../../../blocks/decisionCard.js';
@@ -12,7 +12,7 @@ import {
 import { postDecisionCard } from '../../../deliver.js';
 import type { SlackFailure } from '../../../slackFailure.js';
 import { workspaceOf } from '../../../workspace.js';
-import { type ListenerDeps, today } from '../../deps.js';
+import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
 import type { CommandArgs } from './commandArgs.js';
 import { errorForLog } from '../../../../logger.js';
@@ -22,28 +22,29 @@ const SAVE_FAILED =
 
 /** `/decide <text>`: parse, record, confirm, then post the card in the channel. */
 export async function recordFromCommand(deps: ListenerDeps, args: CommandArgs, text: string): Promise<void> {
-  const { services, logger } = deps;
+  const { useCases, logger } = deps;
   const { ack, command, context, client } = args;
-  const parsed = parseInlineDecision({ text, author: command.user_id, today: today(services) });
+  const parsed = parseInlineDecision({ text, author: command.user_id, today: useCases.clock.today() });
   if (!parsed.ok) {
     await ack({ response_type: 'ephemeral', text: withTextBack(describeInlineProblem(parsed.problem), text) });
     return;
   }
 
   const workspace = workspaceOf(context);
-  const recording = recordDecision({
-    services,
-    workspace,
-    content: parsed.content,
-    channelId: command.channel_id,
-    createdBy: command.user_id,
-    origin: 'command',
-    // A trigger_id is unique per invocation: a redelivered request finds the record the first one made.
-    idempotencyKey: `command:${command.trigger_id}`,
-  }).catch((error: unknown) => {
-    logger.error({ err: errorForLog(error) }, 'recording a decision from /decide failed');
-    return null;
-  });
+  const recording = useCases.decisions
+    .record({
+      workspace,
+      content: parsed.content,
+      channelId: command.channel_id,
+      createdBy: command.user_id,
+      origin: 'command',
+      // A trigger_id is unique per invocation: a redelivered request finds the record the first one made.
+      idempotencyKey: `command:${command.trigger_id}`,
+    })
+    .catch((error: unknown) => {
+      logger.error({ err: errorForLog(error) }, 'recording a decision from /decide failed');
+      return null;
+    });
   await answerSoon(
     args,
     recording.then((result) => describeRecording(result, text)),
@@ -52,7 +53,7 @@ export async function recordFromCommand(deps: ListenerDeps, args: CommandArgs, t
 
   const result = await recording;
   if (!result?.ok || !result.created) return;
-  const delivery = await postDecisionCard({ client, services, workspace, decision: result.decision, logger });
+  const delivery = await postDecisionCard({ client, useCases, workspace, decision: result.decision, logger });
   if (!delivery.ok) await reportUndeliveredCard(args, result.decision, delivery.failure);
 }
 

@@ -12,10 +12,10 @@ const READ_FAILED = "I couldn't read the settings: the database did not answer. 
 
 /** `/decide settings`: the cost settings form, filled with what is in force in this channel. */
 export async function costSettingsFromCommand(
-  { services, logger }: ListenerDeps,
+  { useCases, logger }: ListenerDeps,
   { ack, client, command, context, respond }: CommandArgs,
 ): Promise<void> {
-  const reading = services.costSettings.overrides(workspaceOf(context), command.channel_id);
+  const reading = useCases.costs.settingsLayers(workspaceOf(context), command.channel_id);
   const logFailure = (error: unknown) =>
     logger.error({ err: errorForLog(error) }, 'reading cost settings for /decide settings failed');
   // The form needs the command's trigger_id, which Slack honours for 3 s only: a read slower than

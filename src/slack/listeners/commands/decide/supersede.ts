@@ -1,4 +1,4 @@
-import { supersedeDecision, type SupersedeDecisionResult } from '../../../../app/decisions/supersedeDecision.js';
+import type { SupersedeDecisionResult } from '../../../../app/decisions/supersedeDecision.js';
 import { formatRef } from '../../../../domain/decision.js';
 import { parseInlineDecision } from '../../../../domain/parseInlineDecision.js';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../../../copy.js';
 import { postDecisionCard, refreshDecisionCard } from '../../../deliver.js';
 import { workspaceOf } from '../../../workspace.js';
-import { type ListenerDeps, today } from '../../deps.js';
+import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
 import type { CommandArgs } from './commandArgs.js';
 import { reportUndeliveredCard } from './record.js';
@@ -27,26 +27,27 @@ export async function supersedeFromCommand(
   ref: number,
   text: string,
 ): Promise<void> {
-  const { services, logger } = deps;
+  const { useCases, logger } = deps;
   const { ack, command, context, client } = args;
-  const parsed = parseInlineDecision({ text, author: command.user_id, today: today(services) });
+  const parsed = parseInlineDecision({ text, author: command.user_id, today: useCases.clock.today() });
   if (!parsed.ok) {
     await ack({ response_type: 'ephemeral', text: withTextBack(describeInlineProblem(parsed.problem), command.text) });
     return;
   }
   const workspace = workspaceOf(context);
-  const superseding = supersedeDecision({
-    services,
-    workspace,
-    ref,
-    content: parsed.content,
-    channelId: command.channel_id,
-    createdBy: command.user_id,
-    idempotencyKey: `command:${command.trigger_id}`,
-  }).catch((error: unknown) => {
-    logger.error({ err: errorForLog(error) }, 'superseding a decision failed');
-    return null;
-  });
+  const superseding = useCases.decisions
+    .supersede({
+      workspace,
+      ref,
+      content: parsed.content,
+      channelId: command.channel_id,
+      createdBy: command.user_id,
+      idempotencyKey: `command:${command.trigger_id}`,
+    })
+    .catch((error: unknown) => {
+      logger.error({ err: errorForLog(error) }, 'superseding a decision failed');
+      return null;
+    });
   await answerSoon(
     args,
     superseding.then((result) => describeSupersession(result, ref, command.text)),
@@ -55,7 +56,7 @@ export async function supersedeFromCommand(
 
   const result = await superseding;
   if (!result?.ok || !result.created) return;
-  const delivery = await postDecisionCard({ client, services, workspace, decision: result.current, logger });
+  const delivery = await postDecisionCard({ client, useCases, workspace, decision: result.current, logger });
   if (!delivery.ok) await reportUndeliveredCard(args, result.current, delivery.failure);
   await refreshDecisionCard(client, result.previous, logger);
 }

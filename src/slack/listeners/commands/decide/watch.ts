@@ -8,7 +8,7 @@ import type { CommandArgs } from './commandArgs.js';
 
 /** `/decide watch [off|low|normal|high]`: the relitigation watcher's setting for this channel. */
 export async function watchSetting(
-  { services, logger }: ListenerDeps,
+  { useCases, logger }: ListenerDeps,
   args: CommandArgs,
   sensitivity: WatchSensitivity | null,
 ): Promise<void> {
@@ -17,8 +17,8 @@ export async function watchSetting(
   const work = async (): Promise<Reply> => {
     try {
       if (sensitivity === null)
-        return { text: describeWatch(await services.channelSettings.watch(workspace, command.channel_id), false) };
-      await services.channelSettings.setWatch(workspace, command.channel_id, sensitivity, command.user_id);
+        return { text: describeWatch(await useCases.relitigation.channelWatch(workspace, command.channel_id), false) };
+      await useCases.relitigation.setChannelWatch(workspace, command.channel_id, sensitivity, command.user_id);
       return { text: describeWatch(sensitivity, true) };
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'reading or changing the watch setting failed');
