@@ -1,6 +1,6 @@
 import type { UseCases } from '../app/useCases.js';
 import { errorForLog, type Logger } from '../logger.js';
-import { describeFeedProblem, feedHost } from '../slack/copy.js';
+import { feedStopped } from '../slack/copy/calendar.js';
 import type { WorkspaceClients } from '../slack/workspaceClients.js';
 import { type ScheduledRun, scheduleRun } from './scheduledRun.js';
 
@@ -46,9 +46,7 @@ export function startCalendarSync({ cron, useCases, clients, logger }: CalendarS
           const client = await clients.clientFor(notice.feed.workspace);
           await client.chat.postMessage({
             channel: notice.feed.channelId,
-            text:
-              `The calendar feed at ${feedHost(notice.feed.url)} stopped working: ${describeFeedProblem(notice.problem)} ` +
-              "I'll keep trying every hour and won't mention it again until it works. `/decide calendar off` removes it.",
+            text: feedStopped(notice.feed.url, notice.problem),
           });
         } catch (error) {
           logger.warn(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { UseCases } from '../app/useCases.js';
 import { errorForLog, type Logger } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { revisitDue } from '../slack/copy.js';
+import { revisitDue } from '../slack/copy/digests.js';
 import { postDigest } from '../slack/postDigest.js';
 import type { WorkspaceClients } from '../slack/workspaceClients.js';
 import { scheduleRun } from './scheduledRun.js';

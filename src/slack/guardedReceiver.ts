@@ -1,7 +1,7 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { errorForLog, type Logger } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { withTextBack } from './copy.js';
+import { SOMETHING_WENT_WRONG, withTextBack } from './copy/failures.js';
 import { RecentKeys } from './recentKeys.js';
 
 export interface GuardProps {
@@ -96,10 +96,9 @@ async function guard(
 function fallbackAnswer(body: Record<string, unknown>): unknown {
   if (typeof body.command !== 'string') return undefined;
   const text = typeof body.text === 'string' ? body.text : '';
-  const message = 'Something went wrong on my side and nothing was saved. Please try again in a minute.';
   return {
     response_type: 'ephemeral',
-    text: text.trim() === '' ? message : withTextBack(message, `${body.command} ${text}`),
+    text: text.trim() === '' ? SOMETHING_WENT_WRONG : withTextBack(SOMETHING_WENT_WRONG, `${body.command} ${text}`),
   };
 }
 

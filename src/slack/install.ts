@@ -3,6 +3,7 @@ import type { HTTPReceiver, Installation } from '@slack/bolt';
 import { errorForLog, type Logger } from '../logger.js';
 import type { AuthorizationFailureReason, Metrics } from '../metrics/metrics.js';
 import { InstallationUnavailableError, NoInstallationError } from '../storage/installationRepository.js';
+import { INSTALL_FAILED_TITLE, INSTALLED_TITLE, installedBody, installFailedBody } from './copy/installPages.js';
 
 /** Where an admin starts an install (the "Add to Slack" page) and where Slack sends them back. */
 export const INSTALL_PATH = '/slack/install';
@@ -27,21 +28,11 @@ export function installCallbacks(logger: Logger) {
         },
         'Decision Ledger was installed',
       );
-      page(
-        res,
-        200,
-        'Decision Ledger is installed',
-        `Decision Ledger is installed${where ? ` in ${escapeHtml(where)}` : ''}. Invite it to a channel with <code>/invite @Decision Ledger</code>, then record a decision with <code>/decide</code>.`,
-      );
+      page(res, 200, INSTALLED_TITLE, installedBody(where ? escapeHtml(where) : null));
     },
     failure: (error: Error & { code?: string }, _options: unknown, _req: Req, res: Res) => {
       logger.warn({ err: errorForLog(error) }, 'an install did not complete');
-      page(
-        res,
-        400,
-        'Installation did not complete',
-        `Slack did not complete the installation (${error.code ?? 'unknown error'}). <a href="${INSTALL_PATH}">Start again</a>.`,
-      );
+      page(res, 400, INSTALL_FAILED_TITLE, installFailedBody(error.code, INSTALL_PATH));
     },
   };
 }

@@ -3,7 +3,8 @@ import type { DigestPublisher, RunDigestRequest, RunDigestResult } from '../app/
 import { renderCostChart } from '../charts/costChart.js';
 import { errorForLog, type Logger } from '../logger.js';
 import { digestBlocks, digestText } from './blocks/digest.js';
-import { describeSlackFailure, digestPaused } from './copy.js';
+import { DIGEST_CHART, digestPaused } from './copy/digests.js';
+import { describeSlackFailure } from './copy/failures.js';
 import { classifySlackError } from './slackFailure.js';
 import { uploadPng } from './uploadFile.js';
 
@@ -72,16 +73,16 @@ export async function postDigest(props: {
     const png = await renderCostChart({
       periods: composed.chart,
       unit: 'hours',
-      title: 'Coordination cost by kind (hours)',
+      title: DIGEST_CHART.title,
     });
     await uploadPng({
       client,
       channelId,
       threadTs: ts,
       filename: `coordination-costs-${request.period.key.replace(/[^\w-]+/g, '-')}.png`,
-      title: 'Coordination cost per period, by kind',
+      title: DIGEST_CHART.fileTitle,
       png,
-      altText: 'Bar chart of meeting, review-wait and relitigation hours over the last eight periods',
+      altText: DIGEST_CHART.altText,
     });
     return { status: 'posted', ts, chart: true };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HOLDING, SETTINGS_TOO_SLOW } from '../../src/slack/copy.js';
+import { SETTINGS_TOO_SLOW } from '../../src/slack/copy/costSettingsForm.js';
+import { HOLDING } from '../../src/slack/copy/holding.js';
 import { workspaces } from '../../src/storage/schema.js';
 import { viewSubmission } from '../support/slackPayloads.js';
 import { TestApp } from '../support/testApp.js';

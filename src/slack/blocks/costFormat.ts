@@ -1,5 +1,6 @@
 import type { CostSettings } from '../../domain/costs/costSettings.js';
 import { roundTo } from '../../domain/costs/numbers.js';
+import { COMMAND } from '../ids.js';
 
 /** "€720", "€12.50", "USD 1,200" — whole amounts without cents, in the team's currency. */
 export function money(amount: number, currency: string): string {
@@ -40,5 +41,5 @@ export const MULTIPLIER_SOURCE =
 
 /** The assumptions behind every number, in one line. */
 export function assumptions(settings: Pick<CostSettings, 'hourlyRate' | 'currency' | 'buildMultiplier'>): string {
-  return `${money(settings.hourlyRate, settings.currency)} per person-hour · ${settings.buildMultiplier}× AI-accelerated build rate. ${MULTIPLIER_SOURCE} Estimates, not measurements — \`/decide settings\` changes the inputs.`;
+  return `${money(settings.hourlyRate, settings.currency)} per person-hour · ${settings.buildMultiplier}× AI-accelerated build rate. ${MULTIPLIER_SOURCE} Estimates, not measurements — \`${COMMAND} settings\` changes the inputs.`;
 }

@@ -3,6 +3,7 @@ import type { CostKind, CostTotals } from '../../domain/costs/sums.js';
 import type { CostReport } from '../../app/costs/reportCosts.js';
 import { sumCostsByCurrency } from '../../domain/costs/sums.js';
 import { formatRef } from '../../domain/decision.js';
+import { COMMAND } from '../ids.js';
 import { assumptions, hours, money, personHours } from './costFormat.js';
 
 const KIND_LABEL: Record<CostKind, string> = {
@@ -22,7 +23,7 @@ export function costReportBlocks(report: CostReport): KnownBlock[] {
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `Nothing recorded for ${where} in ${report.period.label} yet. Record a meeting with \`/decide meeting 45m 8 architecture sync\`, subscribe a calendar with \`/decide calendar <ics url>\`, or link a repository with \`/decide github owner/repo\`.`,
+        text: `Nothing recorded for ${where} in ${report.period.label} yet. Record a meeting with \`${COMMAND} meeting 45m 8 architecture sync\`, subscribe a calendar with \`${COMMAND} calendar <ics url>\`, or link a repository with \`${COMMAND} github owner/repo\`.`,
       },
     });
   } else {

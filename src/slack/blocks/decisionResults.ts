@@ -3,7 +3,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Page } from '../../domain/workspace.js';
 import { z } from 'zod';
 import { DECISION_STATUSES, type Decision, TAG_PATTERN } from '../../domain/decision.js';
-import { ACTION } from '../ids.js';
+import { ACTION, COMMAND } from '../ids.js';
 import { decisionSummaryBlocks } from './decisionCard.js';
 import { plainUserText } from './text.js';
 
@@ -29,7 +29,7 @@ export function decisionResultsBlocks(query: ResultsQuery, page: Page<Decision>)
     const hint =
       query.k === 'search'
         ? 'Try fewer or shorter words — `strip` finds “Stripe”.'
-        : 'Record one with `/decide <what you decided> because <why>`.';
+        : `Record one with \`${COMMAND} <what you decided> because <why>\`.`;
     return [{ type: 'section', text: { type: 'mrkdwn', text: `*${describeQuery(query)}:* none found here. ${hint}` } }];
   }
   const first = page.offset + 1;

@@ -9,6 +9,7 @@ import type {
   DigestDecision,
 } from '../../domain/digest/buildDigest.js';
 import { truncate } from '../../domain/markup.js';
+import { COMMAND } from '../ids.js';
 import { assumptions, hours, money, personHours } from './costFormat.js';
 import { link, plainUserText, userText } from './text.js';
 
@@ -39,6 +40,9 @@ const CHANGE_LABEL: Record<DigestChange, string> = {
   deprecated: 'deprecated',
 };
 
+/** Where a list cut short by its budget points for the rest. */
+const LIST_HINT = `\`${COMMAND} list\``;
+
 const KIND_LABEL: Record<DigestCostKind, string> = {
   meeting: 'Meetings',
   review_wait: 'Review waits',
@@ -60,7 +64,7 @@ export function digestBlocks(digest: Digest, options: DigestBlockOptions): Known
     // The header carries the label, which callers may phrase freely ("the last 7 days (preview)").
     blocks.push(
       section(
-        'Nothing was decided, changed or argued again in this channel over this period, and no revisit is due. When something is settled, `/decide <what was decided>` records it.',
+        `Nothing was decided, changed or argued again in this channel over this period, and no revisit is due. When something is settled, \`${COMMAND} <what was decided>\` records it.`,
       ),
     );
     if (digest.costs.current.length > 0) blocks.push(section(costsText(digest)), assumptionsContext(options));
@@ -75,7 +79,7 @@ export function digestBlocks(digest: Digest, options: DigestBlockOptions): Known
           `*Decided (${digest.decided.length})*`,
           digest.decided.map((d) => `• ${ref(d)} ${title(d.title)}`),
           BUDGET.decided,
-          '`/decide list`',
+          LIST_HINT,
         ),
       ),
     );
@@ -87,20 +91,13 @@ export function digestBlocks(digest: Digest, options: DigestBlockOptions): Known
     });
     blocks.push(
       section(
-        list(
-          `*Superseded, reversed or deprecated (${digest.changed.length})*`,
-          lines,
-          BUDGET.changed,
-          '`/decide list`',
-        ),
+        list(`*Superseded, reversed or deprecated (${digest.changed.length})*`, lines, BUDGET.changed, LIST_HINT),
       ),
     );
   }
   if (digest.dueForRevisit.length > 0) {
     const lines = digest.dueForRevisit.map((d) => `• ${ref(d)} ${title(d.title)} — revisit due ${d.revisitOn}`);
-    blocks.push(
-      section(list(`*Due for revisit (${digest.dueForRevisit.length})*`, lines, BUDGET.revisits, '`/decide list`')),
-    );
+    blocks.push(section(list(`*Due for revisit (${digest.dueForRevisit.length})*`, lines, BUDGET.revisits, LIST_HINT)));
   }
   const r = digest.relitigation;
   if (r.warned > 0 || r.byDecision.length > 0 || r.weak > 0) {
@@ -109,7 +106,9 @@ export function digestBlocks(digest: Digest, options: DigestBlockOptions): Known
         `• *${formatRef(d.ref)}* ${title(d.title)} — ${count(d.warnings, 'warning', 'warnings')}, ${d.confirmed} confirmed`,
     );
     blocks.push(
-      section(list(`*Argued again*\n${relitigationSummary(digest)}`, lines, BUDGET.relitigation, '`/decide costs`')),
+      section(
+        list(`*Argued again*\n${relitigationSummary(digest)}`, lines, BUDGET.relitigation, `\`${COMMAND} costs\``),
+      ),
     );
   }
 
@@ -178,7 +177,7 @@ function relitigationSummary(digest: Digest): string {
 function costsText(digest: Digest): string {
   const heading = '*Coordination cost*';
   if (digest.costs.current.length === 0) {
-    return `${heading}\nNothing recorded this period. \`/decide meeting 45m 8 architecture sync\` records a meeting.`;
+    return `${heading}\nNothing recorded this period. \`${COMMAND} meeting 45m 8 architecture sync\` records a meeting.`;
   }
   const lines = digest.costs.current.map(
     (line, i) => `• ${costLine(line)}${trendText(digest.trend[i]?.percent ?? null)}`,

@@ -2,7 +2,7 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import type { Page } from '../../domain/workspace.js';
 import type { Decision } from '../../domain/decision.js';
 import { decodeEntities } from '../../domain/markup.js';
-import { ACTION, HOME_SEARCH_BLOCK } from '../ids.js';
+import { ACTION, COMMAND, HOME_SEARCH_BLOCK } from '../ids.js';
 import { decisionSummaryBlocks } from './decisionCard.js';
 import { decisionResultsBlocks } from './decisionResults.js';
 import { HELP_LINES } from './help.js';
@@ -42,7 +42,7 @@ export function homeView({ recent, search }: HomeProps): HomeView {
         elements: [
           {
             type: 'mrkdwn',
-            text: `Showing the best ${search.page.items.length}. \`/decide search ${search.query.replace(/`/g, "'").slice(0, 100)}\` pages through all ${search.page.total}.`,
+            text: `Showing the best ${search.page.items.length}. \`${COMMAND} search ${search.query.replace(/`/g, "'").slice(0, 100)}\` pages through all ${search.page.total}.`,
           },
         ],
       });
@@ -52,7 +52,7 @@ export function homeView({ recent, search }: HomeProps): HomeView {
   if (recent.length === 0) {
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: 'None yet. Type `/decide` in any channel to record one.' },
+      text: { type: 'mrkdwn', text: `None yet. Type \`${COMMAND}\` in any channel to record one.` },
     });
   } else {
     for (const decision of recent) blocks.push(...decisionSummaryBlocks(decision));

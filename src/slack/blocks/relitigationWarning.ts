@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { type Decision, formatRef, LIMITS } from '../../domain/decision.js';
 import type { TopicEvidence } from '../../domain/relitigation/types.js';
-import { ACTION, CALLBACK, FIELD_ACTION, REOPEN_FIELD } from '../ids.js';
+import { ACTION, CALLBACK, COMMAND, FIELD_ACTION, REOPEN_FIELD } from '../ids.js';
 import { decisionFallbackText, decisionLink } from './decisionCard.js';
 import { link, listOfPeople, userText } from './text.js';
 
@@ -124,7 +124,7 @@ export function answeredWarningBlocks(
           elements: [
             {
               type: 'mrkdwn',
-              text: `<@${answer.by}> reopened it. I won't flag it while it is under review; supersede it with \`/decide supersede ${ref} …\`, or keep it.`,
+              text: `<@${answer.by}> reopened it. I won't flag it while it is under review; supersede it with \`${COMMAND} supersede ${ref} …\`, or keep it.`,
             },
           ],
         },

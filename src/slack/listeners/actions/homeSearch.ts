@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, PlainTextInputAction, SlackActionM
 import { encodePlainText } from '../../../domain/markup.js';
 import { workspaceOf } from '../../workspace.js';
 import type { ListenerDeps } from '../deps.js';
-import { publishHome } from '../home.js';
+import { publishHome } from '../publishHome.js';
 import { errorForLog } from '../../../logger.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<PlainTextInputAction>> & AllMiddlewareArgs;

@@ -7,8 +7,8 @@ import type {
 } from '@slack/bolt';
 import { errorForLog } from '../../../logger.js';
 import { NOTHING_LEFT, PURGE_CANCELLED, purgedBlocks, purgedText } from '../../blocks/purgeConfirmation.js';
-import { COMMAND } from '../../ids.js';
-import { describePurgeRefusal } from '../../copy.js';
+import { describePurgeRefusal } from '../../copy/adminOnly.js';
+import { PURGE_BUTTON_EXPIRED, PURGE_DATABASE_DOWN } from '../../copy/purge.js';
 import { workspaceOf } from '../../workspace.js';
 import { workspaceRoleOf } from '../../workspaceRole.js';
 import type { ListenerDeps } from '../deps.js';
@@ -30,7 +30,7 @@ export function confirmPurge({ useCases, logger }: ListenerDeps) {
       );
     // The confirmation names the workspace it counted; a click arriving for another one is no consent.
     if (action.value !== workspace.workspaceId) {
-      await answer({ replace_original: false, text: `That button has expired. Run \`${COMMAND} admin purge\` again.` });
+      await answer({ replace_original: false, text: PURGE_BUTTON_EXPIRED });
       return;
     }
     const orgWide = Boolean(context.isEnterpriseInstall);
@@ -41,10 +41,7 @@ export function confirmPurge({ useCases, logger }: ListenerDeps) {
       outcome = await useCases.workspace.purge({ workspace, role });
     } catch (error) {
       logger.error({ err: errorForLog(error) }, "purging a workspace's data failed");
-      await answer({
-        replace_original: false,
-        text: `I couldn't reach the database just now. Run \`${COMMAND} admin purge\` again to see what is left.`,
-      });
+      await answer({ replace_original: false, text: PURGE_DATABASE_DOWN });
       return;
     }
     switch (outcome.kind) {

@@ -5,6 +5,7 @@ import {
   parsePageRequest,
   RESULTS_PAGE_SIZE,
 } from '../../blocks/decisionResults.js';
+import { PAGE_EXPIRED, PAGE_UNAVAILABLE } from '../../copy/decisionReplies.js';
 import { workspaceOf } from '../../workspace.js';
 import type { ListenerDeps } from '../deps.js';
 import { errorForLog } from '../../../logger.js';
@@ -21,7 +22,7 @@ export function resultsPage({ useCases, logger }: ListenerDeps) {
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        text: 'That button has expired. Run the command again.',
+        text: PAGE_EXPIRED,
       });
       return;
     }
@@ -41,7 +42,7 @@ export function resultsPage({ useCases, logger }: ListenerDeps) {
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        text: "I couldn't read the decision log just now. Try again in a minute.",
+        text: PAGE_UNAVAILABLE,
       });
     }
   };

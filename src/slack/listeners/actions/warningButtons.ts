@@ -7,7 +7,7 @@ import { formatRef } from '../../../domain/decision.js';
 import { errorForLog } from '../../../logger.js';
 import { decisionDetailBlocks } from '../../blocks/decisionCard.js';
 import { answeredWarningBlocks, relitigationWarningText, reopenModalView } from '../../blocks/relitigationWarning.js';
-import { REOPEN_FORM_FAILED, WARNING_GONE } from '../../copy.js';
+import { REOPEN_FORM_FAILED, WARNING_GONE } from '../../copy/warnings.js';
 import { workspaceOf } from '../../workspace.js';
 import type { ListenerDeps } from '../deps.js';
 

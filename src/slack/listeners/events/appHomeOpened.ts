@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { workspaceOf } from '../../workspace.js';
 import type { ListenerDeps } from '../deps.js';
-import { publishHome } from '../home.js';
+import { publishHome } from '../publishHome.js';
 import { errorForLog } from '../../../logger.js';
 
 type Args = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;

@@ -6,7 +6,7 @@ import {
   failedDecisionModalView,
   loadingDecisionModalView,
 } from '../../blocks/decisionModal.js';
-import { describeSlackFailure } from '../../copy.js';
+import { logAsDecisionFailed } from '../../copy/decisionForm.js';
 import { tellUser } from '../../deliver.js';
 import { classifySlackError } from '../../slackFailure.js';
 import { isSlackConversationId, readSlackMessage } from '../../slackShapes.js';
@@ -62,7 +62,7 @@ export function logAsDecisionShortcut({ useCases, logger }: ListenerDeps) {
       await client.views.update({ view_id: loading.id, ...(loading.hash ? { hash: loading.hash } : {}), view });
     } catch (error) {
       logger.warn({ err: errorForLog(error) }, 'Log as decision could not open its form');
-      const failure = `I couldn't open the “Log as decision” form. ${describeSlackFailure(classifySlackError(error), 'this channel')} Nothing was recorded; try the shortcut again.`;
+      const failure = logAsDecisionFailed(classifySlackError(error));
       if (loading) {
         const shown = await client.views
           .update({ view_id: loading.id, view: failedDecisionModalView(failure) })

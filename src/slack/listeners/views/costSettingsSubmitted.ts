@@ -2,8 +2,13 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { CostSettingKey } from '../../../domain/costs/costSettings.js';
 import { errorForLog } from '../../../logger.js';
 import { type CostSettingsMetadata, costSettingsMetadataSchema } from '../../blocks/costSettingsModal.js';
-import { money } from '../../blocks/costFormat.js';
-import { describeSettingProblem, describeSettingsScopeRefusal } from '../../copy.js';
+import { describeSettingsScopeRefusal } from '../../copy/adminOnly.js';
+import {
+  describeSettingProblem,
+  SETTINGS_FORM_STALE,
+  SETTINGS_SAVE_FAILED,
+  settingsSaved,
+} from '../../copy/costSettingsForm.js';
 import { COST_FIELD, FIELD_ACTION } from '../../ids.js';
 import { workspaceOf } from '../../workspace.js';
 import { workspaceRoleOf } from '../../workspaceRole.js';
@@ -22,7 +27,7 @@ export function costSettingsSubmitted({ useCases, logger }: ListenerDeps) {
     } catch {
       await ack({
         response_action: 'errors',
-        errors: { [COST_FIELD.hourlyRate]: 'This form is out of date. Close it and run /decide settings again.' },
+        errors: { [COST_FIELD.hourlyRate]: SETTINGS_FORM_STALE },
       });
       return;
     }
@@ -76,12 +81,8 @@ export function costSettingsSubmitted({ useCases, logger }: ListenerDeps) {
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'saving cost settings failed');
       await acker.errors(
-        { [COST_FIELD.hourlyRate]: "I couldn't save: the database did not answer. Try again in a minute." },
-        {
-          typed,
-          whenClosed:
-            "I couldn't save the cost settings: the database did not answer, and nothing changed. Try again in a minute.",
-        },
+        { [COST_FIELD.hourlyRate]: SETTINGS_SAVE_FAILED.onForm },
+        { typed, whenClosed: SETTINGS_SAVE_FAILED.whenClosed },
       );
       return;
     }
@@ -97,14 +98,11 @@ export function costSettingsSubmitted({ useCases, logger }: ListenerDeps) {
       return;
     }
     await acker.done();
-    const s = result.settings;
     try {
       await client.chat.postEphemeral({
         channel: metadata.channelId,
         user: body.user.id,
-        text:
-          `Saved cost settings for ${scope === 'channel' ? 'this channel' : 'the workspace'}: ${money(s.hourlyRate, s.currency)} per person-hour, ` +
-          `${s.buildMultiplier}× build rate, working hours ${s.workdayStart}–${s.workdayEnd} (${s.timeZone}). New estimates use them; recorded ones keep the inputs they were made with.`,
+        text: settingsSaved(scope, result.settings),
       });
     } catch (error) {
       logger.info({ err: errorForLog(error) }, 'could not confirm saved cost settings in the channel');

@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { RecordDecisionResult } from '../../../app/decisions/recordDecision.js';
-import { formatRef } from '../../../domain/decision.js';
-import { describeSlackFailure } from '../../copy.js';
+import { CHECK_FIELDS, cardNotPostedIn, loggedAlready, SAVE_FAILED } from '../../copy/decisionForm.js';
 import { FIELD } from '../../ids.js';
 import { postDecisionCard, tellUser } from '../../deliver.js';
 import { workspaceOf } from '../../workspace.js';
@@ -43,45 +42,22 @@ export function decisionModalSubmitted({ useCases, logger }: ListenerDeps) {
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'recording a decision from the form failed');
       // While the form is open, keeping it open keeps everything the user typed.
-      await acker.errors(
-        {
-          [FIELD.title]:
-            "I couldn't save this: the database did not answer. Your text is still here; press Record again in a minute.",
-        },
-        {
-          typed,
-          whenClosed:
-            "I couldn't save the decision you submitted: the database did not answer, and nothing was saved. Try again in a minute.",
-        },
-      );
+      await acker.errors({ [FIELD.title]: SAVE_FAILED.onForm }, { typed, whenClosed: SAVE_FAILED.whenClosed });
       return;
     }
     if (!result.ok) {
-      await acker.errors(
-        { [FIELD.title]: 'Check the fields and try again.' },
-        { typed, whenClosed: 'The decision you submitted was not saved: check its fields and try again.' },
-      );
+      await acker.errors({ [FIELD.title]: CHECK_FIELDS.onForm }, { typed, whenClosed: CHECK_FIELDS.whenClosed });
       return;
     }
     await acker.done();
-    const ref = formatRef(result.decision.ref);
+    const { ref } = result.decision;
     if (!result.created) {
-      await tellUser(
-        client,
-        { userId, channelId },
-        `That message was logged already as ${ref}: \`/decide show ${ref}\`.`,
-        logger,
-      );
+      await tellUser(client, { userId, channelId }, loggedAlready(ref), logger);
       return;
     }
     const delivery = await postDecisionCard({ client, useCases, workspace, decision: result.decision, logger });
     if (!delivery.ok) {
-      await tellUser(
-        client,
-        { userId, channelId },
-        `Recorded ${ref}, but its card could not be posted in <#${channelId}>. ${describeSlackFailure(delivery.failure, `<#${channelId}>`)} Nothing is lost: \`/decide show ${ref}\` there shows it.`,
-        logger,
-      );
+      await tellUser(client, { userId, channelId }, cardNotPostedIn(ref, channelId, delivery.failure), logger);
     }
   };
 }

@@ -1,5 +1,5 @@
 import type { AckFn, ViewResponseAction } from '@slack/bolt';
-import { withTextBack } from '../../copy.js';
+import { withTextBack } from '../../copy/failures.js';
 import { settleWithin } from '../ackBudget.js';
 
 export interface FormAck {

@@ -11,14 +11,13 @@ import {
 import { isValidIsoDate } from '../../../domain/dates.js';
 import { encodePlainText } from '../../../domain/markup.js';
 import { type ModalMetadata, modalMetadataSchema } from '../../blocks/decisionModal.js';
-import { describeContentProblem, fieldOfProblem } from '../../copy.js';
+import { describeContentProblem, fieldOfProblem } from '../../copy/contentProblems.js';
+import { CHOOSE_CHANNEL, FIELD_UNREADABLE, FORM_STALE, notATag, REVISIT_AFTER_TODAY } from '../../copy/decisionForm.js';
 import { FIELD, FIELD_ACTION } from '../../ids.js';
 
 export type DecisionForm =
   | { ok: true; content: DecisionContent; channelId: string; metadata: ModalMetadata }
   | { ok: false; errors: Record<string, string> };
-
-const UNREADABLE = 'I could not read what was sent for this field. Enter it again.';
 
 /** Reads and checks a submitted decision form; every problem comes back keyed by the input it belongs to. */
 export function readDecisionForm(view: ViewOutput, userId: string, today: string): DecisionForm {
@@ -28,7 +27,7 @@ export function readDecisionForm(view: ViewOutput, userId: string, today: string
   } catch {
     return {
       ok: false,
-      errors: { [FIELD.title]: 'This form is out of date. Close it and open a new one; copy your text first.' },
+      errors: { [FIELD.title]: FORM_STALE },
     };
   }
   const values = view.state.values;
@@ -39,7 +38,7 @@ export function readDecisionForm(view: ViewOutput, userId: string, today: string
   const typed = (blockId: string): string => {
     const value: unknown = field(blockId)?.value;
     if (typeof value === 'string') return value;
-    if (value !== undefined && value !== null) errors[blockId] = UNREADABLE;
+    if (value !== undefined && value !== null) errors[blockId] = FIELD_UNREADABLE;
     return '';
   };
   const text = (blockId: string) => encodePlainText(typed(blockId).trim());
@@ -48,8 +47,7 @@ export function readDecisionForm(view: ViewOutput, userId: string, today: string
     .split(/[\s,]+/)
     .filter(Boolean);
   const badTag = tagWords.map((t) => t.replace(/^#/, '')).find((t) => !TAG_PATTERN.test(t));
-  if (badTag !== undefined)
-    errors[FIELD.tags] = `“${badTag}” is not a tag: use letters, digits, - and _ (up to 40), separated by commas.`;
+  if (badTag !== undefined) errors[FIELD.tags] = notATag(badTag);
 
   const statusValue = field(FIELD.status)?.selected_option?.value ?? 'accepted';
   const status: DecisionStatus =
@@ -57,18 +55,17 @@ export function readDecisionForm(view: ViewOutput, userId: string, today: string
 
   const picked: unknown = field(FIELD.revisitOn)?.selected_date ?? null;
   const revisitOn = typeof picked === 'string' && isValidIsoDate(picked) ? picked : null;
-  if (picked !== null && (revisitOn === null || revisitOn <= today))
-    errors[FIELD.revisitOn] = 'Pick a date after today.';
+  if (picked !== null && (revisitOn === null || revisitOn <= today)) errors[FIELD.revisitOn] = REVISIT_AFTER_TODAY;
 
   const conversation: unknown = field(FIELD.channel)?.selected_conversation;
   const channelId =
     metadata.channelId ?? (typeof conversation === 'string' && conversation !== '' ? conversation : null);
-  if (!channelId) errors[FIELD.channel] = 'Choose the channel this decision belongs to.';
+  if (!channelId) errors[FIELD.channel] = CHOOSE_CHANNEL;
 
   const chosen: unknown = field(FIELD.deciders)?.selected_users ?? [];
   const deciders =
     Array.isArray(chosen) && chosen.every((u) => typeof u === 'string' && isSlackUserId(u)) ? (chosen as string[]) : [];
-  if (deciders !== chosen) errors[FIELD.deciders] = UNREADABLE;
+  if (deciders !== chosen) errors[FIELD.deciders] = FIELD_UNREADABLE;
   const content: DecisionContent = {
     title: text(FIELD.title).replace(/\s+/g, ' '),
     context: text(FIELD.context),

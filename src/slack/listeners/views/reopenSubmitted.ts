@@ -4,15 +4,9 @@ import { encodePlainText } from '../../../domain/markup.js';
 import { errorForLog } from '../../../logger.js';
 import { answeredWarningBlocks, relitigationWarningText } from '../../blocks/relitigationWarning.js';
 import { userText } from '../../blocks/text.js';
-import {
-  alreadySuperseded,
-  decisionGone,
-  describeContentProblem,
-  REOPEN_FORM_STALE,
-  REOPEN_NEEDS_WHAT_IS_NEW,
-  reopenedInThread,
-  supersedeElsewhere,
-} from '../../copy.js';
+import { describeContentProblem } from '../../copy/contentProblems.js';
+import { alreadySuperseded, supersedeElsewhere } from '../../copy/decisionReplies.js';
+import { decisionGone, REOPEN_FORM_STALE, REOPEN_NEEDS_WHAT_IS_NEW, reopenedInThread } from '../../copy/warnings.js';
 import { postDecisionCard, refreshDecisionCard, tellUser } from '../../deliver.js';
 import { FIELD_ACTION, REOPEN_FIELD } from '../../ids.js';
 import { workspaceOf } from '../../workspace.js';

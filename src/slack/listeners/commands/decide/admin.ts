@@ -1,6 +1,8 @@
 import { errorForLog } from '../../../../logger.js';
 import { NOTHING_STORED, purgeConfirmationBlocks, purgeConfirmationText } from '../../../blocks/purgeConfirmation.js';
-import { describePurgeRefusal, HOLDING } from '../../../copy.js';
+import { describePurgeRefusal } from '../../../copy/adminOnly.js';
+import { HOLDING } from '../../../copy/holding.js';
+import { PURGE_COUNT_FAILED } from '../../../copy/purge.js';
 import { workspaceOf } from '../../../workspace.js';
 import { workspaceRoleOf } from '../../../workspaceRole.js';
 import type { ListenerDeps } from '../../deps.js';
@@ -11,7 +13,7 @@ import type { CommandArgs } from './commandArgs.js';
  * `/decide admin purge`: shows a workspace admin everything stored for the workspace and asks before
  * deleting it; the "Delete everything" button (actions/purgeButtons.ts) does the deleting.
  */
-export async function adminPurgeFromCommand({ useCases, logger }: ListenerDeps, args: CommandArgs): Promise<void> {
+export async function adminCommand({ useCases, logger }: ListenerDeps, args: CommandArgs): Promise<void> {
   const workspace = workspaceOf(args.context);
   const orgWide = Boolean(args.context.isEnterpriseInstall);
   const work = async (): Promise<Reply> => {
@@ -32,7 +34,7 @@ export async function adminPurgeFromCommand({ useCases, logger }: ListenerDeps, 
       }
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'counting what /decide admin purge would delete failed');
-      return { text: "I couldn't read what is stored just now; nothing was deleted. Try again in a minute." };
+      return { text: PURGE_COUNT_FAILED };
     }
   };
   await answerSoon(args, work(), HOLDING.purge);

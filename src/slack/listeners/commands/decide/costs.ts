@@ -1,14 +1,15 @@
 import type { PeriodKind } from '../../../../domain/costs/periods.js';
 import { errorForLog } from '../../../../logger.js';
 import { costReportBlocks, costReportText } from '../../../blocks/costReport.js';
-import { HOLDING } from '../../../copy.js';
+import { COSTS_UNAVAILABLE } from '../../../copy/costReplies.js';
+import { HOLDING } from '../../../copy/holding.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
 import type { CommandArgs } from './commandArgs.js';
 
 /** `/decide costs [week|month|quarter] [all]`: the period's coordination costs by kind. */
-export async function costsFromCommand(
+export async function costsCommand(
   { useCases, logger }: ListenerDeps,
   args: CommandArgs,
   request: { period: PeriodKind; scope: 'channel' | 'workspace' },
@@ -23,7 +24,7 @@ export async function costsFromCommand(
       return { text: costReportText(report), blocks: costReportBlocks(report) };
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'summing costs for /decide costs failed');
-      return { text: "I couldn't read the costs: the database did not answer. Try again in a minute." };
+      return { text: COSTS_UNAVAILABLE };
     }
   };
   await answerSoon(args, work(), HOLDING.costs);

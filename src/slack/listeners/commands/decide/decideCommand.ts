@@ -1,21 +1,25 @@
 import type { CommandArgs } from './commandArgs.js';
 import { parseDecideCommand } from '../../../../domain/decideCommand.js';
 import { helpBlocks } from '../../../blocks/help.js';
+import { COMMAND } from '../../../ids.js';
 import type { ListenerDeps } from '../../deps.js';
-import { listDecisions, searchDecisions, showDecision } from './browse.js';
-import { openDecisionModal } from './openModal.js';
-import { recordFromCommand } from './record.js';
-import { supersedeFromCommand } from './supersede.js';
-import { llmSetting } from './llm.js';
-import { watchSetting } from './watch.js';
-import { calendarFromCommand } from './calendar.js';
-import { costsFromCommand } from './costs.js';
-import { digestFromCommand } from './digest.js';
-import { githubFromCommand } from './github.js';
-import { meetingFromCommand } from './meeting.js';
-import { costSettingsFromCommand } from './settings.js';
-import { adminPurgeFromCommand } from './admin.js';
-import { describeMeetingProblem, USAGE, withTextBack } from '../../../copy.js';
+import { listCommand, searchCommand } from './listAndSearch.js';
+import { showCommand } from './show.js';
+import { openModalCommand } from './openModal.js';
+import { recordCommand } from './record.js';
+import { supersedeCommand } from './supersede.js';
+import { llmCommand } from './llm.js';
+import { watchCommand } from './watch.js';
+import { calendarCommand } from './calendar.js';
+import { costsCommand } from './costs.js';
+import { digestCommand } from './digest.js';
+import { githubCommand } from './github.js';
+import { meetingCommand } from './meeting.js';
+import { settingsCommand } from './settings.js';
+import { adminCommand } from './admin.js';
+import { describeMeetingProblem } from '../../../copy/costReplies.js';
+import { withTextBack } from '../../../copy/failures.js';
+import { HELP_TEXT, USAGE } from '../../../copy/usage.js';
 
 /** `/decide …`: one entry point, one handler per sub-command. */
 export function decideCommand(deps: ListenerDeps) {
@@ -23,11 +27,11 @@ export function decideCommand(deps: ListenerDeps) {
     const command = parseDecideCommand(args.command.text ?? '');
     switch (command.kind) {
       case 'open_modal':
-        return openDecisionModal(deps, args);
+        return openModalCommand(deps, args);
       case 'help':
         await args.ack({
           response_type: 'ephemeral',
-          text: 'Decision Ledger help',
+          text: HELP_TEXT,
           blocks: helpBlocks(command.unknown),
         });
         return;
@@ -35,39 +39,39 @@ export function decideCommand(deps: ListenerDeps) {
         await args.ack({ response_type: 'ephemeral', text: USAGE[command.subcommand] });
         return;
       case 'record':
-        return recordFromCommand(deps, args, command.text);
+        return recordCommand(deps, args, command.text);
       case 'list':
-        return listDecisions(deps, args, command);
+        return listCommand(deps, args, command);
       case 'search':
-        return searchDecisions(deps, args, command.query);
+        return searchCommand(deps, args, command.query);
       case 'show':
-        return showDecision(deps, args, command.ref);
+        return showCommand(deps, args, command.ref);
       case 'supersede':
-        return supersedeFromCommand(deps, args, command.ref, command.text);
+        return supersedeCommand(deps, args, command.ref, command.text);
       case 'watch':
-        return watchSetting(deps, args, command.sensitivity);
+        return watchCommand(deps, args, command.sensitivity);
       case 'llm':
-        return llmSetting(deps, args, command.optIn);
+        return llmCommand(deps, args, command.optIn);
       case 'meeting':
-        return meetingFromCommand(deps, args, command);
+        return meetingCommand(deps, args, command);
       case 'meeting_invalid':
         await args.ack({
           response_type: 'ephemeral',
-          text: withTextBack(describeMeetingProblem(command.problem), `/decide meeting ${command.given}`),
+          text: withTextBack(describeMeetingProblem(command.problem), `${COMMAND} meeting ${command.given}`),
         });
         return;
       case 'costs':
-        return costsFromCommand(deps, args, command);
+        return costsCommand(deps, args, command);
       case 'settings':
-        return costSettingsFromCommand(deps, args);
+        return settingsCommand(deps, args);
       case 'calendar':
-        return calendarFromCommand(deps, args, command);
+        return calendarCommand(deps, args, command);
       case 'github':
-        return githubFromCommand(deps, args, command);
+        return githubCommand(deps, args, command);
       case 'digest':
-        return digestFromCommand(deps, args, command.request);
+        return digestCommand(deps, args, command.request);
       case 'admin_purge':
-        return adminPurgeFromCommand(deps, args);
+        return adminCommand(deps, args);
     }
   };
 }

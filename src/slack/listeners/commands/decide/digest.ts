@@ -2,21 +2,21 @@ import { type DigestArguments, describeSchedule } from '../../../../domain/diges
 import { errorForLog } from '../../../../logger.js';
 import { digestBlocks, digestText } from '../../../blocks/digest.js';
 import {
-  DATABASE_DOWN_NOTHING_CHANGED,
   describeDigestProblem,
   digestScheduled,
   digestScheduleShown,
   digestStopped,
-  HOLDING,
   NO_DIGEST_YET,
-} from '../../../copy.js';
+} from '../../../copy/digests.js';
+import { DATABASE_DOWN_NOTHING_CHANGED } from '../../../copy/failures.js';
+import { HOLDING } from '../../../copy/holding.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
 import type { CommandArgs } from './commandArgs.js';
 
 /** `/decide digest weekly fri 16:00 [zone] | daily HH:MM | monthly <day> HH:MM | off | preview`: this channel's Reflection digest. */
-export async function digestFromCommand(
+export async function digestCommand(
   { useCases, logger }: ListenerDeps,
   args: CommandArgs,
   request: DigestArguments,

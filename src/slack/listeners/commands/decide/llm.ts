@@ -1,5 +1,8 @@
 import { errorForLog } from '../../../../logger.js';
-import { describeLlmRefusal, describeLlmSetting, HOLDING } from '../../../copy.js';
+import { describeLlmRefusal } from '../../../copy/adminOnly.js';
+import { DATABASE_DOWN_SETTING_UNCHANGED } from '../../../copy/failures.js';
+import { HOLDING } from '../../../copy/holding.js';
+import { describeLlmSetting } from '../../../copy/watcherSettings.js';
 import { workspaceOf } from '../../../workspace.js';
 import { workspaceRoleOf } from '../../../workspaceRole.js';
 import type { ListenerDeps } from '../../deps.js';
@@ -7,7 +10,7 @@ import { answerSoon, type Reply } from './answerSoon.js';
 import type { CommandArgs } from './commandArgs.js';
 
 /** `/decide llm [on|off]`: the workspace's opt-in to the LLM's second opinion on relitigation (admins change it). */
-export async function llmSetting(
+export async function llmCommand(
   { useCases, logger }: ListenerDeps,
   args: CommandArgs,
   optIn: boolean | null,
@@ -36,7 +39,7 @@ export async function llmSetting(
       return { text: describeLlmSetting({ configured: true, optIn, changed: true, endpoint }) };
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'reading or changing the LLM opt-in failed');
-      return { text: "I couldn't reach the database just now; the setting is unchanged. Try again in a minute." };
+      return { text: DATABASE_DOWN_SETTING_UNCHANGED };
     }
   };
   await answerSoon(args, work(), optIn === null ? HOLDING.lookUp : HOLDING.change);

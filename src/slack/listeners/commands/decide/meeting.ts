@@ -1,13 +1,16 @@
 import { errorForLog } from '../../../../logger.js';
 import { meetingCostBlocks, meetingCostText } from '../../../blocks/meetingCost.js';
-import { HOLDING, withTextBack } from '../../../copy.js';
+import { MEETING_NOT_RECORDED } from '../../../copy/costReplies.js';
+import { withTextBack } from '../../../copy/failures.js';
+import { HOLDING } from '../../../copy/holding.js';
+import { COMMAND } from '../../../ids.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
 import type { CommandArgs } from './commandArgs.js';
 
 /** `/decide meeting 45m 8 architecture sync`: estimate a meeting's cost, show it with its inputs, record it. */
-export async function meetingFromCommand(
+export async function meetingCommand(
   { useCases, logger }: ListenerDeps,
   args: CommandArgs,
   meeting: { minutes: number; attendees: number; title: string },
@@ -27,12 +30,7 @@ export async function meetingFromCommand(
       return { text: meetingCostText(meeting.title, cost), blocks: meetingCostBlocks(meeting.title, cost, recorded) };
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'recording a meeting from /decide failed');
-      return {
-        text: withTextBack(
-          "I couldn't record the meeting: the database did not answer. Nothing was recorded; try again in a minute.",
-          `/decide ${command.text}`,
-        ),
-      };
+      return { text: withTextBack(MEETING_NOT_RECORDED, `${COMMAND} ${command.text}`) };
     }
   };
   await answerSoon(args, work(), HOLDING.meeting);

@@ -1,12 +1,12 @@
 import { decisionModalView } from '../../../blocks/decisionModal.js';
-import { describeSlackFailure } from '../../../copy.js';
+import { formNotOpened } from '../../../copy/decisionReplies.js';
 import { classifySlackError } from '../../../slackFailure.js';
 import type { ListenerDeps } from '../../deps.js';
 import type { CommandArgs } from './commandArgs.js';
 import { errorForLog } from '../../../../logger.js';
 
 /** `/decide` alone: the full form, bound to the channel it was typed in. */
-export async function openDecisionModal({ logger }: ListenerDeps, { ack, client, command, respond }: CommandArgs) {
+export async function openModalCommand({ logger }: ListenerDeps, { ack, client, command, respond }: CommandArgs) {
   await ack();
   try {
     await client.views.open({
@@ -22,7 +22,7 @@ export async function openDecisionModal({ logger }: ListenerDeps, { ack, client,
     logger.warn({ err: errorForLog(error) }, 'views.open failed for /decide');
     await respond({
       response_type: 'ephemeral',
-      text: `I couldn't open the form. ${describeSlackFailure(classifySlackError(error), 'this channel')}`,
+      text: formNotOpened(classifySlackError(error)),
     });
   }
 }

@@ -1,27 +1,19 @@
 import type { RecordDecisionResult } from '../../../../app/decisions/recordDecision.js';
-import { type Decision, formatRef } from '../../../../domain/decision.js';
 import { parseInlineDecision } from '../../../../domain/parseInlineDecision.js';
-import { decisionCardBlocks, decisionFallbackText } from '../../../blocks/decisionCard.js';
-import {
-  describeContentProblem,
-  describeInlineProblem,
-  describeSlackFailure,
-  HOLDING,
-  withTextBack,
-} from '../../../copy.js';
+import { errorForLog } from '../../../../logger.js';
+import { describeContentProblem } from '../../../copy/contentProblems.js';
+import { describeInlineProblem, RECORD_FAILED, recorded, recordedAlready } from '../../../copy/decisionReplies.js';
+import { withTextBack } from '../../../copy/failures.js';
+import { HOLDING } from '../../../copy/holding.js';
 import { postDecisionCard } from '../../../deliver.js';
-import type { SlackFailure } from '../../../slackFailure.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
 import type { CommandArgs } from './commandArgs.js';
-import { errorForLog } from '../../../../logger.js';
-
-const SAVE_FAILED =
-  "I couldn't save that decision: the database did not answer. Nothing was recorded; try again in a minute.";
+import { reportUndeliveredCard } from './reportUndeliveredCard.js';
 
 /** `/decide <text>`: parse, record, confirm, then post the card in the channel. */
-export async function recordFromCommand(deps: ListenerDeps, args: CommandArgs, text: string): Promise<void> {
+export async function recordCommand(deps: ListenerDeps, args: CommandArgs, text: string): Promise<void> {
   const { useCases, logger } = deps;
   const { ack, command, context, client } = args;
   const parsed = parseInlineDecision({ text, author: command.user_id, today: useCases.clock.today() });
@@ -59,40 +51,8 @@ export async function recordFromCommand(deps: ListenerDeps, args: CommandArgs, t
 
 /** What the user hears about a recording (null: the database failed); a new record's card in the channel says it all. */
 function describeRecording(result: RecordDecisionResult | null, text: string): Reply {
-  if (!result) return { text: withTextBack(SAVE_FAILED, text) };
+  if (!result) return { text: withTextBack(RECORD_FAILED, text) };
   if (!result.ok) return { text: withTextBack(result.problems.map(describeContentProblem).join(' '), text) };
-  if (!result.created) return { text: `That was recorded already as ${formatRef(result.decision.ref)}.` };
-  return { text: `Recorded ${formatRef(result.decision.ref)}.`, onlyWhenLate: true };
-}
-
-/**
- * The record is safe; only the card did not go out. Where the bot is not in the channel, the
- * command's response_url can still post there; otherwise the user is told what happened.
- */
-export async function reportUndeliveredCard(
-  args: CommandArgs,
-  decision: Decision,
-  failure: SlackFailure,
-): Promise<void> {
-  const ref = formatRef(decision.ref);
-  if (failure.kind === 'not_in_channel' || failure.kind === 'channel_not_found') {
-    try {
-      await args.respond({
-        response_type: 'in_channel',
-        text: decisionFallbackText(decision),
-        blocks: decisionCardBlocks(decision),
-      });
-      await args.respond({
-        response_type: 'ephemeral',
-        text: `Recorded ${ref}. I'm not a member of this channel, so the card went out with your command instead. Add me with \`/invite @Decision Ledger\` so I can keep the card up to date.`,
-      });
-      return;
-    } catch {
-      // Fall through to the plain explanation.
-    }
-  }
-  await args.respond({
-    response_type: 'ephemeral',
-    text: `Recorded ${ref}, but the card could not be posted. ${describeSlackFailure(failure, 'this channel')} \`/decide show ${ref}\` shows it.`,
-  });
+  if (!result.created) return { text: recordedAlready(result.decision.ref) };
+  return { text: recorded(result.decision.ref), onlyWhenLate: true };
 }

@@ -1,17 +1,15 @@
 import { effectiveCostSettings } from '../../../../domain/costs/costSettings.js';
 import { errorForLog } from '../../../../logger.js';
 import { costSettingsModalView } from '../../../blocks/costSettingsModal.js';
-import { describeSlackFailure, SETTINGS_TOO_SLOW } from '../../../copy.js';
+import { SETTINGS_READ_FAILED, SETTINGS_TOO_SLOW, settingsNotOpened } from '../../../copy/costSettingsForm.js';
 import { classifySlackError } from '../../../slackFailure.js';
 import { workspaceOf } from '../../../workspace.js';
 import { settleWithin } from '../../ackBudget.js';
 import type { ListenerDeps } from '../../deps.js';
 import type { CommandArgs } from './commandArgs.js';
 
-const READ_FAILED = "I couldn't read the settings: the database did not answer. Try again in a minute.";
-
 /** `/decide settings`: the cost settings form, filled with what is in force in this channel. */
-export async function costSettingsFromCommand(
+export async function settingsCommand(
   { useCases, logger }: ListenerDeps,
   { ack, client, command, context, respond }: CommandArgs,
 ): Promise<void> {
@@ -31,7 +29,7 @@ export async function costSettingsFromCommand(
     layers = await reading;
   } catch (error) {
     logFailure(error);
-    await ack({ response_type: 'ephemeral', text: READ_FAILED });
+    await ack({ response_type: 'ephemeral', text: SETTINGS_READ_FAILED });
     return;
   }
   await ack();
@@ -48,7 +46,7 @@ export async function costSettingsFromCommand(
     logger.warn({ err: errorForLog(error) }, 'views.open failed for /decide settings');
     await respond({
       response_type: 'ephemeral',
-      text: `I couldn't open the settings. ${describeSlackFailure(classifySlackError(error), 'this channel')}`,
+      text: settingsNotOpened(classifySlackError(error)),
     });
   }
 }

@@ -1,27 +1,27 @@
 import type { SupersedeDecisionResult } from '../../../../app/decisions/supersedeDecision.js';
-import { formatRef } from '../../../../domain/decision.js';
 import { parseInlineDecision } from '../../../../domain/parseInlineDecision.js';
+import { describeContentProblem } from '../../../copy/contentProblems.js';
 import {
   alreadySuperseded,
-  describeContentProblem,
   describeInlineProblem,
-  HOLDING,
   notVisible,
+  recordedAlready,
+  recordedSuperseding,
+  SUPERSEDE_FAILED,
   supersedeElsewhere,
-  withTextBack,
-} from '../../../copy.js';
+} from '../../../copy/decisionReplies.js';
+import { withTextBack } from '../../../copy/failures.js';
+import { HOLDING } from '../../../copy/holding.js';
 import { postDecisionCard, refreshDecisionCard } from '../../../deliver.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
 import type { CommandArgs } from './commandArgs.js';
-import { reportUndeliveredCard } from './record.js';
+import { reportUndeliveredCard } from './reportUndeliveredCard.js';
 import { errorForLog } from '../../../../logger.js';
 
-const SAVE_FAILED = "I couldn't save that: the database did not answer. Nothing changed; try again in a minute.";
-
 /** `/decide supersede D-14 <new decision>`: a new record that replaces D-14; D-14 is kept and linked both ways. */
-export async function supersedeFromCommand(
+export async function supersedeCommand(
   deps: ListenerDeps,
   args: CommandArgs,
   ref: number,
@@ -63,7 +63,7 @@ export async function supersedeFromCommand(
 
 /** What the user hears (null: the database failed); the new record's card in the channel says it all. */
 function describeSupersession(result: SupersedeDecisionResult | null, ref: number, typed: string): Reply {
-  if (!result) return { text: withTextBack(SAVE_FAILED, typed) };
+  if (!result) return { text: withTextBack(SUPERSEDE_FAILED, typed) };
   if (!result.ok) {
     const message =
       result.reason === 'not_found'
@@ -75,9 +75,6 @@ function describeSupersession(result: SupersedeDecisionResult | null, ref: numbe
             : result.problems.map(describeContentProblem).join(' ');
     return { text: withTextBack(message, typed) };
   }
-  if (!result.created) return { text: `That was recorded already as ${formatRef(result.current.ref)}.` };
-  return {
-    text: `Recorded ${formatRef(result.current.ref)}, superseding ${formatRef(result.previous.ref)}.`,
-    onlyWhenLate: true,
-  };
+  if (!result.created) return { text: recordedAlready(result.current.ref) };
+  return { text: recordedSuperseding(result.current.ref, result.previous.ref), onlyWhenLate: true };
 }

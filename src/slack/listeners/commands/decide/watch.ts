@@ -1,13 +1,15 @@
 import type { WatchSensitivity } from '../../../../domain/relitigation/types.js';
 import { errorForLog } from '../../../../logger.js';
-import { describeWatch, HOLDING } from '../../../copy.js';
+import { DATABASE_DOWN_SETTING_UNCHANGED } from '../../../copy/failures.js';
+import { HOLDING } from '../../../copy/holding.js';
+import { describeWatch } from '../../../copy/watcherSettings.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
 import type { CommandArgs } from './commandArgs.js';
 
 /** `/decide watch [off|low|normal|high]`: the relitigation watcher's setting for this channel. */
-export async function watchSetting(
+export async function watchCommand(
   { useCases, logger }: ListenerDeps,
   args: CommandArgs,
   sensitivity: WatchSensitivity | null,
@@ -22,7 +24,7 @@ export async function watchSetting(
       return { text: describeWatch(sensitivity, true) };
     } catch (error) {
       logger.error({ err: errorForLog(error) }, 'reading or changing the watch setting failed');
-      return { text: "I couldn't reach the database just now; the setting is unchanged. Try again in a minute." };
+      return { text: DATABASE_DOWN_SETTING_UNCHANGED };
     }
   };
   await answerSoon(args, work(), sensitivity === null ? HOLDING.lookUp : HOLDING.change);

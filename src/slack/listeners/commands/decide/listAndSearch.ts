@@ -1,23 +1,21 @@
 import type { DecisionStatus } from '../../../../domain/decision.js';
-import { formatRef } from '../../../../domain/decision.js';
-import { decisionDetailBlocks } from '../../../blocks/decisionCard.js';
+import { errorForLog } from '../../../../logger.js';
 import {
   decisionResultsBlocks,
   describeQuery,
   RESULTS_PAGE_SIZE,
   type ResultsQuery,
 } from '../../../blocks/decisionResults.js';
-import { HOLDING, notVisible, withTextBack } from '../../../copy.js';
+import { LOG_UNAVAILABLE } from '../../../copy/decisionReplies.js';
+import { withTextBack } from '../../../copy/failures.js';
+import { HOLDING } from '../../../copy/holding.js';
 import { workspaceOf } from '../../../workspace.js';
 import type { ListenerDeps } from '../../deps.js';
 import { answerSoon, type Reply } from './answerSoon.js';
 import type { CommandArgs } from './commandArgs.js';
-import { errorForLog } from '../../../../logger.js';
-
-const UNAVAILABLE = "I couldn't read the decision log: the database did not answer. Try again in a minute.";
 
 /** `/decide list [#tag] [status]` */
-export async function listDecisions(
+export async function listCommand(
   deps: ListenerDeps,
   args: CommandArgs,
   filter: { tag: string | null; status: DecisionStatus | null },
@@ -26,7 +24,7 @@ export async function listDecisions(
 }
 
 /** `/decide search <words>` */
-export async function searchDecisions(deps: ListenerDeps, args: CommandArgs, query: string): Promise<void> {
+export async function searchCommand(deps: ListenerDeps, args: CommandArgs, query: string): Promise<void> {
   await answerWithResults(deps, args, { k: 'search', q: query.slice(0, 500) });
 }
 
@@ -49,26 +47,9 @@ async function answerWithResults(
       return {
         text:
           query.k === 'search'
-            ? withTextBack(UNAVAILABLE, `${args.command.command} ${args.command.text}`)
-            : UNAVAILABLE,
+            ? withTextBack(LOG_UNAVAILABLE, `${args.command.command} ${args.command.text}`)
+            : LOG_UNAVAILABLE,
       };
-    }
-  };
-  await answerSoon(args, work(), HOLDING.lookUp);
-}
-
-/** `/decide show D-14`: the card and its history, if it is visible from this channel. */
-export async function showDecision({ useCases, logger }: ListenerDeps, args: CommandArgs, ref: number): Promise<void> {
-  const workspace = workspaceOf(args.context);
-  const work = async (): Promise<Reply> => {
-    try {
-      const shown = await useCases.decisions.show(workspace, args.command.channel_id, ref);
-      if (!shown) return { text: notVisible(ref) };
-      const { decision, history } = shown;
-      return { text: formatRef(decision.ref), blocks: decisionDetailBlocks(decision, history) };
-    } catch (error) {
-      logger.error({ err: errorForLog(error) }, 'showing a decision failed');
-      return { text: UNAVAILABLE };
     }
   };
   await answerSoon(args, work(), HOLDING.lookUp);
