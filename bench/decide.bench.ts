@@ -3,7 +3,8 @@
  * the real app (database write included) next to a bare Bolt app that only acks.
  *
  * - Each server runs in a child process of its own (`node --import tsx …`); this process holds the
- *   load generator and a lean loopback fake of Slack's Web API (bench/leanFakeSlack.ts).
+ *   load generator and the loopback fake of Slack's Web API (test/support/fakeSlack.ts), keeping only
+ *   call counts.
  * - Load: a closed loop of 16 workers over one keep-alive HTTP agent per target (same client for
  *   both), every request freshly signed with a unique trigger_id and distinct text. A warm-up phase
  *   (not measured) precedes a measured phase of fixed duration; bare runs first, then the app.
@@ -23,8 +24,9 @@ import { Agent } from 'node:http';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { signedCommand } from './lib/slackBodies.js';
-import { LeanFakeSlack } from './leanFakeSlack.js';
-import { httpRequest, type SignedRequest } from './lib/http.js';
+import { FakeSlack } from '../test/support/fakeSlack.js';
+import { httpRequest } from './lib/http.js';
+import type { SignedRequest } from '../test/support/slackRequests.js';
 import { benchTarget, type PhaseResult } from './lib/phase.js';
 import { createServerDatabase } from '../src/storage/scratchDatabase.js';
 import { errorsOf, percentile, report, rps } from './lib/report.js';
@@ -44,7 +46,7 @@ const TAG = 'bench';
 let sequence = 0;
 
 /** `/decide <text>` from the bench channel, freshly signed. */
-function benchCommand(fake: LeanFakeSlack, text: string): SignedRequest {
+function benchCommand(fake: FakeSlack, text: string): SignedRequest {
   return signedCommand({
     channel: CHANNEL,
     user: 'U0BENCH',
@@ -55,7 +57,7 @@ function benchCommand(fake: LeanFakeSlack, text: string): SignedRequest {
 }
 
 /** The load: `/decide <text>` with a distinct decision each time. */
-function nextDecision(fake: LeanFakeSlack): () => SignedRequest {
+function nextDecision(fake: FakeSlack): () => SignedRequest {
   return () => {
     const i = ++sequence;
     return benchCommand(fake, `We adopt option ${i} because reason ${i} #${TAG}`);
@@ -76,7 +78,7 @@ interface LedgerCheck {
   dbError: string | null;
 }
 
-async function listCount(server: Server, fake: LeanFakeSlack): Promise<{ count: number | null; header: string }> {
+async function listCount(server: Server, fake: FakeSlack): Promise<{ count: number | null; header: string }> {
   const { body, headers } = benchCommand(fake, `list #${TAG}`);
   const agent = new Agent({ keepAlive: false });
   const res = await httpRequest(agent, `${server.url}/slack/events`, 'POST', body, headers);
@@ -120,7 +122,7 @@ async function main(): Promise<number> {
     `Decision Ledger /decide bench — node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model.trim() ?? 'unknown'}), ` +
       `${CONCURRENCY} concurrent, ${WARMUP_SECONDS} s warm-up + ${MEASURED_SECONDS} s measured per target`,
   );
-  const fake = await new LeanFakeSlack().start();
+  const fake = await new FakeSlack({ keep: 'counts' }).start();
   const dataDir = makeTempDir('decision-ledger-bench-');
   const profDir = process.env.BENCH_CPU_PROF;
   // BENCH_DATABASE_URL=postgres://…/db benches against that PostgreSQL server (a fresh database on it)

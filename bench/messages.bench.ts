@@ -29,8 +29,9 @@ import { sql } from 'drizzle-orm';
 import type { Workspace } from '../src/domain/workspace.js';
 import { openDatabase } from '../src/storage/database.js';
 import { rowsOf } from '../src/storage/insertDecisions.js';
-import { LeanFakeSlack } from './leanFakeSlack.js';
-import { httpRequest, type SignedRequest } from './lib/http.js';
+import { FakeSlack } from '../test/support/fakeSlack.js';
+import { httpRequest } from './lib/http.js';
+import type { SignedRequest } from '../test/support/slackRequests.js';
 import { benchTarget, type TargetRun } from './lib/phase.js';
 import { createServerDatabase } from '../src/storage/scratchDatabase.js';
 import { errorsOf, fixed, report, rps } from './lib/report.js';
@@ -49,6 +50,7 @@ import type { ProbeReading } from './lib/serverProbe.js';
 import { seedLedger } from './lib/seedLedger.js';
 import { signedMessageEvent } from './lib/slackBodies.js';
 import { startBareBolt, startRealApp, TEAM } from './lib/targets.js';
+import { WarningPosts } from './lib/warningPosts.js';
 import { type MessageKind, MessageMix, sameTopic } from './lib/workload.js';
 
 const CONCURRENCY = 16;
@@ -103,7 +105,7 @@ function messageEvents(mix: MessageMix, sent: Sent): () => SignedRequest {
  */
 async function drain(
   app: Server,
-  fake: LeanFakeSlack,
+  warningPosts: WarningPosts,
   run: TargetRun,
   idleLoop: number,
 ): Promise<{ ms: number; reading: ProbeReading | null; timedOut: boolean }> {
@@ -111,7 +113,7 @@ async function drain(
   let previous = run.probe;
   let lastBusy = run.probedAt;
   let idleWindows = 0;
-  let warnings = fake.warnings;
+  let warnings = warningPosts.count;
   while (idleWindows < DRAIN_IDLE_WINDOWS) {
     if (performance.now() - since > DRAIN_LIMIT_MS)
       return { ms: performance.now() - since, reading: previous, timedOut: true };
@@ -121,14 +123,14 @@ async function drain(
     const now = performance.now();
     if (!reading || !previous) return { ms: Number.NaN, reading, timedOut: false };
     const busy = (reading.activeMs - previous.activeMs) / Math.max(1, reading.wallMs - previous.wallMs);
-    if (busy > idleLoop + DRAIN_IDLE_LOOP || fake.warnings !== warnings || now - asked > DRAIN_WINDOW_MS) {
+    if (busy > idleLoop + DRAIN_IDLE_LOOP || warningPosts.count !== warnings || now - asked > DRAIN_WINDOW_MS) {
       idleWindows = 0;
       lastBusy = now;
     } else {
       idleWindows += 1;
     }
     previous = reading;
-    warnings = fake.warnings;
+    warnings = warningPosts.count;
   }
   return { ms: Math.max(0, lastBusy - since), reading: previous, timedOut: false };
 }
@@ -215,7 +217,8 @@ async function main(): Promise<number> {
     `Decision Ledger message-event bench — node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model.trim() ?? 'unknown'}), ` +
       `${CONCURRENCY} concurrent, ${WARMUP_SECONDS} s warm-up + ${MEASURED_SECONDS} s measured per target, ${DECISIONS} decisions`,
   );
-  const fake = await new LeanFakeSlack({ watchWarnings: true }).start();
+  const fake = await new FakeSlack({ keep: 'counts' }).start();
+  const warningPosts = new WarningPosts(fake);
   const dataDir = makeTempDir('decision-ledger-bench-messages-');
   const profDir = process.env.BENCH_CPU_PROF;
   const pg = process.env.BENCH_DATABASE_URL
@@ -267,7 +270,7 @@ async function main(): Promise<number> {
     const appRun = await benchTarget(app, load, messageEvents(mix, sent), async () => {
       droppedBefore = await droppedWork(app);
     });
-    const drained = await drain(app, fake, appRun, idleLoop);
+    const drained = await drain(app, warningPosts, appRun, idleLoop);
     const dropped = (await droppedWork(app)) - droppedBefore;
     const processedPerSecond =
       (appRun.measured.completed - dropped) / ((appRun.measured.elapsedMs + drained.ms) / 1000);
@@ -317,7 +320,7 @@ async function main(): Promise<number> {
     console.log(`  (app acked/s ÷ bare acked/s: ${(rps(appRun.measured) / rps(bareRun.measured)).toFixed(3)})`);
 
     // ── what the watcher did (warm-up + measured)
-    const warned = countWarnings(sent, fake.warnedThreads, refs);
+    const warned = countWarnings(sent, warningPosts.byThread, refs);
     console.log('\nwatcher check (app, warm-up + measured):');
     console.log(
       `  messages sent: ${mix.sent.chatter} chatter, ${mix.sent.mention} mentioning a decision, ${mix.sent.reopen} reopening one`,
@@ -329,7 +332,7 @@ async function main(): Promise<number> {
     );
     console.log(
       `  warnings elsewhere: ${warned.mention} on mentions (${percent(warned.mention, mix.sent.mention)}), ${warned.chatter} on chatter` +
-        `${warned.unknown > 0 ? `, ${warned.unknown} in threads the bench did not start` : ''}; ${fake.warnings} warning posts in all`,
+        `${warned.unknown > 0 ? `, ${warned.unknown} in threads the bench did not start` : ''}; ${warningPosts.count} warning posts in all`,
     );
     console.log(`  fake Slack calls during the app run: ${appCalls.map(([m, n]) => `${m} ${n}`).join(', ') || 'none'}`);
     try {

@@ -5,8 +5,8 @@
  *
  * - Set-up: a ledger of SOAK_DECISIONS varied decisions (bench/lib/workload.ts) is recorded through
  *   the app's own use case before the app starts, so mentions and reopenings find their targets.
- *   The app (src/main.ts) then runs in a child process against a loopback fake of Slack's Web API
- *   (bench/leanFakeSlack.ts), as in the other benches.
+ *   The app (src/main.ts) then runs in a child process against the loopback fake of Slack's Web API
+ *   (test/support/fakeSlack.ts, keeping only call counts), as in the other benches.
  * - Load: an open loop (bench/lib/openLoop.ts): request i is due at start + i / SOAK_RATE by the
  *   clock and goes out when due, answered or not, over keep-alive connections. Ack latency runs from
  *   when a request was due, so a server that stalls is charged for every request queued behind the
@@ -44,7 +44,7 @@ import { performance } from 'node:perf_hooks';
 import type { Workspace } from '../src/domain/workspace.js';
 import { openDatabase } from '../src/storage/database.js';
 import { createServerDatabase } from '../src/storage/scratchDatabase.js';
-import { LeanFakeSlack } from './leanFakeSlack.js';
+import { FakeSlack } from '../test/support/fakeSlack.js';
 import { RequestTimeout } from './lib/http.js';
 import { type Outcome, runOpenLoop } from './lib/openLoop.js';
 import { machineTicks } from './lib/phase.js';
@@ -63,6 +63,7 @@ import {
   stopChild,
 } from './lib/servers.js';
 import { MIX, type RequestKind, SoakTraffic } from './lib/soakTraffic.js';
+import { WarningPosts } from './lib/warningPosts.js';
 import { startRealApp, TEAM } from './lib/targets.js';
 
 const RATE = positiveFromEnv('SOAK_RATE', 500, false);
@@ -183,14 +184,14 @@ function readReply(body: string): { text: string | null; failure: boolean } {
 
 // ───────────────────────────── the run ─────────────────────────────
 
-function sample(app: Server, fake: LeanFakeSlack): Sample {
+function sample(app: Server, warningPosts: WarningPosts): Sample {
   return {
     at: performance.now(),
     server: app.child.pid ? processStats(app.child.pid) : null,
     bench: process.cpuUsage(),
     ticks: machineTicks(),
     appLogLines: app.output.lines,
-    warnings: fake.warnings,
+    warnings: warningPosts.count,
   };
 }
 
@@ -297,10 +298,8 @@ async function main(): Promise<number> {
   for (const { perMille, what } of MIX) console.log(`    ${fixed(perMille / 10, 1).padStart(5)}%  ${what}`);
 
   let traffic: SoakTraffic | null = null;
-  const fake = await new LeanFakeSlack({
-    watchWarnings: true,
-    onWarning: (post) => traffic?.noteWarning(post),
-  }).start();
+  const fake = await new FakeSlack({ keep: 'counts' }).start();
+  const warningPosts = new WarningPosts(fake, (post) => traffic?.noteWarning(post));
   const dataDir = makeTempDir('decision-ledger-soak-');
   const pg = DATABASE_URL ? await createServerDatabase(DATABASE_URL, 'decision_ledger_soak') : null;
   console.log(
@@ -324,7 +323,7 @@ async function main(): Promise<number> {
     }
     const app = await startRealApp(fake, { dataDir, databaseUrl: pg?.url ?? null, cpuProfDir: CPU_PROF_DIR });
     traffic = new SoakTraffic(fake, refs);
-    const idle = sample(app, fake);
+    const idle = sample(app, warningPosts);
     console.log(
       `  app started (pid ${app.child.pid}), RSS ${idle.server ? `${fixed(idle.server.rssMb, 0)} MB` : 'unknown (no /proc)'} before any request`,
     );
@@ -436,7 +435,7 @@ async function main(): Promise<number> {
     const timers = edges.map((at) =>
       setTimeout(
         () => {
-          const s = sample(app, fake);
+          const s = sample(app, warningPosts);
           for (const w of all) {
             if (Math.abs(w.from - at) < 1) w.start = s;
             if (Math.abs(w.to - at) < 1) w.end = s;
@@ -545,7 +544,7 @@ async function main(): Promise<number> {
     console.log(table(kindRows).replace(/^/gm, '  '));
     const m = traffic.messages.sent;
     console.log(
-      `\nwatcher: ${m.chatter} chatter, ${m.mention} mentions, ${m.reopen} reopenings sent; ${fake.warnings} warnings posted; ` +
+      `\nwatcher: ${m.chatter} chatter, ${m.mention} mentions, ${m.reopen} reopenings sent; ${warningPosts.count} warnings posted; ` +
         `${traffic.sent.button} warning buttons clicked`,
     );
     const calls = [...fake.counts].sort((a, b) => b[1] - a[1]);
@@ -647,7 +646,7 @@ async function main(): Promise<number> {
             ];
           }),
         ),
-        warningsPosted: fake.warnings,
+        warningsPosted: warningPosts.count,
         fakeSlackCalls: Object.fromEntries(fake.counts),
         appLogLines: app.output.lines,
         targets: verdicts,

@@ -1,5 +1,4 @@
 import { type Agent, request } from 'node:http';
-import { slackSignature } from '../../test/support/slackRequests.js';
 
 export interface HttpResult {
   status: number;
@@ -37,27 +36,4 @@ export function httpRequest(
     req.on('error', reject);
     req.end(body);
   });
-}
-
-/** A body for POST /slack/events with the headers Slack would send, signed with `secret` now. */
-export interface SignedRequest {
-  body: string;
-  headers: Record<string, string>;
-}
-
-export function signed(
-  secret: string,
-  body: string,
-  // Exactly these content-types: Bolt refuses "…; charset=UTF-8" form posts.
-  contentType: 'application/x-www-form-urlencoded' | 'application/json',
-): SignedRequest {
-  const timestamp = Math.floor(Date.now() / 1000);
-  return {
-    body,
-    headers: {
-      'content-type': contentType,
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': slackSignature(secret, timestamp, body),
-    },
-  };
 }

@@ -8,7 +8,8 @@
  */
 import type { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { httpRequest, type SignedRequest } from './http.js';
+import type { SignedRequest } from '../../test/support/slackRequests.js';
+import { httpRequest } from './http.js';
 
 export interface Outcome {
   index: number;

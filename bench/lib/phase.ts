@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { httpRequest, RequestTimeout, type SignedRequest } from './http.js';
+import type { SignedRequest } from '../../test/support/slackRequests.js';
+import { httpRequest, RequestTimeout } from './http.js';
 import { isInterrupted, probe, type Server, sleep } from './servers.js';
 import type { ProbeReading } from './serverProbe.js';
 

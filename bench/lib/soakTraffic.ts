@@ -9,11 +9,11 @@ import { randomUUID } from 'node:crypto';
 import { formatRef } from '../../src/domain/decision.js';
 import { ACTION } from '../../src/slack/ids.js';
 import { prng } from '../../test/support/prng.js';
-import { formBody } from '../../test/support/slackRequests.js';
-import { signedCommand, signedMessageEvent } from './slackBodies.js';
-import type { LeanFakeSlack, WarningPost } from '../leanFakeSlack.js';
-import { signed, type SignedRequest } from './http.js';
-import { SIGNING_SECRET, TEAM } from './targets.js';
+import type { FakeSlack } from '../../test/support/fakeSlack.js';
+import type { SignedRequest } from '../../test/support/slackRequests.js';
+import { signedCommand, signedInteraction, signedMessageEvent } from './slackBodies.js';
+import { TEAM } from './targets.js';
+import type { WarningPost } from './warningPosts.js';
 import { CHATTER_CHANNEL, MessageMix, topic } from './workload.js';
 
 export type RequestKind = 'message' | 'record' | 'search' | 'show' | 'list' | 'costs' | 'button';
@@ -71,13 +71,13 @@ export class SoakTraffic {
    * @param refs the seeded ledger's refs, by decision index (MessageMix's `about`)
    */
   constructor(
-    private readonly fake: LeanFakeSlack,
+    private readonly fake: FakeSlack,
     private readonly refs: readonly number[],
   ) {
     this.messages = new MessageMix(refs.length);
   }
 
-  /** The fake's onWarning: remembers the warning's judgement for a later click. */
+  /** WarningPosts' onWarning: remembers the warning's judgement for a later click. */
   noteWarning = (post: WarningPost): void => {
     const judgementId = dismissValue(post.blocks);
     if (judgementId === null) return;
@@ -169,21 +169,14 @@ export class SoakTraffic {
         },
       ],
     };
-    return signed(SIGNING_SECRET, formBody({ payload: JSON.stringify(payload) }), 'application/x-www-form-urlencoded');
+    return signedInteraction(payload);
   }
 }
 
 /** The value of a warning's "Not a reopening" button: its judgement's id. */
 function dismissValue(blocks: unknown): string | null {
-  let parsed: unknown = blocks;
-  try {
-    // WebClient sends blocks as a JSON string inside its form post.
-    if (typeof blocks === 'string') parsed = JSON.parse(blocks);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(parsed)) return null;
-  for (const block of parsed as { elements?: { action_id?: string; value?: string }[] }[]) {
+  if (!Array.isArray(blocks)) return null;
+  for (const block of blocks as { elements?: { action_id?: string; value?: string }[] }[]) {
     const button = block.elements?.find((e) => e.action_id === ACTION.warningDismiss);
     if (typeof button?.value === 'string') return button.value;
   }

@@ -1,12 +1,12 @@
 /** The two servers every bench compares: the real app and a bare Bolt app, against the same fake Slack. */
-import type { LeanFakeSlack } from '../leanFakeSlack.js';
+import type { FakeSlack } from '../../test/support/fakeSlack.js';
 import { freePort, type Server, startServer } from './servers.js';
 
 export const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 export const TEAM = 'T0001';
 
 /** bench/bareBoltApp.ts with a do-nothing listener for `/decide` (acks) or for `message` events. */
-export async function startBareBolt(fake: LeanFakeSlack, listener: 'command' | 'message'): Promise<Server> {
+export async function startBareBolt(fake: FakeSlack, listener: 'command' | 'message'): Promise<Server> {
   const port = await freePort();
   return startServer(
     'bare',
@@ -31,7 +31,7 @@ export interface AppOptions {
 }
 
 /** The real app (src/main.ts) in HTTP mode, logging at warn and above, with no Web API retries. */
-export async function startRealApp(fake: LeanFakeSlack, options: AppOptions): Promise<Server> {
+export async function startRealApp(fake: FakeSlack, options: AppOptions): Promise<Server> {
   const port = await freePort();
   return startServer(
     'app',

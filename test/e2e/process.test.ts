@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../support/fakeSlack.js';
+import { slashCommandForm } from '../support/slackRequestBodies.js';
 import { formBody, signedPost } from '../support/slackRequests.js';
 import { createTestDatabaseUrl } from '../support/testDatabase.js';
 
@@ -67,14 +68,13 @@ async function startApp(env: Record<string, string>): Promise<Started & { exited
 }
 
 function command(url: string, text: string, responseUrl: string) {
-  const body = formBody({
-    team_id: 'T0001',
-    channel_id: 'C0PROC',
-    user_id: 'U0ANA',
-    command: '/decide',
+  const body = slashCommandForm({
+    team: 'T0001',
+    channel: 'C0PROC',
+    user: 'U0ANA',
     text,
-    response_url: responseUrl,
-    trigger_id: `trigger-${Math.random()}`,
+    responseUrl,
+    triggerId: `trigger-${Math.random()}`,
   });
   return signedPost(`${url}/slack/events`, SECRET, body, 'application/x-www-form-urlencoded');
 }

@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileBytes, parseParams, readBody } from './webClientBodies.js';
 
 /**
  * A loopback stand-in for Slack's Web API (reached through SLACK_API_URL), for response_url and for
- * the upload URLs of the external file upload flow. It records every call, answers like Slack does,
- * and can be told to fail (429, 5xx, Slack errors).
+ * the upload URLs of the external file upload flow, shared by the tests and the benches. It answers
+ * like Slack does, counts calls by method, records them (unless told to keep only the counts), and
+ * can be told to fail (429, 5xx, Slack errors) or to answer slowly.
  */
 
 export interface RecordedCall {
@@ -19,10 +21,32 @@ export interface FakeReply {
   body?: Record<string, unknown>;
 }
 
+export interface FakeSlackOptions {
+  /**
+   * What the fake keeps of each call: 'calls' (the default, for tests) records every call with its
+   * parameters for callsOf and waitFor; 'counts' (for benches) keeps only the per-method counts,
+   * because tens of thousands of calls kept with their bodies grow the heap, and the garbage
+   * collector's work, in the process that also generates the bench's load. Either way observe()
+   * sees every call.
+   */
+  keep?: 'calls' | 'counts';
+}
+
 type Handler = (params: Record<string, any>) => Record<string, unknown>;
+type Observer = (call: RecordedCall) => void;
+
+interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  text?: string;
+}
 
 export class FakeSlack {
+  /** Every call, oldest first; stays empty when the fake keeps only counts. */
   readonly calls: RecordedCall[] = [];
+  /** Calls by method ("response_url" and "upload_url" for posts to those URLs). */
+  readonly counts = new Map<string, number>();
   readonly privateChannels = new Set<string>();
   /** Channels shared with another organisation (Slack Connect), as conversations.info reports them. */
   readonly externallyShared = new Set<string>();
@@ -30,11 +54,13 @@ export class FakeSlack {
   readonly admins = new Set<string>();
   /** conversations.replies answers, by `${channel}:${thread_ts}`. */
   readonly threads = new Map<string, { user?: string; bot_id?: string; text: string; ts: string }[]>();
+  private readonly keepsCalls: boolean;
   private readonly failures = new Map<
     string,
     { reply: FakeReply; when?: (params: Record<string, any>) => boolean }[]
   >();
   private readonly handlers = new Map<string, Handler>();
+  private readonly observers = new Map<string, Observer[]>();
   private readonly delays = new Map<string, number>();
   /** Bytes received at each upload URL, by file id. */
   private readonly uploads = new Map<string, Buffer>();
@@ -43,13 +69,25 @@ export class FakeSlack {
   private nextFileId = 1000;
   baseUrl = '';
 
+  constructor(options: FakeSlackOptions = {}) {
+    this.keepsCalls = (options.keep ?? 'calls') === 'calls';
+  }
+
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       void this.handle(req).then(({ status, headers, body, text }) => {
-        res.writeHead(status, { 'content-type': text === undefined ? 'application/json' : 'text/plain', ...headers });
-        res.end(text ?? JSON.stringify(body));
+        const payload = text ?? JSON.stringify(body);
+        res.writeHead(status, {
+          'content-type': text === undefined ? 'application/json' : 'text/plain',
+          'content-length': Buffer.byteLength(payload),
+          ...headers,
+        });
+        res.end(payload);
       });
     });
+    // Longer than any bench run: an app whose event loop is held for seconds would otherwise write
+    // to a connection this server closed meanwhile, and lose that call ("other side closed").
+    this.server.keepAliveTimeout = 10 * 60_000;
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
@@ -93,11 +131,23 @@ export class FakeSlack {
     this.delays.set(method, ms);
   }
 
+  /** Every later call of `method` is answered with what `handler` returns instead of the normal answer. */
   on(method: string, handler: Handler): void {
     this.handlers.set(method, handler);
   }
 
+  /** `observer` sees every later call of `method` as it arrives, whether or not the fake keeps calls. */
+  observe(method: string, observer: Observer): void {
+    this.observers.set(method, [...(this.observers.get(method) ?? []), observer]);
+  }
+
+  count(method: string): number {
+    return this.counts.get(method) ?? 0;
+  }
+
   callsOf(method: string): RecordedCall[] {
+    // An empty list would pass a test that expects no calls, whatever the app did.
+    if (!this.keepsCalls) throw new Error(`this FakeSlack keeps only counts; ask count('${method}') instead`);
     return this.calls.filter((c) => c.method === method);
   }
 
@@ -114,16 +164,16 @@ export class FakeSlack {
     );
   }
 
+  /** Forgets the calls, counts, scripted failures, delays and uploads so far (answers set with on() stay). */
   reset(): void {
     this.calls.length = 0;
+    this.counts.clear();
     this.failures.clear();
     this.delays.clear();
     this.uploads.clear();
   }
 
-  private async handle(
-    req: IncomingMessage,
-  ): Promise<{ status: number; headers?: Record<string, string>; body?: unknown; text?: string }> {
+  private async handle(req: IncomingMessage): Promise<Answer> {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const contentType = req.headers['content-type'] ?? '';
@@ -137,7 +187,10 @@ export class FakeSlack {
       : parseParams(raw.toString('utf8'), contentType);
     if (respondMatch) params.response_url_id = respondMatch[1];
     const auth = req.headers.authorization;
-    this.calls.push({ method, params, token: auth ? auth.replace(/^Bearer /, '') : (params.token ?? null) });
+    const call = { method, params, token: auth ? auth.replace(/^Bearer /, '') : (params.token ?? null) };
+    this.counts.set(method, this.count(method) + 1);
+    if (this.keepsCalls) this.calls.push(call);
+    for (const observer of this.observers.get(method) ?? []) observer(call);
     const delay = this.delays.get(method);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
 
@@ -196,6 +249,7 @@ export class FakeSlack {
             is_private: this.privateChannels.has(params.channel),
             is_im: false,
             is_mpim: false,
+            is_group: false,
             is_ext_shared: this.externallyShared.has(params.channel),
           },
         };
@@ -219,56 +273,5 @@ export class FakeSlack {
       default:
         return { ok: true };
     }
-  }
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-/**
- * The file in an upload: Slack takes the raw bytes or a multipart form. WebClient's filesUploadV2
- * sends a multipart form whose one part (named `body`) carries the file with a filename.
- */
-function fileBytes(raw: Buffer, contentType: string): Buffer | undefined {
-  const boundary = /^multipart\/form-data;.*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  if (!boundary) return raw;
-  const delimiter = Buffer.from(`\r\n--${boundary[1] ?? boundary[2]}`);
-  // Prefixing CRLF makes the first delimiter look like the others: each part then sits between two.
-  const body = Buffer.concat([Buffer.from('\r\n'), raw]);
-  let start = body.indexOf(delimiter);
-  while (start !== -1) {
-    const next = body.indexOf(delimiter, start + delimiter.length);
-    if (next === -1) break;
-    const part = body.subarray(start + delimiter.length + 2, next); // + 2 skips the CRLF after the delimiter
-    const headersEnd = part.indexOf('\r\n\r\n');
-    if (headersEnd !== -1 && /filename=/i.test(part.subarray(0, headersEnd).toString('utf8')))
-      return part.subarray(headersEnd + 4);
-    start = next;
-  }
-  return undefined;
-}
-
-/** WebClient sends form bodies with JSON-encoded non-scalar arguments (blocks, view); response_url gets JSON. */
-function parseParams(raw: string, contentType: string): Record<string, any> {
-  if (raw === '') return {};
-  if (contentType.includes('application/json')) return JSON.parse(raw);
-  const params: Record<string, any> = {};
-  for (const [key, value] of new URLSearchParams(raw)) {
-    params[key] = /^[[{]/.test(value) ? safeJson(value) : value;
-  }
-  return params;
-}
-
-function safeJson(value: string): unknown {
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
   }
 }

@@ -12,6 +12,32 @@ export interface SignedPostOptions {
   headers?: Record<string, string>;
 }
 
+/** A body for POST /slack/events with the headers Slack would send. */
+export interface SignedRequest {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** `body` with Slack's headers, signed with `secret` now (or as `options` say). */
+export function signedRequest(
+  secret: string,
+  body: string,
+  // Exactly these content-types: Bolt refuses "…; charset=UTF-8" form posts.
+  contentType: 'application/x-www-form-urlencoded' | 'application/json',
+  options: SignedPostOptions = {},
+): SignedRequest {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  return {
+    body,
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': options.signature ?? slackSignature(secret, timestamp, body),
+      ...options.headers,
+    },
+  };
+}
+
 export async function signedPost(
   url: string,
   secret: string,
@@ -19,18 +45,8 @@ export async function signedPost(
   contentType: 'application/x-www-form-urlencoded' | 'application/json',
   options: SignedPostOptions = {},
 ): Promise<Response> {
-  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  return fetch(url, {
-    method: 'POST',
-    // The body goes as a string with an exact content-type: Bolt rejects "…; charset=UTF-8" form posts.
-    headers: {
-      'content-type': contentType,
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': options.signature ?? slackSignature(secret, timestamp, body),
-      ...options.headers,
-    },
-    body,
-  });
+  // The body goes as a string: fetch would add "; charset=UTF-8" to a URLSearchParams body's type.
+  return fetch(url, { method: 'POST', ...signedRequest(secret, body, contentType, options) });
 }
 
 export function formBody(fields: Record<string, string>): string {

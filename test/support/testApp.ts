@@ -5,7 +5,8 @@ import { createLogger } from '../../src/logger.js';
 import { type RunningApp, startApp } from '../../src/startApp.js';
 import type { Database } from '../../src/storage/database.js';
 import { FakeSlack } from './fakeSlack.js';
-import { formBody, type SignedPostOptions, signedPost } from './slackRequests.js';
+import { eventCallbackJson, interactionForm, slashCommandForm } from './slackRequestBodies.js';
+import { type SignedPostOptions, signedPost } from './slackRequests.js';
 import { createTestDatabase } from './testDatabase.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -112,21 +113,15 @@ export class TestApp {
     } & SignedPostOptions = {},
   ) {
     const responseId = randomUUID();
-    const body = formBody({
-      token: 'deprecated-verification-token',
-      team_id: options.team ?? TEAM,
-      team_domain: 'acme',
-      channel_id: options.channel ?? 'C0PUBLIC',
-      channel_name: 'general',
-      user_id: options.user ?? 'U0ANA',
-      user_name: 'ana',
-      command: '/decide',
+    const body = slashCommandForm({
+      team: options.team ?? TEAM,
+      enterprise: options.enterprise,
+      orgWide: options.orgWide,
+      channel: options.channel ?? 'C0PUBLIC',
+      user: options.user ?? 'U0ANA',
       text,
-      api_app_id: 'A0APP',
-      ...(options.enterprise ? { enterprise_id: options.enterprise } : {}),
-      is_enterprise_install: String(Boolean(options.orgWide)),
-      response_url: this.slack.responseUrl(responseId),
-      trigger_id: options.triggerId ?? `trigger-${randomUUID()}`,
+      responseUrl: this.slack.responseUrl(responseId),
+      triggerId: options.triggerId ?? `trigger-${randomUUID()}`,
     });
     const response = await signedPost(
       `${this.url}/slack/events`,
@@ -141,7 +136,7 @@ export class TestApp {
 
   /** A signed interactive payload (shortcut, block action, view submission). */
   async interact(payload: Record<string, unknown>, options: SignedPostOptions = {}) {
-    const body = formBody({ payload: JSON.stringify(payload) });
+    const body = interactionForm(payload);
     const response = await signedPost(
       `${this.url}/slack/events`,
       SIGNING_SECRET,
@@ -158,25 +153,11 @@ export class TestApp {
     event: Record<string, unknown>,
     options: { eventId?: string; team?: string; enterprise?: string; orgWide?: boolean } & SignedPostOptions = {},
   ) {
-    const team = options.team ?? TEAM;
-    const enterprise = options.enterprise ? { enterprise_id: options.enterprise } : {};
-    const body = JSON.stringify({
-      token: 'deprecated-verification-token',
-      team_id: team,
-      ...enterprise,
-      api_app_id: 'A0APP',
-      type: 'event_callback',
-      event_id: options.eventId ?? `Ev${randomUUID().slice(0, 8)}`,
-      event_time: Math.floor(Date.now() / 1000),
-      authorizations: [
-        {
-          team_id: options.orgWide ? null : team,
-          ...enterprise,
-          user_id: 'UBOT',
-          is_bot: true,
-          is_enterprise_install: Boolean(options.orgWide),
-        },
-      ],
+    const body = eventCallbackJson({
+      team: options.team ?? TEAM,
+      enterprise: options.enterprise,
+      orgWide: options.orgWide,
+      eventId: options.eventId ?? `Ev${randomUUID().slice(0, 8)}`,
       event,
     });
     const response = await signedPost(`${this.url}/slack/events`, SIGNING_SECRET, body, 'application/json', options);
