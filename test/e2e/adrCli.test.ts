@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastJson, runCli } from '../support/cli.js';
 import { createTestDatabaseUrl } from '../support/testDatabase.js';
+import { SLOW_TEST_MS } from '../support/patience.js';
 
 /** `npm run cli -- import|export` as an operator runs them: their own process, the app's configuration. */
 
@@ -29,123 +30,143 @@ describe('npm run cli -- import / export', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('imports a folder once, says so in a JSON line, and exports it as MADR files', async () => {
-    const files = readdirSync(GOVUK).filter((f) => f.endsWith('.md')).length;
-    const first = await runCli(['import', GOVUK, '--channel', 'C0ARCH', '--workspace', 'T0001'], env);
-    expect(first.code).toBe(0);
-    const summary = lastJson(first.stdout);
-    expect(summary.imported + summary.skipped).toBe(files);
-    expect(Array.isArray(summary.warnings)).toBe(true);
-    expect(
-      lastJson((await runCli(['import', GOVUK, '--channel', 'C0ARCH', '--workspace', 'T0001'], env)).stdout),
-    ).toMatchObject({ imported: 0, updated: 0 });
-
-    const out = join(dir, 'decisions');
-    const exported = await runCli(['export', '--out', out, '--workspace', 'T0001'], env);
-    expect(exported.code).toBe(0);
-    expect(lastJson(exported.stdout)).toEqual({ exported: summary.imported });
-    const written = readdirSync(out).sort();
-    expect(written[0]).toMatch(/^0001-[a-z0-9-]+\.md$/);
-    expect(readFileSync(join(out, written[0]!), 'utf8')).toMatch(/^---\nstatus: /);
-  }, 120_000);
-
-  it('exports private decisions only when asked, marked so that an import keeps them private', async () => {
-    const folder = join(dir, 'mixed');
-    mkdirSync(folder, { recursive: true });
-    const adr = (title: string) =>
-      `---\nstatus: accepted\ndate: 2026-02-03\n---\n# ${title}\n\n## Context and Problem Statement\n\nWhy.\n`;
-    writeFileSync(join(folder, '0001-open-roadmap.md'), adr('Open roadmap'));
-    writeFileSync(join(folder, '0002-salary-bands.md'), adr('Salary bands stay confidential'));
-    const importInto = async (workspace: string, channel: string, file: string, extra: string[] = []) => {
-      const single = join(dir, `single-${workspace}-${channel}`);
-      mkdirSync(single, { recursive: true });
-      writeFileSync(join(single, file.split('/').at(-1)!), readFileSync(file, 'utf8'));
-      return runCli(['import', single, '--channel', channel, '--workspace', workspace, ...extra], env);
-    };
-    expect((await importInto('T0PRIV', 'C0OPEN', join(folder, '0001-open-roadmap.md'))).code).toBe(0);
-    expect((await importInto('T0PRIV', 'G0HR', join(folder, '0002-salary-bands.md'), ['--private'])).code).toBe(0);
-
-    const plain = join(dir, 'export-plain');
-    expect(lastJson((await runCli(['export', '--out', plain, '--workspace', 'T0PRIV'], env)).stdout)).toEqual({
-      exported: 1,
-    });
-    expect(readdirSync(plain).join(' ')).not.toContain('salary');
-
-    for (const format of ['madr', 'nygard']) {
-      const full = join(dir, `export-full-${format}`);
+  it(
+    'imports a folder once, says so in a JSON line, and exports it as MADR files',
+    async () => {
+      const files = readdirSync(GOVUK).filter((f) => f.endsWith('.md')).length;
+      const first = await runCli(['import', GOVUK, '--channel', 'C0ARCH', '--workspace', 'T0001'], env);
+      expect(first.code).toBe(0);
+      const summary = lastJson(first.stdout);
+      expect(summary.imported + summary.skipped).toBe(files);
+      expect(Array.isArray(summary.warnings)).toBe(true);
       expect(
-        lastJson(
-          (
-            await runCli(
-              ['export', '--out', full, '--workspace', 'T0PRIV', '--format', format, '--include-private'],
-              env,
-            )
-          ).stdout,
-        ),
-      ).toEqual({ exported: 2 });
-      const salary = readdirSync(full).find((f) => f.includes('salary'))!;
-      expect(readFileSync(join(full, salary), 'utf8')).toContain('x-private: true');
-      // Imported elsewhere, into a public channel: still private, so a plain export leaves it out.
-      const workspace = `T0BACK${format.toUpperCase()}`;
-      expect((await runCli(['import', full, '--channel', 'C0PUBLIC', '--workspace', workspace], env)).code).toBe(0);
-      const again = join(dir, `export-again-${format}`);
-      expect(lastJson((await runCli(['export', '--out', again, '--workspace', workspace], env)).stdout)).toEqual({
+        lastJson((await runCli(['import', GOVUK, '--channel', 'C0ARCH', '--workspace', 'T0001'], env)).stdout),
+      ).toMatchObject({ imported: 0, updated: 0 });
+
+      const out = join(dir, 'decisions');
+      const exported = await runCli(['export', '--out', out, '--workspace', 'T0001'], env);
+      expect(exported.code).toBe(0);
+      expect(lastJson(exported.stdout)).toEqual({ exported: summary.imported });
+      const written = readdirSync(out).sort();
+      expect(written[0]).toMatch(/^0001-[a-z0-9-]+\.md$/);
+      expect(readFileSync(join(out, written[0]!), 'utf8')).toMatch(/^---\nstatus: /);
+    },
+    SLOW_TEST_MS,
+  );
+
+  it(
+    'exports private decisions only when asked, marked so that an import keeps them private',
+    async () => {
+      const folder = join(dir, 'mixed');
+      mkdirSync(folder, { recursive: true });
+      const adr = (title: string) =>
+        `---\nstatus: accepted\ndate: 2026-02-03\n---\n# ${title}\n\n## Context and Problem Statement\n\nWhy.\n`;
+      writeFileSync(join(folder, '0001-open-roadmap.md'), adr('Open roadmap'));
+      writeFileSync(join(folder, '0002-salary-bands.md'), adr('Salary bands stay confidential'));
+      const importInto = async (workspace: string, channel: string, file: string, extra: string[] = []) => {
+        const single = join(dir, `single-${workspace}-${channel}`);
+        mkdirSync(single, { recursive: true });
+        writeFileSync(join(single, file.split('/').at(-1)!), readFileSync(file, 'utf8'));
+        return runCli(['import', single, '--channel', channel, '--workspace', workspace, ...extra], env);
+      };
+      expect((await importInto('T0PRIV', 'C0OPEN', join(folder, '0001-open-roadmap.md'))).code).toBe(0);
+      expect((await importInto('T0PRIV', 'G0HR', join(folder, '0002-salary-bands.md'), ['--private'])).code).toBe(0);
+
+      const plain = join(dir, 'export-plain');
+      expect(lastJson((await runCli(['export', '--out', plain, '--workspace', 'T0PRIV'], env)).stdout)).toEqual({
         exported: 1,
       });
-    }
-  }, 240_000);
+      expect(readdirSync(plain).join(' ')).not.toContain('salary');
 
-  it('says what to pass when Slack cannot be reached to name the workspace, and makes a DATA_DIR that does not exist yet', async () => {
-    // Takes connections and never answers, as a firewall that drops them would look.
-    const silent = createServer(() => undefined);
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    try {
-      const fresh = {
-        ...env,
-        DATA_DIR: join(dir, 'not', 'yet', 'there'),
-        SLACK_API_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api/`,
-      };
-      delete (fresh as Record<string, string>).DATABASE_URL;
-      const run = await runCli(['export', '--out', join(dir, 'nowhere')], fresh);
-      expect(run.code).not.toBe(0);
-      expect(run.stderr).toContain('--workspace');
-      const named = await runCli(['export', '--out', join(dir, 'fresh-export'), '--workspace', 'T0FRESH'], fresh);
-      expect(named.code).toBe(0);
-      expect(lastJson(named.stdout)).toEqual({ exported: 0 });
-    } finally {
-      silent.close();
-    }
-  }, 120_000);
+      for (const format of ['madr', 'nygard']) {
+        const full = join(dir, `export-full-${format}`);
+        expect(
+          lastJson(
+            (
+              await runCli(
+                ['export', '--out', full, '--workspace', 'T0PRIV', '--format', format, '--include-private'],
+                env,
+              )
+            ).stdout,
+          ),
+        ).toEqual({ exported: 2 });
+        const salary = readdirSync(full).find((f) => f.includes('salary'))!;
+        expect(readFileSync(join(full, salary), 'utf8')).toContain('x-private: true');
+        // Imported elsewhere, into a public channel: still private, so a plain export leaves it out.
+        const workspace = `T0BACK${format.toUpperCase()}`;
+        expect((await runCli(['import', full, '--channel', 'C0PUBLIC', '--workspace', workspace], env)).code).toBe(0);
+        const again = join(dir, `export-again-${format}`);
+        expect(lastJson((await runCli(['export', '--out', again, '--workspace', workspace], env)).stdout)).toEqual({
+          exported: 1,
+        });
+      }
+    },
+    SLOW_TEST_MS,
+  );
 
-  it('answers --help on stdout, names an option it does not take, says when a folder is missing, and needs no Slack credentials given the workspace', async () => {
-    const help = await runCli(['export', '--help'], {});
-    expect(help.code).toBe(0);
-    expect(help.stdout).toContain('export --out DIR');
-    const all = await runCli(['--help'], {});
-    expect(all.code).toBe(0);
-    expect(all.stdout).toContain('train-detector');
-    const unknown = await runCli(['import', 'x', '--chanel', 'C0ARCH'], {});
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("'--chanel'");
-    expect(unknown.stderr).toContain('usage: npm run cli -- import DIR');
-    const { SLACK_SIGNING_SECRET: _secret, SLACK_BOT_TOKEN: _token, ...noSlack } = env;
-    const missing = await runCli(
-      ['import', join(dir, 'no-such-folder'), '--channel', 'C0ARCH', '--workspace', 'T0001'],
-      noSlack,
-    );
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('No such file or folder');
-    const exported = await runCli(
-      ['export', '--out', join(dir, 'no-slack-export'), '--workspace', 'T0NOSLACK'],
-      noSlack,
-    );
-    expect(exported.code).toBe(0);
-    expect(lastJson(exported.stdout)).toEqual({ exported: 0 });
-  }, 120_000);
+  it(
+    'says what to pass when Slack cannot be reached to name the workspace, and makes a DATA_DIR that does not exist yet',
+    async () => {
+      // Takes connections and never answers, as a firewall that drops them would look.
+      const silent = createServer(() => undefined);
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      try {
+        const fresh = {
+          ...env,
+          DATA_DIR: join(dir, 'not', 'yet', 'there'),
+          SLACK_API_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api/`,
+        };
+        delete (fresh as Record<string, string>).DATABASE_URL;
+        const run = await runCli(['export', '--out', join(dir, 'nowhere')], fresh);
+        expect(run.code).not.toBe(0);
+        expect(run.stderr).toContain('--workspace');
+        const named = await runCli(['export', '--out', join(dir, 'fresh-export'), '--workspace', 'T0FRESH'], fresh);
+        expect(named.code).toBe(0);
+        expect(lastJson(named.stdout)).toEqual({ exported: 0 });
+      } finally {
+        silent.close();
+      }
+    },
+    SLOW_TEST_MS,
+  );
 
-  it('explains its usage when the folder or channel is missing', async () => {
-    const run = await runCli(['import', GOVUK], env);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('import DIR --channel C123');
-  }, 60_000);
+  it(
+    'answers --help on stdout, names an option it does not take, says when a folder is missing, and needs no Slack credentials given the workspace',
+    async () => {
+      const help = await runCli(['export', '--help'], {});
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain('export --out DIR');
+      const all = await runCli(['--help'], {});
+      expect(all.code).toBe(0);
+      expect(all.stdout).toContain('train-detector');
+      const unknown = await runCli(['import', 'x', '--chanel', 'C0ARCH'], {});
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain("'--chanel'");
+      expect(unknown.stderr).toContain('usage: npm run cli -- import DIR');
+      const { SLACK_SIGNING_SECRET: _secret, SLACK_BOT_TOKEN: _token, ...noSlack } = env;
+      const missing = await runCli(
+        ['import', join(dir, 'no-such-folder'), '--channel', 'C0ARCH', '--workspace', 'T0001'],
+        noSlack,
+      );
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain('No such file or folder');
+      const exported = await runCli(
+        ['export', '--out', join(dir, 'no-slack-export'), '--workspace', 'T0NOSLACK'],
+        noSlack,
+      );
+      expect(exported.code).toBe(0);
+      expect(lastJson(exported.stdout)).toEqual({ exported: 0 });
+    },
+    SLOW_TEST_MS,
+  );
+
+  it(
+    'explains its usage when the folder or channel is missing',
+    async () => {
+      const run = await runCli(['import', GOVUK], env);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('import DIR --channel C123');
+    },
+    SLOW_TEST_MS,
+  );
 });

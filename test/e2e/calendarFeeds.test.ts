@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/storage/insertDecisions.js';
 import { FeedServer } from '../support/feedServer.js';
 import { TEAM, TestApp } from '../support/testApp.js';
+import { WAIT_MS } from '../support/patience.js';
 
 // The fixture's Thursday sync (30 min × 3) and coffee chat (25 min × 2) fall in the 7 days before this.
 const NOW = new Date('2026-04-03T00:00:00Z');
@@ -17,7 +18,8 @@ async function meetings(app: TestApp, channel: string) {
 }
 
 async function waitForResponse(app: TestApp, responseId: string) {
-  for (let i = 0; i < 100; i++) {
+  const deadline = Date.now() + WAIT_MS;
+  while (Date.now() < deadline) {
     const [response] = app.responses(responseId);
     if (response) return response.params;
     await new Promise((resolve) => setTimeout(resolve, 50));

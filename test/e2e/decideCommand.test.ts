@@ -5,6 +5,7 @@ import { createRelitigationIndex } from '../../src/storage/relitigationIndex.js'
 import { blockKitViolations } from '../support/blockKitLimits.js';
 import { detector } from '../support/detector.js';
 import { TEAM, TestApp } from '../support/testApp.js';
+import { WAIT_MS } from '../support/patience.js';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 
@@ -361,7 +362,7 @@ describe('private channels, supersession and paging', () => {
 });
 
 async function waitForResponses(app: TestApp, responseId: string, count: number) {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + WAIT_MS;
   while (Date.now() < deadline) {
     const found = app.responses(responseId);
     if (found.length >= count) return found;
@@ -372,7 +373,7 @@ async function waitForResponses(app: TestApp, responseId: string, count: number)
 
 /** The card's permalink is stored just after it is posted; `show` displays it once it is. */
 async function waitForCardLink(app: TestApp, ref: string, channel: string): Promise<string> {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + WAIT_MS;
   while (Date.now() < deadline) {
     const shown = JSON.stringify((await app.command(`show D-${ref}`, { channel })).body);
     if (shown.includes('/archives/')) return shown;

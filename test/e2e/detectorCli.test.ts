@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastJson, runCli } from '../support/cli.js';
+import { SLOW_TEST_MS } from '../support/patience.js';
 
 /**
  * `npm run cli -- train-detector` and `reindex` as a maintainer runs them: training reproduces the
@@ -57,7 +58,7 @@ describe('npm run cli -- train-detector', { timeout: TRAIN_MS }, () => {
   });
 });
 
-describe('npm run cli -- reindex', { timeout: 60_000 }, () => {
+describe('npm run cli -- reindex', { timeout: SLOW_TEST_MS }, () => {
   let dataDir: string;
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'decision-ledger-reindex-'));

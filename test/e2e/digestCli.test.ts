@@ -8,6 +8,7 @@ import { createCostRepository } from '../../src/storage/costRepository.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { runCli } from '../support/cli.js';
 import { createTestDatabaseUrl } from '../support/testDatabase.js';
+import { SLOW_TEST_MS } from '../support/patience.js';
 
 /** `npm run cli -- digest …` as an operator runs it: its own process, configured by the environment. */
 
@@ -55,34 +56,46 @@ describe('npm run cli -- digest', () => {
       createdBy: 'U0ANA',
     });
     await database.close();
-  }, 60_000);
+  }, SLOW_TEST_MS);
   afterAll(async () => {
     await slack.stop();
     await drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('prints the digest without posting it with --dry-run', async () => {
-    const run = await runCli(['digest', '--channel', 'C0TEAM', '--workspace', 'T0001', '--dry-run'], env);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Meetings');
-    expect(JSON.parse(run.stdout.trim().split('\n').at(-1)!)).toMatchObject({ channel: 'C0TEAM', posted: false });
-    expect(slack.callsOf('chat.postMessage')).toHaveLength(0);
-  }, 60_000);
+  it(
+    'prints the digest without posting it with --dry-run',
+    async () => {
+      const run = await runCli(['digest', '--channel', 'C0TEAM', '--workspace', 'T0001', '--dry-run'], env);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Meetings');
+      expect(JSON.parse(run.stdout.trim().split('\n').at(-1)!)).toMatchObject({ channel: 'C0TEAM', posted: false });
+      expect(slack.callsOf('chat.postMessage')).toHaveLength(0);
+    },
+    SLOW_TEST_MS,
+  );
 
-  it('posts it, with the chart in its thread, for the bot token’s workspace', async () => {
-    const run = await runCli(['digest', '--channel', 'C0TEAM'], env);
-    expect(run.code).toBe(0);
-    const summary = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
-    expect(summary).toMatchObject({ channel: 'C0TEAM', status: 'posted', chart: true });
-    const [post] = slack.callsOf('chat.postMessage');
-    expect(post!.params.channel).toBe('C0TEAM');
-    expect(slack.callsOf('files.completeUploadExternal')).toHaveLength(1);
-  }, 60_000);
+  it(
+    'posts it, with the chart in its thread, for the bot token’s workspace',
+    async () => {
+      const run = await runCli(['digest', '--channel', 'C0TEAM'], env);
+      expect(run.code).toBe(0);
+      const summary = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
+      expect(summary).toMatchObject({ channel: 'C0TEAM', status: 'posted', chart: true });
+      const [post] = slack.callsOf('chat.postMessage');
+      expect(post!.params.channel).toBe('C0TEAM');
+      expect(slack.callsOf('files.completeUploadExternal')).toHaveLength(1);
+    },
+    SLOW_TEST_MS,
+  );
 
-  it('explains its usage when the channel is missing', async () => {
-    const run = await runCli(['digest'], env);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('digest --channel C123');
-  }, 60_000);
+  it(
+    'explains its usage when the channel is missing',
+    async () => {
+      const run = await runCli(['digest'], env);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('digest --channel C123');
+    },
+    SLOW_TEST_MS,
+  );
 });

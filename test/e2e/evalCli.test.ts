@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lastJson, runCli } from '../support/cli.js';
 import { FakeOpenAi } from '../support/fakeOpenAi.js';
+import { SLOW_TEST_MS } from '../support/patience.js';
 
 /**
  * `npm run cli -- eval-relitigation` as an operator runs it, offline and in LLM mode against a
@@ -15,7 +16,7 @@ const DEV_SET = new URL('../fixtures/relitigation/relitigation-dev.jsonl', impor
 const LINES = readFileSync(DEV_SET, 'utf8').trim().split('\n').slice(0, 36);
 
 // Each run is its own process that starts an embedded database and records the slice's decisions.
-const RUN_MS = 60_000;
+const RUN_MS = SLOW_TEST_MS;
 
 describe('npm run cli -- eval-relitigation', { timeout: 2 * RUN_MS }, () => {
   let offline: any;

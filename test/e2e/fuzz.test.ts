@@ -7,6 +7,7 @@ import type { RecordedCall } from '../support/fakeSlack.js';
 import { type HostileRequest, hostileCorpus, signingHeaders } from '../support/hostilePayloads.js';
 import { slackSignature } from '../support/slackRequests.js';
 import { SIGNING_SECRET, TEAM, TestApp } from '../support/testApp.js';
+import { SLOW_TEST_MS } from '../support/patience.js';
 
 /**
  * Bad input, at scale: thousands of signed but malformed, mistyped, oversized or injected requests
@@ -169,114 +170,119 @@ describe('hostile traffic to /slack/events', () => {
     await app?.stop();
   });
 
-  it('answers thousands of hostile requests in time, stores nothing, pings nobody and keeps its memory flat', async () => {
-    const started = performance.now();
-    const corpus = hostileCorpus({
-      seed: SEED,
-      count: COUNT,
-      team: TEAM,
-      responseUrl: (id) => app.slack.responseUrl(id),
-      reopening: REOPENING,
-    }).filter((c) => !ONLY || ONLY.has(c.id));
-    const problems: string[] = [];
-    const pings: string[] = [];
-    const latencies: number[] = [];
-    const name = (c: HostileRequest) => `#${c.id} [${c.family}] ${c.label}`;
-    const before = await snapshot(app);
-    const httpErrorsBefore = await app.metricValue('decision_ledger_http_requests_total', { status: '500' });
+  it(
+    'answers thousands of hostile requests in time, stores nothing, pings nobody and keeps its memory flat',
+    async () => {
+      const started = performance.now();
+      const corpus = hostileCorpus({
+        seed: SEED,
+        count: COUNT,
+        team: TEAM,
+        responseUrl: (id) => app.slack.responseUrl(id),
+        reopening: REOPENING,
+      }).filter((c) => !ONLY || ONLY.has(c.id));
+      const problems: string[] = [];
+      const pings: string[] = [];
+      const latencies: number[] = [];
+      const name = (c: HostileRequest) => `#${c.id} [${c.family}] ${c.label}`;
+      const before = await snapshot(app);
+      const httpErrorsBefore = await app.metricValue('decision_ledger_http_requests_total', { status: '500' });
 
-    const sendAll = async (cases: HostileRequest[]) => {
-      let next = 0;
-      const worker = async () => {
-        while (next < cases.length) {
-          const request = cases[next++]!;
-          const t0 = performance.now();
-          try {
-            const response = await fetch(`${app.url}/slack/events`, {
-              method: 'POST',
-              headers: signingHeaders(request, SIGNING_SECRET, Math.floor(Date.now() / 1000)),
-              body: request.body,
-              signal: AbortSignal.timeout(BUDGET_MS + 2_000),
-            });
-            const body = await response.text();
-            const ms = Math.round(performance.now() - t0);
-            latencies.push(ms);
-            if (response.status >= 500)
-              problems.push(`${name(request)}: HTTP ${response.status} ${body.slice(0, 100)}`);
-            if (request.expectStatus !== undefined && response.status !== request.expectStatus)
-              problems.push(`${name(request)}: HTTP ${response.status}, expected ${request.expectStatus}`);
-            if (ms > BUDGET_MS) problems.push(`${name(request)}: answered after ${ms} ms`);
-            const ping = livePingInAck(body);
-            if (ping) pings.push(`${name(request)}: the ack carries ${ping}`);
-          } catch (error) {
-            problems.push(`${name(request)}: no answer within ${BUDGET_MS + 2_000} ms (${(error as Error).message})`);
+      const sendAll = async (cases: HostileRequest[]) => {
+        let next = 0;
+        const worker = async () => {
+          while (next < cases.length) {
+            const request = cases[next++]!;
+            const t0 = performance.now();
+            try {
+              const response = await fetch(`${app.url}/slack/events`, {
+                method: 'POST',
+                headers: signingHeaders(request, SIGNING_SECRET, Math.floor(Date.now() / 1000)),
+                body: request.body,
+                signal: AbortSignal.timeout(BUDGET_MS + 2_000),
+              });
+              const body = await response.text();
+              const ms = Math.round(performance.now() - t0);
+              latencies.push(ms);
+              if (response.status >= 500)
+                problems.push(`${name(request)}: HTTP ${response.status} ${body.slice(0, 100)}`);
+              if (request.expectStatus !== undefined && response.status !== request.expectStatus)
+                problems.push(`${name(request)}: HTTP ${response.status}, expected ${request.expectStatus}`);
+              if (ms > BUDGET_MS) problems.push(`${name(request)}: answered after ${ms} ms`);
+              const ping = livePingInAck(body);
+              if (ping) pings.push(`${name(request)}: the ack carries ${ping}`);
+            } catch (error) {
+              problems.push(`${name(request)}: no answer within ${BUDGET_MS + 2_000} ms (${(error as Error).message})`);
+            }
           }
-        }
+        };
+        await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+        await app.idle();
+        // What the app posted is checked batch by batch, then let go: the fake Slack lives in this
+        // process and would otherwise count against the app's memory.
+        pings.push(...livePings(app.slack.calls));
+        app.slack.reset();
       };
-      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+
+      const warmUp = corpus.slice(0, WARM_UP);
+      const rest = corpus.slice(WARM_UP);
+      await sendAll(warmUp);
+      const heapAfterWarmUp = await settledHeapMb();
+      await sendAll(rest);
+      const heapAtEnd = await settledHeapMb();
+      const bodyMb = rest.reduce((sum, c) => sum + c.body.length, 0) / 1_048_576;
+
+      const health = await fetch(`${app.url}/healthz`);
+      const after = await snapshot(app);
+      const seconds = (performance.now() - started) / 1000;
+      const families = new Map<string, number>();
+      for (const c of corpus) families.set(c.family, (families.get(c.family) ?? 0) + 1);
+      const byFamily = [...families].map(([f, n]) => `${f} ${n}`).join(', ');
+      const failedListeners = await failuresBySurface(app);
+      latencies.sort((a, b) => a - b);
+      console.info(
+        `fuzz seed ${SEED}: ${corpus.length} requests (${byFamily}) in ${seconds.toFixed(1)} s, ` +
+          `answered in p50 ${latencies[Math.floor(latencies.length / 2)]} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)]} ms, max ${latencies.at(-1)} ms; ` +
+          `heap ${heapAfterWarmUp.toFixed(1)} MB after warm-up → ${heapAtEnd.toFixed(1)} MB at the end (${(heapAtEnd - heapAfterWarmUp).toFixed(1)} MB over ${rest.length} requests, ${bodyMb.toFixed(1)} MB of bodies); ` +
+          `listeners that threw (answered by the guard): ${failedListeners}`,
+      );
+
+      // One assertion, so a failing run shows every kind of problem at once, each with its case.
+      const unique = (items: string[]) => [...new Set(items)];
+      expect(
+        {
+          crashes: unique(crashes),
+          problems,
+          storedOrChanged: differences(before, after),
+          livePings: pings,
+          healthz: health.status,
+          http500s:
+            (await app.metricValue('decision_ledger_http_requests_total', { status: '500' })) - httpErrorsBefore,
+        },
+        `seed ${SEED}`,
+      ).toEqual({ crashes: [], problems: [], storedOrChanged: [], livePings: [], healthz: 200, http500s: 0 });
+      // A short or partial run (FUZZ_COUNT, FUZZ_ONLY) sends too little to say anything about memory.
+      if (rest.length >= 3_000) {
+        expect(bodyMb).toBeGreaterThan(2 * HEAP_GROWTH_LIMIT_MB);
+        expect(heapAtEnd - heapAfterWarmUp).toBeLessThan(HEAP_GROWTH_LIMIT_MB);
+      }
+
+      // Not vacuous: the same reopening message, well formed, is judged and stored.
+      const ts = '1700900000.000100';
+      await app.event({
+        type: 'message',
+        channel: 'C0FUZZ',
+        channel_type: 'channel',
+        user: 'U0RAJ',
+        text: REOPENING,
+        ts,
+        event_ts: ts,
+      });
       await app.idle();
-      // What the app posted is checked batch by batch, then let go: the fake Slack lives in this
-      // process and would otherwise count against the app's memory.
-      pings.push(...livePings(app.slack.calls));
-      app.slack.reset();
-    };
-
-    const warmUp = corpus.slice(0, WARM_UP);
-    const rest = corpus.slice(WARM_UP);
-    await sendAll(warmUp);
-    const heapAfterWarmUp = await settledHeapMb();
-    await sendAll(rest);
-    const heapAtEnd = await settledHeapMb();
-    const bodyMb = rest.reduce((sum, c) => sum + c.body.length, 0) / 1_048_576;
-
-    const health = await fetch(`${app.url}/healthz`);
-    const after = await snapshot(app);
-    const seconds = (performance.now() - started) / 1000;
-    const families = new Map<string, number>();
-    for (const c of corpus) families.set(c.family, (families.get(c.family) ?? 0) + 1);
-    const byFamily = [...families].map(([f, n]) => `${f} ${n}`).join(', ');
-    const failedListeners = await failuresBySurface(app);
-    latencies.sort((a, b) => a - b);
-    console.info(
-      `fuzz seed ${SEED}: ${corpus.length} requests (${byFamily}) in ${seconds.toFixed(1)} s, ` +
-        `answered in p50 ${latencies[Math.floor(latencies.length / 2)]} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)]} ms, max ${latencies.at(-1)} ms; ` +
-        `heap ${heapAfterWarmUp.toFixed(1)} MB after warm-up → ${heapAtEnd.toFixed(1)} MB at the end (${(heapAtEnd - heapAfterWarmUp).toFixed(1)} MB over ${rest.length} requests, ${bodyMb.toFixed(1)} MB of bodies); ` +
-        `listeners that threw (answered by the guard): ${failedListeners}`,
-    );
-
-    // One assertion, so a failing run shows every kind of problem at once, each with its case.
-    const unique = (items: string[]) => [...new Set(items)];
-    expect(
-      {
-        crashes: unique(crashes),
-        problems,
-        storedOrChanged: differences(before, after),
-        livePings: pings,
-        healthz: health.status,
-        http500s: (await app.metricValue('decision_ledger_http_requests_total', { status: '500' })) - httpErrorsBefore,
-      },
-      `seed ${SEED}`,
-    ).toEqual({ crashes: [], problems: [], storedOrChanged: [], livePings: [], healthz: 200, http500s: 0 });
-    // A short or partial run (FUZZ_COUNT, FUZZ_ONLY) sends too little to say anything about memory.
-    if (rest.length >= 3_000) {
-      expect(bodyMb).toBeGreaterThan(2 * HEAP_GROWTH_LIMIT_MB);
-      expect(heapAtEnd - heapAfterWarmUp).toBeLessThan(HEAP_GROWTH_LIMIT_MB);
-    }
-
-    // Not vacuous: the same reopening message, well formed, is judged and stored.
-    const ts = '1700900000.000100';
-    await app.event({
-      type: 'message',
-      channel: 'C0FUZZ',
-      channel_type: 'channel',
-      user: 'U0RAJ',
-      text: REOPENING,
-      ts,
-      event_ts: ts,
-    });
-    await app.idle();
-    expect(differences(after, await snapshot(app)).join('\n')).toMatch(/relitigation_judgements: \+1/);
-  }, 180_000);
+      expect(differences(after, await snapshot(app)).join('\n')).toMatch(/relitigation_judgements: \+1/);
+    },
+    SLOW_TEST_MS,
+  );
 
   it('refuses, one by one, each malformed shape the fuzz once got through', async () => {
     const events = `${app.url}/slack/events`;

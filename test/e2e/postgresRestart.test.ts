@@ -3,6 +3,7 @@ import { type Database, openDatabase } from '../../src/storage/database.js';
 import { createServerDatabase, type ServerDatabase } from '../../src/storage/scratchDatabase.js';
 import { TcpProxy } from '../support/tcpProxy.js';
 import { TestApp } from '../support/testApp.js';
+import { WAIT_MS } from '../support/patience.js';
 
 /**
  * PostgreSQL goes away mid-traffic and comes back (CI's second pass, against the real server; a
@@ -95,7 +96,7 @@ describe.skipIf(!SERVER)('when PostgreSQL restarts mid-traffic', () => {
 
     await proxy.up();
     // Recovered by itself: the acknowledged reopening gets its warning, in its thread, once.
-    const warnings = await app.slack.waitFor('chat.postMessage', 1, 15_000);
+    const warnings = await app.slack.waitFor('chat.postMessage', 1, WAIT_MS);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.params.thread_ts).toBe(reopening.ts);
     expect(String(warnings[0]!.params.text)).toMatch(/^This reopens D-1/);

@@ -5,6 +5,7 @@ import { HOLDING } from '../../src/slack/copy/holding.js';
 import { workspaces } from '../../src/storage/schema.js';
 import { viewSubmission } from '../support/slackPayloads.js';
 import { TestApp } from '../support/testApp.js';
+import { WAIT_MS } from '../support/patience.js';
 
 // Warnings and errors the app logs: a slow database must log no error (Bolt's "not acknowledged
 // within 3 seconds", "ack called multiple times", a failed listener).
@@ -272,7 +273,7 @@ function refOf(cardText: string): number {
   return Number(/^D-(\d+)/.exec(cardText)![1]);
 }
 
-async function waitFor<T>(probe: () => T[], timeoutMs = 5000): Promise<T[]> {
+async function waitFor<T>(probe: () => T[], timeoutMs = WAIT_MS): Promise<T[]> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const found = probe();

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileBytes, parseParams, readBody } from './webClientBodies.js';
+import { WAIT_MS } from './patience.js';
 
 /**
  * A loopback stand-in for Slack's Web API (reached through SLACK_API_URL), for response_url and for
@@ -152,7 +153,7 @@ export class FakeSlack {
   }
 
   /** Resolves once `count` calls of `method` have arrived (the app works after acking). */
-  async waitFor(method: string, count = 1, timeoutMs = 5000): Promise<RecordedCall[]> {
+  async waitFor(method: string, count = 1, timeoutMs = WAIT_MS): Promise<RecordedCall[]> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const found = this.callsOf(method);
