@@ -36,6 +36,7 @@ export class FakeSlack {
   >();
   private readonly handlers = new Map<string, Handler>();
   private readonly delays = new Map<string, number>();
+  private readonly hung = new Set<string>();
   /** Bytes received at each upload URL, by file id. */
   private readonly uploads = new Map<string, Buffer>();
   private server?: Server;
@@ -93,6 +94,11 @@ export class FakeSlack {
     this.delays.set(method, ms);
   }
 
+  /** Every later call of `method` is recorded and never answered, as a firewall that drops the answers. */
+  hang(method: string): void {
+    this.hung.add(method);
+  }
+
   on(method: string, handler: Handler): void {
     this.handlers.set(method, handler);
   }
@@ -118,6 +124,7 @@ export class FakeSlack {
     this.calls.length = 0;
     this.failures.clear();
     this.delays.clear();
+    this.hung.clear();
     this.uploads.clear();
   }
 
@@ -138,6 +145,8 @@ export class FakeSlack {
     if (respondMatch) params.response_url_id = respondMatch[1];
     const auth = req.headers.authorization;
     this.calls.push({ method, params, token: auth ? auth.replace(/^Bearer /, '') : (params.token ?? null) });
+    // A promise that never settles holds no timer: stop() closes the connection it keeps open.
+    if (this.hung.has(method)) await new Promise(() => {});
     const delay = this.delays.get(method);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
 
