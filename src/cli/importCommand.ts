@@ -43,11 +43,11 @@ export async function importCommand(args: string[]): Promise<number> {
   await checkFolder(dir, 'the folder of ADRs to import');
   const workspace = { workspaceId: given ?? (await botTokenWorkspace()), enterpriseId: null };
   const paths = await markdownFiles(dir, values.recursive);
-  const notAdrs = paths.filter((p) => NOT_ADRS.test(p.split('/').at(-1)!));
+  const isAdr = (path: string) => !NOT_ADRS.test(path.split('/').at(-1)!);
+  const notAdrs = paths.filter((path) => !isAdr(path));
   const files: { path: string; text: string }[] = [];
   // One at a time: a folder of thousands must not open thousands of files at once.
-  for (const path of paths.filter((p) => !NOT_ADRS.test(p.split('/').at(-1)!)))
-    files.push({ path, text: await readFile(join(dir, path), 'utf8') });
+  for (const path of paths.filter(isAdr)) files.push({ path, text: await readFile(join(dir, path), 'utf8') });
   const database = await openCommandDatabase();
   const counter = progressCounter({ doing: 'importing', total: files.length, unit: 'files' });
   try {
