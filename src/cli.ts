@@ -1,11 +1,14 @@
 /**
  * `npm run cli -- <command> …`: maintenance and evaluation commands that run outside Slack.
  */
-import { EXPORT_USAGE, exportCommand, IMPORT_USAGE, importCommand } from './cli/adrCommands.js';
 import { DIGEST_USAGE, digestCommand } from './cli/digestCommand.js';
 import { EVAL_RELITIGATION_USAGE, evalRelitigationCommand } from './cli/evalRelitigationCommand.js';
+import { EXPORT_USAGE, exportCommand } from './cli/exportCommand.js';
+import { IMPORT_USAGE, importCommand } from './cli/importCommand.js';
+import { nearestName } from './cli/nearestName.js';
 import { REINDEX_USAGE, reindexCommand } from './cli/reindexCommand.js';
 import { TRAIN_DETECTOR_USAGE, trainDetectorCommand } from './cli/trainDetectorCommand.js';
+import { quoted, UsageError } from './cli/usageError.js';
 
 const COMMANDS: Record<string, { usage: string; run(args: string[]): Promise<number> }> = {
   'eval-relitigation': { usage: EVAL_RELITIGATION_USAGE, run: evalRelitigationCommand },
@@ -17,6 +20,18 @@ const COMMANDS: Record<string, { usage: string; run(args: string[]): Promise<num
 };
 
 const HELP = new Set(['--help', '-h', 'help']);
+
+/** File system failures in words, before the path they happened on. */
+const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: 'No such file or folder',
+  ENOTDIR: 'Not a folder (a file is in the way)',
+  EEXIST: 'A file is in the way of the folder',
+  EISDIR: 'A folder where a file was expected',
+  EACCES: 'No permission',
+  EPERM: 'No permission',
+  EROFS: 'Read-only file system',
+  ENOSPC: 'The disk is full',
+};
 
 function usage(): string {
   return `usage: npm run cli -- <command> [--help]\n\n${Object.values(COMMANDS)
@@ -33,7 +48,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) {
-    console.error(`There is no command "${name}".\n\n${usage()}`);
+    const near = nearestName(name, Object.keys(COMMANDS));
+    console.error(
+      `There is no command ${quoted(name)}. ${near ? `Did you mean ${near}? ` : ''}The commands are ${Object.keys(COMMANDS).join(', ')}.\n\n${usage()}`,
+    );
     return 2;
   }
   if (args.some((a) => a === '--help' || a === '-h')) {
@@ -43,14 +61,13 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(args);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    // node:util parseArgs: an option the command does not take, or one missing its value.
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) {
-      console.error(`${(error as Error).message}\n\nusage: npm run cli -- ${command.usage}`);
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\nusage: npm run cli -- ${command.usage}`);
       return 2;
     }
-    if (code === 'ENOENT') {
-      console.error(`No such file or folder: ${(error as { path?: string }).path ?? 'one of the paths given'}.`);
+    const { code, path } = error as { code?: string; path?: string };
+    if (code !== undefined && FILE_PROBLEMS[code]) {
+      console.error(`${FILE_PROBLEMS[code]}: ${path ?? 'one of the paths given'}.`);
       return 1;
     }
     throw error;

@@ -1,72 +1,56 @@
-import { parseArgs } from 'node:util';
-import { WebClient } from '@slack/web-api';
 import { pino } from 'pino';
 import { composeDigest } from '../app/digests/composeDigest.js';
 import { costSettingsFor } from '../app/costs/costSettingsFor.js';
-import { loadConfig } from '../config.js';
 import { digestPeriodOf, latestRunAt } from '../domain/digest/schedule.js';
+import { createLogger } from '../logger.js';
 import { digestBlocks, digestText } from '../slack/blocks/digest.js';
 import { runDigest } from '../app/digests/runDigest.js';
 import { postDigest } from '../slack/postDigest.js';
 import { installationQueryOf } from '../slack/workspace.js';
 import { createCostRepository } from '../storage/costRepository.js';
 import { createCostSettingsRepository } from '../storage/costSettingsRepository.js';
-import { type Database, openDatabase } from '../storage/database.js';
+import type { Database } from '../storage/database.js';
 import { createDigestFactsRepository } from '../storage/digestFactsRepository.js';
 import { createDigestRepository } from '../storage/digestRepository.js';
 import { createInstallationStore } from '../storage/installationRepository.js';
 import { createTokenCipher } from '../storage/tokenCipher.js';
+import { botTokenWorkspace, cliSlackClient, loadSlackConfig, slackFailureInWords } from './cliSlackClient.js';
+import { channelIdOf, workspaceIdOf } from './optionValues.js';
+import { openCommandDatabase } from './openCommandDatabase.js';
+import { parseCommandArgs } from './parseCommandArgs.js';
+import { UsageError } from './usageError.js';
 
 export const DIGEST_USAGE = `digest --channel C123 [--workspace T123] [--dry-run]
 
   Builds one channel's Reflection digest now — for its schedule's current period, or the last 7
   days when it has none — and posts it (with the chart in its thread), or with --dry-run prints
   its text and Block Kit instead. Uses the app's configuration (DATABASE_URL or DATA_DIR, and
-  SLACK_BOT_TOKEN or, with OAuth installs, the workspace's installation and SLACK_API_URL to post). The
-  workspace defaults to the bot token's (with OAuth, give --workspace). An operator's
-  digest is extra: it does not take the place of the scheduled one. The last line is JSON.`;
+  SLACK_BOT_TOKEN or, with OAuth installs, the workspace's installation and SLACK_API_URL to post;
+  a --dry-run with --workspace needs no Slack configuration). The workspace defaults to the bot
+  token's (with OAuth, give --workspace). An operator's digest is extra: it does not take the
+  place of the scheduled one. The last line is JSON.`;
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 
 export async function digestCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      channel: { type: 'string' },
-      workspace: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-    },
+  const { values } = parseCommandArgs(args, {
+    channel: { type: 'string' },
+    workspace: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
   });
-  const channelId = values.channel;
-  if (!channelId || !/^[CG][A-Z0-9]{2,}$/.test(channelId)) {
-    console.error(`usage: ${DIGEST_USAGE}`);
-    return 2;
-  }
-  const config = loadConfig();
-  const clientOptions = {
-    slackApiUrl: config.slack.apiUrl,
-    retryConfig: { retries: Math.max(5, config.slack.apiMaxRetries) },
-  };
-  const { auth } = config.slack;
-  if (auth.kind === 'oauth' && !values.workspace) {
-    console.error('The app is installed through OAuth into any number of workspaces; give --workspace T…');
-    return 2;
-  }
-  const workspaceId =
-    values.workspace ??
-    (await new WebClient(auth.kind === 'token' ? auth.botToken : undefined, clientOptions).auth.test()).team_id;
-  if (!workspaceId) {
-    console.error('The bot token names no workspace; give --workspace T…');
-    return 2;
-  }
+  if (values.channel === undefined)
+    throw new UsageError('Give the channel whose digest to build, as --channel C0123ABCD.');
+  const channelId = channelIdOf(values.channel);
+  const given = values.workspace === undefined ? undefined : workspaceIdOf(values.workspace);
+  const dryRun = values['dry-run'];
+  // A dry run talks to Slack only to find the workspace when --workspace is not given.
+  const config = dryRun
+    ? undefined
+    : loadSlackConfig('The digest cannot be posted (a --dry-run with --workspace needs no Slack configuration)');
+  const workspaceId = given ?? (await botTokenWorkspace(config));
   const workspace = { workspaceId, enterpriseId: null };
-  const database = await openDatabase(config.database);
+  const database = await openCommandDatabase(config?.database);
   try {
-    await database.migrate();
-    const client =
-      auth.kind === 'token'
-        ? new WebClient(auth.botToken, clientOptions)
-        : new WebClient(await installedBotToken(database, auth.encryptionKey, workspaceId), clientOptions);
     const services = {
       costs: createCostRepository(database.db),
       costSettings: createCostSettingsRepository(database.db),
@@ -84,23 +68,31 @@ export async function digestCommand(args: string[]): Promise<number> {
           key: `manual:${now.toISOString()}`,
           label: 'the last 7 days',
         };
-    if (values['dry-run']) {
+    if (dryRun || !config) {
       const { digest, settings } = await composeDigest({ services, workspace, channelId, period });
       console.log(digestText(digest));
       console.log(JSON.stringify(digestBlocks(digest, { settings }), null, 2));
       console.log(JSON.stringify({ channel: channelId, period: period.label, posted: false }));
       return 0;
     }
+    const { auth } = config.slack;
+    const token =
+      auth.kind === 'token' ? auth.botToken : await installedBotToken(database, auth.encryptionKey, workspaceId);
     const result = await postDigest({
       run: (request, publisher) => runDigest(services, request, publisher),
-      client,
-      logger: pino({ level: config.logLevel }),
+      client: cliSlackClient(token, config.slack),
+      // stdout carries only the digest's result.
+      logger: createLogger(config.logLevel, pino.destination(2)),
       request: {
         stored: { workspace, channelId, owner: stored?.owner ?? '' },
         period: { ...period, key: `manual:${now.toISOString()}` },
         claimAs: null,
       },
     });
+    if (result.status === 'failed')
+      console.error(
+        `The digest was not posted. ${slackFailureInWords({ kind: result.problem }, 'chat.postMessage', config.slack)}`,
+      );
     console.log(JSON.stringify({ channel: channelId, period: period.label, ...result }));
     return result.status === 'posted' ? 0 : 1;
   } finally {

@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import type { LlmHelp } from '../app/relitigation/judgeMessage.js';
 import { loadOpenAiConfig } from '../config.js';
 import { createOpenAiRelitigation } from '../llm/openAiRelitigation.js';
 import { createLogger } from '../logger.js';
-import type { WatchSensitivity } from '../domain/relitigation/types.js';
 import { loadDetector } from '../detector/loadDetector.js';
 import { createRelitigationIndex } from '../storage/relitigationIndex.js';
 import { openScratchDatabase } from '../storage/scratchDatabase.js';
+import { oneOf } from './optionValues.js';
+import { parseCommandArgs } from './parseCommandArgs.js';
+import { checkFile } from './pathArgs.js';
 import { evaluateRelitigation, explainLine, parseEvalLines } from './relitigationEvaluation.js';
+import { quoted, UsageError } from './usageError.js';
 
 export const EVAL_RELITIGATION_USAGE = `eval-relitigation FILE.jsonl [--sensitivity low|normal|high] [--verbose]
                   [--mode offline|llm] [--postgres-server URL]
@@ -29,32 +31,29 @@ export const EVAL_RELITIGATION_USAGE = `eval-relitigation FILE.jsonl [--sensitiv
                  are judged offline and counted as llm_fallbacks)`;
 
 export async function evalRelitigationCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs(
     args,
-    allowPositionals: true,
-    options: {
+    {
       sensitivity: { type: 'string', default: 'normal' },
       verbose: { type: 'boolean', default: false },
       mode: { type: 'string', default: 'offline' },
       'postgres-server': { type: 'string' },
     },
-  });
+    ['FILE.jsonl'],
+  );
   const file = positionals[0];
-  const sensitivity = values.sensitivity as Exclude<WatchSensitivity, 'off'>;
-  const problems = [
-    ...(file ? [] : ['give the labelled file (FILE.jsonl)']),
-    ...(['low', 'normal', 'high'].includes(sensitivity)
-      ? []
-      : [`--sensitivity is low, normal or high, not "${sensitivity}"`]),
-    ...(['offline', 'llm'].includes(values.mode) ? [] : [`--mode is offline or llm, not "${values.mode}"`]),
-  ];
-  if (problems.length > 0 || !file) {
-    console.error(`${problems.join('; ')}.\n\nusage: npm run cli -- ${EVAL_RELITIGATION_USAGE}`);
-    return 2;
-  }
-  const llm = values.mode === 'llm' ? llmHelp() : undefined;
-  const lines = parseEvalLines(await readFile(file, 'utf8'));
-  const { database, dispose } = await openScratchDatabase(values['postgres-server']);
+  if (file === undefined) throw new UsageError('Give the labelled file (FILE.jsonl).');
+  const sensitivity = oneOf('--sensitivity', values.sensitivity, ['low', 'normal', 'high']);
+  const mode = oneOf('--mode', values.mode, ['offline', 'llm']);
+  const server = values['postgres-server'];
+  if (server !== undefined && !/^postgres(ql)?:\/\//.test(server))
+    throw new UsageError(
+      `--postgres-server takes a server's URL, as postgres://user:password@host:5432/postgres, not ${quoted(server)}.`,
+    );
+  await checkFile(file, 'the labelled file');
+  const llm = mode === 'llm' ? llmHelp() : undefined;
+  const lines = parseEvalLines(await readFile(file, 'utf8'), file);
+  const { database, dispose } = await openScratchDatabase(server);
   try {
     const workspace = { workspaceId: `T_EVAL_${randomBytes(4).toString('hex')}`, enterpriseId: null };
     const detector = loadDetector();

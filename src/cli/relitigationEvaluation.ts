@@ -15,6 +15,7 @@ import type { WatchSensitivity } from '../domain/relitigation/types.js';
 import type { Db } from '../storage/database.js';
 import { createDecisionRepository } from '../storage/decisionRepository.js';
 import { createRelitigationIndex } from '../storage/relitigationIndex.js';
+import { parseJsonLines } from './jsonLines.js';
 
 /**
  * The scoring contract of test/fixtures/relitigation/README.md: every distinct decision of the file recorded
@@ -72,16 +73,9 @@ export interface LineOutcome {
 const CHANNEL = 'C_EVAL';
 const AUTHOR = 'U_EVAL';
 
-export function parseEvalLines(jsonl: string): EvalLine[] {
-  return jsonl
-    .split('\n')
-    .map((line, i) => ({ line: line.trim(), number: i + 1 }))
-    .filter(({ line }) => line !== '')
-    .map(({ line, number }) => {
-      const parsed = evalLineSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`line ${number}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-      return parsed.data;
-    });
+/** The labelled lines of `jsonl`; `file` names it in the error about a bad line. */
+export function parseEvalLines(jsonl: string, file = 'the labelled file'): EvalLine[] {
+  return parseJsonLines(jsonl, evalLineSchema, file);
 }
 
 export async function evaluateRelitigation(lines: EvalLine[], options: EvalOptions): Promise<EvalReport> {

@@ -1,12 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { DetectorModel } from '../domain/relitigation/detector.js';
 import { type TrainingLine, TARGET_PRECISION, trainDetector } from '../domain/relitigation/training/trainDetector.js';
 import { decisionContentOfText } from '../domain/relitigation/training/decisionOfText.js';
 import { DETECTOR_FILE, MODELS_DIR, readWordVectors, sha256, WORD_VECTORS_FILE } from '../detector/loadDetector.js';
+import { parseJsonLines } from './jsonLines.js';
+import { parseCommandArgs } from './parseCommandArgs.js';
+import { checkFile, checkFolder } from './pathArgs.js';
 
 export const TRAIN_DETECTOR_USAGE = `train-detector [--data FILE.jsonl] [--out DIR]
 
@@ -26,19 +28,14 @@ const lineSchema = z.object({
 });
 
 export async function trainDetectorCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { data: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseCommandArgs(args, { data: { type: 'string' }, out: { type: 'string' } });
+  // Checked first: training takes minutes, and a wrong --out would only show at the end.
+  if (values.data !== undefined) await checkFile(values.data, 'the labelled lines to train on, --data');
+  if (values.out !== undefined) await checkFolder(values.out, 'where to write the model, --out');
   const dataUrl = values.data ? pathToFileURL(values.data) : DEFAULT_DATA;
   const outDir = values.out ? pathToFileURL(`${values.out.replace(/\/$/, '')}/`) : MODELS_DIR;
   const text = readFileSync(dataUrl, 'utf8');
-  const lines: TrainingLine[] = text
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l, i) => {
-      const parsed = lineSchema.safeParse(JSON.parse(l));
-      if (!parsed.success)
-        throw new Error(`line ${i + 1}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
-      return parsed.data;
-    });
+  const lines: TrainingLine[] = parseJsonLines(text, lineSchema, values.data ?? fileURLToPath(dataUrl));
   const { vectors, sha256: vectorsHash } = readWordVectors();
   const today = '2000-01-01';
   const result = trainDetector(

@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,27 +104,42 @@ describe('npm run cli -- import / export', () => {
   );
 
   it(
-    'says what to pass when Slack cannot be reached to name the workspace, and makes a DATA_DIR that does not exist yet',
+    'makes a DATA_DIR that does not exist yet',
     async () => {
-      // Takes connections and never answers, as a firewall that drops them would look.
-      const silent = createServer(() => undefined);
-      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-      try {
-        const fresh = {
-          ...env,
-          DATA_DIR: join(dir, 'not', 'yet', 'there'),
-          SLACK_API_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api/`,
-        };
-        delete (fresh as Record<string, string>).DATABASE_URL;
-        const run = await runCli(['export', '--out', join(dir, 'nowhere')], fresh);
-        expect(run.code).not.toBe(0);
-        expect(run.stderr).toContain('--workspace');
-        const named = await runCli(['export', '--out', join(dir, 'fresh-export'), '--workspace', 'T0FRESH'], fresh);
-        expect(named.code).toBe(0);
-        expect(lastJson(named.stdout)).toEqual({ exported: 0 });
-      } finally {
-        silent.close();
-      }
+      const fresh: Record<string, string> = { ...env, DATA_DIR: join(dir, 'not', 'yet', 'there') };
+      delete fresh.DATABASE_URL;
+      const named = await runCli(['export', '--out', join(dir, 'fresh-export'), '--workspace', 'T0FRESH'], fresh);
+      expect(named.code).toBe(0);
+      expect(lastJson(named.stdout)).toEqual({ exported: 0 });
+    },
+    SLOW_TEST_MS,
+  );
+
+  it(
+    'says how far it has got on stderr, not a line per file, and keeps stdout for the result',
+    async () => {
+      const folder = join(dir, 'many');
+      mkdirSync(folder, { recursive: true });
+      for (let i = 1; i <= 120; i++)
+        writeFileSync(
+          join(folder, `${String(i).padStart(4, '0')}-decision-${i}.md`),
+          `---\nstatus: accepted\ndate: 2026-02-03\n---\n# Decision number ${i}\n\n## Context and Problem Statement\n\nWhy ${i}.\n`,
+        );
+      // The cadence (every hundred, or every couple of seconds) is progressCounter's unit test's.
+      const counted = (stderr: string, doing: string) =>
+        stderr.split('\n').filter((line) => line.startsWith(`${doing} `));
+      const imported = await runCli(['import', folder, '--channel', 'C0MANY', '--workspace', 'T0MANY'], env);
+      expect(imported.code).toBe(0);
+      const importing = counted(imported.stderr, 'importing');
+      for (const line of importing) expect(line).toMatch(/^importing \d+\/120 files$/);
+      expect(importing.at(-1)).toBe('importing 120/120 files');
+      expect(importing.length).toBeLessThan(120);
+      expect(imported.stdout.trim().split('\n')).toHaveLength(1);
+      expect(lastJson(imported.stdout)).toMatchObject({ imported: 120 });
+
+      const exported = await runCli(['export', '--out', join(dir, 'many-out'), '--workspace', 'T0MANY'], env);
+      expect(counted(exported.stderr, 'writing').at(-1)).toBe('writing 120/120 files');
+      expect(exported.stdout.trim()).toBe('{"exported":120}');
     },
     SLOW_TEST_MS,
   );
@@ -141,7 +155,7 @@ describe('npm run cli -- import / export', () => {
       expect(all.stdout).toContain('train-detector');
       const unknown = await runCli(['import', 'x', '--chanel', 'C0ARCH'], {});
       expect(unknown.code).toBe(2);
-      expect(unknown.stderr).toContain("'--chanel'");
+      expect(unknown.stderr).toContain('There is no option "--chanel". Did you mean --channel?');
       expect(unknown.stderr).toContain('usage: npm run cli -- import DIR');
       const { SLACK_SIGNING_SECRET: _secret, SLACK_BOT_TOKEN: _token, ...noSlack } = env;
       const missing = await runCli(

@@ -63,6 +63,7 @@ export class FakeSlack {
   private readonly handlers = new Map<string, Handler>();
   private readonly observers = new Map<string, Observer[]>();
   private readonly delays = new Map<string, number>();
+  private readonly hung = new Set<string>();
   /** Bytes received at each upload URL, by file id. */
   private readonly uploads = new Map<string, Buffer>();
   private server?: Server;
@@ -132,6 +133,11 @@ export class FakeSlack {
     this.delays.set(method, ms);
   }
 
+  /** Every later call of `method` is recorded and never answered, as a firewall that drops the answers. */
+  hang(method: string): void {
+    this.hung.add(method);
+  }
+
   /** Every later call of `method` is answered with what `handler` returns instead of the normal answer. */
   on(method: string, handler: Handler): void {
     this.handlers.set(method, handler);
@@ -171,6 +177,7 @@ export class FakeSlack {
     this.counts.clear();
     this.failures.clear();
     this.delays.clear();
+    this.hung.clear();
     this.uploads.clear();
   }
 
@@ -192,6 +199,8 @@ export class FakeSlack {
     this.counts.set(method, this.count(method) + 1);
     if (this.keepsCalls) this.calls.push(call);
     for (const observer of this.observers.get(method) ?? []) observer(call);
+    // A promise that never settles holds no timer: stop() closes the connection it keeps open.
+    if (this.hung.has(method)) await new Promise(() => {});
     const delay = this.delays.get(method);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
 

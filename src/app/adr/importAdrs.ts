@@ -18,6 +18,8 @@ export interface ImportAdrsProps {
   today: string;
   /** Who is recorded as having imported them. */
   actor: string;
+  /** Told after each file is saved (or skipped), out of all of them: saving is the long part. */
+  progress?: (done: number, total: number) => void;
 }
 
 export interface ImportSummary {
@@ -42,6 +44,7 @@ export async function importAdrs({
   files,
   today,
   actor,
+  progress = () => {},
 }: ImportAdrsProps): Promise<ImportSummary> {
   const summary: ImportSummary = { imported: 0, updated: 0, unchanged: 0, skipped: 0, warnings: [] };
   const read: { adr: ImportedAdr; hash: string }[] = [];
@@ -91,6 +94,7 @@ export async function importAdrs({
     ids.set(adr.sourcePath, record.id);
     saved.push({ ...content, id: record.id });
     summary[record.outcome] += 1;
+    progress(summary.skipped + saved.length, files.length);
   }
   // The model's index rows of the whole folder in one statement.
   await indexDecisions(services, workspace, saved);

@@ -1,0 +1,86 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { importAdrs } from '../app/adr/importAdrs.js';
+import { loadDetector } from '../detector/loadDetector.js';
+import { createAdrRepository } from '../storage/adrRepository.js';
+import { createRelitigationIndex } from '../storage/relitigationIndex.js';
+import { botTokenWorkspace } from './cliSlackClient.js';
+import { channelIdOf, workspaceIdOf } from './optionValues.js';
+import { openCommandDatabase } from './openCommandDatabase.js';
+import { parseCommandArgs } from './parseCommandArgs.js';
+import { checkFolder } from './pathArgs.js';
+import { progressCounter } from './progressCounter.js';
+import { UsageError } from './usageError.js';
+
+export const IMPORT_USAGE = `import DIR --channel C123 [--workspace T123] [--recursive] [--private]
+
+  Imports a folder of Markdown ADRs (MADR 2/3/4, log4brains, Nygard / adr-tools) into the log, in
+  the channel given (public unless --private): titles, statuses, dates, deciders, supersession. A
+  re-import updates changed files in place and adds nothing twice (the key is the file's path).
+  README, index and template files are skipped. Uses the app's database (DATABASE_URL or DATA_DIR;
+  with the embedded one, stop the app first). Without --workspace the bot token's is asked of Slack
+  (SLACK_BOT_TOKEN needed then). Progress goes to stderr; the last line is a JSON summary.`;
+
+const NOT_ADRS = /^(readme|index|template|adr-template|_template)\b.*\.md$/i;
+
+export async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      channel: { type: 'string' },
+      workspace: { type: 'string' },
+      recursive: { type: 'boolean', default: false },
+      private: { type: 'boolean', default: false },
+    },
+    ['DIR'],
+  );
+  const dir = positionals[0];
+  if (dir === undefined) throw new UsageError('Give the folder of ADRs to import (DIR).');
+  if (values.channel === undefined)
+    throw new UsageError('Give the channel the decisions belong to, as --channel C0123ABCD.');
+  const channelId = channelIdOf(values.channel);
+  const given = values.workspace === undefined ? undefined : workspaceIdOf(values.workspace);
+  await checkFolder(dir, 'the folder of ADRs to import');
+  const workspace = { workspaceId: given ?? (await botTokenWorkspace()), enterpriseId: null };
+  const paths = await markdownFiles(dir, values.recursive);
+  const isAdr = (path: string) => !NOT_ADRS.test(path.split('/').at(-1)!);
+  const notAdrs = paths.filter((path) => !isAdr(path));
+  const files: { path: string; text: string }[] = [];
+  // One at a time: a folder of thousands must not open thousands of files at once.
+  for (const path of paths.filter(isAdr)) files.push({ path, text: await readFile(join(dir, path), 'utf8') });
+  const database = await openCommandDatabase();
+  const counter = progressCounter({ doing: 'importing', total: files.length, unit: 'files' });
+  try {
+    const summary = await importAdrs({
+      services: {
+        adrs: createAdrRepository(database.db),
+        relitigation: createRelitigationIndex(database.db),
+        detector: loadDetector(),
+      },
+      workspace,
+      channelId,
+      channelPrivate: values.private,
+      files,
+      today: new Date().toISOString().slice(0, 10),
+      actor: 'ADR import',
+      progress: (done) => counter.update(done),
+    });
+    counter.end();
+    summary.skipped += notAdrs.length;
+    summary.warnings.push(...notAdrs.map((p) => `${p}: skipped, not an ADR (README, index or template)`));
+    console.log(JSON.stringify(summary));
+    return 0;
+  } finally {
+    counter.end();
+    await database.close();
+  }
+}
+
+/** Markdown files under `dir`, as paths relative to it with '/' separators, sorted. */
+async function markdownFiles(dir: string, recursive: boolean): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive });
+  return entries
+    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md'))
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
