@@ -30,7 +30,8 @@ describe('npm run cli -- eval-relitigation', { timeout: 2 * RUN_MS }, () => {
     file = join(dir, 'slice.jsonl');
     writeFileSync(file, `${LINES.join('\n')}\n`);
     openai = await new FakeOpenAi().start();
-    llmEnv = { OPENAI_API_KEY: 'sk-eval-test', OPENAI_BASE_URL: openai.baseUrl, OPENAI_TIMEOUT_MS: '1500' };
+    // A budget a busy machine cannot miss: the failing endpoint below answers errors, it never hangs.
+    llmEnv = { OPENAI_API_KEY: 'sk-eval-test', OPENAI_BASE_URL: openai.baseUrl, OPENAI_TIMEOUT_MS: '30000' };
     const run = await runCli(['eval-relitigation', file], {});
     expect(run.code).toBe(0);
     offline = lastJson(run.stdout);
