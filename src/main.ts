@@ -3,6 +3,7 @@ import { createLogger } from './logger.js';
 import { createMetrics } from './metrics/metrics.js';
 import { StartupError, startApp } from './startApp.js';
 import { openDatabase } from './storage/database.js';
+import { DataFolderInUseError } from './storage/embedded/dataFolderLock.js';
 import { errorForLog } from './logger.js';
 
 /** Composition root: config → database + migrations → Slack app → serve; SIGTERM drains and closes. */
@@ -19,7 +20,16 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const metrics = createMetrics();
-  const database = await openDatabase(config.database, { metrics });
+  let database;
+  try {
+    database = await openDatabase(config.database, { metrics });
+  } catch (error) {
+    if (error instanceof DataFolderInUseError) {
+      logger.fatal(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
   await database.migrate();
   let app;
   try {

@@ -4,6 +4,7 @@ import { errorForLog, type Logger } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { revisitDue } from '../slack/copy/digests.js';
 import { postDigest } from '../slack/postDigest.js';
+import { directMessageFailure } from '../slack/slackFailure.js';
 import type { WorkspaceClients } from '../slack/workspaceClients.js';
 import { scheduleRun } from './scheduledRun.js';
 
@@ -80,10 +81,13 @@ export function startDigests({
         const client = await clients.clientFor(due.workspace);
         await client.chat.postMessage({ channel: due.owner, text: revisitDue(due.ref, due.revisitOn, due.channelId) });
       },
-      onSendFailure: (due, error) =>
+      failureOf: directMessageFailure,
+      onSendFailure: (due, error, failure) =>
         logger.warn(
-          { err: errorForLog(error), ref: due.ref },
-          'could not remind an owner of a revisit; a later run tries again',
+          { err: errorForLog(error), ref: due.ref, problem: failure.problem },
+          failure.permanent
+            ? 'could not remind an owner of a revisit, and never will: given up'
+            : 'could not remind an owner of a revisit; a later run tries again after a wait',
         ),
       onFinishFailure: (due, error) =>
         logger.error(

@@ -40,3 +40,27 @@ export function classifySlackError(error: unknown): SlackFailure {
       return { kind: 'other', code: apiError };
   }
 }
+
+/**
+ * Slack's answers to a direct message that no retry can change: the person left, was deactivated,
+ * or is a bot; the conversation is gone. A reminder to them is given up rather than tried forever.
+ */
+const UNREACHABLE_PERSON = new Set([
+  'user_not_found',
+  'users_not_found',
+  'user_disabled',
+  'account_inactive',
+  'cannot_dm_bot',
+  'channel_not_found',
+  'is_archived',
+  'not_in_channel',
+  'user_not_visible',
+]);
+
+/** Why a direct message to a person failed, as Slack's error code, and whether trying again can help. */
+export function directMessageFailure(error: unknown): { problem: string; permanent: boolean } {
+  const failure = classifySlackError(error);
+  const e = error as { data?: { error?: string } };
+  const problem = failure.kind === 'other' ? failure.code : (e?.data?.error ?? failure.kind);
+  return { problem, permanent: UNREACHABLE_PERSON.has(problem) };
+}

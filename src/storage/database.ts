@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import { withDeadline } from '../deadline.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { observePostgres } from '../metrics/observeDatabase.js';
+import { lockDataFolder } from './embedded/dataFolderLock.js';
 import { startEmbeddedPostgres } from './embedded/embeddedPostgres.js';
 import { interceptSql, type SqlInterceptor } from './interceptSql.js';
 import * as schema from './schema.js';
@@ -102,8 +103,17 @@ function drizzleOver(client: postgres.Sql, metrics: Metrics | undefined): Db {
  */
 async function openPglite(dataDir: string, metrics: Metrics | undefined): Promise<Database> {
   // A DATA_DIR whose parents do not exist yet is made, as a first run on a fresh volume expects.
-  if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-  const server = await startEmbeddedPostgres(dataDir);
+  const onDisk = !dataDir.includes('://');
+  if (onDisk) await mkdir(dataDir, { recursive: true });
+  // Before PGlite opens the folder: a second opener must be refused before it touches anything.
+  const lock = onDisk ? lockDataFolder(dataDir) : null;
+  let server: Awaited<ReturnType<typeof startEmbeddedPostgres>>;
+  try {
+    server = await startEmbeddedPostgres(dataDir);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   // No idle or lifetime limit: PGlite's one backend serves this one connection for as long as it runs.
   const client = postgres({
     max: 1,
@@ -147,6 +157,7 @@ async function openPglite(dataDir: string, metrics: Metrics | undefined): Promis
       closed = true;
       await client.end({ timeout: 5 });
       await server.close();
+      lock?.release();
     },
   };
 }

@@ -102,7 +102,7 @@ export function createDigestFactsRepository(db: Db): DigestFactsRepository {
       };
     },
 
-    async revisitsDue(today, limit, abandonedAfterMs) {
+    async revisitsDue(today, limit, abandonedAfterMs, now) {
       const rows = await db
         .select({
           workspaceId: decisions.workspaceId,
@@ -118,7 +118,7 @@ export function createDigestFactsRepository(db: Db): DigestFactsRepository {
           and(
             eq(decisions.status, 'accepted'),
             lte(decisions.revisitOn, today),
-            reminderOpen(abandonedAfterMs),
+            reminderOpen(abandonedAfterMs, now),
             sql`${REMINDED_PERSON} is not null`,
           ),
         )
@@ -131,7 +131,7 @@ export function createDigestFactsRepository(db: Db): DigestFactsRepository {
       }));
     },
 
-    async claimRevisitReminder(workspace, decisionId, abandonedAfterMs) {
+    async claimRevisitReminder(workspace, decisionId, abandonedAfterMs, now) {
       const claimed = await db
         .update(decisions)
         .set({ revisitClaimedAt: sql`now()` })
@@ -139,7 +139,7 @@ export function createDigestFactsRepository(db: Db): DigestFactsRepository {
           and(
             eq(decisions.workspaceId, workspace.workspaceId),
             eq(decisions.id, decisionId),
-            reminderOpen(abandonedAfterMs),
+            reminderOpen(abandonedAfterMs, now),
           ),
         )
         .returning({ id: decisions.id });
@@ -165,13 +165,44 @@ export function createDigestFactsRepository(db: Db): DigestFactsRepository {
           ),
         );
     },
+
+    async failRevisitReminder(workspace, decisionId, failure, now) {
+      await db
+        .update(decisions)
+        .set(
+          failure.permanent
+            ? { revisitClaimedAt: null, revisitGivenUpAt: now, revisitProblem: failure.problem }
+            : {
+                revisitClaimedAt: null,
+                revisitFailures: sql`${decisions.revisitFailures} + 1`,
+                // 1, 2, 4… hours after the first, second, third failure; a day at most.
+                revisitRetryAt: sql`${now.toISOString()}::timestamptz + least(power(2, ${decisions.revisitFailures}), ${MAX_RETRY_HOURS}) * interval '1 hour'`,
+                revisitProblem: failure.problem,
+              },
+        )
+        .where(
+          and(
+            eq(decisions.workspaceId, workspace.workspaceId),
+            eq(decisions.id, decisionId),
+            isNull(decisions.revisitNotifiedAt),
+          ),
+        );
+    },
   };
 }
 
-/** A revisit reminder not sent yet and not claimed, or claimed by a replica that stopped before sending it. */
-function reminderOpen(abandonedAfterMs: number) {
+const MAX_RETRY_HOURS = 24;
+
+/**
+ * A revisit reminder not sent yet, not given up, not waiting at `now` after a failure, and not
+ * claimed (or claimed by a replica that stopped before sending it). Claims are timed by the
+ * database's clock, shared by every replica; the wait after a failure by the app's, as revisit dates are.
+ */
+function reminderOpen(abandonedAfterMs: number, now: Date) {
   return and(
     isNull(decisions.revisitNotifiedAt),
+    isNull(decisions.revisitGivenUpAt),
+    or(isNull(decisions.revisitRetryAt), lte(decisions.revisitRetryAt, now)),
     or(isNull(decisions.revisitClaimedAt), claimedLongerAgoThan(decisions.revisitClaimedAt, abandonedAfterMs)),
   );
 }

@@ -61,6 +61,14 @@ export const decisions = pgTable(
     revisitNotifiedAt: timestamp('revisit_notified_at', { withTimezone: true }),
     /** When a replica claimed telling the owner; a claim never followed by revisitNotifiedAt was abandoned. */
     revisitClaimedAt: timestamp('revisit_claimed_at', { withTimezone: true }),
+    /** When telling the owner was given up: Slack said they cannot be reached (user_not_found…). Never tried again. */
+    revisitGivenUpAt: timestamp('revisit_given_up_at', { withTimezone: true }),
+    /** Sends of the reminder that failed for a reason that may pass; each one waits longer before the next. */
+    revisitFailures: integer('revisit_failures').notNull().default(0),
+    /** After a failed send: not tried again before then, so it does not sort first again next run. */
+    revisitRetryAt: timestamp('revisit_retry_at', { withTimezone: true }),
+    /** Slack's error for the last failed send. */
+    revisitProblem: text('revisit_problem'),
     channelId: text('channel_id').notNull(),
     /** Private channels, DMs and group DMs: the decision is shown only in its own channel. */
     channelPrivate: boolean('channel_private').notNull(),

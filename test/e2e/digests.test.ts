@@ -385,9 +385,12 @@ describe('revisit reminders', () => {
       await app.jobs.digests.remindNow();
       expect(app.slack.callsOf('chat.postMessage').filter((c) => c.params.channel === 'U0ANA')).toHaveLength(0);
       clock.now = new Date('2026-11-25T10:00:00Z');
-      // A failed DM is given back and sent by a later run.
-      app.slack.failNext('chat.postMessage', { status: 500 });
+      // A DM that fails for a reason that may pass waits an hour, then a later run sends it.
+      app.slack.failNext('chat.postMessage', { body: { ok: false, error: 'internal_error' } });
       await app.jobs.digests.remindNow();
+      await app.jobs.digests.remindNow();
+      expect(app.slack.callsOf('chat.postMessage').filter((c) => c.params.channel === 'U0ANA')).toHaveLength(1);
+      clock.now = new Date('2026-11-25T11:00:00Z');
       // Two replicas run the hourly job at the same minute: the owner hears it once.
       const replica = await TestApp.start({ now: () => clock.now, database: app.database });
       try {
@@ -440,6 +443,57 @@ describe('revisit reminders', () => {
       expect(sent).toContain('U0ANA');
       expect(sent).not.toContain('ADR import');
       expect(sent.filter((channel) => !/^[UW][A-Z0-9]+$/.test(String(channel)) && channel !== 'C0TEAM')).toEqual([]);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('gives up reminders to owners Slack cannot reach, so the valid ones still go out on the first run', async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00Z') };
+    const app = await TestApp.start({ now: () => clock.now });
+    try {
+      // 250 owners who have left (older revisit dates: they sort first), then 50 who are here.
+      const adr = (i: number, owner: string, revisitBy: string) => ({
+        path: `docs/adr/${String(i + 1).padStart(4, '0')}-decision-${i}.md`,
+        text: `---\nstatus: accepted\ndate: 2026-01-05\ndeciders: ${owner}\nx-revisit-by: ${revisitBy}\n---\n# Decision ${i} of ${owner}\n\n## Context and Problem Statement\n\nWhy ${i}.\n`,
+      });
+      const gone = Array.from({ length: 250 }, (_, i) => adr(i, `U0GONE${i}`, `2026-11-0${(i % 9) + 1}`));
+      const here = Array.from({ length: 50 }, (_, i) => adr(250 + i, `U0HERE${i}`, '2026-11-20'));
+      const summary = await importAdrs({
+        services: {
+          adrs: createAdrRepository(app.database.db),
+          relitigation: createRelitigationIndex(app.database.db),
+          detector,
+        },
+        workspace: { workspaceId: TEAM, enterpriseId: null },
+        channelId: 'C0ARCH',
+        channelPrivate: false,
+        files: [...gone, ...here],
+        today: '2026-11-20',
+        actor: 'ADR import',
+      });
+      expect(summary.imported).toBe(300);
+      const goneOwner = (params: Record<string, any>) => String(params.channel).startsWith('U0GONE');
+      app.slack.failNext('chat.postMessage', { body: { ok: false, error: 'user_not_found' } }, 250, goneOwner);
+      const dms = (prefix: string) =>
+        app.slack.callsOf('chat.postMessage').filter((c) => String(c.params.channel).startsWith(prefix));
+
+      await app.jobs.digests.remindNow();
+      expect(new Set(dms('U0HERE').map((c) => c.params.channel)).size).toBe(50);
+      expect(dms('U0HERE')).toHaveLength(50);
+      expect(dms('U0GONE')).toHaveLength(250);
+
+      // Given up, never tried again, and recorded so.
+      clock.now = new Date('2026-11-22T10:00:00Z');
+      await app.jobs.digests.remindNow();
+      expect(dms('U0GONE')).toHaveLength(250);
+      expect(dms('U0HERE')).toHaveLength(50);
+      const givenUp = rowsOf<{ count: number; problem: string }>(
+        await app.database.db.execute(
+          sql`select count(*)::int as count, min(revisit_problem) as problem from decisions where workspace_id = ${TEAM} and revisit_given_up_at is not null`,
+        ),
+      );
+      expect(givenUp).toEqual([{ count: 250, problem: 'user_not_found' }]);
     } finally {
       await app.stop();
     }

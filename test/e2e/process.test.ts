@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastJson, runCli } from '../support/cli.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { slashCommandForm } from '../support/slackRequestBodies.js';
 import { formBody, signedPost } from '../support/slackRequests.js';
@@ -151,4 +152,74 @@ describe('npm start, as a process', () => {
       expect(await second.exited).toBe(0);
     }
   });
+});
+
+describe('one process per embedded data folder', () => {
+  const slack = new FakeSlack();
+  let dir: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    await slack.start();
+    dir = mkdtempSync(join(tmpdir(), 'decision-ledger-lock-'));
+    // The embedded database on both of CI's passes: the lock is about DATA_DIR.
+    env = {
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-lock-test',
+      SLACK_API_URL: slack.apiUrl,
+      DATA_DIR: join(dir, 'data'),
+    };
+  });
+  afterAll(async () => {
+    await slack.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a command and a second app while the app holds the folder, and the app loses nothing', async () => {
+    const app = await startApp(env);
+    try {
+      expect((await command(app.url, 'We lock the data folder #ops', slack.responseUrl('l1'))).status).toBe(200);
+      await slack.waitFor('chat.postMessage');
+      const adrs = join(dir, 'adrs');
+      mkdirSync(adrs);
+      writeFileSync(join(adrs, '0001-imported.md'), '---\nstatus: accepted\n---\n# Imported while running\n');
+      const postmasterBefore = existsSync(join(env.DATA_DIR!, 'postmaster.pid'));
+
+      const imported = await runCli(['import', adrs, '--channel', 'C0PROC', '--workspace', 'T0001'], env);
+      expect(imported.code).not.toBe(0);
+      expect(imported.stderr).toContain(
+        `Another Decision Ledger process (pid ${app.child.pid}) is using the data folder ${env.DATA_DIR}. Stop the app first`,
+      );
+      expect(imported.stdout).toBe('');
+      expect(existsSync(join(env.DATA_DIR!, 'postmaster.pid'))).toBe(postmasterBefore);
+
+      const second = spawnApp({ ...env, PORT: String(await freePort()) });
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toContain(`Another Decision Ledger process (pid ${app.child.pid})`);
+
+      const listed = await command(app.url, 'list #ops', slack.responseUrl('l2'));
+      expect(JSON.stringify(await listed.json())).toContain('We lock the data folder');
+    } finally {
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+    }
+    expect(existsSync(join(env.DATA_DIR!, 'decision-ledger.lock'))).toBe(false);
+
+    // Stopped: the same command now runs, and finds only what the app wrote.
+    const exported = await runCli(['export', '--out', join(dir, 'out'), '--workspace', 'T0001'], env);
+    expect(exported.code).toBe(0);
+    expect(lastJson(exported.stdout)).toEqual({ exported: 1 });
+  }, 180_000);
+
+  it('takes over a lock left by a process that no longer runs', async () => {
+    const gone = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => gone.on('exit', resolve));
+    writeFileSync(join(env.DATA_DIR!, 'decision-ledger.lock'), JSON.stringify({ pid: gone.pid, host: hostname() }));
+
+    const exported = await runCli(['export', '--out', join(dir, 'again'), '--workspace', 'T0001'], env);
+    expect(exported.stderr).not.toContain('Another Decision Ledger process');
+    expect(exported.code).toBe(0);
+    expect(lastJson(exported.stdout)).toEqual({ exported: 1 });
+    expect(existsSync(join(env.DATA_DIR!, 'decision-ledger.lock'))).toBe(false);
+  }, 120_000);
 });

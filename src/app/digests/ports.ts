@@ -94,12 +94,15 @@ export interface DigestFactsRepository {
     period: { from: Date; to: Date },
     revisitBy: string,
   ): Promise<DigestFacts>;
-  /** Decisions whose revisit date has come and whose owner was not told yet, across workspaces. */
-  /** Accepted decisions whose revisit date has come, not reminded of yet nor claimed (or claimed and abandoned). */
+  /**
+   * Accepted decisions whose revisit date has come, not reminded of yet nor given up, not waiting
+   * at `now` after a failed send, and not claimed (or claimed and abandoned).
+   */
   revisitsDue(
     today: string,
     limit: number,
     abandonedAfterMs: number,
+    now: Date,
   ): Promise<
     {
       workspace: Workspace;
@@ -115,11 +118,23 @@ export interface DigestFactsRepository {
    * Claims the reminder before it is sent, so of several replicas one sends it; false when another
    * has. A claim older than `abandonedAfterMs` and never finished is taken over.
    */
-  claimRevisitReminder(workspace: Workspace, decisionId: string, abandonedAfterMs: number): Promise<boolean>;
+  claimRevisitReminder(workspace: Workspace, decisionId: string, abandonedAfterMs: number, now: Date): Promise<boolean>;
   /** Records that the owner was told: never again for this decision. */
   finishRevisitReminder(workspace: Workspace, decisionId: string): Promise<void>;
   /** Gives a claimed reminder back when sending it failed, for a later run to try again. */
   releaseRevisitReminder(workspace: Workspace, decisionId: string): Promise<void>;
+  /**
+   * Records a claimed reminder's failed send and gives the claim up. Permanent: never tried again.
+   * Otherwise it waits an hour, then twice as long after each further failure (a day at most),
+   * counted from `now`, so reminders that fail do not sort first in every run and hold the others back.
+   */
+  failRevisitReminder(workspace: Workspace, decisionId: string, failure: ReminderFailure, now: Date): Promise<void>;
+}
+
+/** Why a reminder could not be sent: Slack's error, and whether trying again can ever help. */
+export interface ReminderFailure {
+  problem: string;
+  permanent: boolean;
 }
 
 /** Writes a digest's opening lines from its facts; resolves null on timeout, error or nothing to say. */

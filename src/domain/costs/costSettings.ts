@@ -1,6 +1,6 @@
-import { IANAZone } from 'luxon';
 import { parseDecimal } from './numbers.js';
 import { type IsoWeekday, parseClock, type WorkingSchedule } from './workingHours.js';
+import { isValidTimeZone } from '../timeZones.js';
 
 /**
  * What the cost model assumes about a team. Each field can be set per workspace and per channel;
@@ -164,7 +164,7 @@ export function validateCostSettings(
   const zone = given('timeZone');
   if (zone !== undefined) {
     // Intl gives the canonical spelling: `europe/berlin` → `Europe/Berlin`, `US/Eastern` → `America/New_York`.
-    if (IANAZone.isValidZone(zone))
+    if (isValidTimeZone(zone))
       overrides.timeZone = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
     else problems.timeZone = 'invalid_time_zone';
   }

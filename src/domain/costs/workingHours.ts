@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { isValidTimeZone } from '../timeZones.js';
 
 /** ISO weekday: 1 is Monday, 7 is Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -57,7 +58,7 @@ function checked(schedule: WorkingSchedule): { open: number; close: number; zone
   const close = parseClock(schedule.workdayEnd);
   if (open === null || close === null || close <= open)
     throw new RangeError(`Working hours ${schedule.workdayStart}–${schedule.workdayEnd} are not a window`);
-  if (!IANAZone.isValidZone(schedule.timeZone)) throw new RangeError(`Unknown time zone ${schedule.timeZone}`);
+  if (!isValidTimeZone(schedule.timeZone)) throw new RangeError(`Unknown time zone ${schedule.timeZone}`);
   return { open, close, zone: schedule.timeZone };
 }
 

@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { IsoWeekday } from '../costs/workingHours.js';
+import { isValidTimeZone } from '../timeZones.js';
 
 /**
  * When a channel's reflection digest is posted: a wall-clock time in a zone, every day, every week
@@ -129,7 +130,7 @@ export function parseTime(text: string): string | null {
 /** The zone's canonical spelling (`europe/berlin` → `Europe/Berlin`), or null when it is no IANA zone. */
 function canonicalZone(text: string): string | null {
   // Intl also takes offsets such as `+05:00`, which luxon's IANAZone cannot place.
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(text) || !IANAZone.isValidZone(text)) return null;
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(text) || !isValidTimeZone(text)) return null;
   return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
 }
 
@@ -215,7 +216,7 @@ type Rule =
 
 function checked(schedule: DigestSchedule, defaultTimeZone: string): Rule {
   const zone = digestTimeZone(schedule, defaultTimeZone);
-  if (!IANAZone.isValidZone(zone)) throw new RangeError(`Unknown time zone ${zone}`);
+  if (!isValidTimeZone(zone)) throw new RangeError(`Unknown time zone ${zone}`);
   const clock = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(schedule.time);
   if (!clock) throw new RangeError(`Digest time ${schedule.time} is not HH:MM`);
   const minutes = Number(clock[1]) * 60 + Number(clock[2]);
