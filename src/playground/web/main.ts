@@ -1,0 +1,412 @@
+import * as api from './api.js';
+import { type ActionUse, formValues, renderBlocks } from './blocks.js';
+import { h } from './dom.js';
+import { menuButton } from './menu.js';
+import { renderMessage } from './messages.js';
+import { modalController } from './modal.js';
+import type { Directory } from './richText.js';
+import { reconcile } from './reconcile.js';
+import { formatRoute, parseRoute, type Route } from './route.js';
+import type { Message, Outcome, PageState } from './types.js';
+
+/**
+ * The page: a Slack-like client of the playground's workspace. It reads the workspace as the
+ * person it views it as (re-reading whenever the server says it changed) and sends what that
+ * person does; everything the app does comes back the same way, as it would from Slack.
+ */
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const VIEWER_KEY = 'decision-ledger-playground.viewer';
+let me = localStorage.getItem(VIEWER_KEY) ?? 'U0ANA';
+let state: PageState | null = null;
+let route: Route = parseRoute(location.hash);
+/** Ephemeral messages dismissed in this tab (Slack forgets them too). */
+const dismissed = new Set<string>();
+/** The Home tab is opened (app_home_opened) once per visit to it. */
+let homeOpenedFor: string | null = null;
+
+const directory = (): Directory => ({
+  people: state?.people ?? [],
+  channels: state?.channels ?? [],
+  openChannel: (id) => navigate({ kind: 'channel', channel: id, thread: null, focus: null }),
+});
+
+function toast(text: string): void {
+  const element = $('toast');
+  element.textContent = text;
+  element.classList.add('shown');
+  window.setTimeout(() => element.classList.remove('shown'), 6000);
+}
+
+async function run(pending: Promise<Outcome>): Promise<Outcome> {
+  const outcome = await pending;
+  if (!outcome.ok) toast(outcome.problem);
+  return outcome;
+}
+
+function navigate(next: Route): void {
+  const hash = formatRoute(next);
+  if (location.hash === hash) {
+    route = next;
+    render();
+  } else location.hash = hash;
+}
+
+window.addEventListener('hashchange', () => {
+  route = parseRoute(location.hash);
+  render();
+});
+
+// ---- reading the workspace ----
+
+let fetching = false;
+let again = false;
+async function refresh(): Promise<void> {
+  if (fetching) {
+    again = true;
+    return;
+  }
+  fetching = true;
+  try {
+    state = await api.fetchState(me);
+    render();
+  } catch {
+    toast('The playground is not answering. Is `npm run playground` still running?');
+  } finally {
+    fetching = false;
+    if (again) {
+      again = false;
+      void refresh();
+    }
+  }
+}
+
+new EventSource('/playground/api/events').addEventListener('message', (event) => {
+  if (Number((event as MessageEvent).data) !== state?.version) void refresh();
+});
+
+// ---- drawing it ----
+
+const showModal = modalController({
+  dialog: $<HTMLDialogElement>('modal'),
+  context: {
+    get people() {
+      return state?.people ?? [];
+    },
+    get channels() {
+      return state?.channels ?? [];
+    },
+    openChannel: (id) => navigate({ kind: 'channel', channel: id, thread: null, focus: null }),
+    onAction: (use) => {
+      const modal = state?.modal;
+      const form = $('modal').querySelector('form');
+      if (modal && form)
+        void run(api.act(me, { kind: 'view', viewId: modal.id }, { ...use, values: formValues(form) }));
+    },
+  },
+  submit: (viewId, values) => run(api.submitView(me, viewId, values)),
+  close: (viewId) => void run(api.closeView(me, viewId)),
+  report: toast,
+});
+
+function render(): void {
+  if (!state) return;
+  const s = state;
+  const dm = s.channels.find((c) => c.dmWith === me);
+  const current = route;
+  if (current.kind === 'channel' && !s.channels.some((c) => c.id === current.channel && !c.dmWith))
+    route = { kind: 'channel', channel: s.channels[0]!.id, thread: null, focus: null };
+  renderViewers(s);
+  renderSidebar(s);
+  renderShortcuts(s);
+  const inApp = route.kind === 'app';
+  const shown = route;
+  const channel = shown.kind === 'channel' ? s.channels.find((c) => c.id === shown.channel) : undefined;
+  $('channel-title').textContent = channel ? `${channel.isPrivate ? '🔒' : '#'} ${channel.name}` : s.app.name;
+  $('channel-purpose').textContent = channel ? channel.purpose : 'Records decisions where they are made.';
+  $('app-tabs').hidden = !inApp;
+  for (const tab of ['home', 'messages'] as const) {
+    const button = $(`tab-${tab}`);
+    const selected = route.kind === 'app' && route.tab === tab;
+    button.setAttribute('aria-selected', String(selected));
+    button.tabIndex = selected ? 0 : -1;
+  }
+  const showingHome = route.kind === 'app' && route.tab === 'home';
+  $('home').hidden = !showingHome;
+  $('log').hidden = showingHome;
+  $('welcome').hidden = inApp || s.messages.length > 0;
+  $('composer-form').hidden = inApp;
+  $('read-only').hidden = !(route.kind === 'app' && route.tab === 'messages');
+  if (channel) {
+    $('composer').setAttribute('placeholder', `Message ${channel.isPrivate ? '🔒' : '#'}${channel.name}`);
+    $('composer-label').textContent = `Message ${channel.name}`;
+    $('post-digest').textContent = `Post #${channel.name}'s digest now`;
+  }
+  ($('post-digest') as HTMLButtonElement).disabled = inApp;
+  const logChannel = route.kind === 'channel' ? route.channel : route.tab === 'messages' ? dm?.id : undefined;
+  if (logChannel) renderLog($('log'), s, topLevel(s, logChannel), false);
+  if (showingHome) renderHome(s);
+  renderThread(s);
+  showModal(s.modal);
+  if (route.kind === 'channel' && route.focus) focusMessage(route.focus);
+}
+
+function topLevel(s: PageState, channel: string): Message[] {
+  return s.messages.filter(
+    (m) => m.channel === channel && (!m.threadTs || m.threadTs === m.ts) && !dismissed.has(m.ts),
+  );
+}
+
+function renderViewers(s: PageState): void {
+  const select = $<HTMLSelectElement>('viewer');
+  if (select.options.length === s.people.length) return;
+  select.replaceChildren(
+    ...s.people.map((p) =>
+      h('option', { value: p.id, selected: p.id === me }, `${p.realName}${p.isAdmin ? ' (admin)' : ''}`),
+    ),
+  );
+}
+
+function renderSidebar(s: PageState): void {
+  const item = (label: string | (Node | string)[], current: boolean, onclick: () => void) =>
+    h(
+      'li',
+      {},
+      h(
+        'button',
+        { type: 'button', class: 'sidebar-item', 'aria-current': current ? 'page' : undefined, onclick },
+        label,
+      ),
+    );
+  $('channel-list').replaceChildren(
+    ...s.channels
+      .filter((c) => !c.dmWith)
+      .map((c) =>
+        item(`${c.isPrivate ? '🔒' : '#'} ${c.name}`, route.kind === 'channel' && route.channel === c.id, () =>
+          navigate({ kind: 'channel', channel: c.id, thread: null, focus: null }),
+        ),
+      ),
+  );
+  $('app-list').replaceChildren(
+    item([h('span', { class: 'app-icon', 'aria-hidden': 'true' }, 'DL'), s.app.name], route.kind === 'app', () =>
+      navigate({ kind: 'app', tab: 'home' }),
+    ),
+  );
+  $('suggestions').replaceChildren(
+    ...s.suggestions.map((suggestion) => {
+      const where = s.channels.find((c) => c.id === suggestion.channel);
+      return h(
+        'li',
+        {},
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'suggestion',
+            onclick: () => {
+              navigate({ kind: 'channel', channel: suggestion.channel, thread: null, focus: null });
+              const composer = $<HTMLTextAreaElement>('composer');
+              composer.value = suggestion.text;
+              composer.dispatchEvent(new Event('input'));
+              composer.focus();
+            },
+          },
+          h('span', { class: 'suggestion-where' }, `#${where?.name ?? ''}`),
+          ` ${suggestion.text}`,
+        ),
+      );
+    }),
+  );
+}
+
+function messageContext(s: PageState, inThreadPane: boolean) {
+  return {
+    ...directory(),
+    state: s,
+    inThreadPane,
+    onAction: (message: Message, use: ActionUse) =>
+      void run(api.act(me, { kind: 'message', channel: message.channel, ts: message.ts }, use)),
+    openThread: (message: Message) =>
+      navigate({ kind: 'channel', channel: message.channel, thread: message.ts, focus: null }),
+    runShortcut: (message: Message, callbackId: string) =>
+      void run(api.shortcut(me, message.channel, callbackId, message.ts)),
+    dismiss: (message: Message) => {
+      dismissed.add(message.ts);
+      render();
+    },
+  };
+}
+
+function renderLog(log: HTMLElement, s: PageState, messages: Message[], inThreadPane: boolean): void {
+  const nearBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 120;
+  const context = messageContext(s, inThreadPane);
+  const replies = (m: Message) =>
+    inThreadPane ? 0 : s.messages.filter((r) => r.channel === m.channel && r.threadTs === m.ts && r.ts !== m.ts).length;
+  reconcile(
+    log,
+    messages.map((m) => {
+      const replyCount = replies(m);
+      return {
+        key: m.ts,
+        signature: `${me}:${replyCount}:${JSON.stringify(m)}:${s.people.length}`,
+        build: () => renderMessage(m, { ...context, replyCount }),
+      };
+    }),
+  );
+  if (nearBottom) log.scrollTop = log.scrollHeight;
+}
+
+function renderThread(s: PageState): void {
+  const pane = $('thread');
+  const threadTs = route.kind === 'channel' ? route.thread : null;
+  const channel = route.kind === 'channel' ? route.channel : null;
+  const messages =
+    threadTs && channel
+      ? s.messages.filter(
+          (m) => m.channel === channel && (m.ts === threadTs || m.threadTs === threadTs) && !dismissed.has(m.ts),
+        )
+      : [];
+  pane.hidden = messages.length === 0;
+  if (messages.length === 0) return;
+  const where = s.channels.find((c) => c.id === channel);
+  $('thread-title').textContent = `Thread in ${where?.isPrivate ? '🔒' : '#'}${where?.name ?? ''}`;
+  renderLog($('thread-log'), s, messages, true);
+}
+
+function renderHome(s: PageState): void {
+  const container = $('home');
+  if (homeOpenedFor !== me) {
+    homeOpenedFor = me;
+    void run(api.openHome(me));
+  }
+  const home = s.home;
+  const signature = home ? `${me}:${JSON.stringify(home.view)}` : 'loading';
+  if (container.dataset.signature === signature) return;
+  container.dataset.signature = signature;
+  if (!home) {
+    container.replaceChildren(h('p', { class: 'loading' }, 'Opening the Home tab…'));
+    return;
+  }
+  container.replaceChildren(
+    renderBlocks(home.view.blocks ?? [], {
+      ...directory(),
+      surface: 'home',
+      currentChannel: null,
+      onAction: (use) =>
+        void run(api.act(me, { kind: 'view', viewId: home.id }, { ...use, values: formValues(container) })),
+    }),
+  );
+}
+
+function focusMessage(ts: string): void {
+  const target = document.querySelector<HTMLElement>(`.message[data-ts="${CSS.escape(ts)}"]`);
+  if (!target) return;
+  target.scrollIntoView({ block: 'center' });
+  target.classList.add('highlight');
+  target.focus();
+  if (route.kind === 'channel') route = { ...route, focus: null };
+}
+
+// ---- what the person does ----
+
+function composer(
+  form: HTMLFormElement,
+  textarea: HTMLTextAreaElement,
+  target: () => { channel: string; threadTs?: string } | null,
+) {
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const where = target();
+    const text = textarea.value.trim();
+    if (!where || text === '') return;
+    textarea.value = '';
+    textarea.dispatchEvent(new Event('input'));
+    void run(api.send(me, where.channel, text, where.threadTs)).then((outcome) => {
+      if (!outcome.ok) textarea.value = text;
+    });
+  });
+}
+
+composer($<HTMLFormElement>('composer-form'), $<HTMLTextAreaElement>('composer'), () =>
+  route.kind === 'channel' ? { channel: route.channel } : null,
+);
+composer($<HTMLFormElement>('thread-form'), $<HTMLTextAreaElement>('thread-composer'), () =>
+  route.kind === 'channel' && route.thread ? { channel: route.channel, threadTs: route.thread } : null,
+);
+
+// While a slash command is typed, Slack shows how it is used.
+$('composer').addEventListener('input', () => {
+  const text = $<HTMLTextAreaElement>('composer').value;
+  const hint = $('composer-hint');
+  hint.textContent = state && text.startsWith('/') ? `${state.app.command} ${state.app.commandHint}` : '';
+});
+
+$('close-thread').addEventListener('click', () => {
+  if (route.kind === 'channel') navigate({ ...route, thread: null, focus: null });
+});
+
+$('viewer').addEventListener('change', () => {
+  me = $<HTMLSelectElement>('viewer').value;
+  localStorage.setItem(VIEWER_KEY, me);
+  homeOpenedFor = null;
+  void refresh();
+});
+
+$('tab-home').addEventListener('click', () => navigate({ kind: 'app', tab: 'home' }));
+$('tab-messages').addEventListener('click', () => navigate({ kind: 'app', tab: 'messages' }));
+$('app-tabs').addEventListener('keydown', (event) => {
+  if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+  const next = route.kind === 'app' && route.tab === 'home' ? 'messages' : 'home';
+  navigate({ kind: 'app', tab: next });
+  $(`tab-${next}`).focus();
+});
+
+async function loadSample(): Promise<void> {
+  const buttons = [$<HTMLButtonElement>('load-sample'), $<HTMLButtonElement>('welcome-sample')];
+  for (const button of buttons) button.disabled = true;
+  toast('Loading the sample team: four decisions, two meetings, some chat and a reopening…');
+  const outcome = await run(api.loadSampleTeam(me));
+  for (const button of buttons) button.disabled = false;
+  if (outcome.ok) {
+    toast('The sample team is in. A warning waits in #platform.');
+    navigate({ kind: 'channel', channel: 'C0PLATFORM', thread: null, focus: null });
+  }
+}
+$('load-sample').addEventListener('click', () => void loadSample());
+$('welcome-sample').addEventListener('click', () => void loadSample());
+
+$('post-digest').addEventListener('click', async () => {
+  if (route.kind !== 'channel') return;
+  const channel = route.channel;
+  const outcome = await run(api.postDigestNow(me, channel));
+  if (outcome.ok && outcome.ts) navigate({ kind: 'channel', channel, thread: outcome.ts, focus: null });
+});
+
+/** The composer's shortcut menu: the app's global shortcuts, from its manifest. */
+function renderShortcuts(s: PageState): void {
+  const slot = $('shortcuts');
+  if (slot.childElementCount > 0) return;
+  slot.append(
+    menuButton({
+      text: '⚡ Shortcuts',
+      buttonClass: 'tool',
+      up: true,
+      heading: s.app.name,
+      items: s.app.globalShortcuts.map((shortcut) => ({
+        text: shortcut.name,
+        onSelect: () => {
+          if (route.kind === 'channel') void run(api.shortcut(me, route.channel, shortcut.callbackId));
+        },
+      })),
+    }),
+  );
+}
+
+void refresh();
