@@ -82,7 +82,7 @@ export function appHomeOpenedEvent(person: Person, dmChannel: string, view: Reco
   };
 }
 
-/** Where a block action happened: a message (in a channel) or a view (a modal or App Home). */
+/** Where a block action happened: on a posted message, or in a view (a modal or App Home). */
 export type ActionContainer =
   | { type: 'message'; channel: Channel; message: Record<string, unknown>; ephemeral: boolean; threadTs?: string }
   | { type: 'view'; view: Record<string, unknown> };

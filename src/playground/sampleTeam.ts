@@ -28,7 +28,7 @@ const STEPS: Step[] = [
   {
     as: 'U0TOM',
     channel: 'C0GENERAL',
-    text: '/decide The mobile app stays on React Native rather than separate iOS and Android codebases because we are three mobile engineers #mobile',
+    text: '/decide The mobile app stays on React Native rather than two native codebases because we are three mobile engineers #mobile',
   },
   {
     as: 'U0RAJ',
@@ -88,6 +88,9 @@ export async function loadSampleTeam({ slack, idle }: SampleTeamProps): Promise<
 /** Lines to try once the sample team is loaded, shown in the page's welcome panel. */
 export const TRY_NEXT = [
   { channel: 'C0GENERAL', text: 'react native keeps fighting us, should we just write native iOS and Android apps?' },
+  // The same search in a public and in the private channel: a private channel's decisions stay in it.
+  { channel: 'C0GENERAL', text: '/decide search contractors' },
+  { channel: 'G0LEADS', text: '/decide search contractors' },
   { channel: 'C0PLATFORM', text: '/decide search stripe' },
   { channel: 'C0PLATFORM', text: '/decide costs' },
   { channel: 'C0PLATFORM', text: '/decide digest preview' },

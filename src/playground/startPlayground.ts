@@ -121,7 +121,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
 /**
  * A channel's Reflection digest for the last 7 days, posted now with its chart in the thread —
  * what `npm run cli -- digest` does for an operator, so the chart can be seen without waiting
- * for a schedule.
+ * for a schedule. The period runs to the end of today (UTC): costs are summed by whole days, and a
+ * period ending now would leave out the meetings just recorded in the playground.
  */
 async function postDigestNow(props: {
   database: Database;
@@ -132,6 +133,7 @@ async function postDigestNow(props: {
 }): Promise<Outcome> {
   const { db } = props.database;
   const now = new Date();
+  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
   const result = await postDigest({
     services: {
       costs: createCostRepository(db),
@@ -147,8 +149,8 @@ async function postDigestNow(props: {
       owner: props.userId,
     },
     period: {
-      start: new Date(now.getTime() - WEEK_MS),
-      end: now,
+      start: new Date(end.getTime() - WEEK_MS),
+      end,
       key: `playground:${now.toISOString()}`,
       label: 'the last 7 days',
     },

@@ -40,7 +40,9 @@ export function modalController(props: ModalProps): (modal: View | null) => void
     if (key === shown && dialog.open) return;
     shown = key;
     viewId = modal.id;
-    dialog.replaceChildren(form(modal, props));
+    const content = form(modal, props);
+    dialog.replaceChildren(content);
+    dialog.setAttribute('aria-labelledby', content.getAttribute('aria-labelledby') ?? '');
     if (!dialog.open) dialog.showModal();
     (dialog.querySelector('input, textarea, select, button.bk-button') as HTMLElement | null)?.focus();
   };
