@@ -7,6 +7,7 @@ import { modalController } from './modal.js';
 import type { Directory } from './richText.js';
 import { reconcile } from './reconcile.js';
 import { formatRoute, parseRoute, type Route } from './route.js';
+import { type Follower, followBottom } from './followBottom.js';
 import type { Message, Outcome, PageState } from './types.js';
 
 /**
@@ -144,10 +145,13 @@ function render(): void {
     $('post-digest').textContent = `Post #${channel.name}'s digest now`;
   }
   ($('post-digest') as HTMLButtonElement).disabled = inApp;
-  const logChannel = route.kind === 'channel' ? route.channel : route.tab === 'messages' ? dm?.id : undefined;
-  if (logChannel) renderLog($('log'), s, topLevel(s, logChannel), false);
-  if (showingHome) renderHome(s);
   renderThread(s);
+  const logChannel = route.kind === 'channel' ? route.channel : route.tab === 'messages' ? dm?.id : undefined;
+  if (logChannel) renderLog($('log'), s, topLevel(s, logChannel), false, logChannel);
+  $('log').setAttribute('aria-label', channel ? `Messages in ${channel.name}` : `Messages from ${s.app.name}`);
+  if (showingHome) renderHome(s);
+  // Slack tells the app each time the Home tab is opened.
+  else homeOpenedFor = null;
   showModal(s.modal);
   if (route.kind === 'channel' && route.focus) focusMessage(route.focus);
 }
@@ -238,8 +242,17 @@ function messageContext(s: PageState, inThreadPane: boolean) {
   };
 }
 
-function renderLog(log: HTMLElement, s: PageState, messages: Message[], inThreadPane: boolean): void {
-  const nearBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 120;
+const followers = new Map<HTMLElement, { follower: Follower; shows: string }>();
+
+/** A list of messages, kept at its newest one (followBottom.ts); `shows` names what it lists. */
+function renderLog(log: HTMLElement, s: PageState, messages: Message[], inThreadPane: boolean, shows: string): void {
+  let follow = followers.get(log);
+  if (!follow) {
+    follow = { follower: followBottom(log), shows };
+    followers.set(log, follow);
+  }
+  const switched = follow.shows !== shows;
+  follow.shows = shows;
   const context = messageContext(s, inThreadPane);
   const replies = (m: Message) =>
     inThreadPane ? 0 : s.messages.filter((r) => r.channel === m.channel && r.threadTs === m.ts && r.ts !== m.ts).length;
@@ -254,7 +267,7 @@ function renderLog(log: HTMLElement, s: PageState, messages: Message[], inThread
       };
     }),
   );
-  if (nearBottom) log.scrollTop = log.scrollHeight;
+  follow.follower.stick(switched);
 }
 
 function renderThread(s: PageState): void {
@@ -271,7 +284,7 @@ function renderThread(s: PageState): void {
   if (messages.length === 0) return;
   const where = s.channels.find((c) => c.id === channel);
   $('thread-title').textContent = `Thread in ${where?.isPrivate ? '🔒' : '#'}${where?.name ?? ''}`;
-  renderLog($('thread-log'), s, messages, true);
+  renderLog($('thread-log'), s, messages, true, `${channel}:${threadTs}`);
 }
 
 function renderHome(s: PageState): void {
@@ -306,6 +319,8 @@ function focusMessage(ts: string): void {
   target.classList.add('highlight');
   target.focus();
   if (route.kind === 'channel') route = { ...route, focus: null };
+  // The address becomes the channel's own, so the same permalink works when followed again.
+  history.replaceState(null, '', formatRoute(route));
 }
 
 // ---- what the person does ----
