@@ -13,7 +13,8 @@ import {
   viewSubmissionPayload,
 } from './payloads.js';
 import { slackEncode } from './typedText.js';
-import { elementState, type FormValue, type FormValues, optionsOf, viewStateValues } from './viewState.js';
+import { type ActionInput, actionOf } from './blockAction.js';
+import { type FormValues, viewStateValues } from './viewState.js';
 import { apiMessage, apiView } from './webApiMethods.js';
 import { BOT, type Channel, dmChannelOf, type Person, type PlaygroundWorkspace, SLACKBOT_ID } from './workspace.js';
 
@@ -34,15 +35,6 @@ export interface SlackSideProps {
   /** The app's /slack/events, once it listens. */
   eventsUrl: () => string | null;
   responseUrl: (id: string) => string;
-}
-
-/** What the page sends with a click or a choice: the element, and what was chosen or typed. */
-export interface ActionInput {
-  blockId: string;
-  actionId: string;
-  value?: FormValue;
-  /** The form's values, for an action inside a view (its state goes with the action). */
-  values?: FormValues;
 }
 
 export type ActionTarget = { kind: 'message'; channel: string; ts: string } | { kind: 'view'; viewId: string };
@@ -313,32 +305,4 @@ function parseJson(text: string): Record<string, unknown> | null {
   } catch {
     return null;
   }
-}
-
-/** The action Slack reports for an element: a button's text and value, or what was chosen in it. */
-function actionOf(blocks: unknown, input: ActionInput): Record<string, unknown> | null {
-  if (!Array.isArray(blocks)) return null;
-  const block = (blocks as Record<string, unknown>[]).find((b) => b.block_id === input.blockId);
-  if (!block) return null;
-  const candidates = [block.element, block.accessory, ...(Array.isArray(block.elements) ? block.elements : [])];
-  const element = candidates.find(
-    (e): e is Record<string, unknown> & { type: string } =>
-      typeof e === 'object' && e !== null && (e as { action_id?: unknown }).action_id === input.actionId,
-  );
-  if (!element) return null;
-  const ids = { action_id: input.actionId, block_id: input.blockId };
-  if (element.type === 'button')
-    return {
-      type: 'button',
-      ...ids,
-      text: element.text,
-      ...(element.value !== undefined ? { value: element.value } : {}),
-      ...(element.style ? { style: element.style } : {}),
-    };
-  if (element.type === 'overflow') {
-    const selected = optionsOf(element).find((o) => o.value === input.value);
-    return selected ? { type: 'overflow', ...ids, selected_option: selected } : null;
-  }
-  const state = elementState(element, input.value ?? null);
-  return state ? { ...state, ...ids } : null;
 }

@@ -20,7 +20,8 @@ const DECISION =
   '/decide Billing moves to Stripe instead of building our own invoicing because month-end close eats two days #payments';
 const REOPENING = 'honestly could we drop stripe and do invoicing ourselves? the fees are getting silly';
 
-describe.skipIf(!chromiumPath && !required)('the playground, in a browser', () => {
+// A first PGlite start-up (initdb) takes tens of seconds on a busy two-core machine.
+describe.skipIf(!chromiumPath && !required)('the playground, in a browser', { timeout: 60_000 }, () => {
   let playground: RunningPlayground;
   let browser: Browser;
   let page: Page;
@@ -30,7 +31,7 @@ describe.skipIf(!chromiumPath && !required)('the playground, in a browser', () =
     playground = await startPlayground({ dataDir: null, port: 0, logLevel: 'silent' });
     browser = await launchChromium(chromiumPath);
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await playground?.stop();

@@ -23,7 +23,7 @@ describe('the playground sample team', () => {
 
   beforeAll(async () => {
     playground = await startPlayground({ dataDir: null, port: 0, logLevel: 'silent' });
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await playground?.stop();
   });

@@ -34,3 +34,6 @@ let nextId = 1;
 export function uid(prefix: string): string {
   return `${prefix}-${nextId++}`;
 }
+
+/** An element of the page's own markup (index.html), by id. */
+export const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;

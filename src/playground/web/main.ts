@@ -1,11 +1,15 @@
 import * as api from './api.js';
-import { type ActionUse, formValues, renderBlocks } from './blocks.js';
-import { h } from './dom.js';
+import type { ActionUse } from './blockContext.js';
+import { formValues } from './blockInputs.js';
+import { renderBlocks } from './blocks.js';
+import { wireComposer } from './composer.js';
+import { byId, h } from './dom.js';
 import { menuButton } from './menu.js';
 import { renderMessage } from './messages.js';
 import { modalController } from './modal.js';
 import type { Directory } from './richText.js';
 import { reconcile } from './reconcile.js';
+import { renderSidebar } from './sidebar.js';
 import { formatRoute, parseRoute, type Route } from './route.js';
 import { type Follower, followBottom } from './followBottom.js';
 import type { Message, Outcome, PageState } from './types.js';
@@ -15,8 +19,6 @@ import type { Message, Outcome, PageState } from './types.js';
  * person it views it as (re-reading whenever the server says it changed) and sends what that
  * person does; everything the app does comes back the same way, as it would from Slack.
  */
-
-const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const VIEWER_KEY = 'decision-ledger-playground.viewer';
 let me = localStorage.getItem(VIEWER_KEY) ?? 'U0ANA';
@@ -34,7 +36,7 @@ const directory = (): Directory => ({
 });
 
 function toast(text: string): void {
-  const element = $('toast');
+  const element = byId('toast');
   element.textContent = text;
   element.classList.add('shown');
   window.setTimeout(() => element.classList.remove('shown'), 6000);
@@ -90,7 +92,7 @@ new EventSource('/playground/api/events').addEventListener('message', (event) =>
 // ---- drawing it ----
 
 const showModal = modalController({
-  dialog: $<HTMLDialogElement>('modal'),
+  dialog: byId<HTMLDialogElement>('modal'),
   context: {
     get people() {
       return state?.people ?? [];
@@ -101,7 +103,7 @@ const showModal = modalController({
     openChannel: (id) => navigate({ kind: 'channel', channel: id, thread: null, focus: null }),
     onAction: (use) => {
       const modal = state?.modal;
-      const form = $('modal').querySelector('form');
+      const form = byId('modal').querySelector('form');
       if (modal && form)
         void run(api.act(me, { kind: 'view', viewId: modal.id }, { ...use, values: formValues(form) }));
     },
@@ -118,37 +120,48 @@ function render(): void {
   const current = route;
   if (current.kind === 'channel' && !s.channels.some((c) => c.id === current.channel && !c.dmWith))
     route = { kind: 'channel', channel: s.channels[0]!.id, thread: null, focus: null };
-  renderViewers(s);
-  renderSidebar(s);
+  renderSidebar({
+    state: s,
+    route,
+    me,
+    navigate,
+    suggest: (channel, text) => {
+      navigate({ kind: 'channel', channel, thread: null, focus: null });
+      const composer = byId<HTMLTextAreaElement>('composer');
+      composer.value = text;
+      composer.dispatchEvent(new Event('input'));
+      composer.focus();
+    },
+  });
   renderShortcuts(s);
   const inApp = route.kind === 'app';
   const shown = route;
   const channel = shown.kind === 'channel' ? s.channels.find((c) => c.id === shown.channel) : undefined;
-  $('channel-title').textContent = channel ? `${channel.isPrivate ? '🔒' : '#'} ${channel.name}` : s.app.name;
-  $('channel-purpose').textContent = channel ? channel.purpose : 'Records decisions where they are made.';
-  $('app-tabs').hidden = !inApp;
+  byId('channel-title').textContent = channel ? `${channel.isPrivate ? '🔒' : '#'} ${channel.name}` : s.app.name;
+  byId('channel-purpose').textContent = channel ? channel.purpose : 'Records decisions where they are made.';
+  byId('app-tabs').hidden = !inApp;
   for (const tab of ['home', 'messages'] as const) {
-    const button = $(`tab-${tab}`);
+    const button = byId(`tab-${tab}`);
     const selected = route.kind === 'app' && route.tab === tab;
     button.setAttribute('aria-selected', String(selected));
     button.tabIndex = selected ? 0 : -1;
   }
   const showingHome = route.kind === 'app' && route.tab === 'home';
-  $('home').hidden = !showingHome;
-  $('log').hidden = showingHome;
-  $('welcome').hidden = inApp || s.messages.length > 0;
-  $('composer-form').hidden = inApp;
-  $('read-only').hidden = !(route.kind === 'app' && route.tab === 'messages');
+  byId('home').hidden = !showingHome;
+  byId('log').hidden = showingHome;
+  byId('welcome').hidden = inApp || s.messages.length > 0;
+  byId('composer-form').hidden = inApp;
+  byId('read-only').hidden = !(route.kind === 'app' && route.tab === 'messages');
   if (channel) {
-    $('composer').setAttribute('placeholder', `Message ${channel.isPrivate ? '🔒' : '#'}${channel.name}`);
-    $('composer-label').textContent = `Message ${channel.name}`;
-    $('post-digest').textContent = `Post #${channel.name}'s digest now`;
+    byId('composer').setAttribute('placeholder', `Message ${channel.isPrivate ? '🔒' : '#'}${channel.name}`);
+    byId('composer-label').textContent = `Message ${channel.name}`;
+    byId('post-digest').textContent = `Post #${channel.name}'s digest now`;
   }
-  ($('post-digest') as HTMLButtonElement).disabled = inApp;
+  (byId('post-digest') as HTMLButtonElement).disabled = inApp;
   renderThread(s);
   const logChannel = route.kind === 'channel' ? route.channel : route.tab === 'messages' ? dm?.id : undefined;
-  if (logChannel) renderLog($('log'), s, topLevel(s, logChannel), false, logChannel);
-  $('log').setAttribute('aria-label', channel ? `Messages in ${channel.name}` : `Messages from ${s.app.name}`);
+  if (logChannel) renderLog(byId('log'), s, topLevel(s, logChannel), false, logChannel);
+  byId('log').setAttribute('aria-label', channel ? `Messages in ${channel.name}` : `Messages from ${s.app.name}`);
   if (showingHome) renderHome(s);
   // Slack tells the app each time the Home tab is opened.
   else homeOpenedFor = null;
@@ -159,68 +172,6 @@ function render(): void {
 function topLevel(s: PageState, channel: string): Message[] {
   return s.messages.filter(
     (m) => m.channel === channel && (!m.threadTs || m.threadTs === m.ts) && !dismissed.has(m.ts),
-  );
-}
-
-function renderViewers(s: PageState): void {
-  const select = $<HTMLSelectElement>('viewer');
-  if (select.options.length === s.people.length) return;
-  select.replaceChildren(
-    ...s.people.map((p) =>
-      h('option', { value: p.id, selected: p.id === me }, `${p.realName}${p.isAdmin ? ' (admin)' : ''}`),
-    ),
-  );
-}
-
-function renderSidebar(s: PageState): void {
-  const item = (label: string | (Node | string)[], current: boolean, onclick: () => void) =>
-    h(
-      'li',
-      {},
-      h(
-        'button',
-        { type: 'button', class: 'sidebar-item', 'aria-current': current ? 'page' : undefined, onclick },
-        label,
-      ),
-    );
-  $('channel-list').replaceChildren(
-    ...s.channels
-      .filter((c) => !c.dmWith)
-      .map((c) =>
-        item(`${c.isPrivate ? '🔒' : '#'} ${c.name}`, route.kind === 'channel' && route.channel === c.id, () =>
-          navigate({ kind: 'channel', channel: c.id, thread: null, focus: null }),
-        ),
-      ),
-  );
-  $('app-list').replaceChildren(
-    item([h('span', { class: 'app-icon', 'aria-hidden': 'true' }, 'DL'), s.app.name], route.kind === 'app', () =>
-      navigate({ kind: 'app', tab: 'home' }),
-    ),
-  );
-  $('suggestions').replaceChildren(
-    ...s.suggestions.map((suggestion) => {
-      const where = s.channels.find((c) => c.id === suggestion.channel);
-      return h(
-        'li',
-        {},
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'suggestion',
-            onclick: () => {
-              navigate({ kind: 'channel', channel: suggestion.channel, thread: null, focus: null });
-              const composer = $<HTMLTextAreaElement>('composer');
-              composer.value = suggestion.text;
-              composer.dispatchEvent(new Event('input'));
-              composer.focus();
-            },
-          },
-          h('span', { class: 'suggestion-where' }, `#${where?.name ?? ''}`),
-          ` ${suggestion.text}`,
-        ),
-      );
-    }),
   );
 }
 
@@ -271,7 +222,7 @@ function renderLog(log: HTMLElement, s: PageState, messages: Message[], inThread
 }
 
 function renderThread(s: PageState): void {
-  const pane = $('thread');
+  const pane = byId('thread');
   const threadTs = route.kind === 'channel' ? route.thread : null;
   const channel = route.kind === 'channel' ? route.channel : null;
   const messages =
@@ -283,12 +234,12 @@ function renderThread(s: PageState): void {
   pane.hidden = messages.length === 0;
   if (messages.length === 0) return;
   const where = s.channels.find((c) => c.id === channel);
-  $('thread-title').textContent = `Thread in ${where?.isPrivate ? '🔒' : '#'}${where?.name ?? ''}`;
-  renderLog($('thread-log'), s, messages, true, `${channel}:${threadTs}`);
+  byId('thread-title').textContent = `Thread in ${where?.isPrivate ? '🔒' : '#'}${where?.name ?? ''}`;
+  renderLog(byId('thread-log'), s, messages, true, `${channel}:${threadTs}`);
 }
 
 function renderHome(s: PageState): void {
-  const container = $('home');
+  const container = byId('home');
   if (homeOpenedFor !== me) {
     homeOpenedFor = me;
     void run(api.openHome(me));
@@ -304,7 +255,6 @@ function renderHome(s: PageState): void {
   container.replaceChildren(
     renderBlocks(home.view.blocks ?? [], {
       ...directory(),
-      surface: 'home',
       currentChannel: null,
       onAction: (use) =>
         void run(api.act(me, { kind: 'view', viewId: home.id }, { ...use, values: formValues(container) })),
@@ -325,66 +275,44 @@ function focusMessage(ts: string): void {
 
 // ---- what the person does ----
 
-function composer(
-  form: HTMLFormElement,
-  textarea: HTMLTextAreaElement,
-  target: () => { channel: string; threadTs?: string } | null,
-) {
-  textarea.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      form.requestSubmit();
-    }
-  });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const where = target();
-    const text = textarea.value.trim();
-    if (!where || text === '') return;
-    textarea.value = '';
-    textarea.dispatchEvent(new Event('input'));
-    void run(api.send(me, where.channel, text, where.threadTs)).then((outcome) => {
-      if (!outcome.ok) textarea.value = text;
-    });
-  });
-}
-
-composer($<HTMLFormElement>('composer-form'), $<HTMLTextAreaElement>('composer'), () =>
+const send = (where: { channel: string; threadTs?: string }, text: string) =>
+  run(api.send(me, where.channel, text, where.threadTs));
+wireComposer(byId<HTMLFormElement>('composer-form'), byId<HTMLTextAreaElement>('composer'), send, () =>
   route.kind === 'channel' ? { channel: route.channel } : null,
 );
-composer($<HTMLFormElement>('thread-form'), $<HTMLTextAreaElement>('thread-composer'), () =>
+wireComposer(byId<HTMLFormElement>('thread-form'), byId<HTMLTextAreaElement>('thread-composer'), send, () =>
   route.kind === 'channel' && route.thread ? { channel: route.channel, threadTs: route.thread } : null,
 );
 
 // While a slash command is typed, Slack shows how it is used.
-$('composer').addEventListener('input', () => {
-  const text = $<HTMLTextAreaElement>('composer').value;
-  const hint = $('composer-hint');
+byId('composer').addEventListener('input', () => {
+  const text = byId<HTMLTextAreaElement>('composer').value;
+  const hint = byId('composer-hint');
   hint.textContent = state && text.startsWith('/') ? `${state.app.command} ${state.app.commandHint}` : '';
 });
 
-$('close-thread').addEventListener('click', () => {
+byId('close-thread').addEventListener('click', () => {
   if (route.kind === 'channel') navigate({ ...route, thread: null, focus: null });
 });
 
-$('viewer').addEventListener('change', () => {
-  me = $<HTMLSelectElement>('viewer').value;
+byId('viewer').addEventListener('change', () => {
+  me = byId<HTMLSelectElement>('viewer').value;
   localStorage.setItem(VIEWER_KEY, me);
   homeOpenedFor = null;
   void refresh();
 });
 
-$('tab-home').addEventListener('click', () => navigate({ kind: 'app', tab: 'home' }));
-$('tab-messages').addEventListener('click', () => navigate({ kind: 'app', tab: 'messages' }));
-$('app-tabs').addEventListener('keydown', (event) => {
+byId('tab-home').addEventListener('click', () => navigate({ kind: 'app', tab: 'home' }));
+byId('tab-messages').addEventListener('click', () => navigate({ kind: 'app', tab: 'messages' }));
+byId('app-tabs').addEventListener('keydown', (event) => {
   if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
   const next = route.kind === 'app' && route.tab === 'home' ? 'messages' : 'home';
   navigate({ kind: 'app', tab: next });
-  $(`tab-${next}`).focus();
+  byId(`tab-${next}`).focus();
 });
 
 async function loadSample(): Promise<void> {
-  const buttons = [$<HTMLButtonElement>('load-sample'), $<HTMLButtonElement>('welcome-sample')];
+  const buttons = [byId<HTMLButtonElement>('load-sample'), byId<HTMLButtonElement>('welcome-sample')];
   for (const button of buttons) button.disabled = true;
   toast('Loading the sample team: four decisions, two meetings, some chat and a reopening…');
   const outcome = await run(api.loadSampleTeam(me));
@@ -394,10 +322,10 @@ async function loadSample(): Promise<void> {
     navigate({ kind: 'channel', channel: 'C0PLATFORM', thread: null, focus: null });
   }
 }
-$('load-sample').addEventListener('click', () => void loadSample());
-$('welcome-sample').addEventListener('click', () => void loadSample());
+byId('load-sample').addEventListener('click', () => void loadSample());
+byId('welcome-sample').addEventListener('click', () => void loadSample());
 
-$('post-digest').addEventListener('click', async () => {
+byId('post-digest').addEventListener('click', async () => {
   if (route.kind !== 'channel') return;
   const channel = route.channel;
   const outcome = await run(api.postDigestNow(me, channel));
@@ -406,7 +334,7 @@ $('post-digest').addEventListener('click', async () => {
 
 /** The composer's shortcut menu: the app's global shortcuts, from its manifest. */
 function renderShortcuts(s: PageState): void {
-  const slot = $('shortcuts');
+  const slot = byId('shortcuts');
   if (slot.childElementCount > 0) return;
   slot.append(
     menuButton({

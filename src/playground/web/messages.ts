@@ -1,4 +1,5 @@
-import { type ActionUse, renderBlocks } from './blocks.js';
+import type { ActionUse } from './blockContext.js';
+import { renderBlocks } from './blocks.js';
 import { h, uid } from './dom.js';
 import { menuButton } from './menu.js';
 import { type Directory, mrkdwn } from './richText.js';
@@ -43,7 +44,6 @@ export function renderMessage(message: Message, ctx: MessageContext): HTMLElemen
     message.blocks && message.blocks.length > 0
       ? renderBlocks(message.blocks, {
           ...ctx,
-          surface: 'message',
           currentChannel: message.channel,
           onAction: (use) => ctx.onAction(message, use),
         })

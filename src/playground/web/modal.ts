@@ -1,4 +1,6 @@
-import { type BlockContext, formValues, renderBlocks } from './blocks.js';
+import type { BlockContext } from './blockContext.js';
+import { formValues } from './blockInputs.js';
+import { renderBlocks } from './blocks.js';
 import { h, uid } from './dom.js';
 import type { FormValues, Outcome, View } from './types.js';
 
@@ -11,7 +13,7 @@ import type { FormValues, Outcome, View } from './types.js';
 
 export interface ModalProps {
   dialog: HTMLDialogElement;
-  context: Omit<BlockContext, 'surface' | 'currentChannel' | 'errors'>;
+  context: Omit<BlockContext, 'currentChannel'>;
   submit: (viewId: string, values: FormValues) => Promise<Outcome>;
   close: (viewId: string) => void;
   report: (problem: string) => void;
@@ -55,7 +57,6 @@ function form(modal: View, props: ModalProps): HTMLElement {
   const status = h('p', { class: 'modal-status', role: 'status' });
   const body = renderBlocks(view.blocks ?? [], {
     ...props.context,
-    surface: 'modal',
     currentChannel: modal.openedIn ?? null,
   });
   const element = h(
