@@ -86,6 +86,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       responseUrl: api.responseUrl,
     });
     const client = new WebClient(botToken, { slackApiUrl: api.apiUrl, retryConfig: { retries: 0 } });
+    let sampleLoaded = false;
     const idle = async () => {
       await app?.idle();
     };
@@ -93,7 +94,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       workspace,
       slack,
       surfaces,
-      loadSampleTeam: () => loadSampleTeam({ slack, idle }),
+      loadSampleTeam: () => {
+        // Twice would record every decision twice, and the second reopening would meet the watcher's cooling period.
+        if (sampleLoaded) return Promise.resolve({ ok: false, problem: 'The sample team is already here.' });
+        sampleLoaded = true;
+        return loadSampleTeam({ slack, idle });
+      },
       postDigestNow: (channelId, userId) => postDigestNow({ database, client, logger, channelId, userId }),
     });
     app = await startApp({ config, database, logger, host: HOST, routes: page.routes });

@@ -35,6 +35,10 @@ describe('the playground sample team', () => {
     expect(warnings().map((m) => m.text)).toEqual([expect.stringContaining('D-1 · Billing moves to Stripe')]);
     const replies = playground.workspace.messages.filter((m) => m.threadTs === warnings()[0]!.threadTs && m.user);
     expect(replies).toHaveLength(2);
+    expect((await call('sample', { user: 'U0ANA' })).body).toEqual({
+      ok: false,
+      problem: expect.stringContaining('already'),
+    });
   }, 60_000);
 
   it('suggests a message that gets a warning of its own', async () => {

@@ -315,12 +315,11 @@ async function loadSample(): Promise<void> {
   const buttons = [byId<HTMLButtonElement>('load-sample'), byId<HTMLButtonElement>('welcome-sample')];
   for (const button of buttons) button.disabled = true;
   toast('Loading the sample team: four decisions, two meetings, some chat and a reopening…');
+  // To where the warning comes, to watch it come; not afterwards, when the person may have moved on.
+  navigate({ kind: 'channel', channel: 'C0PLATFORM', thread: null, focus: null });
   const outcome = await run(api.loadSampleTeam(me));
   for (const button of buttons) button.disabled = false;
-  if (outcome.ok) {
-    toast('The sample team is in. A warning waits in #platform.');
-    navigate({ kind: 'channel', channel: 'C0PLATFORM', thread: null, focus: null });
-  }
+  if (outcome.ok) toast('The sample team is in. A warning waits in #platform, in the thread of the last message.');
 }
 byId('load-sample').addEventListener('click', () => void loadSample());
 byId('welcome-sample').addEventListener('click', () => void loadSample());
