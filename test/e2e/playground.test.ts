@@ -109,6 +109,66 @@ describe.skipIf(!chromiumPath && !required)('the playground, in a browser', { ti
     await channelLog().getByRole('article').filter({ hasText: 'D-3 · We review the Stripe fees' }).waitFor();
   });
 
+  it('draws Block Kit as Slack does: fields, dividers, context, selects, overflow menus and images', async () => {
+    const option = (text: string) => ({ text: { type: 'plain_text', text }, value: text.toLowerCase() });
+    playground.workspace.post({
+      channel: 'C0PLATFORM',
+      botId: 'B0LEDGER',
+      text: 'Block Kit sampler',
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: 'Sampler' } },
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: '*bold* _italic_ ~gone~ `code` <https://example.com|a link> <@U0MEI> <#G0LEADS>',
+          },
+          fields: [
+            { type: 'mrkdwn', text: '*Owner*\n<@U0RAJ>' },
+            { type: 'plain_text', text: '*not bold*' },
+          ],
+          accessory: { type: 'overflow', action_id: 'more', options: [option('Edit'), option('Archive')] },
+        },
+        { type: 'divider' },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: 'small print' }] },
+        { type: 'image', image_url: 'https://example.com/chart.png', alt_text: 'a remote chart' },
+        {
+          type: 'actions',
+          elements: [
+            {
+              type: 'static_select',
+              action_id: 'pick',
+              placeholder: { type: 'plain_text', text: 'Pick one' },
+              options: [option('Alpha'), option('Beta')],
+            },
+          ],
+        },
+      ],
+    });
+    await page.goto(`${playground.url}#/c/C0PLATFORM`);
+    const message = channelLog().getByRole('article').filter({ hasText: 'Sampler' });
+    await message.waitFor();
+    expect(await message.getByRole('heading', { name: 'Sampler' }).count()).toBe(1);
+    expect(await message.locator('strong', { hasText: 'bold' }).first().textContent()).toBe('bold');
+    expect(await message.locator('em').first().textContent()).toBe('italic');
+    expect(await message.locator('s').first().textContent()).toBe('gone');
+    expect(await message.getByRole('link', { name: 'a link' }).getAttribute('rel')).toContain('noopener');
+    expect(await message.getByText('@Mei Chen').count()).toBe(1);
+    expect(await message.getByRole('button', { name: '#leads' }).count()).toBe(1);
+    expect(await message.getByText('*not bold*').count()).toBe(1);
+    expect(await message.locator('hr').count()).toBe(1);
+    // A remote image is described, not fetched: the playground loads nothing from the internet.
+    expect(await message.getByRole('img', { name: 'a remote chart' }).evaluate((e) => e.tagName)).toBe('SPAN');
+    expect(await message.getByRole('combobox', { name: 'Pick one' }).locator('option').allTextContents()).toEqual([
+      'Pick one',
+      'Alpha',
+      'Beta',
+    ]);
+    await message.getByRole('button', { name: 'More actions', exact: true }).click();
+    expect(await message.getByRole('menuitem').allTextContents()).toEqual(['Edit', 'Archive']);
+    await page.keyboard.press('Escape');
+  });
+
   it('shows text people type as text, never as markup', async () => {
     await composer().fill('<img src=x onerror="document.title=\'pwned\'"> & <b>bold</b>');
     await composer().press('Enter');
