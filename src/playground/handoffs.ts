@@ -26,14 +26,16 @@ export interface Origin {
  * about the app. The app's own budget (its ack within 3 s) still holds, enforced by Bolt.
  */
 const TRIGGER_TTL_MS = 30_000;
-/** Slack honours a response_url for 30 minutes. */
+/** Slack honours a response_url five times within 30 minutes. */
 const RESPONSE_URL_TTL_MS = 30 * 60_000;
+const RESPONSE_URL_USES = 5;
 // Old entries go once there are this many: a playground left open all day stays small.
 const KEPT = 1000;
 
 interface Issued {
   origin: Origin;
   issuedAt: number;
+  uses: number;
 }
 
 export class Handoffs {
@@ -54,14 +56,19 @@ export class Handoffs {
     return this.lookup(this.triggers, id, TRIGGER_TTL_MS, 'invalid_trigger_id', 'expired_trigger_id');
   }
 
-  responseUrl(id: string): Origin | 'invalid' | 'expired' {
-    return this.lookup(this.responseUrls, id, RESPONSE_URL_TTL_MS, 'invalid', 'expired');
+  /** The origin of a response_url being used once more, or why Slack would refuse it. */
+  responseUrl(id: string): Origin | 'invalid' | 'expired' | 'used_up' {
+    const found = this.lookup(this.responseUrls, id, RESPONSE_URL_TTL_MS, 'invalid', 'expired');
+    if (typeof found === 'string') return found;
+    const issued = this.responseUrls.get(id)!;
+    issued.uses += 1;
+    return issued.uses > RESPONSE_URL_USES ? 'used_up' : found;
   }
 
   private issue(into: Map<string, Issued>, prefix: string, origin: Origin): string {
     const id = `${prefix}-${this.next++}-${Math.random().toString(36).slice(2, 10)}`;
     if (into.size >= KEPT) into.delete(into.keys().next().value!);
-    into.set(id, { origin, issuedAt: Date.now() });
+    into.set(id, { origin, issuedAt: Date.now(), uses: 0 });
     return id;
   }
 

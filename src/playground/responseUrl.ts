@@ -15,6 +15,7 @@ export function answerResponseUrl(
   const origin = handoffs.responseUrl(id);
   if (origin === 'invalid') return { ok: false, error: 'invalid_url' };
   if (origin === 'expired') return { ok: false, error: 'expired_url' };
+  if (origin === 'used_up') return { ok: false, error: 'used_url' };
   const text = typeof body.text === 'string' ? body.text : '';
   const blocks = Array.isArray(body.blocks) ? body.blocks : undefined;
   const original =

@@ -60,7 +60,7 @@ export class SlackSide {
     if (name !== this.props.surfaces.command) {
       this.fromSlackbot(
         origin,
-        `\`${name}\` is not a valid command. In Slack, all messages that start with "/" are commands.`,
+        `\`${slackEncode(name, this.workspace, 'message')}\` is not a valid command. In Slack, all messages that start with "/" are commands.`,
       );
       return { ok: true };
     }

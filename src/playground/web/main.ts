@@ -140,6 +140,15 @@ function render(): void {
   byId('channel-title').textContent = channel ? `${channel.isPrivate ? '🔒' : '#'} ${channel.name}` : s.app.name;
   byId('channel-purpose').textContent = channel ? channel.purpose : 'Records decisions where they are made.';
   byId('app-tabs').hidden = !inApp;
+  // In the app, the body is the chosen tab's panel; in a channel, just the channel.
+  const body = byId('channel-body');
+  if (route.kind === 'app') {
+    body.setAttribute('role', 'tabpanel');
+    body.setAttribute('aria-labelledby', `tab-${route.tab}`);
+  } else {
+    body.removeAttribute('role');
+    body.removeAttribute('aria-labelledby');
+  }
   for (const tab of ['home', 'messages'] as const) {
     const button = byId(`tab-${tab}`);
     const selected = route.kind === 'app' && route.tab === tab;
