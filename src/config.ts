@@ -297,3 +297,26 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Config
       }
     : { kind: 'pglite', dataDir: e.DATA_DIR };
 }
+
+/**
+ * The local playground's own settings (`npm run playground`, never `npm start`): PORT (3000),
+ * LOG_LEVEL (warn: the page shows what happens) and DATA_DIR, its embedded database — null when
+ * unset, and the playground then uses a throwaway directory. No Slack variable is read: the
+ * playground is its own Slack.
+ */
+export function loadPlaygroundConfig(env: NodeJS.ProcessEnv = process.env): {
+  port: number;
+  logLevel: Config['logLevel'];
+  dataDir: string | null;
+} {
+  const parsed = envSchema
+    .pick({ PORT: true })
+    .extend({ LOG_LEVEL: envSchema.shape.LOG_LEVEL.removeDefault().default('warn'), DATA_DIR: optionalString })
+    .safeParse(env);
+  if (!parsed.success)
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      'The playground cannot start',
+    );
+  return { port: parsed.data.PORT, logLevel: parsed.data.LOG_LEVEL, dataDir: parsed.data.DATA_DIR ?? null };
+}

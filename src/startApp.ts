@@ -12,7 +12,7 @@ import { type EmbeddedAutovacuumJob, startEmbeddedAutovacuum } from './jobs/embe
 import { createOpenAiDigestNarrator } from './llm/openAiDigestNarrator.js';
 import { createOpenAiDrafter } from './llm/openAiDrafter.js';
 import { createOpenAiRelitigation } from './llm/openAiRelitigation.js';
-import { createAppServer, type RequestHandler } from './http/appServer.js';
+import { createAppServer, type RequestHandler, type Route } from './http/appServer.js';
 import { operationsRoutes } from './http/operationsRoutes.js';
 import { errorForLog, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
@@ -68,6 +68,10 @@ export interface StartAppOptions {
   now?: () => Date;
   /** Where the app counts what it does (GET /metrics); a fresh registry unless given. */
   metrics?: Metrics;
+  /** Routes served beside the app's own: the local playground's page (src/playground); none in production. */
+  routes?: Route[];
+  /** The address to listen on; every interface unless given (the playground listens on loopback only). */
+  host?: string;
 }
 
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -110,6 +114,8 @@ export async function startApp({
   logger,
   now = () => new Date(),
   metrics = createMetrics(),
+  routes = [],
+  host,
 }: StartAppOptions): Promise<RunningApp> {
   let draining = false;
   const operations = operationsRoutes({ database, metrics, isDraining: () => draining });
@@ -254,6 +260,7 @@ export async function startApp({
     routes: [
       ...operations,
       { method: 'POST', path: GITHUB_WEBHOOK_PATH, handler: (req, res) => githubWebhook(req, res) },
+      ...routes,
     ],
     // In Socket Mode, Slack's requests arrive over the socket; this server has only the routes above.
     // Bodies Bolt itself would trip over (see nullBodyScreen.ts) are answered before they reach it.
@@ -264,7 +271,7 @@ export async function startApp({
     metrics,
     onError: (error, path) => logger.error({ err: errorForLog(error), path }, 'an HTTP request failed'),
   });
-  const port = await server.listen(config.slack.port);
+  const port = await server.listen(config.slack.port, host);
   if (!(boltReceiver instanceof HTTPReceiver)) await app.start();
 
   const calendarSync = startCalendarSync({ cron: config.calendar.syncCron, useCases, clients, logger });

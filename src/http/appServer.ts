@@ -19,7 +19,8 @@ export interface AppServerProps {
 }
 
 export interface AppServer {
-  listen(port: number): Promise<number>;
+  /** Listens on `host` (every interface when not given) and returns the port. */
+  listen(port: number, host?: string): Promise<number>;
   /**
    * Stops accepting connections and waits (at most `timeoutMs`) for the requests already in to be
    * answered; keep-alive connections are closed as soon as they are idle. Returns how many
@@ -68,10 +69,10 @@ export function createAppServer({ routes, fallback, metrics, onError }: AppServe
   server.headersTimeout = 10_000;
 
   return {
-    async listen(port) {
+    async listen(port, host) {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, () => {
+        server.listen(port, host, () => {
           server.off('error', reject);
           resolve();
         });
