@@ -25,7 +25,7 @@ const HELP = new Set(['--help', '-h', 'help']);
 const FILE_PROBLEMS: Record<string, string> = {
   ENOENT: 'No such file or folder',
   ENOTDIR: 'Not a folder (a file is in the way)',
-  EEXIST: 'A file is in the way of the folder',
+  EEXIST: 'A file stands where the folder should be',
   EISDIR: 'A folder where a file was expected',
   EACCES: 'No permission',
   EPERM: 'No permission',
