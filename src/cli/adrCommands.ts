@@ -68,7 +68,6 @@ export async function importCommand(args: string[]): Promise<number> {
       channelId: values.channel,
       channelPrivate: values.private,
       files,
-      today: new Date().toISOString().slice(0, 10),
       actor: 'ADR import',
     });
     summary.skipped += notAdrs.length;

@@ -425,7 +425,6 @@ describe('revisit reminders', () => {
         channelId: 'C0ARCH',
         channelPrivate: false,
         files,
-        today: '2026-11-25',
         actor: 'ADR import',
       });
       expect(summary.imported).toBe(60);

@@ -14,8 +14,6 @@ export interface ImportAdrsProps {
   channelPrivate: boolean;
   /** Markdown files, with paths relative to the folder imported. */
   files: { path: string; text: string }[];
-  /** `YYYY-MM-DD`, for records without a date. */
-  today: string;
   /** Who is recorded as having imported them. */
   actor: string;
 }
@@ -40,7 +38,6 @@ export async function importAdrs({
   channelId,
   channelPrivate,
   files,
-  today,
   actor,
 }: ImportAdrsProps): Promise<ImportSummary> {
   const summary: ImportSummary = { imported: 0, updated: 0, unchanged: 0, skipped: 0, warnings: [] };
@@ -65,7 +62,7 @@ export async function importAdrs({
   const ids = new Map<string, string>();
   const saved: Parameters<typeof indexDecisions>[2] = [];
   for (const { adr, hash } of read) {
-    const { content, permalink, private: markedPrivate, warnings } = adrToDecision(adr, today);
+    const { content, permalink, private: markedPrivate, warnings } = adrToDecision(adr);
     summary.warnings.push(...warnings);
     const record = await services.adrs.upsertImported({
       workspace,

@@ -1,4 +1,4 @@
-import { digestPeriodOf, latestRunAt } from '../../domain/digest/schedule.js';
+import { type DigestPeriod, digestPeriodOf, latestRunAt } from '../../domain/digest/schedule.js';
 import { costSettingsFor } from '../costs/costSettingsFor.js';
 import type { StoredDigestSchedule } from './ports.js';
 import type { Services } from '../services.js';
@@ -18,7 +18,7 @@ export interface DueDigest {
   stored: StoredDigestSchedule;
   timeZone: string;
   runAt: Date;
-  period: { start: Date; end: Date; key: string; label: string };
+  period: DigestPeriod;
 }
 
 /**
