@@ -337,6 +337,7 @@ describe('Reflection digests', () => {
     expect(summary.imported).toBe(40);
     expect(summary.warnings).toContain('docs/adr/0039-history-39.md: no date; recorded without one');
 
+    clock.now = new Date(); // the import took the database's clock
     const preview = await answerOf(app!, await app!.command('digest preview', { channel: 'C0ARCH' }));
     expect(preview).toContain('Decided (1)');
     expect(preview).toContain('Old decision 40');

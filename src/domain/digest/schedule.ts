@@ -197,10 +197,18 @@ export function digestPeriodOf(schedule: DigestSchedule, runAt: Date, timeZone: 
   return {
     start,
     end: new Date(runAt.getTime()),
-    key: `${schedule.cadence}:${local.toFormat("yyyy-MM-dd'T'HH:mm")}@${zone}`,
+    key: digestRunKey(schedule, runAt, timeZone),
     label: `${UNIT[schedule.cadence]} to ${local.toFormat('ccc d LLL yyyy')}`,
     earlier,
   };
+}
+
+/** A run's DigestPeriod.key alone: cheap enough to name every schedule's run on every tick. */
+export function digestRunKey(schedule: DigestSchedule, runAt: Date, timeZone: string): string {
+  const zone = checked(schedule, timeZone).zone;
+  // Latin digits whatever the host's locale: replicas on differently configured hosts agree.
+  const local = DateTime.fromJSDate(runAt, { zone }).setLocale('en-US');
+  return `${schedule.cadence}:${local.toFormat("yyyy-MM-dd'T'HH:mm")}@${zone}`;
 }
 
 const ROLLING_DAYS = 7;
