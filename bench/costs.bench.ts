@@ -34,6 +34,8 @@ const RUNS = 300;
 const WARMUP = 50;
 const WRITES = 300;
 const TARGET_P99_MS = 50;
+// Q4 2026 in UTC, as the days are seeded.
+const QUARTER = [new Date('2026-10-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z')];
 const WORKSPACE: Workspace = { workspaceId: 'T0COSTS', enterpriseId: null };
 // The last day of Q4 2026: the quarter holds all its 92 days of events (the largest sum).
 const NOW = new Date('2026-12-31T12:00:00Z');
@@ -80,9 +82,7 @@ async function run(label: string, database: Database): Promise<boolean> {
       sql`select count(*)::int as events, sum(money)::float8 as money from cost_events where not channel_private`,
     ),
   );
-  const all = await costs
-    .totals(WORKSPACE, { kind: 'public_channels' }, ['2026-10-01', '2027-01-01'])
-    .then(([t]) => t!);
+  const all = await costs.totals(WORKSPACE, { kind: 'public_channels' }, QUARTER, 'UTC').then(([t]) => t!);
   const summed = all.reduce((s, t) => ({ events: s.events + t.events, money: s.money + t.money }), {
     events: 0,
     money: 0,
@@ -95,7 +95,7 @@ async function run(label: string, database: Database): Promise<boolean> {
   }
 
   const workspaceQuarter = await time(() =>
-    costs.totals(WORKSPACE, { kind: 'public_channels' }, ['2026-10-01', '2027-01-01']).then(([t]) => t!),
+    costs.totals(WORKSPACE, { kind: 'public_channels' }, QUARTER, 'UTC').then(([t]) => t!),
   );
   const channelQuarter = await time(() =>
     reportCosts({ services, workspace: WORKSPACE, channelId: 'C0007', period: 'quarter', scope: 'channel' }),

@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { composeDigest } from '../src/app/digests/composeDigest.js';
 import type { NewDecision } from '../src/app/decisions/ports.js';
+import { digestPeriodOf } from '../src/domain/digest/schedule.js';
 import type { Workspace } from '../src/domain/workspace.js';
 import { renderCostChart } from '../src/charts/costChart.js';
 import { digestBlocks } from '../src/slack/blocks/digest.js';
@@ -32,12 +33,13 @@ const PARALLEL = 4;
 const CHART_SAMPLE = 40;
 const TARGET_SECONDS = 30;
 const WORKSPACE: Workspace = { workspaceId: 'T0DIGEST', enterpriseId: null };
-// The week to Friday 27 November 2026, 16:00 UTC.
-const PERIOD = {
-  start: new Date('2026-11-20T16:00:00Z'),
-  end: new Date('2026-11-27T16:00:00Z'),
-  label: 'week to Fri 27 Nov 2026',
-};
+// The week to Friday 27 November 2026, 16:00 UTC, and the seven before it (for the trend and chart):
+// every edge cuts a day, so each digest reads the events of nine days besides the daily sums.
+const PERIOD = digestPeriodOf(
+  { cadence: 'weekly', weekday: 5, dayOfMonth: null, time: '16:00', timeZone: 'UTC' },
+  new Date('2026-11-27T16:00:00Z'),
+  'UTC',
+);
 const channel = (i: number) => `C${String(i).padStart(6, '0')}`;
 
 async function seed(database: Database): Promise<void> {

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { composeDigest } from '../app/digests/composeDigest.js';
 import { costSettingsFor } from '../app/costs/costSettingsFor.js';
-import { digestPeriodOf, latestRunAt } from '../domain/digest/schedule.js';
+import { currentDigestPeriod } from '../domain/digest/schedule.js';
 import { createLogger } from '../logger.js';
 import { digestBlocks, digestText } from '../slack/blocks/digest.js';
 import { runDigest } from '../app/digests/runDigest.js';
@@ -29,8 +29,6 @@ export const DIGEST_USAGE = `digest --channel C123 [--workspace T123] [--dry-run
   a --dry-run with --workspace needs no Slack configuration). The workspace defaults to the bot
   token's (with OAuth, give --workspace). An operator's digest is extra: it does not take the
   place of the scheduled one. The last line is JSON.`;
-
-const WEEK_MS = 7 * 24 * 3_600_000;
 
 export async function digestCommand(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, {
@@ -60,14 +58,7 @@ export async function digestCommand(args: string[]): Promise<number> {
     const now = new Date();
     const stored = await services.digests.schedule(workspace, channelId);
     const zone = stored?.schedule.timeZone ?? (await costSettingsFor(services, workspace, channelId)).timeZone;
-    const period = stored
-      ? { ...digestPeriodOf(stored.schedule, latestRunAt(stored.schedule, now, zone), zone), end: now }
-      : {
-          start: new Date(now.getTime() - WEEK_MS),
-          end: now,
-          key: `manual:${now.toISOString()}`,
-          label: 'the last 7 days',
-        };
+    const period = currentDigestPeriod(stored?.schedule ?? null, now, zone);
     if (dryRun || !config) {
       const { digest, settings } = await composeDigest({ services, workspace, channelId, period });
       console.log(digestText(digest));

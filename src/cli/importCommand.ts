@@ -61,7 +61,6 @@ export async function importCommand(args: string[]): Promise<number> {
       channelId,
       channelPrivate: values.private,
       files,
-      today: new Date().toISOString().slice(0, 10),
       actor: 'ADR import',
       progress: (done) => counter.update(done),
     });

@@ -28,8 +28,8 @@ export interface DecisionContent {
   deciders: string[];
   tags: string[];
   status: DecisionStatus;
-  /** ISO dates, `YYYY-MM-DD`. */
-  decidedOn: string;
+  /** ISO dates, `YYYY-MM-DD`. A record imported from a file without a date has no `decidedOn`. */
+  decidedOn: string | null;
   revisitOn: string | null;
 }
 
@@ -133,7 +133,7 @@ export function checkContent(content: DecisionContent): ContentProblem[] {
   if (badTag !== undefined) problems.push({ field: 'tags', code: 'invalid_tag', tag: badTag });
   if (content.deciders.length > LIMITS.deciders)
     problems.push({ field: 'deciders', code: 'too_long', limit: LIMITS.deciders, actual: content.deciders.length });
-  if (content.revisitOn !== null && content.revisitOn < content.decidedOn)
+  if (content.revisitOn !== null && content.decidedOn !== null && content.revisitOn < content.decidedOn)
     problems.push({ field: 'revisitOn', code: 'in_the_past' });
   return problems;
 }

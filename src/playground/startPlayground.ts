@@ -7,6 +7,7 @@ import { WebClient } from '@slack/web-api';
 import { type Config, loadConfig } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
 import { runDigest } from '../app/digests/runDigest.js';
+import { currentDigestPeriod } from '../domain/digest/schedule.js';
 import { postDigest } from '../slack/postDigest.js';
 import { startApp } from '../startApp.js';
 import { createCostRepository } from '../storage/costRepository.js';
@@ -49,7 +50,6 @@ export interface RunningPlayground {
 }
 
 const HOST = '127.0.0.1';
-const WEEK_MS = 7 * 24 * 3_600_000;
 
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'decision-ledger-playground-')));
@@ -128,8 +128,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
 /**
  * A channel's Reflection digest for the last 7 days, posted now with its chart in the thread —
  * what `npm run cli -- digest` does for an operator, so the chart can be seen without waiting
- * for a schedule. The period runs to the end of today (UTC): costs are summed by whole days, and a
- * period ending now would leave out the meetings just recorded in the playground.
+ * for a schedule. The period ends now: costs count to the instant, so meetings just recorded show.
  */
 async function postDigestNow(props: {
   database: Database;
@@ -140,7 +139,6 @@ async function postDigestNow(props: {
 }): Promise<Outcome> {
   const { db } = props.database;
   const now = new Date();
-  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
   const services = {
     costs: createCostRepository(db),
     costSettings: createCostSettingsRepository(db),
@@ -157,12 +155,7 @@ async function postDigestNow(props: {
         channelId: props.channelId,
         owner: props.userId,
       },
-      period: {
-        start: new Date(end.getTime() - WEEK_MS),
-        end,
-        key: `playground:${now.toISOString()}`,
-        label: 'the last 7 days',
-      },
+      period: { ...currentDigestPeriod(null, now, 'UTC'), key: `playground:${now.toISOString()}` },
       claimAs: null,
     },
   });

@@ -1,10 +1,11 @@
-import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { CostKind, CostTotals } from '../domain/costs/sums.js';
 import type { CostRepository, CostScope, NewCostEvent } from '../app/costs/ports.js';
 import type { Workspace } from '../domain/workspace.js';
 import type { Db } from './database.js';
 import { rowsOf } from './insertDecisions.js';
-import { costDaily, costEvents } from './schema.js';
+import { periodCut } from './costPeriods.js';
+import { costEvents } from './schema.js';
 
 type Executor = Pick<Db, 'execute'>;
 
@@ -76,55 +77,63 @@ export function createCostRepository(db: Db): CostRepository {
       });
     },
 
-    async totals(workspace, scope, days) {
-      if (days.length < 2) return [];
-      // Which period a day falls in, by its edges: one scan of the daily sums for all of them.
-      const period = sql.join(
-        [sql`case`, ...days.slice(1).map((edge, i) => sql`when ${costDaily.day} < ${edge} then ${i}`), sql`end`],
-        sql` `,
+    async totals(workspace, scope, edges, timeZone) {
+      if (edges.length < 2) return [];
+      const cut = periodCut(edges, timeZone);
+      const inScope = sql`workspace_id = ${workspace.workspaceId} and ${scopeCondition(scope)}`;
+      const amounts = sql`kind, currency, person_hours, wait_hours, merged_wait_hours, open_to_merge_hours, money, build_hours`;
+      // Whole days from their sums; the days an edge cuts through from their events, one scan each.
+      const cutDays =
+        cut.cutDays.length > 0
+          ? sql`union all select ${cut.periodOfEvent} as period, 1 as events, ${amounts}
+              from cost_events where ${inScope} and ${cut.eventsOnCutDays}`
+          : sql``;
+      const rows = rowsOf<{
+        period: number;
+        kind: string;
+        currency: string;
+        events: number;
+        person_hours: number;
+        wait_hours: number;
+        merged_wait_hours: number;
+        open_to_merge_hours: number;
+        money: number;
+        build_hours: number;
+      }>(
+        await db.execute(sql`
+          select period, kind, currency, sum(events)::int as events, sum(person_hours)::float8 as person_hours,
+            sum(wait_hours)::float8 as wait_hours, sum(merged_wait_hours)::float8 as merged_wait_hours,
+            sum(open_to_merge_hours)::float8 as open_to_merge_hours, sum(money)::float8 as money,
+            sum(build_hours)::float8 as build_hours
+          from (
+            select ${cut.periodOfDay} as period, events, ${amounts}
+            from cost_daily where ${inScope} and ${cut.wholeDays}
+            ${cutDays}
+          ) as costs
+          group by period, kind, currency
+          having sum(events) > 0`),
       );
-      const rows = await db
-        .select({
-          period: sql<number>`${period}`,
-          kind: costDaily.kind,
-          currency: costDaily.currency,
-          events: sql<number>`sum(${costDaily.events})::int`,
-          personHours: sql<number>`sum(${costDaily.personHours})::float8`,
-          waitHours: sql<number>`sum(${costDaily.waitHours})::float8`,
-          mergedWaitHours: sql<number>`sum(${costDaily.mergedWaitHours})::float8`,
-          openToMergeHours: sql<number>`sum(${costDaily.openToMergeHours})::float8`,
-          money: sql<number>`sum(${costDaily.money})::float8`,
-          buildHours: sql<number>`sum(${costDaily.buildHours})::float8`,
-        })
-        .from(costDaily)
-        .where(
-          and(
-            eq(costDaily.workspaceId, workspace.workspaceId),
-            scopeCondition(scope),
-            gte(costDaily.day, days[0]!),
-            lt(costDaily.day, days.at(-1)!),
-          ),
-        )
-        .groupBy(sql`1`, costDaily.kind, costDaily.currency)
-        .having(sql`sum(${costDaily.events}) > 0`);
-      const periods: CostTotals[][] = days.slice(1).map(() => []);
+      const periods: CostTotals[][] = edges.slice(1).map(() => []);
       for (const r of rows) {
         periods[Number(r.period)]!.push({
           kind: r.kind as CostKind,
           currency: r.currency,
           events: Number(r.events),
-          personHours: Number(r.personHours),
-          waitHours: Number(r.waitHours),
-          mergedWaitHours: Number(r.mergedWaitHours),
-          openToMergeHours: Number(r.openToMergeHours),
+          personHours: Number(r.person_hours),
+          waitHours: Number(r.wait_hours),
+          mergedWaitHours: Number(r.merged_wait_hours),
+          openToMergeHours: Number(r.open_to_merge_hours),
           money: Number(r.money),
-          buildHours: Number(r.buildHours),
+          buildHours: Number(r.build_hours),
         });
       }
+      // The same order whichever rows the database met first.
+      for (const totals of periods)
+        totals.sort((a, b) => a.kind.localeCompare(b.kind) || a.currency.localeCompare(b.currency));
       return periods;
     },
 
-    async decisionTotals(workspace, channelId, fromDay, toDay, limit) {
+    async decisionTotals(workspace, channelId, period, timeZone, limit) {
       const money = sql<number>`sum(${costEvents.money})::float8`;
       const rows = await db
         .select({
@@ -142,13 +151,12 @@ export function createCostRepository(db: Db): CostRepository {
             eq(costEvents.workspaceId, workspace.workspaceId),
             eq(costEvents.channelId, channelId),
             eq(costEvents.kind, 'relitigation'),
-            gte(costEvents.day, fromDay),
-            lt(costEvents.day, toDay),
+            periodCut([period.start, period.end], timeZone).eventsWithin,
             sql`${costEvents.decisionId} is not null`,
           ),
         )
         .groupBy(costEvents.decisionId, costEvents.currency)
-        .orderBy(desc(money))
+        .orderBy(desc(money), costEvents.decisionId)
         .limit(limit);
       return rows.map((r) => ({
         decisionId: r.decisionId,
@@ -203,8 +211,9 @@ const amountColumns = {
   buildHours: costEvents.buildHours,
 };
 
+/** Columns both cost_daily and cost_events have. */
 function scopeCondition(scope: CostScope): SQL {
-  return scope.kind === 'channel' ? eq(costDaily.channelId, scope.channelId) : sql`not ${costDaily.channelPrivate}`;
+  return scope.kind === 'channel' ? sql`channel_id = ${scope.channelId}` : sql`not channel_private`;
 }
 
 /** `insert into cost_daily … on conflict add`, for rows (workspace, channel, private, kind, day, currency, events, amounts…). */

@@ -1,6 +1,7 @@
-import { and, asc, eq, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, eq, gte, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { DigestDecisionFact, DigestFactsRepository } from '../app/digests/ports.js';
+import { datesStartingIn, lastDateStartingBefore, type Period } from '../domain/period.js';
 import { claimedLongerAgoThan } from './abandonedClaims.js';
 import type { Db } from './database.js';
 import { decisions, relitigationJudgements as judgements } from './schema.js';
@@ -32,27 +33,41 @@ const REMINDED_PERSON = sql.raw(
 
 export function createDigestFactsRepository(db: Db): DigestFactsRepository {
   return {
-    async facts(workspace, channelId, { from, to }, revisitBy) {
+    async facts(workspace, channelId, period, timeZone) {
+      const { start: from, end: to } = period;
       const inChannel = and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.channelId, channelId));
       const successor = alias(decisions, 'successor');
-      const [decided, changed, due, counts, byDecision] = await Promise.all([
+      const dates = datesStartingIn(period, timeZone);
+      const [decided, imported, changed, due, counts, byDecision] = await Promise.all([
         db
           .select(fact)
           .from(decisions)
-          .where(and(inChannel, gte(decisions.createdAt, from), lt(decisions.createdAt, to)))
+          .where(and(inChannel, decidedIn(decisions, period, dates)))
           .orderBy(asc(decisions.ref))
           .limit(MAX_LISTED),
+        db
+          .select({ imported: sql<number>`count(*)::int` })
+          .from(decisions)
+          .where(
+            and(inChannel, eq(decisions.origin, 'import'), gte(decisions.createdAt, from), lt(decisions.createdAt, to)),
+          ),
         db
           .select({ ...fact, byRef: successor.ref })
           .from(decisions)
           .innerJoin(successor, eq(successor.id, decisions.supersededById))
-          .where(and(inChannel, gte(successor.createdAt, from), lt(successor.createdAt, to)))
+          .where(and(inChannel, decidedIn(successor, period, dates)))
           .orderBy(asc(decisions.ref))
           .limit(MAX_LISTED),
         db
           .select({ ...fact, revisitOn: sql<string>`${decisions.revisitOn}::text` })
           .from(decisions)
-          .where(and(inChannel, eq(decisions.status, 'accepted'), lte(decisions.revisitOn, revisitBy)))
+          .where(
+            and(
+              inChannel,
+              eq(decisions.status, 'accepted'),
+              lte(decisions.revisitOn, lastDateStartingBefore(to, timeZone)),
+            ),
+          )
           .orderBy(asc(decisions.revisitOn), asc(decisions.ref))
           .limit(MAX_LISTED),
         db
@@ -81,6 +96,7 @@ export function createDigestFactsRepository(db: Db): DigestFactsRepository {
       const c = counts[0] ?? { warned: 0, confirmed: 0, dismissed: 0, weak: 0 };
       return {
         decided: decided.map(toFact),
+        imported: Number(imported[0]?.imported ?? 0),
         changed: changed.map((row) => ({
           decision: toFact(row),
           change: 'superseded' as const,
@@ -216,11 +232,26 @@ function inPeriod(workspaceId: string, channelId: string, from: Date, to: Date) 
   );
 }
 
+/**
+ * A record's decision fell in the period: recorded in it, or, imported, dated on a day that starts
+ * in it. An import is counted by its own date, never by when it was imported; without one, never.
+ */
+function decidedIn(
+  table: Record<'origin' | 'createdAt' | 'decidedOn', AnyPgColumn>,
+  period: Period,
+  dates: { from: string; to: string },
+) {
+  return or(
+    and(ne(table.origin, 'import'), gte(table.createdAt, period.start), lt(table.createdAt, period.end)),
+    and(eq(table.origin, 'import'), gte(table.decidedOn, dates.from), lt(table.decidedOn, dates.to)),
+  );
+}
+
 function toFact(row: {
   ref: number;
   title: string;
   permalink: string | null;
-  decidedOn: string;
+  decidedOn: string | null;
   deciders: string[];
 }): DigestDecisionFact {
   return {

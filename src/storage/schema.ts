@@ -55,7 +55,8 @@ export const decisions = pgTable(
     deciders: jsonb('deciders').$type<string[]>().notNull().default([]),
     tags: jsonb('tags').$type<string[]>().notNull().default([]),
     status: text('status').notNull(),
-    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+    /** Null for an imported record whose file gave no date: it is never counted as decided in a period. */
+    decidedOn: date('decided_on', { mode: 'string' }),
     revisitOn: date('revisit_on', { mode: 'string' }),
     /** When the owner was told the revisit date had come: told once. */
     revisitNotifiedAt: timestamp('revisit_notified_at', { withTimezone: true }),

@@ -86,7 +86,6 @@ describe('/decide over signed HTTP', () => {
           text: `---\nstatus: accepted\ndate: 2026-01-05\ndeciders: ${names.join(', ')}\n---\n# Committees decide\n\n## Context and Problem Statement\n\nMany people.\n`,
         },
       ],
-      today: '2026-11-22',
       actor: 'ADR import',
     });
     const list = await app.command('list', { channel: 'C0ADR' });

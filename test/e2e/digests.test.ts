@@ -51,6 +51,18 @@ const digestPosts = (app: TestApp, channel = 'C0TEAM') =>
     .callsOf('chat.postMessage')
     .filter((c) => c.params.channel === channel && JSON.stringify(c.params.blocks ?? []).includes('Reflection'));
 
+/** A command's answer, text and blocks: in the ack, or through response_url when the database was slow. */
+async function answerOf(app: TestApp, answer: Awaited<ReturnType<TestApp['command']>>): Promise<string> {
+  const asText = (message: any) => `${message?.text ?? ''}\n${JSON.stringify(message?.blocks ?? [])}`;
+  if (!answer.body?.text?.includes('I will answer here in a moment')) return asText(answer.body);
+  for (let waited = 0; waited < 60_000; waited += 50) {
+    const [late] = app.responses(answer.responseId);
+    if (late) return asText(late.params);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('no answer through response_url');
+}
+
 describe('Reflection digests', () => {
   const apps: TestApp[] = [];
   let closeDatabases: (() => Promise<void>) | null = null;
@@ -244,6 +256,97 @@ describe('Reflection digests', () => {
     expect((await app!.command('digest', { channel: 'C0GONE' })).body.text).toContain('paused');
   });
 
+  it('shows a meeting recorded a minute ago in the preview and in /decide costs, as a new team tries on its first day', async () => {
+    // A minute ago, unless that was last week (a run at Monday 00:00 UTC): then the week's first instant.
+    const now = new Date();
+    const monday = new Date(
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7)),
+    );
+    const clock = { now: new Date(Math.max(now.getTime() - 60_000, monday.getTime())) };
+    const {
+      apps: [app],
+    } = await replicas(1, clock);
+    await app!.command('We keep one repository per service because teams deploy on their own', { channel: 'C0FIRST' });
+    const meeting = await answerOf(
+      app!,
+      await app!.command('meeting 1h 9 architecture review', { channel: 'C0FIRST' }),
+    );
+    expect(meeting).toContain('9 person-hours');
+    expect(meeting).toContain('€900');
+    expect(await answerOf(app!, await app!.command('costs week', { channel: 'C0FIRST' }))).toContain(
+      '1 meeting, 9 person-hours',
+    );
+
+    clock.now = new Date();
+    const preview = await answerOf(app!, await app!.command('digest preview', { channel: 'C0FIRST' }));
+    expect(preview).toContain('Decided (1)');
+    expect(preview).toContain('1 meeting, 9 person-hours');
+    expect(preview).not.toContain('Nothing recorded this period');
+  });
+
+  it('counts a Friday meeting once: before the 16:00 run in that digest, after it in the next', async () => {
+    const clock = { now: BEFORE };
+    const {
+      apps: [app],
+    } = await replicas(1, clock);
+    await app!.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
+    clock.now = at(RUN, -6 * 60); // Friday 10:00
+    await app!.command('meeting 1h 3 morning review', { channel: 'C0TEAM' });
+    clock.now = at(RUN, 60); // Friday 17:00, after the digest's run
+    await app!.command('meeting 2h 4 evening review', { channel: 'C0TEAM' });
+    await app!.jobs.digests.runNow();
+    clock.now = at(RUN, 7 * 24 * 60 + 1);
+    await app!.jobs.digests.runNow();
+    const [thisWeek, nextWeek] = digestPosts(app!).map((post) => JSON.stringify(post.params.blocks));
+    expect(thisWeek).toContain('1 meeting, 3 person-hours');
+    expect(nextWeek).toContain('1 meeting, 8 person-hours');
+    // The next digest compares with the first: the trend reads the same Friday split.
+    expect(nextWeek).toMatch(/8 person-hours[^"]*▲ 167%/);
+  });
+
+  it('lists imported history by its own dates: old records never as decided this week, undated ones never', async () => {
+    const clock = { now: new Date() };
+    const {
+      apps: [app],
+      databases,
+    } = await replicas(1, clock);
+    const today = clock.now.toISOString().slice(0, 10);
+    const adr = (n: number, date: string | null) => ({
+      path: `docs/adr/${String(n).padStart(4, '0')}-history-${n}.md`,
+      text: `---\nstatus: accepted\n${date ? `date: ${date}\n` : ''}---\n# Old decision ${n}\n\nWhy ${n}.\n`,
+    });
+    const files = [
+      ...Array.from({ length: 38 }, (_, i) =>
+        adr(i + 1, `20${String(10 + (i % 12)).padStart(2, '0')}-0${(i % 9) + 1}-15`),
+      ),
+      adr(39, null),
+      adr(40, today),
+    ];
+    const summary = await importAdrs({
+      services: {
+        adrs: createAdrRepository(databases[0]!.db),
+        relitigation: createRelitigationIndex(databases[0]!.db),
+        detector,
+      },
+      workspace: { workspaceId: TEAM, enterpriseId: null },
+      channelId: 'C0ARCH',
+      channelPrivate: false,
+      files,
+      actor: 'ADR import',
+    });
+    expect(summary.imported).toBe(40);
+    expect(summary.warnings).toContain('docs/adr/0039-history-39.md: no date; recorded without one');
+
+    clock.now = new Date(); // the import took the database's clock
+    const preview = await answerOf(app!, await app!.command('digest preview', { channel: 'C0ARCH' }));
+    expect(preview).toContain('Decided (1)');
+    expect(preview).toContain('Old decision 40');
+    expect(preview).not.toContain('Old decision 39');
+    expect(preview).toContain('40 records imported');
+    const undated = await answerOf(app!, await app!.command('show D-39', { channel: 'C0ARCH' }));
+    expect(undated).toContain('decided (date unknown)');
+  });
+
   it('previews an empty week as a short, friendly digest, and explains a schedule it cannot read', async () => {
     const clock = { now: BEFORE };
     const {
@@ -428,7 +531,6 @@ describe('revisit reminders', () => {
         channelId: 'C0ARCH',
         channelPrivate: false,
         files,
-        today: '2026-11-25',
         actor: 'ADR import',
       });
       expect(summary.imported).toBe(60);
@@ -469,7 +571,6 @@ describe('revisit reminders', () => {
         channelId: 'C0ARCH',
         channelPrivate: false,
         files: [...gone, ...here],
-        today: '2026-11-20',
         actor: 'ADR import',
       });
       expect(summary.imported).toBe(300);

@@ -43,7 +43,6 @@ describe('importing the ADR folders teams keep', () => {
       channelId: 'C0ARCH',
       channelPrivate: false,
       files,
-      today: '2026-11-22',
       actor: 'ADR import',
     });
 
@@ -182,7 +181,6 @@ describe('decisions recorded in Slack, through an export and back', () => {
         channelId: 'C0ARCH',
         channelPrivate: false,
         files: files.map((f) => ({ path: f.name, text: f.text })),
-        today: '2026-11-22',
         actor: 'ADR import',
       });
       expect(back).toMatchObject({ imported: 3, skipped: 0 });

@@ -14,8 +14,6 @@ export interface ImportAdrsProps {
   channelPrivate: boolean;
   /** Markdown files, with paths relative to the folder imported. */
   files: { path: string; text: string }[];
-  /** `YYYY-MM-DD`, for records without a date. */
-  today: string;
   /** Who is recorded as having imported them. */
   actor: string;
   /** Told after each file is saved (or skipped), out of all of them: saving is the long part. */
@@ -42,7 +40,6 @@ export async function importAdrs({
   channelId,
   channelPrivate,
   files,
-  today,
   actor,
   progress = () => {},
 }: ImportAdrsProps): Promise<ImportSummary> {
@@ -68,7 +65,7 @@ export async function importAdrs({
   const ids = new Map<string, string>();
   const saved: Parameters<typeof indexDecisions>[2] = [];
   for (const { adr, hash } of read) {
-    const { content, permalink, private: markedPrivate, warnings } = adrToDecision(adr, today);
+    const { content, permalink, private: markedPrivate, warnings } = adrToDecision(adr);
     summary.warnings.push(...warnings);
     const record = await services.adrs.upsertImported({
       workspace,

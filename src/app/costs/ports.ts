@@ -1,6 +1,7 @@
 import type { CostSettingsOverrides } from '../../domain/costs/costSettings.js';
 import type { PullRequestTimeline } from '../../domain/costs/reviewTimeline.js';
 import type { CostKind, CostTotals } from '../../domain/costs/sums.js';
+import type { Period } from '../../domain/period.js';
 import type { Workspace } from '../../domain/workspace.js';
 
 export type CostSource = 'command' | 'calendar' | 'github' | 'watcher';
@@ -15,7 +16,7 @@ export interface NewCostEvent {
   /** The same fact recorded twice is one row: a calendar UID + start, a pull request, a thread. */
   sourceKey: string;
   occurredAt: Date;
-  /** `YYYY-MM-DD`, the day it counts for in the team's time zone. */
+  /** `YYYY-MM-DD`, the day `occurredAt` falls on in the team's time zone: its daily sums. */
   day: string;
   title: string;
   decision: { id: string; ref: number } | null;
@@ -53,16 +54,17 @@ export interface CostRepository {
   /** Forgets a cost (a warning marked "not a reopening" was no relitigation). */
   remove(workspace: Workspace, sourceKey: string): Promise<void>;
   /**
-   * Totals by kind and currency for consecutive periods, in one read: `days` are their edges
-   * (`YYYY-MM-DD`, ascending), so [d0, d1, d2] gives the totals of d0 ≤ day < d1 and d1 ≤ day < d2.
+   * Totals by kind and currency for consecutive periods, in one read: `edges` are their bounds
+   * (ascending), so [e0, e1, e2] gives [e0, e1) and [e1, e2), to the instant: a cost counts at its
+   * `occurredAt`. `timeZone` says which days lie whole inside a period (their sums serve).
    */
-  totals(workspace: Workspace, scope: CostScope, days: string[]): Promise<CostTotals[][]>;
-  /** The decisions whose relitigation cost the most in a channel over the days, costliest first. */
+  totals(workspace: Workspace, scope: CostScope, edges: Date[], timeZone: string): Promise<CostTotals[][]>;
+  /** The decisions whose relitigation cost the most in a channel over the period, costliest first. */
   decisionTotals(
     workspace: Workspace,
     channelId: string,
-    fromDay: string,
-    toDay: string,
+    period: Period,
+    timeZone: string,
     limit: number,
   ): Promise<DecisionCostTotals[]>;
 }

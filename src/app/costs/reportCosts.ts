@@ -1,6 +1,6 @@
 import type { CostSettings } from '../../domain/costs/costSettings.js';
-import { dayIn } from '../../domain/costs/days.js';
-import { type CostPeriod, costPeriod, type PeriodKind, previousPeriod } from '../../domain/costs/periods.js';
+import { costPeriod, type PeriodKind, previousPeriod } from '../../domain/costs/periods.js';
+import type { Period } from '../../domain/period.js';
 import { costSettingsFor } from './costSettingsFor.js';
 import type { CostScope, DecisionCostTotals } from './ports.js';
 import type { CostTotals } from '../../domain/costs/sums.js';
@@ -17,7 +17,7 @@ export interface ReportCostsProps {
 }
 
 export interface CostReport {
-  period: CostPeriod;
+  period: Period & { label: string };
   scope: 'channel' | 'workspace';
   totals: CostTotals[];
   /** The same totals for the period before, for the trend. */
@@ -30,25 +30,46 @@ export interface CostReport {
 const DECISIONS_SHOWN = 5;
 
 /** A period's coordination costs by kind, for one channel or the workspace's public channels. */
-export async function reportCosts({
+export async function reportCosts(props: ReportCostsProps): Promise<CostReport> {
+  const { services, workspace, channelId } = props;
+  const settings = await costSettingsFor(services, workspace, channelId);
+  const period = costPeriod(props.period, services.now(), settings.timeZone);
+  return reportCostsOver({
+    ...props,
+    settings,
+    period,
+    previousStart: previousPeriod(period, settings.timeZone).start,
+  });
+}
+
+export interface ReportCostsOverProps extends Omit<ReportCostsProps, 'period' | 'services'> {
+  services: Pick<Services, 'costs'>;
+  /** The channel's settings in force: their zone places the periods' days. */
+  settings: CostSettings;
+  period: Period & { label: string };
+  /** Where the period the trend compares with starts; it ends where `period` starts. */
+  previousStart: Date;
+}
+
+/** The cost report of any period: what `/decide costs` shows, for the range a digest covers too. */
+export async function reportCostsOver({
   services,
   workspace,
   channelId,
-  period: kind,
   scope,
-}: ReportCostsProps): Promise<CostReport> {
-  const settings = await costSettingsFor(services, workspace, channelId);
-  const period = costPeriod(kind, services.now(), settings.timeZone);
-  const before = previousPeriod(period, settings.timeZone);
+  settings,
+  period,
+  previousStart,
+}: ReportCostsOverProps): Promise<CostReport> {
   const where: CostScope = scope === 'channel' ? { kind: 'channel', channelId } : { kind: 'public_channels' };
-  const day = (at: Date) => dayIn(at, settings.timeZone);
-  const [[previous, totals], decisions] = await Promise.all([
-    services.costs.totals(workspace, where, [day(before.start), day(period.start), day(period.end)]) as Promise<
+  const zone = settings.timeZone;
+  const [[before, totals], decisions] = await Promise.all([
+    services.costs.totals(workspace, where, [previousStart, period.start, period.end], zone) as Promise<
       [CostTotals[], CostTotals[]]
     >,
     scope === 'channel'
-      ? services.costs.decisionTotals(workspace, channelId, day(period.start), day(period.end), DECISIONS_SHOWN)
+      ? services.costs.decisionTotals(workspace, channelId, period, zone, DECISIONS_SHOWN)
       : Promise.resolve([]),
   ]);
-  return { period, scope, totals, previous, decisions, settings };
+  return { period, scope, totals, previous: before, decisions, settings };
 }

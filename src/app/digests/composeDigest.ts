@@ -2,20 +2,19 @@ import type { CostSettings } from '../../domain/costs/costSettings.js';
 import { dayIn } from '../../domain/costs/days.js';
 import { buildDigest, type Digest } from '../../domain/digest/buildDigest.js';
 import { narrativeFacts } from '../../domain/digest/narrativeFacts.js';
+import type { DigestPeriod } from '../../domain/digest/schedule.js';
 import { costSettingsFor } from '../costs/costSettingsFor.js';
 import type { CostTotals } from '../../domain/costs/sums.js';
 import type { Workspace } from '../../domain/workspace.js';
 import type { Services } from '../services.js';
-
-/** How many periods the digest's chart shows, the current one last. */
-export const CHART_PERIODS = 8;
 
 export interface ComposeDigestProps {
   services: Pick<Services, 'digestFacts' | 'costs' | 'costSettings'> &
     Partial<Pick<Services, 'digestNarrator' | 'workspaceSettings'>>;
   workspace: Workspace;
   channelId: string;
-  period: { start: Date; end: Date; label: string };
+  /** The period it covers, and where the periods before it start (the trend's and the chart's). */
+  period: Pick<DigestPeriod, 'start' | 'end' | 'label' | 'earlier'>;
 }
 
 export interface ChartSeries {
@@ -28,14 +27,15 @@ export interface ChartSeries {
 export interface ComposedDigest {
   digest: Digest;
   settings: CostSettings;
-  /** Hours per kind for the last CHART_PERIODS periods of the same length, oldest first. */
+  /** Hours per kind for the earlier periods and this one, oldest first: one bar per digest. */
   chart: ChartSeries[];
 }
 
 /**
- * Gathers what a channel's digest reports for a period — its decisions, revisits, relitigation and
- * costs, with the period before for the trend and the last eight for the chart — and builds it.
- * Costs count whole days in the team's time zone: each day belongs to exactly one digest.
+ * Gathers what a channel's digest reports for a period — its decisions, imports, revisits,
+ * relitigation and costs, with the earlier periods for the trend and the chart — and builds it.
+ * Every fact is read for the same `[start, end)` to the instant, so a digest and the next one
+ * count each decision and each cost once, and a preview counts what happened a minute ago.
  */
 export async function composeDigest({
   services,
@@ -45,27 +45,19 @@ export async function composeDigest({
 }: ComposeDigestProps): Promise<ComposedDigest> {
   const settings = await costSettingsFor(services, workspace, channelId);
   const zone = settings.timeZone;
-  const length = period.end.getTime() - period.start.getTime();
-  const periodsBack = (k: number) => ({
-    start: new Date(period.start.getTime() - k * length),
-    end: new Date(period.end.getTime() - k * length),
-  });
-  const edges = Array.from({ length: CHART_PERIODS + 1 }, (_, k) =>
-    dayIn(k === CHART_PERIODS ? period.end : periodsBack(CHART_PERIODS - 1 - k).start, zone),
-  );
+  const starts = [...period.earlier, period.start];
   const [facts, series] = await Promise.all([
-    services.digestFacts.facts(workspace, channelId, { from: period.start, to: period.end }, dayIn(period.end, zone)),
-    services.costs.totals(workspace, { kind: 'channel', channelId }, edges),
+    services.digestFacts.facts(workspace, channelId, period, zone),
+    services.costs.totals(workspace, { kind: 'channel', channelId }, [...starts, period.end], zone),
   ]);
-  const current = series[CHART_PERIODS - 1]!;
-  const previous = series[CHART_PERIODS - 2]!;
   const data = {
-    period,
+    period: { start: period.start, end: period.end, label: period.label },
     decided: facts.decided,
+    imported: facts.imported,
     changed: facts.changed,
     dueForRevisit: facts.dueForRevisit,
     relitigation: facts.relitigation,
-    costs: { current, previous },
+    costs: { current: series.at(-1)!, previous: series.at(-2) ?? [] },
     narrative: null,
   };
   let digest = buildDigest(data);
@@ -75,10 +67,7 @@ export async function composeDigest({
     const narrative = await digestNarrator.narrate(narrativeFacts(digest));
     if (narrative) digest = buildDigest({ ...data, narrative });
   }
-  const chart = series.map((totals, k) => ({
-    label: dayIn(periodsBack(CHART_PERIODS - 1 - k).start, zone),
-    ...hoursByKind(totals),
-  }));
+  const chart = series.map((totals, k) => ({ label: dayIn(starts[k]!, zone), ...hoursByKind(totals) }));
   return { digest, settings, chart };
 }
 

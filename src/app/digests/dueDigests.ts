@@ -1,4 +1,4 @@
-import { digestPeriodOf, latestRunAt } from '../../domain/digest/schedule.js';
+import { type DigestPeriod, digestPeriodOf, digestRunKey, latestRunAt } from '../../domain/digest/schedule.js';
 import { costSettingsFor } from '../costs/costSettingsFor.js';
 import type { StoredDigestSchedule } from './ports.js';
 import type { Services } from '../services.js';
@@ -18,7 +18,7 @@ export interface DueDigest {
   stored: StoredDigestSchedule;
   timeZone: string;
   runAt: Date;
-  period: { start: Date; end: Date; key: string; label: string };
+  period: DigestPeriod;
 }
 
 /**
@@ -31,20 +31,27 @@ export async function dueDigests(
   now: Date,
 ): Promise<DueDigest[]> {
   const schedules = await services.digests.activeSchedules();
-  const candidates: DueDigest[] = [];
+  const candidates: (Omit<DueDigest, 'period'> & { key: string })[] = [];
   for (const stored of schedules) {
     // `/decide digest` stores the zone it runs in; only a schedule stored without one is looked up.
     const timeZone =
       stored.schedule.timeZone ?? (await costSettingsFor(services, stored.workspace, stored.channelId)).timeZone;
     const runAt = latestRunAt(stored.schedule, now, timeZone);
     if (runAt < stored.since || now.getTime() - runAt.getTime() >= CATCH_UP_MS) continue;
-    candidates.push({ stored, timeZone, runAt, period: digestPeriodOf(stored.schedule, runAt, timeZone) });
+    candidates.push({ stored, timeZone, runAt, key: digestRunKey(stored.schedule, runAt, timeZone) });
   }
   const claimed = await services.digests.claimedAmong(
-    candidates.map((c) => ({ workspace: c.stored.workspace, channelId: c.stored.channelId, periodKey: c.period.key })),
+    candidates.map((c) => ({ workspace: c.stored.workspace, channelId: c.stored.channelId, periodKey: c.key })),
     ABANDONED_CLAIM_MS,
   );
-  return candidates.filter(
-    (c) => !claimed.has(`${c.stored.workspace.workspaceId}:${c.stored.channelId}:${c.period.key}`),
-  );
+  // Every daily schedule has a run less than a day old: only the unclaimed ones get their period
+  // (and its earlier runs) worked out.
+  return candidates
+    .filter((c) => !claimed.has(`${c.stored.workspace.workspaceId}:${c.stored.channelId}:${c.key}`))
+    .map(({ stored, timeZone, runAt }) => ({
+      stored,
+      timeZone,
+      runAt,
+      period: digestPeriodOf(stored.schedule, runAt, timeZone),
+    }));
 }

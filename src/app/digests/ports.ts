@@ -1,4 +1,5 @@
 import type { DigestSchedule } from '../../domain/digest/schedule.js';
+import type { Period } from '../../domain/period.js';
 import type { Workspace } from '../../domain/workspace.js';
 
 /** A channel's digest schedule as stored. */
@@ -64,6 +65,8 @@ export interface DigestRepository {
 /** What a digest reports, read for one channel and period. */
 export interface DigestFacts {
   decided: DigestDecisionFact[];
+  /** Records imported into the channel in the period, whatever their own dates. */
+  imported: number;
   changed: { decision: DigestDecisionFact; change: 'superseded'; by: { ref: number } | null }[];
   dueForRevisit: (DigestDecisionFact & { revisitOn: string })[];
   relitigation: {
@@ -79,21 +82,20 @@ export interface DigestDecisionFact {
   ref: number;
   title: string;
   permalink: string | null;
-  decidedOn: string;
+  /** Null for an imported record whose file gave no date. */
+  decidedOn: string | null;
   deciders: string[];
 }
 
 export interface DigestFactsRepository {
   /**
-   * Decisions recorded in the channel in [from, to), those superseded in it, those accepted with
-   * a revisit date on or before `revisitBy`, and the channel's relitigation judgements in [from, to).
+   * What happened in the channel in `period`: the decisions made in it (recorded in it, or imported
+   * with a date that starts in it in `timeZone`; an imported record without a date never is), the
+   * records imported in it, those superseded in it (when their successor was made, by the same
+   * measure), those accepted with a revisit date that starts before its end, and the channel's
+   * relitigation judgements made in it.
    */
-  facts(
-    workspace: Workspace,
-    channelId: string,
-    period: { from: Date; to: Date },
-    revisitBy: string,
-  ): Promise<DigestFacts>;
+  facts(workspace: Workspace, channelId: string, period: Period, timeZone: string): Promise<DigestFacts>;
   /**
    * Accepted decisions whose revisit date has come, not reminded of yet nor given up, not waiting
    * at `now` after a failed send, and not claimed (or claimed and abandoned).

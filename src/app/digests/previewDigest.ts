@@ -1,14 +1,13 @@
-import { digestPeriodOf, latestRunAt } from '../../domain/digest/schedule.js';
+import { currentDigestPeriod } from '../../domain/digest/schedule.js';
 import type { Workspace } from '../../domain/workspace.js';
 import type { Services } from '../services.js';
 import { type ComposedDigest, type ComposeDigestProps, composeDigest } from './composeDigest.js';
 import { digestSchedule } from './digestSchedule.js';
-
-const WEEK_MS = 7 * 24 * 3_600_000;
+import { costSettingsFor } from '../costs/costSettingsFor.js';
 
 /**
- * What the channel's next digest would say if it were posted now: its period so far, or the last
- * seven days for a channel without a schedule.
+ * What the channel's next digest would say if it were posted now: its period so far, up to this
+ * instant, or the last seven days for a channel without a schedule.
  */
 export async function previewDigest(
   services: ComposeDigestProps['services'] & Pick<Services, 'digests' | 'now'>,
@@ -18,14 +17,7 @@ export async function previewDigest(
   const now = services.now();
   const scheduled = await digestSchedule(services, workspace, channelId);
   const period = scheduled
-    ? {
-        ...digestPeriodOf(
-          scheduled.stored.schedule,
-          latestRunAt(scheduled.stored.schedule, now, scheduled.zone),
-          scheduled.zone,
-        ),
-        end: now,
-      }
-    : { start: new Date(now.getTime() - WEEK_MS), end: now, label: 'the last 7 days' };
+    ? currentDigestPeriod(scheduled.stored.schedule, now, scheduled.zone)
+    : currentDigestPeriod(null, now, (await costSettingsFor(services, workspace, channelId)).timeZone);
   return composeDigest({ services, workspace, channelId, period: { ...period, label: `${period.label} (preview)` } });
 }

@@ -1,3 +1,4 @@
+import type { DigestPeriod } from '../../domain/digest/schedule.js';
 import type { Workspace } from '../../domain/workspace.js';
 import { runClaimedSend } from '../claimedSend.js';
 import type { Services } from '../services.js';
@@ -19,7 +20,7 @@ export interface DigestPublisher {
 
 export interface RunDigestRequest {
   stored: Pick<StoredDigestSchedule, 'workspace' | 'channelId' | 'owner'>;
-  period: { start: Date; end: Date; key: string; label: string };
+  period: DigestPeriod;
   /** Scheduled digests are claimed first (exactly once across replicas); an operator's is not. */
   claimAs: string | null;
 }

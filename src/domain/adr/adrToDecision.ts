@@ -19,17 +19,19 @@ const STATUS: Record<ImportedAdr['status'], DecisionStatus> = {
 };
 
 /**
- * A decision record's content from an imported ADR: a missing date becomes `today` (and is
- * reported), tags the log cannot hold are dropped (and reported), and `x-revisit-by` from an
+ * A decision record's content from an imported ADR: a missing date stays unknown (and is reported;
+ * the record is never counted as decided in a digest's period), tags the log cannot hold are dropped (and reported), and `x-revisit-by` from an
  * exported file comes back as the revisit date.
  */
-export function adrToDecision(
-  adr: ImportedAdr,
-  today: string,
-): { content: DecisionContent; permalink: string | null; private: boolean; warnings: string[] } {
+export function adrToDecision(adr: ImportedAdr): {
+  content: DecisionContent;
+  permalink: string | null;
+  private: boolean;
+  warnings: string[];
+} {
   const warnings: string[] = [];
-  const decidedOn = adr.date && isValidIsoDate(adr.date) ? adr.date : today;
-  if (decidedOn !== adr.date) warnings.push(`${adr.sourcePath}: no date; recorded as decided on ${today}`);
+  const decidedOn = adr.date && isValidIsoDate(adr.date) ? adr.date : null;
+  if (decidedOn === null) warnings.push(`${adr.sourcePath}: no date; recorded without one`);
   const tags = normaliseTags(adr.tags).filter((t) => TAG_PATTERN.test(t));
   if (tags.length < adr.tags.length) warnings.push(`${adr.sourcePath}: tags the log cannot hold were left out`);
   const revisitBy = adr.extra['x-revisit-by'] ?? null;
@@ -46,7 +48,7 @@ export function adrToDecision(
     tags: tags.slice(0, LIMITS.tags),
     status: ownStatus && isDecisionStatus(ownStatus) ? ownStatus : STATUS[adr.status],
     decidedOn,
-    revisitOn: revisitBy && isValidIsoDate(revisitBy) && revisitBy >= decidedOn ? revisitBy : null,
+    revisitOn: revisitBy && isValidIsoDate(revisitBy) && revisitBy >= (decidedOn ?? '') ? revisitBy : null,
   };
   for (const problem of checkContent(content)) warnings.push(`${adr.sourcePath}: ${problem.field} ${problem.code}`);
   return {

@@ -13,8 +13,8 @@ export interface ExportableDecision {
   ref: number;
   title: string;
   status: string;
-  /** `YYYY-MM-DD`. */
-  decidedOn: string;
+  /** `YYYY-MM-DD`; null for a record imported without a date, whose file gets none either. */
+  decidedOn: string | null;
   revisitOn: string | null;
   /** Slack user ids, or names for records that came from outside Slack. */
   deciders: string[];
@@ -57,7 +57,8 @@ function writeMadr(decision: ExportableDecision, fileNameOf: (ref: number) => st
   const link = (ref: number) => `[${paddedRef(ref)}](${fileNameOf(ref)})`;
   const makers = decision.deciders.map((d) => (isSlackUserId(d) ? (names[d] ?? d) : d));
 
-  const front: Record<string, unknown> = { status: madrStatus(decision, link), date: decision.decidedOn };
+  const front: Record<string, unknown> = { status: madrStatus(decision, link) };
+  if (decision.decidedOn !== null) front.date = decision.decidedOn;
   if (makers.length > 0) front['decision-makers'] = makers;
   if (decision.tags.length > 0) front.tags = decision.tags;
   front['x-ref'] = formatRef(decision.ref);
@@ -125,7 +126,7 @@ function writeNygard(decision: ExportableDecision, fileNameOf: (ref: number) => 
   return [
     privateMark,
     `# ${decision.ref}. ${heading(decision.title, names)}`,
-    `Date: ${decision.decidedOn}`,
+    decision.decidedOn === null ? '' : `Date: ${decision.decidedOn}`,
     section('## Status', statusLines.join('\n\n')),
     section('## Context', text(decision.context)),
     section('## Decision', outcome),

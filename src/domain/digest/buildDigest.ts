@@ -12,8 +12,8 @@ export interface DigestDecision {
   ref: number;
   title: string;
   permalink: string | null;
-  /** `YYYY-MM-DD`. */
-  decidedOn: string;
+  /** `YYYY-MM-DD`; null for an imported record whose file gave no date. */
+  decidedOn: string | null;
   deciders: string[];
 }
 
@@ -54,7 +54,10 @@ export type DigestCostTotals = CostTotals;
 
 export interface DigestData {
   period: { label: string; start: Date; end: Date };
+  /** Decisions made in the period: recorded in it, or imported with a date in it. */
   decided: DigestDecision[];
+  /** Records imported in the period, whatever their dates: history brought in, not decided now. */
+  imported: number;
   changed: DigestChangedDecision[];
   dueForRevisit: DigestRevisit[];
   relitigation: DigestRelitigation;
@@ -74,7 +77,7 @@ export interface DigestCostTrend {
 export type DigestCostSum = CostSum;
 
 export interface Digest extends DigestData {
-  /** Nothing decided, changed, due or argued again: the digest says so briefly. Costs do not count. */
+  /** Nothing decided, changed, due or argued again: the digest says so briefly. Costs and imports do not count. */
   empty: boolean;
   /** One per kind and currency of the current period, in the order meeting, review wait, relitigation. */
   trend: DigestCostTrend[];
@@ -121,6 +124,7 @@ export function buildDigest(data: DigestData): Digest {
   const digest: Omit<Digest, 'questions'> = {
     period: data.period,
     decided,
+    imported: data.imported,
     changed,
     dueForRevisit,
     relitigation,

@@ -16,6 +16,10 @@ export function narrativeFacts(digest: Digest): string {
     lines.push(
       `Decided (${digest.decided.length}): ${list(digest.decided.map((d) => `D-${d.ref} ${decodeEntities(d.title)}`))}.`,
     );
+  if (digest.imported > 0)
+    lines.push(
+      `Records imported from ADR files: ${digest.imported} (each counts as decided in the period of its own date, not when it was imported).`,
+    );
   if (digest.changed.length > 0)
     lines.push(
       `Superseded (${digest.changed.length}): ${list(digest.changed.map((c) => `D-${c.decision.ref}${c.by ? ` by D-${c.by.ref}` : ''}`))}.`,

@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { IsoWeekday } from '../costs/workingHours.js';
 import { isValidTimeZone } from '../timeZones.js';
+import { earlierByDays, type Period } from '../period.js';
 
 /**
  * When a channel's reflection digest is posted: a wall-clock time in a zone, every day, every week
@@ -160,8 +161,11 @@ export function nextRunAt(schedule: DigestSchedule, now: Date, timeZone: string)
   return new Date(runOn(rule, date));
 }
 
-export interface DigestPeriod {
-  /** The previous scheduled run before `end`. */
+/** How many periods before a digest's own its chart shows; the last of them is the trend's "period before". */
+export const EARLIER_PERIODS = 7;
+
+export interface DigestPeriod extends Period {
+  /** The previous scheduled run before `end` (`start` is inclusive, `end` exclusive, as every Period). */
   start: Date;
   /** The run itself (or, for a preview, now). */
   end: Date;
@@ -172,6 +176,12 @@ export interface DigestPeriod {
   key: string;
   /** `week to Fri 20 Nov 2026`. */
   label: string;
+  /**
+   * Where the EARLIER_PERIODS periods before it start, oldest first; each runs to the next one's
+   * start, the last to `start`. They are the digests posted before, so the chart's bars and the
+   * trend count what those digests counted.
+   */
+  earlier: Date[];
 }
 
 const UNIT: Record<DigestCadence, string> = { daily: 'day', weekly: 'week', monthly: 'month' };
@@ -179,14 +189,45 @@ const UNIT: Record<DigestCadence, string> = { daily: 'day', weekly: 'week', mont
 /** The period a digest posted at `runAt` covers: from the scheduled run before it up to `runAt`. */
 export function digestPeriodOf(schedule: DigestSchedule, runAt: Date, timeZone: string): DigestPeriod {
   const zone = checked(schedule, timeZone).zone;
-  const start = latestRunAt(schedule, new Date(runAt.getTime() - 1), timeZone);
+  const runBefore = (at: Date) => latestRunAt(schedule, new Date(at.getTime() - 1), timeZone);
+  const start = runBefore(runAt);
+  const earlier = [runBefore(start)];
+  while (earlier.length < EARLIER_PERIODS) earlier.unshift(runBefore(earlier[0]!));
   // English whatever the host's locale, as in costs/periods.ts.
   const local = DateTime.fromJSDate(runAt, { zone }).setLocale('en-US');
   return {
     start,
     end: new Date(runAt.getTime()),
-    key: `${schedule.cadence}:${local.toFormat("yyyy-MM-dd'T'HH:mm")}@${zone}`,
+    key: digestRunKey(schedule, runAt, timeZone),
     label: `${UNIT[schedule.cadence]} to ${local.toFormat('ccc d LLL yyyy')}`,
+    earlier,
+  };
+}
+
+/** A run's DigestPeriod.key alone: cheap enough to name every schedule's run on every tick. */
+export function digestRunKey(schedule: DigestSchedule, runAt: Date, timeZone: string): string {
+  const zone = checked(schedule, timeZone).zone;
+  // Latin digits whatever the host's locale: replicas on differently configured hosts agree.
+  const local = DateTime.fromJSDate(runAt, { zone }).setLocale('en-US');
+  return `${schedule.cadence}:${local.toFormat("yyyy-MM-dd'T'HH:mm")}@${zone}`;
+}
+
+const ROLLING_DAYS = 7;
+
+/**
+ * The period a digest made at `now` covers, outside its schedule (a preview, an operator's run):
+ * the next scheduled digest's period so far — from the last run up to now, nothing the last digest
+ * counted — or the last seven days for a channel without a schedule.
+ */
+export function currentDigestPeriod(schedule: DigestSchedule | null, now: Date, timeZone: string): DigestPeriod {
+  if (schedule) return { ...digestPeriodOf(schedule, nextRunAt(schedule, now, timeZone), timeZone), end: now };
+  const starts = earlierByDays(now, ROLLING_DAYS, timeZone, EARLIER_PERIODS + 1);
+  return {
+    start: starts.at(-1)!,
+    end: now,
+    key: `last-${ROLLING_DAYS}-days:${now.toISOString()}`,
+    label: `the last ${ROLLING_DAYS} days`,
+    earlier: starts.slice(0, -1),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { type Decision, type DecisionEvent, type DecisionStatus, formatRef } from '../../domain/decision.js';
 import { truncate } from '../../domain/markup.js';
-import { link, listOfPeople, personMention, plainUserText, userText } from './text.js';
+import { decisionDate, link, listOfPeople, personMention, plainUserText, userText } from './text.js';
 
 const STATUS_LABEL: Record<DecisionStatus, string> = {
   proposed: ':thought_balloon: Proposed',
@@ -56,7 +56,7 @@ export function decisionCardBlocks(decision: Decision): KnownBlock[] {
 function metaLine(decision: Decision): string {
   const parts = [
     statusLabel(decision.status as DecisionStatus),
-    `decided ${decision.decidedOn} by ${listOfPeople(decision.deciders)}`,
+    `decided ${decisionDate(decision.decidedOn)} by ${listOfPeople(decision.deciders)}`,
   ];
   if (decision.underReviewSince)
     parts.push(`:mag: under review since ${decision.underReviewSince.toISOString().slice(0, 10)}`);
@@ -80,7 +80,11 @@ export function decisionSummaryBlocks(decision: Decision): KnownBlock[] {
   const ref = link(decisionLink(decision), formatRef(decision.ref));
   const superseded = decision.supersededBy ? ` → superseded by ${formatRef(decision.supersededBy.ref)}` : '';
   // Ten of these share one message, so each stays short: the full record is one `/decide show` away.
-  const parts = [statusLabel(decision.status) + superseded, decision.decidedOn, listOfPeople(decision.deciders, 3)];
+  const parts = [
+    statusLabel(decision.status) + superseded,
+    decisionDate(decision.decidedOn),
+    listOfPeople(decision.deciders, 3),
+  ];
   if (decision.tags.length > 0)
     parts.push(
       decision.tags

@@ -67,6 +67,7 @@ export function digestBlocks(digest: Digest, options: DigestBlockOptions): Known
         `Nothing was decided, changed or argued again in this channel over this period, and no revisit is due. When something is settled, \`${COMMAND} <what was decided>\` records it.`,
       ),
     );
+    if (digest.imported > 0) blocks.push(importedContext(digest.imported));
     if (digest.costs.current.length > 0) blocks.push(section(costsText(digest)), assumptionsContext(options));
     blocks.push(section(questionsText(digest)));
     return blocks;
@@ -84,6 +85,7 @@ export function digestBlocks(digest: Digest, options: DigestBlockOptions): Known
       ),
     );
   }
+  if (digest.imported > 0) blocks.push(importedContext(digest.imported));
   if (digest.changed.length > 0) {
     const lines = digest.changed.map(({ decision, change, by }) => {
       const what = by ? `${CHANGE_LABEL[change]} by ${formatRef(by.ref)}` : CHANGE_LABEL[change];
@@ -122,14 +124,28 @@ export function digestBlocks(digest: Digest, options: DigestBlockOptions): Known
 /** The notification and screen-reader text: counts only, no user text. */
 export function digestText(digest: Digest): string {
   const head = `Reflection digest — ${digest.period.label}`;
-  if (digest.empty) return `${head}: a quiet one`;
+  const imported = digest.imported > 0 ? `, ${importedCount(digest.imported)}` : '';
+  if (digest.empty) return `${head}: a quiet one${imported}`;
   const parts = [
     `${digest.decided.length} decided`,
     `${digest.changed.length} superseded or reversed`,
     `${digest.dueForRevisit.length} due for revisit`,
     count(digest.relitigation.warned, 'relitigation warning', 'relitigation warnings'),
   ];
-  return `${head}: ${parts.join(', ')}`;
+  return `${head}: ${parts.join(', ')}${imported}`;
+}
+
+function importedCount(n: number): string {
+  return count(n, 'record imported', 'records imported');
+}
+
+/**
+ * Imports on a line of their own: a folder of ADRs written years ago is history brought into the
+ * ledger, listed under "Decided" only in a period its own dates fall in.
+ */
+function importedContext(n: number): KnownBlock {
+  const text = `*${importedCount(n)}* from ADR files: each counts as decided in the period of its own date, not when it was imported. \`/decide list\` shows them.`;
+  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
 }
 
 function section(text: string): KnownBlock {

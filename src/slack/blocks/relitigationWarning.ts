@@ -3,7 +3,7 @@ import { type Decision, formatRef, LIMITS } from '../../domain/decision.js';
 import type { TopicEvidence } from '../../domain/relitigation/types.js';
 import { ACTION, CALLBACK, COMMAND, FIELD_ACTION, REOPEN_FIELD } from '../ids.js';
 import { decisionFallbackText, decisionLink } from './decisionCard.js';
-import { link, listOfPeople, userText } from './text.js';
+import { decisionDate, link, listOfPeople, userText } from './text.js';
 
 /** The threaded reply that says a message reopens a recorded decision, with what to do about it. */
 export function relitigationWarningBlocks(
@@ -34,7 +34,7 @@ export function relitigationWarningBlocks(
       elements: [
         {
           type: 'mrkdwn',
-          text: `Decided ${decision.decidedOn}; *View ${ref}* shows by whom. Reopening is fine — on purpose, with what is new.`,
+          text: `Decided ${decisionDate(decision.decidedOn)}; *View ${ref}* shows by whom. Reopening is fine — on purpose, with what is new.`,
         },
       ],
     },
@@ -188,7 +188,7 @@ export function reopenModalView(decision: Decision, metadata: ReopenMetadata): M
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `*${ref}* — ${userText(decision.title, 2000)}\nDecided ${decision.decidedOn} by ${listOfPeople(decision.deciders, 5)}.`,
+          text: `*${ref}* — ${userText(decision.title, 2000)}\nDecided ${decisionDate(decision.decidedOn)} by ${listOfPeople(decision.deciders, 5)}.`,
         },
       },
       {

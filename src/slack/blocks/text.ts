@@ -39,3 +39,8 @@ export function listOfPeople(people: string[], max = PEOPLE_SHOWN): string {
 export function link(url: string | null, label: string): string {
   return url ? `<${url}|${label}>` : label;
 }
+
+/** A decision's date as shown: a record imported from a file without one says so instead of inventing one. */
+export function decisionDate(decidedOn: string | null): string {
+  return decidedOn ?? '(date unknown)';
+}

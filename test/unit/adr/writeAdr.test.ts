@@ -254,6 +254,12 @@ describe('writeAdr as Nygard', () => {
     );
   });
 
+  it('writes no date for a record imported without one, in either format, rather than inventing one', () => {
+    const undated = aDecision({ decidedOn: null });
+    expect(frontMatterOf(writeAdr(undated, 'madr', fileNameOf))).not.toHaveProperty('date');
+    expect(writeAdr(undated, 'nygard', fileNameOf)).not.toContain('Date:');
+  });
+
   it('links supersession both ways as adr-tools does', () => {
     const older = writeAdr(aDecision({ status: 'superseded', supersededBy: [7] }), 'nygard', fileNameOf);
     expect(older).toContain('## Status\n\nSuperseded by [7. Use cockroachdb](0007-use-cockroachdb.md)\n');

@@ -27,6 +27,25 @@ describe('digest blocks', () => {
     expect(blockKitViolations(blocks, 'message')).toEqual([]);
   });
 
+  it('says how many records were imported on a line of its own, never as decided', () => {
+    const quiet = buildDigest(digestData({ imported: 38 }));
+    expect(quiet.empty).toBe(true);
+    const blocks = digestBlocks(quiet, options) as any[];
+    expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'context', 'section']);
+    expect(texts(blocks)[2]).toBe(
+      '*38 records imported* from ADR files: each counts as decided in the period of its own date, not when it was imported. `/decide list` shows them.',
+    );
+    expect(digestText(quiet)).toBe('Reflection digest — week to Fri 20 Nov 2026: a quiet one, 38 records imported');
+
+    const busy = buildDigest(digestData({ decided: [decision(40)], imported: 1 }));
+    const busyBlocks = digestBlocks(busy, options) as any[];
+    expect(texts(busyBlocks)[1]).toMatch(/^\*Decided \(1\)\*/);
+    expect(texts(busyBlocks)[2]).toMatch(/^\*1 record imported\*/);
+    expect(digestText(busy)).toContain('1 decided, ');
+    expect(digestText(busy)).toMatch(/, 1 record imported$/);
+    expect(blockKitViolations(busyBlocks, 'message')).toEqual([]);
+  });
+
   it('still shows an empty week’s costs with their assumptions, in six blocks at most', () => {
     const digest = buildDigest(
       digestData({

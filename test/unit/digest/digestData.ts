@@ -15,6 +15,7 @@ export function digestData(overrides: Partial<DigestData> = {}): DigestData {
       end: new Date('2026-11-20T15:00:00Z'),
     },
     decided: [],
+    imported: 0,
     changed: [],
     dueForRevisit: [],
     relitigation: { warned: 0, confirmed: 0, dismissed: 0, weak: 0, byDecision: [] },

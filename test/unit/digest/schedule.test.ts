@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  currentDigestPeriod,
   describeSchedule,
   type DigestSchedule,
   digestPeriodOf,
@@ -178,17 +179,42 @@ describe('latestRunAt and nextRunAt', () => {
 describe('digestPeriodOf', () => {
   const friday = schedule({ cadence: 'weekly', weekday: 5, time: '16:00', timeZone: BERLIN });
 
-  it('covers the week since the previous run, keyed and labelled by the local run time', () => {
+  it('covers the week since the previous run, keyed and labelled by the local run time, and knows the runs before', () => {
     expect(digestPeriodOf(friday, at('2026-11-20T15:00:00Z'), 'UTC')).toEqual({
       start: at('2026-11-13T15:00:00Z'),
       end: at('2026-11-20T15:00:00Z'),
       key: 'weekly:2026-11-20T16:00@Europe/Berlin',
       label: 'week to Fri 20 Nov 2026',
+      // The digests posted before: 16:00 in Berlin on each side of the clocks going back.
+      earlier: [
+        '2026-09-25T14:00:00Z',
+        '2026-10-02T14:00:00Z',
+        '2026-10-09T14:00:00Z',
+        '2026-10-16T14:00:00Z',
+        '2026-10-23T14:00:00Z',
+        '2026-10-30T15:00:00Z',
+        '2026-11-06T15:00:00Z',
+      ].map(at),
     });
   });
 
+  it('previews the current period up to now, or the last seven days at the same local time without a schedule', () => {
+    const now = at('2026-11-23T09:15:00Z');
+    // The next digest's period so far: nothing the one posted on the 20th counted.
+    expect(currentDigestPeriod(friday, now, 'UTC')).toMatchObject({
+      start: at('2026-11-20T15:00:00Z'),
+      end: now,
+      label: 'week to Fri 27 Nov 2026',
+    });
+    const rolling = currentDigestPeriod(null, now, BERLIN);
+    expect(rolling).toMatchObject({ start: at('2026-11-16T09:15:00Z'), end: now, label: 'the last 7 days' });
+    // Seven weeks back the clocks were an hour ahead: 10:15 in Berlin is 08:15 UTC.
+    expect(rolling.earlier[0]).toEqual(at('2026-09-28T08:15:00Z'));
+    expect(rolling.earlier.at(-1)).toEqual(at('2026-11-09T09:15:00Z'));
+  });
+
   it('labels days and months, and a week that spans the fall-back is 169 hours long', () => {
-    expect(digestPeriodOf(schedule({ time: '09:30' }), at('2026-03-29T07:30:00Z'), BERLIN)).toEqual({
+    expect(digestPeriodOf(schedule({ time: '09:30' }), at('2026-03-29T07:30:00Z'), BERLIN)).toMatchObject({
       start: at('2026-03-28T08:30:00Z'),
       end: at('2026-03-29T07:30:00Z'),
       key: 'daily:2026-03-29T09:30@Europe/Berlin',
@@ -200,7 +226,7 @@ describe('digestPeriodOf', () => {
         at('2026-04-01T07:00:00Z'),
         BERLIN,
       ),
-    ).toEqual({
+    ).toMatchObject({
       start: at('2026-03-01T08:00:00Z'),
       end: at('2026-04-01T07:00:00Z'),
       key: 'monthly:2026-04-01T09:00@Europe/Berlin',
