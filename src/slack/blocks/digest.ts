@@ -144,7 +144,7 @@ function importedCount(n: number): string {
  * ledger, listed under "Decided" only in a period its own dates fall in.
  */
 function importedContext(n: number): KnownBlock {
-  const text = `*${importedCount(n)}* from ADR files: each counts as decided in the period of its own date, not when it was imported. \`/decide list\` shows them.`;
+  const text = `*${importedCount(n)}* from ADR files: each counts as decided in the period of its own date, not when it was imported. \`${COMMAND} list\` shows them.`;
   return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
 }
 
