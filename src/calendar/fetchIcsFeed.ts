@@ -1,16 +1,11 @@
 import { type Dispatcher, fetch as undiciFetch } from 'undici';
+import type { FeedProblem as CalendarFeedProblem } from '../app/costs/ports.js';
 import { validateFeedUrl } from './feedUrl.js';
 import { looksLikeIcs } from './icsScreen.js';
 import { publicOnlyAgent } from './publicOnlyAgent.js';
 
-export type FeedProblem =
-  | 'invalid_url'
-  | 'private_host'
-  | 'timeout'
-  | 'http_error'
-  | 'too_large'
-  | 'network'
-  | 'not_a_calendar';
+/** What can go wrong fetching a feed (reading it comes after: `malformed` is not one of these). */
+export type FeedProblem = Exclude<CalendarFeedProblem, 'malformed'>;
 
 export type FeedFetchResult = { ok: true; text: string } | { ok: false; problem: FeedProblem; status?: number };
 

@@ -1,9 +1,7 @@
-import type { Detector } from '../../domain/relitigation/detector.js';
-import type { Verdict, WatchSensitivity } from '../../domain/relitigation/types.js';
+import type { Verdict } from '../../domain/relitigation/types.js';
 import { confirmWithLlm } from './confirmWithLlm.js';
-import { detectRelitigation } from './detectRelitigation.js';
-import type { RelitigationIndex, RelitigationLlm } from './ports.js';
-import type { Workspace } from '../../domain/workspace.js';
+import { type DetectRelitigationProps, detectRelitigation } from './detectRelitigation.js';
+import type { RelitigationLlm } from './ports.js';
 
 /** The LLM's part in judging, with the latency budget it gets and the embeddings it already made. */
 export interface LlmHelp {
@@ -12,16 +10,8 @@ export interface LlmHelp {
   embeddingCache: Map<string, number[]>;
 }
 
-export interface JudgeMessageProps {
-  index: RelitigationIndex;
-  detector: Detector;
-  workspace: Workspace;
-  channelId: string;
-  /** The message as Slack sent it (mrkdwn-encoded). */
-  text: string;
-  sensitivity: WatchSensitivity;
-  /** Whether the channel is shared with another organisation (see detectRelitigation). */
-  isolated?: () => Promise<boolean>;
+/** What detectRelitigation takes, and the LLM help the message may get. */
+export interface JudgeMessageProps extends DetectRelitigationProps {
   /**
    * The LLM help this message may get, or null to judge offline. Asked only when the offline
    * judgement found something: most messages never need it, nor the lookup behind it.
