@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const BENCHES = [
+  'bench/footprint.bench.ts',
   'bench/decide.bench.ts',
   'bench/detectorLoad.bench.ts',
   'bench/judge.bench.ts',

@@ -46,7 +46,7 @@ import {
   stopAll,
   stopChild,
 } from './lib/servers.js';
-import type { ProbeReading } from './lib/serverProbe.js';
+import type { ProbeReading } from './lib/probeReading.js';
 import { seedLedger } from './lib/seedLedger.js';
 import { signedMessageEvent } from './lib/slackBodies.js';
 import { startBareBolt, startRealApp, TEAM } from './lib/targets.js';

@@ -61,7 +61,20 @@ const envSchema = z.object({
     (value) => value === undefined || /^postgres(ql)?:\/\//.test(value),
     'DATABASE_MIGRATION_URL must start with postgres:// or postgresql://',
   ),
+  /** PostgreSQL connections per replica; the server's max_connections must cover every replica's. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
+  /** A connection idle this long is closed (seconds); PGlite's one connection stays. */
+  DATABASE_IDLE_TIMEOUT_S: positiveInt(60),
+  /** A statement of the app's running longer than this is cancelled (0: never). Commands have none. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** How long start-up waits for another replica's migrations (the migration lock) before giving up. */
+  MIGRATION_LOCK_TIMEOUT_MS: positiveInt(120_000),
   DATA_DIR: z.string().trim().min(1).default('./data'),
+  /** The bearer token Prometheus sends for GET /metrics (16+ characters); unset → /metrics is off. */
+  METRICS_TOKEN: optionalString.refine(
+    (value) => value === undefined || value.length >= 16,
+    'METRICS_TOKEN must be at least 16 characters (openssl rand -hex 16)',
+  ),
   /** Optional OpenAI-compatible endpoint; every feature works without it. */
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.refine(
@@ -105,6 +118,25 @@ export type SlackAuth =
       redirectUri?: string;
     };
 
+export interface PoolSettings {
+  max: number;
+  idleTimeoutS: number;
+  /** 0: no limit. */
+  statementTimeoutMs: number;
+}
+
+export type DatabaseConfig =
+  | {
+      kind: 'postgres';
+      url: string;
+      migrationUrl?: string;
+      /** POOL_DEFAULTS (storage/database.ts) where not given. */
+      pool?: PoolSettings;
+      /** Two minutes where not given. */
+      migrationLockTimeoutMs?: number;
+    }
+  | { kind: 'pglite'; dataDir: string };
+
 export interface Config {
   slack: SlackTransport & {
     auth: SlackAuth;
@@ -113,7 +145,8 @@ export interface Config {
     apiMaxRetries: number;
     eventRetryWindowMs: number;
   };
-  database: { kind: 'postgres'; url: string; migrationUrl?: string } | { kind: 'pglite'; dataDir: string };
+  database: DatabaseConfig;
+  metricsToken: string | null;
   openai?: { apiKey: string; baseUrl?: string; model: string; embeddingModel: string; timeoutMs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   github: { webhookSecret: string | null };
@@ -210,13 +243,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiMaxRetries: e.SLACK_API_MAX_RETRIES,
       eventRetryWindowMs: e.EVENT_RETRY_WINDOW_MS,
     },
-    database: e.DATABASE_URL
-      ? {
-          kind: 'postgres',
-          url: e.DATABASE_URL,
-          ...(e.DATABASE_MIGRATION_URL ? { migrationUrl: e.DATABASE_MIGRATION_URL } : {}),
-        }
-      : { kind: 'pglite', dataDir: e.DATA_DIR },
+    database: databaseOf(e, e.DATABASE_STATEMENT_TIMEOUT_MS),
+    metricsToken: e.METRICS_TOKEN ?? null,
     openai: openAiOf(e),
     logLevel: e.LOG_LEVEL,
     github: { webhookSecret: e.GITHUB_WEBHOOK_SECRET ?? null },
@@ -282,18 +310,36 @@ export function loadOpenAiConfig(env: NodeJS.ProcessEnv = process.env): NonNulla
  * same variables as the app's (DATABASE_URL, DATABASE_MIGRATION_URL, DATA_DIR).
  */
 export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Config['database'] {
-  const parsed = envSchema.pick({ DATABASE_URL: true, DATABASE_MIGRATION_URL: true, DATA_DIR: true }).safeParse(env);
+  const parsed = envSchema.pick(DATABASE_VARIABLES).safeParse(env);
   if (!parsed.success)
     throw new ConfigError(
       parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
       'The database cannot be opened',
     );
-  const e = parsed.data;
+  // Commands import, export and reindex whole ledgers: long statements are what they are for.
+  return databaseOf(parsed.data, 0);
+}
+
+const DATABASE_VARIABLES = {
+  DATABASE_URL: true,
+  DATABASE_MIGRATION_URL: true,
+  DATABASE_POOL_MAX: true,
+  DATABASE_IDLE_TIMEOUT_S: true,
+  MIGRATION_LOCK_TIMEOUT_MS: true,
+  DATA_DIR: true,
+} as const;
+
+function databaseOf(
+  e: Pick<z.infer<typeof envSchema>, keyof typeof DATABASE_VARIABLES>,
+  statementTimeoutMs: number,
+): DatabaseConfig {
   return e.DATABASE_URL
     ? {
         kind: 'postgres',
         url: e.DATABASE_URL,
         ...(e.DATABASE_MIGRATION_URL ? { migrationUrl: e.DATABASE_MIGRATION_URL } : {}),
+        pool: { max: e.DATABASE_POOL_MAX, idleTimeoutS: e.DATABASE_IDLE_TIMEOUT_S, statementTimeoutMs },
+        migrationLockTimeoutMs: e.MIGRATION_LOCK_TIMEOUT_MS,
       }
     : { kind: 'pglite', dataDir: e.DATA_DIR };
 }

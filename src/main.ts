@@ -1,13 +1,35 @@
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { type AppServer, createAppServer } from './http/appServer.js';
+import { operationsRoutes } from './http/operationsRoutes.js';
+import { createLogger, errorForLog, type Logger } from './logger.js';
 import { createMetrics } from './metrics/metrics.js';
-import { StartupError, startApp } from './startApp.js';
-import { openDatabase } from './storage/database.js';
+import { httpErrorLogger, type RunningApp, StartupError, startApp } from './startApp.js';
+import { type Database, MigrationLockTimeoutError, openDatabase } from './storage/database.js';
 import { DataFolderInUseError } from './storage/embedded/dataFolderLock.js';
-import { errorForLog } from './logger.js';
 
-/** Composition root: config → database + migrations → Slack app → serve; SIGTERM drains and closes. */
+/** How long a server that never finished starting waits for requests in flight when told to stop. */
+const STARTING_DRAIN_MS = 1000;
+
+/** What has been started so far, so that a stop at any moment closes exactly that. */
+const started: {
+  logger?: Logger;
+  server?: AppServer;
+  database?: Database;
+  app?: RunningApp;
+  /** PostgreSQL rolls back a migration whose connection ends: start-up may stop mid-step there. */
+  stopsMidStep?: boolean;
+} = {};
+let stopRequested: string | null = null;
+
+/**
+ * Composition root. Signals are handled from the first line; the server listens before anything
+ * slow (/healthz 200, /readyz 503 "starting", Slack asked to retry), then the database opens and
+ * migrates, then the Slack app takes the server over and /readyz turns 200. SIGTERM drains and
+ * closes whatever was started.
+ */
 async function main(): Promise<void> {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => onSignal(signal));
+
   let config;
   try {
     config = loadConfig();
@@ -19,46 +41,73 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  started.logger = logger;
+  started.stopsMidStep = config.database.kind === 'postgres';
   const metrics = createMetrics();
-  let database;
-  try {
-    database = await openDatabase(config.database, { metrics });
-  } catch (error) {
-    if (error instanceof DataFolderInUseError) {
-      logger.fatal(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-  await database.migrate();
-  let app;
-  try {
-    app = await startApp({ config, database, logger, metrics });
-  } catch (error) {
-    await database.close();
-    if (error instanceof StartupError) {
-      logger.fatal(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    try {
-      await app.stop();
-      await database.close();
-      process.exit(0);
-    } catch (error) {
-      logger.error({ err: errorForLog(error) }, 'unclean shutdown');
+  const server = createAppServer({
+    routes: operationsRoutes({ database: null, metrics, isDraining: () => false, metricsToken: config.metricsToken }),
+    // Slack retries an event answered 503; a command typed during these seconds says it failed.
+    fallback: (_req, res) => {
+      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '2' }).end('{"error":"starting"}');
+    },
+    metrics,
+    onError: httpErrorLogger(logger),
+  });
+  started.server = server;
+  const port = await server.listen(config.slack.port);
+  logger.info({ port }, 'listening; opening the database');
+  if (stopRequested) return stop();
+
+  try {
+    started.database = await openDatabase(config.database, { metrics });
+    if (stopRequested) return stop();
+    await started.database.migrate();
+    if (stopRequested) return stop();
+    started.app = await startApp({ config, database: started.database, logger, metrics, listening: { server, port } });
+  } catch (error) {
+    if (
+      error instanceof DataFolderInUseError ||
+      error instanceof StartupError ||
+      error instanceof MigrationLockTimeoutError
+    ) {
+      logger.fatal(error.message);
+      await closeStarted();
       process.exit(1);
     }
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+    throw error;
+  }
+  if (stopRequested) return stop();
+}
+
+function onSignal(signal: string): void {
+  if (stopRequested) {
+    // Asked twice: the operator wants it gone now.
+    if (!started.app) process.exit(130);
+    return;
+  }
+  stopRequested = signal;
+  const now = Boolean(started.app || started.stopsMidStep);
+  started.logger?.info({ signal }, now ? 'shutting down' : 'stopping once the current start-up step ends');
+  // Mid start-up on the embedded database, main() stops after the step under way: PGlite cut off
+  // mid-migration is a crash to recover from. A server rolls back what a gone connection began.
+  if (now) void stop();
+}
+
+async function stop(): Promise<void> {
+  try {
+    await closeStarted();
+    process.exit(0);
+  } catch (error) {
+    started.logger?.error({ err: errorForLog(error) }, 'unclean shutdown');
+    process.exit(1);
+  }
+}
+
+async function closeStarted(): Promise<void> {
+  if (started.app) await started.app.stop();
+  else await started.server?.drain(STARTING_DRAIN_MS);
+  await started.database?.close();
 }
 
 main().catch((error: unknown) => {

@@ -12,7 +12,7 @@ import { type EmbeddedAutovacuumJob, startEmbeddedAutovacuum } from './jobs/embe
 import { createOpenAiDigestNarrator } from './llm/openAiDigestNarrator.js';
 import { createOpenAiDrafter } from './llm/openAiDrafter.js';
 import { createOpenAiRelitigation } from './llm/openAiRelitigation.js';
-import { createAppServer, type RequestHandler, type Route } from './http/appServer.js';
+import { type AppServer, createAppServer, type Handlers, type RequestHandler, type Route } from './http/appServer.js';
 import { operationsRoutes } from './http/operationsRoutes.js';
 import { errorForLog, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
@@ -72,6 +72,11 @@ export interface StartAppOptions {
   routes?: Route[];
   /** The address to listen on; every interface unless given (the playground listens on loopback only). */
   host?: string;
+  /**
+   * A server already listening (main.ts listens first, answering health checks while the database
+   * opens and migrates): the app's handlers take it over. Without one, the app listens itself.
+   */
+  listening?: { server: AppServer; port: number };
 }
 
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -116,9 +121,15 @@ export async function startApp({
   metrics = createMetrics(),
   routes = [],
   host,
+  listening,
 }: StartAppOptions): Promise<RunningApp> {
   let draining = false;
-  const operations = operationsRoutes({ database, metrics, isDraining: () => draining });
+  const operations = operationsRoutes({
+    database,
+    metrics,
+    isDraining: () => draining,
+    metricsToken: config.metricsToken,
+  });
   // Built once the services exist (below); the route is declared before that.
   let githubWebhook: RequestHandler = async (_req, res) => {
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"github_webhooks_not_configured"}');
@@ -256,7 +267,7 @@ export async function startApp({
     logger.error({ err: errorForLog(error) }, 'unhandled error in a Slack listener');
   });
 
-  const server = createAppServer({
+  const handlers: Handlers = {
     routes: [
       ...operations,
       { method: 'POST', path: GITHUB_WEBHOOK_PATH, handler: (req, res) => githubWebhook(req, res) },
@@ -268,10 +279,16 @@ export async function startApp({
       boltReceiver instanceof HTTPReceiver
         ? withFutureRequestsRefused(withNullBodiesRefused(boltReceiver.requestListener))
         : null,
-    metrics,
-    onError: (error, path) => logger.error({ err: errorForLog(error), path }, 'an HTTP request failed'),
-  });
-  const port = await server.listen(config.slack.port, host);
+  };
+  let server: AppServer;
+  let port: number;
+  if (listening) {
+    ({ server, port } = listening);
+    server.serve(handlers);
+  } else {
+    server = createAppServer({ ...handlers, metrics, onError: httpErrorLogger(logger) });
+    port = await server.listen(config.slack.port, host);
+  }
   if (!(boltReceiver instanceof HTTPReceiver)) await app.start();
 
   const calendarSync = startCalendarSync({ cron: config.calendar.syncCron, useCases, clients, logger });
@@ -331,4 +348,9 @@ export async function startApp({
 
 function patientClientOptions(options: WebClientOptions, maxRetries: number): WebClientOptions {
   return { ...options, retryConfig: { ...options.retryConfig, retries: Math.max(5, maxRetries) } };
+}
+
+/** How the HTTP server reports a request whose handler failed. */
+export function httpErrorLogger(logger: Logger): (error: unknown, path: string) => void {
+  return (error, path) => logger.error({ err: errorForLog(error), path }, 'an HTTP request failed');
 }

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { SignedRequest } from '../../test/support/slackRequests.js';
 import { httpRequest, RequestTimeout } from './http.js';
 import { isInterrupted, probe, type Server, sleep } from './servers.js';
-import type { ProbeReading } from './serverProbe.js';
+import type { ProbeReading } from './probeReading.js';
 
 export interface PhaseResult {
   completed: number;

@@ -1,6 +1,6 @@
 /**
- * The servers under test, each a child process of its own (`node --import tsx …`) with the probe
- * (serverProbe.ts) preloaded: start on a free port and wait for /healthz, stop, read the probe.
+ * The servers under test, each a child process of its own (`node …`, no loader: the app from dist/
+ * as `npm start` runs it) with the probe (serverProbe.mjs) preloaded: start on a free port and wait for /healthz, stop, read the probe.
  * Importing this module installs the clean-up: children are killed and temporary directories
  * removed when the bench exits, and SIGINT/SIGTERM stop the servers before exiting.
  */
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { httpRequest } from './http.js';
-import type { ProbeReading } from './serverProbe.js';
+import type { ProbeReading } from './probeReading.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -78,23 +78,22 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-/** Starts `script` (relative to the project root) and resolves once it answers GET /healthz with 200. */
+/**
+ * Starts `node <command…>` (a script relative to the project root, and its arguments) and resolves
+ * once it answers GET /healthz with 200.
+ */
 export async function startServer(
   name: string,
-  script: string,
+  command: string[],
   env: Record<string, string>,
   port: number,
   nodeFlags: string[] = [],
 ): Promise<Server> {
-  const child = spawn(
-    process.execPath,
-    [...nodeFlags, '--import', 'tsx', '--import', './bench/lib/serverProbe.ts', script],
-    {
-      cwd: ROOT,
-      env: cleanEnv(env),
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    },
-  );
+  const child = spawn(process.execPath, [...nodeFlags, '--import', './bench/lib/serverProbe.mjs', ...command], {
+    cwd: ROOT,
+    env: cleanEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   children.add(child);
   const output = { lines: 0, tail: [] as string[] };
   const collect = (chunk: Buffer) => {

@@ -5,12 +5,12 @@ import { freePort, type Server, startServer } from './servers.js';
 export const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 export const TEAM = 'T0001';
 
-/** bench/bareBoltApp.ts with a do-nothing listener for `/decide` (acks) or for `message` events. */
+/** bench/bareBoltApp.mjs with a do-nothing listener for `/decide` (acks) or for `message` events. */
 export async function startBareBolt(fake: FakeSlack, listener: 'command' | 'message'): Promise<Server> {
   const port = await freePort();
   return startServer(
     'bare',
-    'bench/bareBoltApp.ts',
+    ['bench/bareBoltApp.mjs'],
     {
       BENCH_SIGNING_SECRET: SIGNING_SECRET,
       BENCH_SLACK_API_URL: fake.apiUrl,
@@ -30,12 +30,12 @@ export interface AppOptions {
   cpuProfDir?: string;
 }
 
-/** The real app (src/main.ts) in HTTP mode, logging at warn and above, with no Web API retries. */
+/** The real app as `npm start` runs it (compiled, from dist/) in HTTP mode, logging at warn and above, with no Web API retries. */
 export async function startRealApp(fake: FakeSlack, options: AppOptions): Promise<Server> {
   const port = await freePort();
   return startServer(
     'app',
-    'src/main.ts',
+    ['scripts/run.mjs', 'main'],
     {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_BOT_TOKEN: 'xoxb-bench-token',

@@ -1,7 +1,6 @@
 import type { CalendarFeedReader } from '../app/costs/ports.js';
 import { validateFeedUrl } from './feedUrl.js';
 import { fetchIcsFeed } from './fetchIcsFeed.js';
-import { meetingsFromIcs } from './icsMeetings.js';
 
 export interface CalendarFeedReaderOptions {
   timeoutMs: number;
@@ -25,6 +24,8 @@ export function createCalendarFeedReader(options: CalendarFeedReaderOptions): Ca
         allowPrivateHosts: options.allowPrivateHosts,
       });
       if (!fetched.ok) return fetched;
+      // node-ical and its Temporal polyfill cost ~10 MB: loaded by the first feed read, not at start.
+      const { meetingsFromIcs } = await import('./icsMeetings.js');
       const read = meetingsFromIcs(fetched.text, window);
       if (!read.ok) return read;
       const skipped = Object.values(read.skipped).reduce((a, b) => a + b, 0);

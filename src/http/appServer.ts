@@ -10,15 +10,23 @@ export interface Route {
   handler: RequestHandler;
 }
 
-export interface AppServerProps {
+export interface Handlers {
   routes: Route[];
   /** Everything the routes do not match: Bolt's receiver (Slack requests, OAuth pages), which throws for what it does not serve. */
   fallback: RequestHandler | null;
+}
+
+export interface AppServerProps extends Handlers {
   metrics: Metrics;
   onError: (error: unknown, path: string) => void;
 }
 
 export interface AppServer {
+  /**
+   * Answers with these handlers from now on: the server listens while the app starts (health
+   * checks answered, Slack told to retry), and the started app's handlers take over.
+   */
+  serve(handlers: Handlers): void;
   /** Listens on `host` (every interface when not given) and returns the port. */
   listen(port: number, host?: string): Promise<number>;
   /**
@@ -36,11 +44,13 @@ export interface AppServer {
  * counted. No request can crash the process or go unanswered: a handler that throws gets a 500,
  * an unknown path a 404.
  */
-export function createAppServer({ routes, fallback, metrics, onError }: AppServerProps): AppServer {
+export function createAppServer({ metrics, onError, ...initial }: AppServerProps): AppServer {
   let open = 0;
+  let handlers: Handlers = initial;
   const server: Server = createServer((req, res) => {
     open += 1;
     const path = pathOf(req);
+    const { routes, fallback } = handlers;
     const route = routes.find((r) => r.path === path && r.method === req.method);
     res.once('close', () => {
       open -= 1;
@@ -69,6 +79,9 @@ export function createAppServer({ routes, fallback, metrics, onError }: AppServe
   server.headersTimeout = 10_000;
 
   return {
+    serve(next) {
+      handlers = next;
+    },
     async listen(port, host) {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

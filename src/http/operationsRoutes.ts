@@ -1,57 +1,74 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Metrics } from '../metrics/metrics.js';
 import { metricsText } from '../metrics/metrics.js';
 import type { Database } from '../storage/database.js';
-import type { Route } from './appServer.js';
+import type { RequestHandler, Route } from './appServer.js';
 
 export interface OperationsRoutesProps {
-  database: Database;
+  /** Null while the app starts (migrations, Slack's auth.test): not ready yet. */
+  database: Database | null;
   metrics: Metrics;
   /** True once shutdown has begun. */
   isDraining: () => boolean;
+  /** The bearer token GET /metrics asks for; without one, /metrics is not served. */
+  metricsToken: string | null;
 }
 
 const READY_PING_MS = 1000;
 
 /**
  * What an orchestrator and Prometheus ask:
- * - /healthz — liveness: the process serves HTTP. A database outage must not get every replica
- *   restarted at once, so it does not fail this;
- * - /readyz — readiness: the database answers and the app is not shutting down; a load balancer
- *   stops sending requests while it fails;
- * - /metrics — Prometheus text format.
+ * - /healthz — liveness: the process serves HTTP, from its first second. A database outage must
+ *   not get every replica restarted at once, so it does not fail this;
+ * - /readyz — readiness: started (migrated, connected), the database answers and the app is not
+ *   shutting down; a load balancer stops sending requests while it fails;
+ * - /metrics — Prometheus text format, to holders of METRICS_TOKEN only: counts of requests,
+ *   workspaces and failures are not for the public internet the Slack endpoint faces.
  */
-export function operationsRoutes({ database, metrics, isDraining }: OperationsRoutesProps): Route[] {
+export function operationsRoutes({ database, metrics, isDraining, metricsToken }: OperationsRoutesProps): Route[] {
+  const json = (status: number, body: string): RequestHandler => {
+    return (_req, res) => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+    };
+  };
   return [
-    {
-      method: 'GET',
-      path: '/healthz',
-      handler: (_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-      },
-    },
+    { method: 'GET', path: '/healthz', handler: json(200, '{"status":"ok"}') },
     {
       method: 'GET',
       path: '/readyz',
-      handler: async (_req, res) => {
-        if (isDraining()) {
-          res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"shutting down"}');
-          return;
-        }
+      handler: async (req, res) => {
+        if (isDraining()) return json(503, '{"status":"shutting down"}')(req, res);
+        if (!database) return json(503, '{"status":"starting"}')(req, res);
         try {
           await database.ping(READY_PING_MS);
-          res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}');
+          json(200, '{"status":"ready"}')(req, res);
         } catch {
-          res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"database unavailable"}');
+          json(503, '{"status":"database unavailable"}')(req, res);
         }
       },
     },
     {
       method: 'GET',
       path: '/metrics',
-      handler: async (_req, res) => {
+      handler: async (req, res) => {
+        if (!metricsToken) return json(404, '{"error":"metrics_need_METRICS_TOKEN"}')(req, res);
+        if (!bearerMatches(req.headers.authorization, metricsToken)) {
+          res
+            .writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' })
+            .end('{"error":"unauthorized"}');
+          return;
+        }
         const { contentType, body } = await metricsText(metrics);
         res.writeHead(200, { 'content-type': contentType }).end(body);
       },
     },
   ];
+}
+
+/** Constant-time: how much of the token a guess got right must not show in the answer's timing. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  if (!header?.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice('Bearer '.length));
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

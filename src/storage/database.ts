@@ -5,7 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import type { Config } from '../config.js';
+import type { Config, PoolSettings } from '../config.js';
 import { withDeadline } from '../deadline.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { observePostgres } from '../metrics/observeDatabase.js';
@@ -44,9 +44,25 @@ export interface Autovacuumed {
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 // Replicas starting together must not run the same migration twice.
-const MIGRATION_LOCK_KEY = 7_310_431_881;
+export const MIGRATION_LOCK_KEY = 7_310_431_881;
 
-const POSTGRES_POOL_MAX = 10;
+/** For callers that name none (tests, benches); the app's come from its configuration. */
+const POOL_DEFAULTS: PoolSettings = { max: 10, idleTimeoutS: 60, statementTimeoutMs: 0 };
+const MIGRATION_LOCK_TIMEOUT_MS = 120_000;
+/** PostgreSQL's lock_not_available: lock_timeout ran out. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/** Another replica held the migration lock for longer than start-up waits. */
+export class MigrationLockTimeoutError extends Error {
+  constructor(waitedMs: number) {
+    super(
+      `Another process has been migrating this database for over ${Math.round(waitedMs / 1000)} s (it holds the migration lock). ` +
+        'If no other replica is starting, a stuck session holds it: find it in pg_locks (locktype advisory) and end it, ' +
+        'or raise MIGRATION_LOCK_TIMEOUT_MS for a migration known to be long.',
+    );
+    this.name = 'MigrationLockTimeoutError';
+  }
+}
 
 /**
  * How long postgres.js waits before reconnecting after the n-th failed attempt in a row. Its
@@ -64,7 +80,13 @@ export interface OpenDatabaseOptions {
 
 export async function openDatabase(config: Config['database'], options: OpenDatabaseOptions = {}): Promise<Database> {
   return config.kind === 'postgres'
-    ? openPostgres(config.url, config.migrationUrl ?? config.url, options.metrics)
+    ? openPostgres(
+        config.url,
+        config.migrationUrl ?? config.url,
+        config.pool ?? POOL_DEFAULTS,
+        config.migrationLockTimeoutMs ?? MIGRATION_LOCK_TIMEOUT_MS,
+        options.metrics,
+      )
     : openPglite(config.dataDir, options.metrics);
 }
 
@@ -198,14 +220,22 @@ async function refreshPgliteStatistics(client: postgres.Sql, rowsAtAnalyse: Map<
   return analysed;
 }
 
-async function openPostgres(url: string, migrationUrl: string, metrics: Metrics | undefined): Promise<Database> {
+async function openPostgres(
+  url: string,
+  migrationUrl: string,
+  pool: PoolSettings,
+  migrationLockTimeoutMs: number,
+  metrics: Metrics | undefined,
+): Promise<Database> {
   const client = postgres(url, {
-    max: POSTGRES_POOL_MAX,
+    max: pool.max,
+    idle_timeout: pool.idleTimeoutS,
     onnotice: () => {},
     connect_timeout: 5,
     backoff: reconnectDelaySeconds,
+    ...(pool.statementTimeoutMs > 0 ? { connection: { statement_timeout: pool.statementTimeoutMs } } : {}),
   });
-  metrics?.dbPoolMaxConnections.set(POSTGRES_POOL_MAX);
+  metrics?.dbPoolMaxConnections.set(pool.max);
   const db = drizzleOver(client, metrics);
   return {
     db,
@@ -221,7 +251,13 @@ async function openPostgres(url: string, migrationUrl: string, metrics: Metrics 
       // session: through a transaction-mode pooler they need not, hence DATABASE_MIGRATION_URL.
       const migrationClient = postgres(migrationUrl, { max: 1, onnotice: () => {} });
       try {
-        await migrationClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        // lock_timeout bounds the wait for the lock (and the migrations' own table locks after it).
+        await migrationClient.unsafe(`set lock_timeout = ${Math.round(migrationLockTimeoutMs)}`);
+        await migrationClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.catch((error: unknown) => {
+          throw (error as { code?: string }).code === LOCK_NOT_AVAILABLE
+            ? new MigrationLockTimeoutError(migrationLockTimeoutMs)
+            : error;
+        });
         await migratePostgres(drizzlePostgres(migrationClient), { migrationsFolder: MIGRATIONS_FOLDER });
         await migrationClient`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
       } finally {

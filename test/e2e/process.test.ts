@@ -7,6 +7,8 @@ import { lastJson, runCli } from '../support/cli.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { slashCommandForm } from '../support/slackRequestBodies.js';
 import { formBody, signedPost } from '../support/slackRequests.js';
+import postgres from 'postgres';
+import { MIGRATION_LOCK_KEY } from '../../src/storage/database.js';
 import { createTestDatabaseUrl } from '../support/testDatabase.js';
 
 /**
@@ -38,7 +40,7 @@ function spawnApp(env: Record<string, string>): {
   output: () => string;
   exited: Promise<number | null>;
 } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['scripts/run.mjs', 'main'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,7 +52,11 @@ function spawnApp(env: Record<string, string>): {
   return { child, output: () => output, exited };
 }
 
-async function startApp(env: Record<string, string>): Promise<Started & { exited: Promise<number | null> }> {
+/** Starts the app and waits until `path` answers 200: /readyz once it serves Slack, /healthz once it listens. */
+async function startApp(
+  env: Record<string, string>,
+  path: '/readyz' | '/healthz' = '/readyz',
+): Promise<Started & { exited: Promise<number | null> }> {
   const port = await freePort();
   const spawned = spawnApp({ ...env, PORT: String(port) });
   const url = `http://127.0.0.1:${port}`;
@@ -58,14 +64,14 @@ async function startApp(env: Record<string, string>): Promise<Started & { exited
   while (Date.now() < deadline) {
     if (spawned.child.exitCode !== null) throw new Error(`app exited early:\n${spawned.output()}`);
     try {
-      if ((await fetch(`${url}/healthz`)).status === 200) return { ...spawned, url };
+      if ((await fetch(`${url}${path}`)).status === 200) return { ...spawned, url };
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   spawned.child.kill('SIGKILL');
-  throw new Error(`app did not become healthy:\n${spawned.output()}`);
+  throw new Error(`app did not answer ${path}:\n${spawned.output()}`);
 }
 
 function command(url: string, text: string, responseUrl: string) {
@@ -222,4 +228,80 @@ describe('one process per embedded data folder', () => {
     expect(lastJson(exported.stdout)).toEqual({ exported: 1 });
     expect(existsSync(join(env.DATA_DIR!, 'decision-ledger.lock'))).toBe(false);
   }, 120_000);
+});
+
+// The migration lock is PostgreSQL's (an advisory lock); the embedded database has one writer.
+describe.skipIf(!process.env.TEST_DATABASE_URL)('start-up an orchestrator can trust (PostgreSQL)', () => {
+  const slack = new FakeSlack();
+  let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
+  let env: Record<string, string>;
+  /** Another replica, mid-migration: a session holding the migration lock. */
+  let replica: postgres.Sql;
+
+  beforeAll(async () => {
+    await slack.start();
+    database = await createTestDatabaseUrl();
+    env = {
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-startup-test',
+      SLACK_API_URL: slack.apiUrl,
+      DATABASE_URL: database.url!,
+    };
+    replica = postgres(database.url!, { max: 1, onnotice: () => {} });
+  });
+  afterAll(async () => {
+    await replica.end();
+    await slack.stop();
+    await database.drop();
+  });
+
+  it('answers /healthz while another replica migrates, is not ready, asks Slack to retry, and stops on SIGTERM', async () => {
+    await replica.unsafe(`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+    const app = await startApp(env, '/healthz');
+    try {
+      const ready = await fetch(`${app.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'starting' });
+      const early = await command(app.url, 'We wait for migrations #startup', slack.responseUrl('s0'));
+      expect(early.status).toBe(503);
+      expect(early.headers.get('retry-after')).toBe('2');
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+    } finally {
+      app.child.kill('SIGKILL');
+      await replica.unsafe(`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+    }
+  });
+
+  it('becomes ready once the other replica lets go of the lock, and serves Slack', async () => {
+    await replica.unsafe(`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+    const app = await startApp(env, '/healthz');
+    try {
+      expect((await fetch(`${app.url}/readyz`)).status).toBe(503);
+      await replica.unsafe(`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+      const deadline = Date.now() + 60_000;
+      while ((await fetch(`${app.url}/readyz`)).status !== 200) {
+        if (Date.now() > deadline) throw new Error(`never ready:\n${app.output()}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const recorded = await command(app.url, 'We migrate one replica at a time #startup', slack.responseUrl('s1'));
+      expect(recorded.status).toBe(200);
+      await slack.waitFor('chat.postMessage');
+    } finally {
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+    }
+  });
+
+  it('gives up waiting for the migration lock after MIGRATION_LOCK_TIMEOUT_MS, saying why', async () => {
+    await replica.unsafe(`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+    try {
+      const { exited, output } = spawnApp({ ...env, PORT: String(await freePort()), MIGRATION_LOCK_TIMEOUT_MS: '500' });
+      expect(await exited).toBe(1);
+      expect(output()).toContain('holds the migration lock');
+      expect(output()).toContain('MIGRATION_LOCK_TIMEOUT_MS');
+    } finally {
+      await replica.unsafe(`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+    }
+  });
 });

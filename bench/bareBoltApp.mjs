@@ -4,11 +4,11 @@
  * `/decide` that only acks (bench/decide.bench.ts) or `message` events (bench/messages.bench.ts;
  * Bolt acks events itself).
  *
+ * Plain JavaScript, run by node without a loader, as the app runs from dist/: the two start alike.
  * Started by the benches in a child process of its own (bench/lib/targets.ts). Environment:
  *   BENCH_SIGNING_SECRET, BENCH_SLACK_API_URL (the bench's fake Web API), BENCH_PORT,
  *   BENCH_LISTENER (`command`, the default, or `message`).
  */
-import type { Server } from 'node:http';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 
 const signingSecret = required('BENCH_SIGNING_SECRET');
@@ -46,7 +46,7 @@ if (process.env.BENCH_LISTENER === 'message') {
   });
 }
 
-const server = (await app.start(port)) as Server;
+const server = await app.start(port);
 const stop = () => {
   server.closeAllConnections?.();
   void app.stop().finally(() => process.exit(0));
@@ -54,7 +54,8 @@ const stop = () => {
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 
-function required(name: string): string {
+/** @param {string} name */
+function required(name) {
   const value = process.env[name];
   if (!value) {
     console.error(`bareBoltApp: ${name} is not set`);

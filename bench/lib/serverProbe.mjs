@@ -1,25 +1,12 @@
 /**
- * Preloaded (`node --import tsx --import ./bench/lib/serverProbe.ts …`, see startServer in
- * servers.ts) into each server under test. It adds no work to request handling; over the IPC
+ * Preloaded (`node --import ./bench/lib/serverProbe.mjs …`, see startServer in servers.ts) into each server under test. It adds no work to request handling; over the IPC
  * channel it answers how busy the process was since the last reset: CPU time (all threads,
  * PGlite's WASM included), event-loop utilisation and event-loop delay. Readings do not reset, so
  * the difference of two readings describes the time between them (how the benches watch a drain).
+ * Plain JavaScript: it needs no loader, so the servers under test run without one. Its answer's
+ * shape is ProbeReading (probeReading.ts).
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-
-export interface ProbeReading {
-  probe: 'reading';
-  wallMs: number;
-  cpuMs: number;
-  /** Share of wall time the event loop was busy, 0..1. */
-  elu: number;
-  /** Time the event loop was busy (the numerator of `elu`). */
-  activeMs: number;
-  lagP50Ms: number;
-  lagP99Ms: number;
-  lagMaxMs: number;
-  rssMb: number;
-}
 
 if (process.send) {
   const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -28,17 +15,17 @@ if (process.send) {
   let cpu0 = process.cpuUsage();
   let t0 = performance.now();
 
-  process.on('message', (message: { probe?: string }) => {
+  process.on('message', (/** @type {{ probe?: string }} */ message) => {
     if (message?.probe === 'reset') {
       delay.reset();
       elu0 = performance.eventLoopUtilization();
       cpu0 = process.cpuUsage();
       t0 = performance.now();
-      process.send!({ probe: 'reset' });
+      process.send({ probe: 'reset' });
     } else if (message?.probe === 'read') {
       const cpu = process.cpuUsage(cpu0);
       const elu = performance.eventLoopUtilization(elu0);
-      const reading: ProbeReading = {
+      const reading = {
         probe: 'reading',
         wallMs: performance.now() - t0,
         cpuMs: (cpu.user + cpu.system) / 1000,
@@ -49,7 +36,7 @@ if (process.send) {
         lagMaxMs: delay.max / 1e6,
         rssMb: process.memoryUsage.rss() / 1048576,
       };
-      process.send!(reading);
+      process.send(reading);
     }
   });
   // The IPC channel must not keep a server alive once it decides to exit.

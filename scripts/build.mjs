@@ -1,0 +1,77 @@
+/**
+ * Compiles src/ to dist/ (one JavaScript file per TypeScript file, no bundling, so paths relative to
+ * a module — migrations, models, PGlite's worker — hold in both). Type checking is `npm run
+ * typecheck`'s; this only strips types, in well under a second. Run by `npm ci` (prepare) and by
+ * scripts/run.mjs when src/ changed since.
+ *
+ *   node scripts/build.mjs
+ */
+import { readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const SRC = join(ROOT, 'src');
+export const DIST = join(ROOT, 'dist');
+/** Written last: a build that stopped half-way leaves none, and counts as stale. */
+export const STAMP = join(DIST, '.built');
+/** Tried from a clone only (npm run playground, under tsx); never shipped. */
+const SKIPPED = [join(SRC, 'playground')];
+
+/** The TypeScript files the build compiles. */
+export function sourceFiles(dir = SRC) {
+  const files = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (SKIPPED.includes(path)) continue;
+    if (entry.isDirectory()) files.push(...sourceFiles(path));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) files.push(path);
+  }
+  return files;
+}
+
+/** Whether dist/ is missing or older than a file of src/ (an edit, a pull, a checkout). */
+export function isStale() {
+  let built;
+  try {
+    built = statSync(STAMP).mtimeMs;
+  } catch {
+    return true;
+  }
+  return sourceFiles().some((file) => statSync(file).mtimeMs > built);
+}
+
+export async function build() {
+  // esbuild is a dev dependency: an image built with `npm ci --omit=dev` ships dist/ already built.
+  const esbuild = await import('esbuild');
+  const entryPoints = sourceFiles();
+  // Built beside, then swapped in: a process starting meanwhile never finds dist/ half-written.
+  const fresh = `${DIST}.${process.pid}`;
+  rmSync(fresh, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints,
+    outdir: fresh,
+    outbase: SRC,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  writeFileSync(join(fresh, '.built'), `${new Date().toISOString()}\n`);
+  const old = `${DIST}.old.${process.pid}`;
+  try {
+    renameSync(DIST, old);
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+  }
+  renameSync(fresh, DIST);
+  rmSync(old, { recursive: true, force: true });
+  return entryPoints.length;
+}
+
+if (process.argv[1] && relative(process.argv[1], fileURLToPath(import.meta.url)) === '') {
+  const started = performance.now();
+  const count = await build();
+  console.log(`compiled ${count} files into dist/ in ${Math.round(performance.now() - started)} ms`);
+}
