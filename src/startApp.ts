@@ -140,6 +140,8 @@ export async function startApp({
     timeout: config.slack.apiTimeoutMs,
     retryConfig: { retries: config.slack.apiMaxRetries, factor: 2, minTimeout: 200, maxTimeout: 3000, randomize: true },
     fetch: observedFetch(metrics),
+    // Every Web API client's retries and warnings as JSON lines, not the library's plain text.
+    logger: boltLogger(logger),
   };
   const auth = config.slack.auth;
   const installations =

@@ -128,6 +128,25 @@ describe('npm start, as a process', () => {
     slack.reset();
   });
 
+  it("logs only JSON lines, the Web API client's retries at start-up included", async () => {
+    slack.failNext(
+      'auth.test',
+      { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } },
+      1,
+    );
+    const app = await startApp({ ...env, LOG_LEVEL: 'info', SLACK_API_MAX_RETRIES: '2' });
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+    const lines = app
+      .output()
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+    expect(lines.some((line) => line.includes('"component":"bolt"'))).toBe(true);
+    slack.reset();
+  });
+
   it('records a decision, stops cleanly on SIGTERM, and still has it after a restart', async () => {
     const first = await startApp(env);
     const recorded = await command(
