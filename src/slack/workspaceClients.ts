@@ -1,4 +1,5 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { LRUCache } from 'lru-cache';
 import type { Workspace } from '../domain/workspace.js';
 import { installationQueryOf } from './workspace.js';
 
@@ -26,7 +27,7 @@ export interface Installer {
   }): Promise<{ botToken?: string }>;
 }
 
-/** Clients kept per token; a rotated token gets a new one, and old ones go when this many are held. */
+/** Clients kept per token; a rotated token gets a new one, and the least recently used go when this many are held. */
 const CLIENTS_KEPT = 1000;
 
 /**
@@ -35,7 +36,7 @@ const CLIENTS_KEPT = 1000;
  * An org-wide Enterprise Grid install is keyed by its enterprise id (see installationQueryOf).
  */
 export function installedWorkspaceClients(installer: Installer, options: WebClientOptions): WorkspaceClients {
-  const clients = new Map<string, WebClient>();
+  const clients = new LRUCache<string, WebClient>({ max: CLIENTS_KEPT });
   return {
     async clientFor(workspace) {
       const query = installationQueryOf(workspace);
@@ -44,7 +45,6 @@ export function installedWorkspaceClients(installer: Installer, options: WebClie
       if (!token) throw new Error(`no bot token is installed for workspace ${workspace.workspaceId}`);
       let client = clients.get(token);
       if (!client) {
-        if (clients.size >= CLIENTS_KEPT) clients.delete(clients.keys().next().value!);
         client = new WebClient(token, { ...options, ...(query.teamId ? { teamId: query.teamId } : {}) });
         clients.set(token, client);
       }

@@ -1,5 +1,6 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import { eq, inArray, sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { Db } from './database.js';
 import { slackInstallations as installs } from './schema.js';
 import { withDeadline } from '../deadline.js';
@@ -29,6 +30,8 @@ export interface InstallationStoreOptions {
   staleIfErrorMs?: number;
   /** With such an entry at hand, how long to wait for the database before serving it anyway. */
   staleIfSlowMs?: number;
+  /** Installations kept in memory, the least recently used dropped first (10,000 unless given). */
+  cacheSize?: number;
   now?: () => number;
 }
 
@@ -63,6 +66,8 @@ export class InstallationUnavailableError extends Error {
 }
 
 const DEFAULT_CACHE_TTL_MS = 60_000;
+/** Installations kept in memory: a few MB, and every workspace of a large deployment's busy hour. */
+const INSTALLATIONS_CACHED = 10_000;
 const DEFAULT_STALE_IF_ERROR_MS = 15 * 60_000;
 // Authorisation runs before the ack, and Slack gives up on an ack after 3 s.
 const DEFAULT_STALE_IF_SLOW_MS = 1_000;
@@ -76,18 +81,19 @@ export function createInstallationStore(
   const staleIfErrorMs = Math.max(options.staleIfErrorMs ?? DEFAULT_STALE_IF_ERROR_MS, cacheTtlMs);
   const staleIfSlowMs = options.staleIfSlowMs ?? DEFAULT_STALE_IF_SLOW_MS;
   const now = options.now ?? Date.now;
-  const cache = new Map<string, CacheEntry>();
+  // Least recently used out first: a lookup or a miss costs the same with 10 workspaces or 100,000.
+  const cache = new LRUCache<string, CacheEntry>({ max: options.cacheSize ?? INSTALLATIONS_CACHED });
 
   const seal = (workspaceId: string, secrets: Secrets) => cipher.encrypt(JSON.stringify(secrets), workspaceId);
   // The row's key is authenticated with its ciphertext: tokens copied into another workspace's row do not decrypt.
   const open = (workspaceId: string, sealed: string) => JSON.parse(cipher.decrypt(sealed, workspaceId)) as Secrets;
 
+  // On installs and uninstalls only, which are rare next to lookups.
   function invalidate(workspaceId: string) {
-    for (const [query, entry] of cache) if (entry.keys.includes(workspaceId)) cache.delete(query);
+    for (const [query, entry] of cache.entries()) if (entry.keys.includes(workspaceId)) cache.delete(query);
   }
 
   function remember(query: string, entry: CacheEntry) {
-    if (cache.size >= 1_000) for (const [q, e] of cache) if (now() - e.fetchedAt > staleIfErrorMs) cache.delete(q);
     cache.set(query, entry);
   }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Installation } from '@slack/bolt';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/storage/database.js';
 import {
@@ -267,6 +267,18 @@ describe('the installation store', () => {
       teamInstall('T0FRESH', { bot: { token: 'xoxb-replaced', scopes: [], id: 'B1', userId: 'U1' } }),
     );
     expect((await store.fetchInstallation(team('T0FRESH'))).bot?.token).toBe('xoxb-replaced');
+  });
+
+  it('keeps the most recently used installations when it is full, whatever the number of workspaces', async () => {
+    const store = createInstallationStore(database.db, cipher, { now: () => 0, cacheSize: 3 });
+    const teams = ['T0LRU1', 'T0LRU2', 'T0LRU3', 'T0LRU4'];
+    for (const id of teams) await store.storeInstallation(teamInstall(id));
+    for (const id of ['T0LRU1', 'T0LRU2', 'T0LRU3', 'T0LRU1', 'T0LRU4']) await store.fetchInstallation(team(id));
+    await database.db.delete(slackInstallations).where(inArray(slackInstallations.workspaceId, teams));
+    // T0LRU2 was the least recently used when T0LRU4 came: only the database, now empty, has it.
+    await expect(store.fetchInstallation(team('T0LRU2'))).rejects.toThrow();
+    for (const id of ['T0LRU1', 'T0LRU3', 'T0LRU4'])
+      expect((await store.fetchInstallation(team(id))).bot?.token).toBe(`xoxb-${id}-bot-secret`);
   });
 });
 

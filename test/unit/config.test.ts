@@ -20,7 +20,12 @@ describe('loadConfig', () => {
       OPENAI_API_KEY: 'sk-1',
       OPENAI_BASE_URL: 'http://127.0.0.1:8000/v1',
     });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/ledger' });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@db:5432/ledger',
+      pool: { max: 10, idleTimeoutS: 60, statementTimeoutMs: 30_000 },
+      migrationLockTimeoutMs: 120_000,
+    });
     expect(config.slack.mode).toBe('socket');
     expect(config.slack.apiUrl).toBe('http://127.0.0.1:9999/api/');
     expect(config.openai).toMatchObject({ apiKey: 'sk-1', baseUrl: 'http://127.0.0.1:8000/v1', model: 'gpt-4o-mini' });
@@ -52,7 +57,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://u@pgbouncer:6432/ledger',
       DATABASE_MIGRATION_URL: 'postgres://u@db:5432/ledger',
     };
-    expect(loadConfig(pooled).database).toEqual({
+    expect(loadConfig(pooled).database).toMatchObject({
       kind: 'postgres',
       url: 'postgres://u@pgbouncer:6432/ledger',
       migrationUrl: 'postgres://u@db:5432/ledger',
@@ -63,6 +68,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...pooled, DATABASE_MIGRATION_URL: 'db:5432' })).toThrow(
       'DATABASE_MIGRATION_URL must start with postgres://',
     );
+  });
+
+  it('sizes the PostgreSQL pool and its timeouts from the environment, and refuses nonsense', () => {
+    const tuned = loadConfig({
+      ...minimal,
+      DATABASE_URL: 'postgres://u@db:5432/ledger',
+      DATABASE_POOL_MAX: '25',
+      DATABASE_IDLE_TIMEOUT_S: '30',
+      DATABASE_STATEMENT_TIMEOUT_MS: '0',
+      MIGRATION_LOCK_TIMEOUT_MS: '5000',
+    });
+    expect(tuned.database).toMatchObject({
+      pool: { max: 25, idleTimeoutS: 30, statementTimeoutMs: 0 },
+      migrationLockTimeoutMs: 5000,
+    });
+    expect(() => loadConfig({ ...minimal, DATABASE_POOL_MAX: '1' })).toThrow('DATABASE_POOL_MAX');
+    expect(() => loadConfig({ ...minimal, METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN must be at least 16');
   });
 
   it('treats empty variables as unset', () => {
