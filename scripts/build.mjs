@@ -1,12 +1,13 @@
 /**
  * Compiles src/ to dist/ (one JavaScript file per TypeScript file, no bundling, so paths relative to
  * a module — migrations, models, PGlite's worker — hold in both). Type checking is `npm run
- * typecheck`'s; this only strips types, in well under a second. Run by `npm ci` (prepare) and by
+ * typecheck`'s; this only strips types, in well under a second. Also keeps dist/pglite-template.tgz,
+ * an empty embedded database (made in a few seconds once per PGlite version, then carried over). Run by `npm ci` (prepare) and by
  * scripts/run.mjs when src/ changed since.
  *
  *   node scripts/build.mjs
  */
-import { readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -58,6 +59,7 @@ export async function build() {
     sourcemap: true,
     logLevel: 'warning',
   });
+  await carryOrMakePgliteTemplate(fresh);
   writeFileSync(join(fresh, '.built'), `${new Date().toISOString()}\n`);
   const old = `${DIST}.old.${process.pid}`;
   try {
@@ -68,6 +70,32 @@ export async function build() {
   renameSync(fresh, DIST);
   rmSync(old, { recursive: true, force: true });
   return entryPoints.length;
+}
+
+/** An empty embedded database, made once per PGlite version: see pgliteWorker.ts for why. */
+const TEMPLATE = 'pglite-template.tgz';
+const TEMPLATE_INFO = 'pglite-template.json';
+
+async function carryOrMakePgliteTemplate(into) {
+  const pgliteVersion = JSON.parse(
+    readFileSync(join(ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8'),
+  ).version;
+  try {
+    const info = JSON.parse(readFileSync(join(DIST, TEMPLATE_INFO), 'utf8'));
+    if (info.pglite === pgliteVersion) {
+      copyFileSync(join(DIST, TEMPLATE), join(into, TEMPLATE));
+      copyFileSync(join(DIST, TEMPLATE_INFO), join(into, TEMPLATE_INFO));
+      return;
+    }
+  } catch {
+    // None yet, or unreadable: made below.
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create();
+  const dump = await db.dumpDataDir('gzip');
+  await db.close();
+  writeFileSync(join(into, TEMPLATE), Buffer.from(await dump.arrayBuffer()));
+  writeFileSync(join(into, TEMPLATE_INFO), `${JSON.stringify({ pglite: pgliteVersion })}\n`);
 }
 
 if (process.argv[1] && relative(process.argv[1], fileURLToPath(import.meta.url)) === '') {

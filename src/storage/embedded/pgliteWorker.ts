@@ -4,6 +4,8 @@
  * connection arrive as they were written; complete messages (framing.ts) are run by PGlite, in
  * order, and its answer goes back whole.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -20,6 +22,20 @@ const { dataDir } = workerData as WorkerOptions;
  */
 const SHARED_BUFFERS = '16MB';
 
+/**
+ * An empty database made at build time (scripts/build.mjs). PGlite creating one in an empty folder
+ * runs initdb beside itself: three WebAssembly instances, 700 MB resident at a first start, enough
+ * for a 512 MB container to be killed before it ever served. Unpacking this costs one instance.
+ * Resolves to <root>/dist/ from src/storage/embedded/ and dist/storage/embedded/ alike.
+ */
+const TEMPLATE = new URL('../../../dist/pglite-template.tgz', import.meta.url);
+
+/** The template, for a data folder PGlite has not made yet; nothing (PGlite makes it) otherwise. */
+function templateFor(folder: string): { loadDataDir: Blob } | Record<string, never> {
+  if (folder.includes('://') || existsSync(join(folder, 'PG_VERSION')) || !existsSync(TEMPLATE)) return {};
+  return { loadDataDir: new Blob([readFileSync(TEMPLATE)]) };
+}
+
 /** PostgreSQL's answer to a request for TLS or GSS encryption it does not offer. */
 const DECLINE_ENCRYPTION = new Uint8Array([0x4e]);
 
@@ -34,6 +50,7 @@ const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMes
 
 try {
   const db = await PGlite.create(dataDir, {
+    ...templateFor(dataDir),
     extensions: { pg_trgm },
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`],
   });
