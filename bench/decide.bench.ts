@@ -141,7 +141,7 @@ async function main(): Promise<number> {
       startBareBolt(fake, 'command'),
       startRealApp(fake, { dataDir, databaseUrl: server?.url ?? null, cpuProfDir: profDir }),
     ]);
-    console.log(`  both answer /healthz (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(`  both ready (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
     const bareRun = await benchTarget(bare, load, nextDecision(fake));
     await stopChild(bare.child, 5000);

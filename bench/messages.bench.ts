@@ -251,7 +251,7 @@ async function main(): Promise<number> {
       startBareBolt(fake, 'message'),
       startRealApp(fake, { dataDir, databaseUrl: pg?.url ?? null, cpuProfDir: profDir }),
     ]);
-    console.log(`  both answer /healthz (${fixed((performance.now() - started) / 1000, 1)} s)`);
+    console.log(`  both ready (${fixed((performance.now() - started) / 1000, 1)} s)`);
     const load = {
       concurrency: CONCURRENCY,
       warmupSeconds: WARMUP_SECONDS,

@@ -77,6 +77,8 @@ const DATABASE_URL = process.env.SOAK_DATABASE_URL || null;
 const CPU_PROF_DIR = process.env.SOAK_CPU_PROF || undefined;
 
 const TARGET = { sustainedShare: 0.99, p99Ms: 50, errors: 0, rssGrowthPercent: 10 };
+/** Peak resident memory over the whole run, start-up included (issue 22), by database. */
+const PEAK_RSS_TARGET_MB = { pglite: 350, postgres: 200 } as const;
 /** Slack counts a request not acked within 3 s as failed (and retries an event). */
 const SLACK_ACK_LIMIT_MS = 3000;
 /** After the load: the app counts as idle below this share of one core, for DRAIN_IDLE_POLLS polls in a row. */
@@ -485,6 +487,8 @@ async function main(): Promise<number> {
     const last = windows[windows.length - 1]!.end?.server ?? null;
     const rssSeries = windows.map((w) => w.end?.server?.rssMb).filter((v): v is number => v !== undefined);
     const rssGrowth = first && last ? ((last.rssMb - first.rssMb) / first.rssMb) * 100 : Number.NaN;
+    const peakRssMb = last?.peakRssMb ?? Number.NaN;
+    const peakTargetMb = PEAK_RSS_TARGET_MB[pg ? 'postgres' : 'pglite'];
     const overallCpu =
       windows[0]!.start && windows[windows.length - 1]!.end
         ? cpuBetween(windows[0]!.start!, windows[windows.length - 1]!.end!)
@@ -510,7 +514,7 @@ async function main(): Promise<number> {
     console.log(
       `  app RSS: ${first ? fixed(first.rssMb, 0) : '—'} MB at the start of measurement, ${last ? fixed(last.rssMb, 0) : '—'} MB at the end (${fixed(rssGrowth, 1)}%); ` +
         `${rssSeries.length ? `${fixed(Math.min(...rssSeries), 0)}–${fixed(Math.max(...rssSeries), 0)} MB over the windows` : ''}; ` +
-        `${idle.server ? `${fixed(idle.server.rssMb, 0)} MB before the warm-up` : ''}`,
+        `${idle.server ? `${fixed(idle.server.rssMb, 0)} MB before the warm-up` : ''}; peak ${fixed(peakRssMb, 0)} MB (VmHWM, start-up included)`,
     );
     console.log(
       `  app CPU over the measured phase ${overallCpu ? pct(overallCpu.server) : '—'} of one core; this process ${overallCpu ? pct(overallCpu.bench) : '—'}; ` +
@@ -568,6 +572,11 @@ async function main(): Promise<number> {
         measured: `${fixed(rssGrowth, 1)}%`,
         pass: rssGrowth < TARGET.rssGrowthPercent,
       },
+      {
+        target: `peak RSS ≤ ${peakTargetMb} MB`,
+        measured: `${fixed(peakRssMb, 0)} MB`,
+        pass: peakRssMb <= peakTargetMb,
+      },
     ];
     console.log('\ntargets (measured phase):');
     for (const v of verdicts)
@@ -610,6 +619,7 @@ async function main(): Promise<number> {
           growthPercent: rssGrowth,
           min: Math.min(...rssSeries),
           max: Math.max(...rssSeries),
+          peak: peakRssMb,
         },
         drainAfterLoadMs: drained.ms,
         windows: all.map((w) => {

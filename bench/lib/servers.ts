@@ -1,6 +1,6 @@
 /**
  * The servers under test, each a child process of its own (`node …`, no loader: the app from dist/
- * as `npm start` runs it) with the probe (serverProbe.mjs) preloaded: start on a free port and wait for /healthz, stop, read the probe.
+ * as `npm start` runs it) with the probe (serverProbe.mjs) preloaded: start on a free port and wait until ready, stop, read the probe.
  * Importing this module installs the clean-up: children are killed and temporary directories
  * removed when the bench exits, and SIGINT/SIGTERM stop the servers before exiting.
  */
@@ -80,7 +80,8 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /**
  * Starts `node <command…>` (a script relative to the project root, and its arguments) and resolves
- * once it answers GET /healthz with 200.
+ * once it answers GET `readyPath` with 200: /readyz for the app, which listens (/healthz) before
+ * its database is open and migrated.
  */
 export async function startServer(
   name: string,
@@ -88,6 +89,7 @@ export async function startServer(
   env: Record<string, string>,
   port: number,
   nodeFlags: string[] = [],
+  readyPath: '/healthz' | '/readyz' = '/healthz',
 ): Promise<Server> {
   const child = spawn(process.execPath, [...nodeFlags, '--import', './bench/lib/serverProbe.mjs', ...command], {
     cwd: ROOT,
@@ -121,14 +123,14 @@ export async function startServer(
     if (!stillStarting)
       throw new Error(`${name} exited during start-up (code ${child.exitCode}):\n${output.tail.join('\n')}`);
     try {
-      const res = await httpRequest(new Agent({ keepAlive: false }), `${server.url}/healthz`, 'GET', '', {});
+      const res = await httpRequest(new Agent({ keepAlive: false }), `${server.url}${readyPath}`, 'GET', '', {});
       if (res.status === 200) return server;
     } catch {
       // not listening yet
     }
     await sleep(100);
   }
-  throw new Error(`${name} did not answer /healthz with 200 within 60 s:\n${output.tail.join('\n')}`);
+  throw new Error(`${name} did not answer ${readyPath} with 200 within 60 s:\n${output.tail.join('\n')}`);
 }
 
 /** SIGTERM, then SIGKILL if the child has not exited after `timeoutMs`. */

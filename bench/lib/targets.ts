@@ -49,5 +49,6 @@ export async function startRealApp(fake: FakeSlack, options: AppOptions): Promis
     },
     port,
     options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [],
+    '/readyz',
   );
 }
