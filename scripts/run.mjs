@@ -4,6 +4,7 @@
  * start costs no compile and an edited checkout never runs old code.
  */
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { build, DIST, isStale, SRC } from './build.mjs';
 
@@ -18,6 +19,8 @@ if (existsSync(SRC) && isStale()) {
   process.stderr.write('src/ changed since the last build: compiling…\n');
   await build();
 }
+// Node 22.1+ keeps the compiled modules on disk between starts (a third of start-up is loading them).
+module.enableCompileCache?.();
 // The entry reads its arguments from process.argv, as when run as `node dist/<entry>`.
 process.argv = [process.argv[0], `${DIST}/${ENTRIES[entry]}`, ...rest];
 await import(pathToFileURL(`${DIST}/${ENTRIES[entry]}`).href);

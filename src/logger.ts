@@ -45,3 +45,8 @@ export function errorForLog(error: unknown): { name?: string; code?: string; sla
     message: inner?.message?.slice(0, 300),
   };
 }
+
+/** How the HTTP server reports a request whose handler failed. */
+export function httpErrorLogger(logger: Logger): (error: unknown, path: string) => void {
+  return (error, path) => logger.error({ err: errorForLog(error), path }, 'an HTTP request failed');
+}

@@ -1,11 +1,16 @@
 import { ConfigError, loadConfig } from './config.js';
 import { type AppServer, createAppServer } from './http/appServer.js';
 import { operationsRoutes } from './http/operationsRoutes.js';
-import { createLogger, errorForLog, type Logger } from './logger.js';
+import { createLogger, errorForLog, httpErrorLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics/metrics.js';
-import { httpErrorLogger, type RunningApp, StartupError, startApp } from './startApp.js';
-import { type Database, MigrationLockTimeoutError, openDatabase } from './storage/database.js';
-import { DataFolderInUseError } from './storage/embedded/dataFolderLock.js';
+import type { RunningApp } from './startApp.js';
+import type { Database } from './storage/database.js';
+
+/**
+ * Start-up failures whose message says what to do (another process on the data folder, a token
+ * Slack refused, a migration lock held too long): logged as they are, exit 1, no stack.
+ */
+const SAID_AND_STOPPED = new Set(['DataFolderInUseError', 'StartupError', 'MigrationLockTimeoutError']);
 
 /** How long a server that never finished starting waits for requests in flight when told to stop. */
 const STARTING_DRAIN_MS = 1000;
@@ -59,18 +64,22 @@ async function main(): Promise<void> {
   logger.info({ port }, 'listening; opening the database');
   if (stopRequested) return stop();
 
+  // Loaded once listening, as they take a second or more and /healthz answers meanwhile: the
+  // database driver first, then the app's modules (Bolt, the detector) while the database opens.
+  const { openDatabase } = await import('./storage/database.js');
   try {
-    started.database = await openDatabase(config.database, { metrics });
+    const opening = openDatabase(config.database, { metrics });
+    const appModule = import('./startApp.js');
+    // Awaited below; if the database fails first, a failure here must not also go unhandled.
+    appModule.catch(() => undefined);
+    started.database = await opening;
     if (stopRequested) return stop();
     await started.database.migrate();
     if (stopRequested) return stop();
+    const { startApp } = await appModule;
     started.app = await startApp({ config, database: started.database, logger, metrics, listening: { server, port } });
   } catch (error) {
-    if (
-      error instanceof DataFolderInUseError ||
-      error instanceof StartupError ||
-      error instanceof MigrationLockTimeoutError
-    ) {
+    if (error instanceof Error && SAID_AND_STOPPED.has(error.name)) {
       logger.fatal(error.message);
       await closeStarted();
       process.exit(1);

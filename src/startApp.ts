@@ -14,7 +14,7 @@ import { createOpenAiDrafter } from './llm/openAiDrafter.js';
 import { createOpenAiRelitigation } from './llm/openAiRelitigation.js';
 import { type AppServer, createAppServer, type Handlers, type RequestHandler, type Route } from './http/appServer.js';
 import { operationsRoutes } from './http/operationsRoutes.js';
-import { errorForLog, type Logger } from './logger.js';
+import { errorForLog, httpErrorLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { observedFetch } from './metrics/observeSlackApi.js';
 import { boltLogger } from './slack/boltLogger.js';
@@ -350,9 +350,4 @@ export async function startApp({
 
 function patientClientOptions(options: WebClientOptions, maxRetries: number): WebClientOptions {
   return { ...options, retryConfig: { ...options.retryConfig, retries: Math.max(5, maxRetries) } };
-}
-
-/** How the HTTP server reports a request whose handler failed. */
-export function httpErrorLogger(logger: Logger): (error: unknown, path: string) => void {
-  return (error, path) => logger.error({ err: errorForLog(error), path }, 'an HTTP request failed');
 }
