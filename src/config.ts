@@ -135,7 +135,12 @@ export type DatabaseConfig =
       /** Two minutes where not given. */
       migrationLockTimeoutMs?: number;
     }
-  | { kind: 'pglite'; dataDir: string };
+  | {
+      kind: 'pglite';
+      dataDir: string;
+      /** A tarball of an empty database (a PGlite dump) a new one starts from; the build's unless given. */
+      template?: string;
+    };
 
 export interface Config {
   slack: SlackTransport & {

@@ -1,3 +1,4 @@
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/storage/database.js';
 import { createServerDatabase } from '../../src/storage/scratchDatabase.js';
 
@@ -9,7 +10,9 @@ import { createServerDatabase } from '../../src/storage/scratchDatabase.js';
 export async function createTestDatabase(): Promise<Database> {
   const server = await createTestDatabaseUrl();
   const database = await openDatabase(
-    server.url ? { kind: 'postgres', url: server.url } : { kind: 'pglite', dataDir: 'memory://' },
+    server.url
+      ? { kind: 'postgres', url: server.url }
+      : { kind: 'pglite', dataDir: 'memory://', template: inject('pgliteTemplate') },
   );
   await database.migrate();
   return {

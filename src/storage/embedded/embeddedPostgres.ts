@@ -28,8 +28,8 @@ function startWorker(options: WorkerOptions): Worker {
   return new Worker(bootstrap, { eval: true, workerData: options });
 }
 
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
-  const worker = startWorker({ dataDir });
+export async function startEmbeddedPostgres(options: WorkerOptions): Promise<EmbeddedPostgres> {
+  const worker = startWorker(options);
   const sockets = new Map<number, ProtocolSocket>();
   let nextConnection = 1;
   let gone: Error | null = null;

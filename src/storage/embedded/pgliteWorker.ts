@@ -13,7 +13,7 @@ import { frameMessages } from './framing.js';
 import type { FromWorker, ToWorker, WorkerOptions } from './protocol.js';
 
 const port = parentPort!;
-const { dataDir } = workerData as WorkerOptions;
+const { dataDir, template } = workerData as WorkerOptions;
 
 /**
  * PostgreSQL's page cache inside PGlite's WebAssembly memory, all of it resident from the start:
@@ -28,12 +28,17 @@ const SHARED_BUFFERS = '16MB';
  * for a 512 MB container to be killed before it ever served. Unpacking this costs one instance.
  * Resolves to <root>/dist/ from src/storage/embedded/ and dist/storage/embedded/ alike.
  */
-const TEMPLATE = new URL('../../../dist/pglite-template.tgz', import.meta.url);
+const BUILT_TEMPLATE = new URL('../../../dist/pglite-template.tgz', import.meta.url);
 
-/** The template, for a data folder PGlite has not made yet; nothing (PGlite makes it) otherwise. */
-function templateFor(folder: string): { loadDataDir: Blob } | Record<string, never> {
-  if (folder.includes('://') || existsSync(join(folder, 'PG_VERSION')) || !existsSync(TEMPLATE)) return {};
-  return { loadDataDir: new Blob([readFileSync(TEMPLATE)]) };
+/**
+ * The template, for a database PGlite has not made yet (an in-memory one, as tests and scratch
+ * runs use, is always new); nothing, and PGlite makes it, otherwise.
+ */
+function templateFor(dataDir: string): { loadDataDir: Blob } | Record<string, never> {
+  const made = !dataDir.includes('://') && existsSync(join(dataDir, 'PG_VERSION'));
+  const tarball = template ?? BUILT_TEMPLATE;
+  if (made || !existsSync(tarball)) return {};
+  return { loadDataDir: new Blob([readFileSync(tarball)]) };
 }
 
 /** PostgreSQL's answer to a request for TLS or GSS encryption it does not offer. */
