@@ -82,10 +82,9 @@ describe('when the database is slower than Slack’s 3-second ack window', () =>
       ),
     ]).finally(slow.release);
 
-    for (const { response, ms } of [list, search, show, supersede]) {
-      expect(response.status).toBe(200);
-      expect(ms).toBeLessThan(3000);
-    }
+    // Answered while the table was still locked (it is released once all four are in): no ack
+    // waited for the database.
+    for (const { response } of [list, search, show, supersede]) expect(response.status).toBe(200);
     expect(list!.response.body.text).toBe(HOLDING.lookUp);
     expect(search!.response.body.text).toBe(HOLDING.lookUp);
     expect(show!.response.body.text).toBe(HOLDING.lookUp);
@@ -113,9 +112,8 @@ describe('when the database is slower than Slack’s 3-second ack window', () =>
 
   it('tells at once that the settings form cannot open when the settings take longer than Slack lets a form wait', async () => {
     const slow = await slowTable(app, 'cost_settings');
-    const { response, ms } = await timed(app.command('settings', { channel: 'C0SLOW' })).finally(slow.release);
+    const response = await app.command('settings', { channel: 'C0SLOW' }).finally(slow.release);
     expect(response.status).toBe(200);
-    expect(ms).toBeLessThan(3000);
     expect(response.body.text).toBe(SETTINGS_TOO_SLOW);
     await app.idle();
     // The command's trigger_id has expired by now: no views.open that Slack would refuse.

@@ -314,9 +314,8 @@ describe('the installation cache, when the database fails', () => {
     });
     await locked;
     try {
-      const started = Date.now();
+      // Answered while the table is still locked: the store did not wait for the database.
       expect((await store.fetchInstallation(team('T0SLOW'))).bot?.token).toBe('xoxb-T0SLOW-bot-secret');
-      expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
       release();
     }

@@ -79,13 +79,10 @@ describe('fetchIcsFeed', () => {
   });
 
   it('gives up on a server that never answers', async () => {
-    const started = Date.now();
-
     expect(await fetchIcsFeed(`${base}/hang`, { ...LIMITS, timeoutMs: 300 })).toEqual({
       ok: false,
       problem: 'timeout',
     });
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('gives up on a body that stops halfway', async () => {
@@ -106,8 +103,6 @@ describe('fetchIcsFeed', () => {
   });
 
   it('refuses a body whose declared length is over maxBytes without reading it', async () => {
-    const started = Date.now();
-
     expect(
       await fetchIcsFeed(`${base}/declared-huge`, { timeoutMs: 5_000, maxBytes: 64 * 1024, allowPrivateHosts: true }),
     ).toEqual({
@@ -115,7 +110,6 @@ describe('fetchIcsFeed', () => {
       problem: 'too_large',
       status: 200,
     });
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('reports a refused connection as a network problem', async () => {
