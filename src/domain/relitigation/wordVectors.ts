@@ -25,7 +25,7 @@ export class WordVectors {
   /** The table's int8 components as they are (a view of the file, no copy)… */
   private readonly values: Int8Array;
   /** …and each word's 1/length, which makes them unit vectors: a quarter of the memory of float copies. */
-  private readonly inverseNorm: Float32Array;
+  private readonly inverseNorm: Float64Array;
   private readonly words: string[];
   private readonly neighbours: Uint16Array;
   private readonly neighbourCount: number;
@@ -40,7 +40,7 @@ export class WordVectors {
       this.ids.set(word, id);
     });
     this.values = table.values;
-    this.inverseNorm = new Float32Array(this.size);
+    this.inverseNorm = new Float64Array(this.size);
     for (let id = 0; id < this.size; id++) {
       const at = id * this.dims;
       let norm = 0;
@@ -68,15 +68,21 @@ export class WordVectors {
   /** Cosine similarity of two words by id. */
   cosine(a: number, b: number): number {
     const v = this.values;
+    const sa = this.inverseNorm[a]!;
+    const sb = this.inverseNorm[b]!;
     let dot = 0;
-    for (let i = 0, x = a * this.dims, y = b * this.dims; i < this.dims; i++) dot += v[x + i]! * v[y + i]!;
-    return dot * this.inverseNorm[a]! * this.inverseNorm[b]!;
+    // Each component rounded to float32 as a stored unit vector would be: the trained model's
+    // scores, and its committed bytes, come out exactly as before.
+    for (let i = 0, x = a * this.dims, y = b * this.dims; i < this.dims; i++)
+      dot += Math.fround(v[x + i]! * sa) * Math.fround(v[y + i]! * sb);
+    return dot;
   }
 
   /** Adds `weight ×` the word's unit vector into `into`. */
   addTo(into: Float32Array, id: number, weight: number): void {
-    const scale = this.inverseNorm[id]! * weight;
-    for (let i = 0, at = id * this.dims; i < this.dims; i++) into[i]! += this.values[at + i]! * scale;
+    const scale = this.inverseNorm[id]!;
+    for (let i = 0, at = id * this.dims; i < this.dims; i++)
+      into[i]! += Math.fround(this.values[at + i]! * scale) * weight;
   }
 
   /**
