@@ -1,0 +1,67 @@
+import type { DocumentField, DocumentPart } from './adrDocument.js';
+import type { Heading, MarkdownLines } from './readMarkdown.js';
+
+/** Where each field was read from: its heading, and the subheadings its text left out. */
+export interface FieldSource {
+  field: DocumentField;
+  heading: Heading;
+  /** A subheading (by its text) whose part is not in the field: MADR's Consequences under Decision Outcome. */
+  leavesOut?: (subheading: string) => boolean;
+  /** More fields read from the same part: Nygard's "Considered options:" list inside the Decision. */
+  alsoFeeds?: DocumentField[];
+}
+
+/**
+ * The record cut at every heading, each part as written and marked with the fields read from it:
+ * the text before the first heading (less the title and the metadata lines that fed fields), then
+ * one part per heading. Nothing of the body is left out, so writing the parts back loses no word.
+ */
+export function readParts(
+  doc: MarkdownLines,
+  title: Heading | undefined,
+  consumedLines: Set<number>,
+  sources: FieldSource[],
+): DocumentPart[] {
+  const headings = doc.headings.filter((h) => h !== title);
+  const parts: DocumentPart[] = [];
+  const firstLine = headings[0]?.line ?? doc.lines.length;
+  const preamble: string[] = [];
+  for (let i = 0; i < firstLine; i++) {
+    if (title && i >= title.line && i < title.next) continue;
+    if (!consumedLines.has(i)) preamble.push(doc.lines[i]!);
+  }
+  const preambleText = tidy(preamble);
+  if (preambleText !== '') parts.push({ heading: null, level: 0, text: preambleText, fields: [] });
+
+  headings.forEach((heading, index) => {
+    const end = headings[index + 1]?.line ?? doc.lines.length;
+    const text = tidy(doc.lines.slice(heading.next, end).filter((_l, i) => !(title && heading.next + i === title.line)));
+    parts.push({ heading: heading.text, level: heading.level, text, fields: fieldsOf(heading, headings, sources) });
+  });
+  return parts;
+}
+
+function fieldsOf(heading: Heading, headings: Heading[], sources: FieldSource[]): DocumentField[] {
+  const own = sources.find((s) => s.heading === heading);
+  if (own) return [own.field, ...(own.alsoFeeds ?? [])];
+  // The innermost field section this subheading sits in, unless that field leaves it out.
+  const enclosing = sources
+    .filter((s) => s.heading.line < heading.line && s.heading.level < heading.level)
+    .filter((s) => {
+      const after = headings.slice(headings.indexOf(s.heading) + 1);
+      const end = after.find((h) => h.level <= s.heading.level)?.line ?? Number.POSITIVE_INFINITY;
+      return heading.line < end;
+    })
+    .sort((a, b) => b.heading.line - a.heading.line)[0];
+  if (!enclosing) return [];
+  const leftOut = enclosing.leavesOut?.(heading.text) ?? false;
+  return leftOut ? [] : [enclosing.field, ...(enclosing.alsoFeeds ?? [])];
+}
+
+/** Lines without trailing spaces, no blank lines at either end. */
+function tidy(lines: string[]): string {
+  return lines
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '');
+}
