@@ -15,7 +15,12 @@ export function createAdrRepository(db: Db): AdrRepository {
       return db.transaction(async (tx) => {
         const find = (where: SQL | undefined) =>
           tx
-            .select({ id: decisions.id, ref: decisions.ref, hash: decisions.importHash, links: sql<unknown>`${decisions.adrDocument}->'links'` })
+            .select({
+              id: decisions.id,
+              ref: decisions.ref,
+              hash: decisions.importHash,
+              links: sql<unknown>`${decisions.adrDocument}->'links'`,
+            })
             .from(decisions)
             .where(and(eq(decisions.workspaceId, workspace.workspaceId), where))
             .orderBy(asc(decisions.ref))
@@ -31,7 +36,10 @@ export function createAdrRepository(db: Db): AdrRepository {
         if (existing && existing.hash === hash)
           return { id: existing.id, ref: Number(existing.ref), outcome: 'unchanged' as const };
         // Links are set after every file of the folder is in; until then a record keeps the ones it had.
-        const stored = { ...document, links: Array.isArray(existing?.links) ? (existing.links as AdrDocument['links']) : [] };
+        const stored = {
+          ...document,
+          links: Array.isArray(existing?.links) ? (existing.links as AdrDocument['links']) : [],
+        };
         const c = decision.content;
         if (existing) {
           await tx

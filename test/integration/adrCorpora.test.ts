@@ -65,7 +65,14 @@ describe('the real ADR folders, through import and export', () => {
     detector,
   });
   const run = (workspace: Workspace, files: { path: string; text: string }[]) =>
-    importAdrs({ services: services(), workspace, channelId: 'C0ARCH', channelPrivate: false, files, actor: 'ADR import' });
+    importAdrs({
+      services: services(),
+      workspace,
+      channelId: 'C0ARCH',
+      channelPrivate: false,
+      files,
+      actor: 'ADR import',
+    });
   const exported = async (workspace: Workspace, format: AdrFormat) =>
     (await exportAdrs({ services: services(), workspace, channelId: null, format })).map((f) => ({
       path: f.name,

@@ -107,7 +107,7 @@ describe('importing the ADR folders teams keep', () => {
       );
       expect(back.skipped).toBe(0);
       const strip = (rows: Awaited<ReturnType<ReturnType<typeof createAdrRepository>['exportable']>>) =>
-        rows.map(({ relitigationCount: _, ...rest }) => rest);
+        rows.map(({ relitigationCount: _, id: _id, document: _document, ...rest }) => rest);
       expect(strip(await services().adrs.exportable(to, null, true))).toEqual(
         strip(await services().adrs.exportable(from, null, true)),
       );
@@ -185,7 +185,7 @@ describe('decisions recorded in Slack, through an export and back', () => {
       });
       expect(back).toMatchObject({ imported: 3, skipped: 0 });
       const strip = (rows: Awaited<ReturnType<typeof adrs.adrs.exportable>>) =>
-        rows.map(({ relitigationCount: _, ...rest }) => rest);
+        rows.map(({ relitigationCount: _, id: _id, document: _document, ...rest }) => rest);
       expect(strip(await adrs.adrs.exportable(to, null, true))).toEqual(
         strip(await adrs.adrs.exportable(from, null, true)),
       );

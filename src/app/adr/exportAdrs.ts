@@ -38,7 +38,8 @@ export async function exportAdrs({
   return decisions.map((d) => {
     const name = names.get(d.ref)!;
     // A record written under another name than its document's links from where it now is.
-    const decision = d.document && d.document.fileName !== name ? { ...d, document: { ...d.document, fileName: name } } : d;
+    const decision =
+      d.document && d.document.fileName !== name ? { ...d, document: { ...d.document, fileName: name } } : d;
     return { name, text: writeAdr(decision, format, fileNameOf) };
   });
 }

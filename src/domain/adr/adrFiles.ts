@@ -30,3 +30,11 @@ export function pickAdrFiles(paths: string[], recursive: boolean): AdrFilePick {
   }
   return pick;
 }
+
+/** The name that stands for the record: its folder's for `<slug>/index.md` and `<slug>/README.md`. */
+export function recordName(path: string): string {
+  const parts = path.split('/');
+  const file = parts.at(-1)!;
+  if (parts.length > 1 && /^(?:index|readme)\.(?:md|markdown|mdx)$/i.test(file)) return parts.at(-2)!;
+  return file;
+}

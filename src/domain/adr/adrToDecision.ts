@@ -1,4 +1,11 @@
-import { checkContent, type DecisionContent, type DecisionStatus, isDecisionStatus, normaliseTags, TAG_PATTERN } from '../decision.js';
+import {
+  checkContent,
+  type DecisionContent,
+  type DecisionStatus,
+  isDecisionStatus,
+  normaliseTags,
+  TAG_PATTERN,
+} from '../decision.js';
 import { isValidIsoDate } from '../dates.js';
 import type { AdrDocument } from './adrDocument.js';
 import type { ImportedAdr } from './readAdr.js';

@@ -1,7 +1,8 @@
 import { normaliseTags, uniqueInOrder } from '../decision.js';
 import { encodePlainText } from '../markup.js';
 import type { DocumentPart, WrittenLink } from './adrDocument.js';
-import { fieldNamed, LINK_VERBS, TITLE_BOILERPLATE, vocabularyKey } from './adrVocabulary.js';
+import { recordName } from './adrFiles.js';
+import { fieldNamed, LINK_VERBS, TITLE_BOILERPLATE } from './adrVocabulary.js';
 import { parseAdrDate } from './readAdrDate.js';
 import { type FieldSource, readParts } from './readAdrParts.js';
 import { classifyStatus, isStatusChoiceList } from './readAdrStatus.js';
@@ -120,8 +121,9 @@ export function readAdr(file: { path: string; text: string }): ReadAdrResult {
   const statusLines = statusSource(meta, bullets, doc, sections.status);
   const statusText = statusLines.length > 0 ? statusLines.join('; ') : null;
   let status: AdrStatus = 'accepted';
-  // A record without a status is taken as in force (it is in the team's log), but the file never gets one invented.
-  if (statusText !== null) {
+  // A record without a status is taken as in force (it is in the team's log), but its file never gets one invented.
+  if (statusText === null) warn('no status; taken as accepted in the log, and an export writes none');
+  else {
     const read = classifyStatus(statusText);
     if (read === null) {
       status = 'proposed';
@@ -256,14 +258,6 @@ const READ_FRONT_MATTER_KEYS = new Set([
   'decider',
   'tags',
 ]);
-
-/** The name that stands for the record: its folder's for `<slug>/index.md` and `<slug>/README.md`. */
-export function recordName(path: string): string {
-  const parts = path.split('/');
-  const file = parts.at(-1)!;
-  if (parts.length > 1 && /^(?:index|readme)\.(?:md|markdown|mdx)$/i.test(file)) return parts.at(-2)!;
-  return file;
-}
 
 /* ---------- file names ---------- */
 
@@ -432,9 +426,19 @@ function findSections(doc: MarkdownLines, title: Heading | undefined): Sections 
   };
 }
 
-/** A record with nothing written in it besides headings and metadata: an unfilled template. */
-function isStub(doc: MarkdownLines, title: Heading | undefined, metadataLines: Set<number>, sections: Sections): boolean {
+/**
+ * An unfilled template: sections waiting for text (Context, Decision…), and nothing written in the
+ * record besides its headings and metadata.
+ */
+function isStub(
+  doc: MarkdownLines,
+  title: Heading | undefined,
+  metadataLines: Set<number>,
+  sections: Sections,
+): boolean {
   const metadataSections = [sections.status, sections.date, sections.deciders].filter((h) => h !== undefined);
+  const waiting = doc.headings.some((h) => h !== title && !metadataSections.includes(h));
+  if (!waiting) return false;
   const inMetadataSection = (i: number): boolean =>
     metadataSections.some((h) => {
       const end = doc.headings.find((o) => o.line > h.line)?.line ?? doc.lines.length;
@@ -590,7 +594,14 @@ function readLinks(doc: MarkdownLines, statusLines: string[], linksSection: Head
     const typed = typedLink(line);
     if (typed && typed.verb !== 'supersedes') {
       const written =
-        targets.length > 0 ? targets : plainTarget(line.trim().replace(/^[-*+]\s+/, '').slice(typed.phrase.length));
+        targets.length > 0
+          ? targets
+          : plainTarget(
+              line
+                .trim()
+                .replace(/^[-*+]\s+/, '')
+                .slice(typed.phrase.length),
+            );
       for (const target of written) links.typed.push({ verb: typed.verb, direction: typed.direction, target });
       links.other.push(...written);
     } else if (SUPERSEDED_PHRASE.test(line)) {
@@ -630,13 +641,25 @@ function readLinks(doc: MarkdownLines, statusLines: string[], linksSection: Head
 }
 
 /** "Amended by [5. X](…)", "Relates to …": the link verb a line starts with, longest first. */
-function typedLink(line: string): { verb: WrittenLink['verb']; direction: WrittenLink['direction']; phrase: string } | null {
-  const lower = line.trim().replace(/^[-*+]\s+/, '').toLowerCase();
+function typedLink(
+  line: string,
+): { verb: WrittenLink['verb']; direction: WrittenLink['direction']; phrase: string } | null {
+  const lower = line
+    .trim()
+    .replace(/^[-*+]\s+/, '')
+    .toLowerCase();
   let found: { verb: WrittenLink['verb']; direction: WrittenLink['direction']; phrase: string } | null = null;
   for (const { verb, forward, reverse } of LINK_VERBS) {
-    for (const [direction, phrases] of [['forward', forward], ['reverse', reverse]] as const)
+    for (const [direction, phrases] of [
+      ['forward', forward],
+      ['reverse', reverse],
+    ] as const)
       for (const phrase of phrases)
-        if (lower.startsWith(phrase) && !/[\p{L}]/u.test(lower.charAt(phrase.length)) && phrase.length > (found?.phrase.length ?? 0))
+        if (
+          lower.startsWith(phrase) &&
+          !/[\p{L}]/u.test(lower.charAt(phrase.length)) &&
+          phrase.length > (found?.phrase.length ?? 0)
+        )
           found = { verb, direction, phrase };
   }
   return found;

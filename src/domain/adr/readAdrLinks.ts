@@ -71,7 +71,9 @@ export function resolveTypedLinks(adrs: ImportedAdr[]): { pairs: TypedLinkPair[]
       const found = resolveTarget(index, adr.sourcePath, link.target);
       if (found.kind !== 'one') {
         if (/^[a-z][a-z0-9+.-]*:/i.test(link.target)) continue;
-        warnings.push(`${adr.sourcePath}: "${link.target}" names ${found.kind === 'none' ? 'no record' : 'more than one record'} in the folder; that link was kept as text only`);
+        warnings.push(
+          `${adr.sourcePath}: "${link.target}" names ${found.kind === 'none' ? 'no record' : 'more than one record'} in the folder; that link was kept as text only`,
+        );
         continue;
       }
       if (found.path === adr.sourcePath) continue;

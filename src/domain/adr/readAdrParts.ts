@@ -35,7 +35,9 @@ export function readParts(
 
   headings.forEach((heading, index) => {
     const end = headings[index + 1]?.line ?? doc.lines.length;
-    const text = tidy(doc.lines.slice(heading.next, end).filter((_l, i) => !(title && heading.next + i === title.line)));
+    const text = tidy(
+      doc.lines.slice(heading.next, end).filter((_l, i) => !(title && heading.next + i === title.line)),
+    );
     parts.push({ heading: heading.text, level: heading.level, text, fields: fieldsOf(heading, headings, sources) });
   });
   return parts;

@@ -29,8 +29,28 @@ export function readFrontMatter(text: string): FrontMatter {
       return { data: null, body, problem: 'front matter is not a set of keys' };
     return { data: data as Record<string, unknown>, body, problem: null };
   } catch {
-    return { data: null, body, problem: 'front matter is not valid YAML' };
+    const lines = keyValueLines(match[1] ?? '');
+    return lines
+      ? { data: lines, body, problem: null }
+      : { data: null, body, problem: 'front matter is not valid YAML' };
   }
+}
+
+/**
+ * Front matter that YAML refuses but Docusaurus and Jekyll sites keep anyway (`title: ADR006: Avoid
+ * React.FC`): one `key: value` per line, the value being the rest of the line. Null when any line
+ * is something else.
+ */
+function keyValueLines(text: string): Record<string, unknown> | null {
+  const data: Record<string, unknown> = {};
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const pair = /^([A-Za-z_][\w-]{0,60}):[ \t]*(.*)$/.exec(line);
+    // A flow collection or block scalar YAML could not read is broken YAML, not a site's loose line.
+    if (!pair || /^[[{|>]/.test(pair[2]!.trim())) return null;
+    data[pair[1]!] = pair[2]!.trim().replace(/^'(.*)'$|^"(.*)"$/, '$1$2');
+  }
+  return data;
 }
 
 export interface Heading {

@@ -2,6 +2,7 @@ import { Scalar, stringify } from 'yaml';
 import { formatRef, isSlackUserId } from '../decision.js';
 import { decodeEntities } from '../markup.js';
 import type { AdrDocument, DocumentField, DocumentPart } from './adrDocument.js';
+import { recordName } from './adrFiles.js';
 import { LINK_VERBS } from './adrVocabulary.js';
 
 /**
@@ -77,7 +78,9 @@ function writeMadr(decision: ExportableDecision, fileNameOf: (ref: number) => st
   // Keys the log has no field for (a Docusaurus `id`, `description`, MADR's `consulted`…) go back as they were.
   for (const [key, value] of Object.entries(doc?.frontMatter ?? {})) front[key] = value;
   const keptStatus = same('status') && doc?.statusAsWritten && !doc.statusAsWritten.includes('\n');
-  front.status = keptStatus ? quotedIfLinked(doc.statusAsWritten!) : madrStatus(decision, link);
+  // A file without a status gets none, as long as the log has not given it one since.
+  const noStatus = same('status') && doc?.statusAsWritten === null;
+  if (!noStatus) front.status = keptStatus ? quotedIfLinked(doc.statusAsWritten!) : madrStatus(decision, link);
   if (decision.decidedOn !== null)
     front.date = same('date') && doc?.dateAsWritten ? doc.dateAsWritten : decision.decidedOn;
   if (makers.length > 0) front['decision-makers'] = makers;
@@ -94,7 +97,12 @@ function writeMadr(decision: ExportableDecision, fileNameOf: (ref: number) => st
   // Display names replace the ids in decision-makers; the ids are what the log keeps.
   if (makers.some((m, i) => m !== decision.deciders[i])) front['x-decider-ids'] = decision.deciders;
 
-  const frontStatus = typeof front.status === 'string' ? front.status : String((front.status as Scalar).value);
+  const frontStatus =
+    front.status === undefined
+      ? ''
+      : typeof front.status === 'string'
+        ? front.status
+        : String((front.status as Scalar).value);
   const blocks = writeParts(decision, 'madr', (part) => {
     // Front matter holds the status, the date and the deciders; a section saying only the same is not repeated.
     if (part.fields.includes('status')) return same('status') && part.text.trim() !== frontStatus.trim();
@@ -143,12 +151,16 @@ function writeNygard(decision: ExportableDecision, fileNameOf: (ref: number) => 
   if (statusIndex >= 0) {
     const [head, written] = blocks[statusIndex]!.split(STATUS_MARK) as [string, string];
     blocks[statusIndex] = (head + [written, ...links].filter(Boolean).join('\n\n')).trimEnd();
-  } else {
+  } else if (!(same('status') && doc?.statusAsWritten === null && links.length === 0)) {
     const statusWords =
       decision.status === 'superseded' && decision.supersededBy.length > 0
         ? []
         : [same('status') && doc?.statusAsWritten ? doc.statusAsWritten : capitalise(decision.status)];
-    blocks.splice(doc?.parts[0]?.heading === null ? 1 : 0, 0, section('## Status', [...statusWords, ...links].join('\n\n')));
+    blocks.splice(
+      doc?.parts[0]?.heading === null ? 1 : 0,
+      0,
+      section('## Status', [...statusWords, ...links].join('\n\n')),
+    );
   }
   // Nygard files have no front matter; a private decision's gets one, so an import keeps it private.
   const privateMark = decision.private
@@ -233,7 +245,7 @@ function writeParts(
     }
     if (part.fields.every(same)) {
       out.push(isStatus ? `${head}\n\n${STATUS_MARK}${part.text}` : asWritten);
-      part.fields.forEach((f) => written.add(f));
+      for (const f of part.fields) written.add(f);
       continue;
     }
     const field = part.fields[0]!;
@@ -380,9 +392,9 @@ function slugOf(title: string): string {
   return slug === '' ? 'decision' : slug;
 }
 
-/** `0007-use-postgres.md` → `Use postgres`. */
+/** `0007-use-postgres.md` → `Use postgres`; `use-postgres/index.md` → `Use postgres`. */
 function titleOfFileName(fileName: string): string {
-  return capitalise(fileName.replace(/\.md$/, '').replace(/^\d+-/, '').replace(/-/g, ' '));
+  return capitalise(recordName(fileName).replace(/\.md$/, '').replace(/^\d+-/, '').replace(/-/g, ' '));
 }
 
 function capitalise(text: string): string {
