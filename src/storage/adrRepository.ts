@@ -83,6 +83,14 @@ export function createAdrRepository(db: Db): AdrRepository {
       });
     },
 
+    async document(workspace, id) {
+      const [row] = await db
+        .select({ document: decisions.adrDocument })
+        .from(decisions)
+        .where(and(eq(decisions.workspaceId, workspace.workspaceId), eq(decisions.id, id)));
+      return row?.document ?? null;
+    },
+
     async setLinks(workspace, id, links) {
       await db
         .update(decisions)

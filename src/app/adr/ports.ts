@@ -24,6 +24,8 @@ export interface AdrRepository {
     ref: number;
     outcome: 'imported' | 'updated' | 'unchanged';
   }>;
+  /** The file a record was imported from, part by part; null for a record made in Slack. */
+  document(workspace: Workspace, id: string): Promise<AdrDocument | null>;
   /** Replaces the typed links (amends, extends, clarifies, relates to) a record's document holds. */
   setLinks(workspace: Workspace, id: string, links: RecordLink[]): Promise<void>;
   /** Links two records as superseded and superseding, both ways. */

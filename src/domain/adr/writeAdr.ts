@@ -189,8 +189,14 @@ const STATUS_MARK = '\u0000status\u0000';
 
 type Field = DocumentField;
 
+/** The fields `unchanged` compares: a stored decision has them under the same names. */
+type Compared = Pick<
+  ExportableDecision,
+  'status' | 'decidedOn' | 'context' | 'rationale' | 'consequences' | 'alternatives' | 'deciders' | 'document'
+>;
+
 /** Whether a field still holds what was read from the file (never, for a record made in Slack). */
-function unchanged(decision: ExportableDecision): (field: Field) => boolean {
+export function unchanged(decision: Compared): (field: Field) => boolean {
   const doc = decision.document ?? null;
   return (field) => {
     if (doc === null) return false;
