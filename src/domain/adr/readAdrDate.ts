@@ -3,8 +3,9 @@ import { isValidIsoDate } from '../dates.js';
 /**
  * Dates as ADRs write them: ISO (`2020-01-01`, with a time or not), `2020/01/01`, `2017年11月22日`,
  * day first with dots or slashes (`01.02.2020`, `10/04/18`, `10/04/2018`: Europe's order, which
- * is what ADR folders outside the US write), and written months in the languages of the headings
- * table (`1 January 2020`, `January 1, 2020`, `1. März 2020`, `1 de enero de 2020`).
+ * ADR folders outside the US write; `04/25/18` can only be the US order), and written months in
+ * the languages of the headings table (`1 January 2020`, `January 1, 2020`, `1. März 2020`,
+ * `1 de enero de 2020`).
  */
 
 // Month names by their first letters, as people shorten them; one table, every language.
@@ -43,7 +44,8 @@ export function parseAdrDate(text: string): string | null {
   m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(t);
   if (m) return iso(m[1]!, m[2]!, m[3]!);
   m = /^(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?!\d)/.exec(t);
-  if (m) return iso(m[3]!, m[2]!, m[1]!);
+  // Day first; a date that cannot be day first (`04/25/18`) is the US order.
+  if (m) return iso(m[3]!, m[2]!, m[1]!) ?? iso(m[3]!, m[1]!, m[2]!);
   // Words, not a pattern: "1st of January, 2020", "January 1 2020", "1. März 2020", "1 de enero de 2020".
   const words = t
     .replace(/,/g, ' ')

@@ -557,6 +557,7 @@ describe('readAdr on written-for-the-test records', () => {
     expect(dateOf('Date: January 5, 2020')).toBe('2020-01-05');
     expect(dateOf('Date: 10/04/18')).toBe('2018-04-10');
     expect(dateOf('Date: 10/04/2018')).toBe('2018-04-10');
+    expect(dateOf('Date: 04/25/18')).toBe('2018-04-25');
     expect(dateOf('日期: 2017/11/22')).toBe('2017-11-22');
     expect(dateOf('日期：2017年11月22日')).toBe('2017-11-22');
     expect(dateOf('Datum: 1. März 2020')).toBe('2020-03-01');
