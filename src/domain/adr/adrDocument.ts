@@ -8,10 +8,21 @@ import type { LinkVerb } from './adrVocabulary.js';
  */
 
 /** The decision fields a part of a file can feed. */
-export type DocumentField = 'status' | 'date' | 'deciders' | 'context' | 'rationale' | 'alternatives' | 'consequences';
+export type DocumentField =
+  | 'status'
+  | 'date'
+  | 'deciders'
+  | 'tags'
+  | 'context'
+  | 'rationale'
+  | 'alternatives'
+  | 'consequences';
 
 export interface DocumentPart {
-  /** The heading as written (plain text); null for the text between the title and the first heading. */
+  /**
+   * The heading as written (plain text); null for the text between the title and the first
+   * heading: its metadata lines (`- Status: …`, `Date: …`) are one such part, the rest another.
+   */
   heading: string | null;
   /** 2 for `##`…; 0 for the text before the first heading. */
   level: number;
@@ -59,6 +70,7 @@ export interface AdrDocument {
     consequences: string;
     alternatives: string[];
     deciders: string[];
+    tags: string[];
   };
   /** Links other than supersession, resolved to refs after the import (both ways). */
   links: RecordLink[];

@@ -74,6 +74,7 @@ export function adrToDecision(adr: ImportedAdr): {
       consequences: content.consequences,
       alternatives: content.alternatives,
       deciders: content.deciders,
+      tags: content.tags,
     },
     originId: adr.extra['x-id'] ?? null,
   };

@@ -1,6 +1,6 @@
 import { normaliseTags, uniqueInOrder } from '../decision.js';
 import { encodePlainText } from '../markup.js';
-import type { DocumentPart, WrittenLink } from './adrDocument.js';
+import type { DocumentField, DocumentPart, WrittenLink } from './adrDocument.js';
 import { recordName } from './adrFiles.js';
 import { fieldNamed, LINK_VERBS, TITLE_BOILERPLATE } from './adrVocabulary.js';
 import { parseAdrDate } from './readAdrDate.js';
@@ -332,7 +332,7 @@ function isPlaceholderTitle(title: string): boolean {
 
 type BulletKey = 'status' | 'date' | 'deciders' | 'consulted' | 'informed' | 'tags';
 const BULLET_KEYS = new Set<string>(['status', 'date', 'deciders', 'consulted', 'informed', 'tags']);
-/** Metadata the export writes from the log's fields; the other lines stay in the text as written. */
+/** Metadata the log has fields for: their lines are a part of their own, written back while those fields are unchanged. */
 const REWRITTEN_KEYS = new Set<BulletKey>(['status', 'date', 'deciders', 'tags']);
 
 // A key of up to 40 letters (any script), spaces, dashes or brackets, then `:` or the full-width `：`.
@@ -345,9 +345,9 @@ const METADATA_LINE = /^(?:[-*+][ \t]+)?([\p{L}][\p{L}() -]{0,40}?)[ \t]*[:：][
 function readMetadataLines(
   doc: MarkdownLines,
   title: Heading | undefined,
-): { values: Partial<Record<BulletKey, string>>; lines: Set<number> } {
+): { values: Partial<Record<BulletKey, string>>; lines: Map<number, DocumentField> } {
   const values: Partial<Record<BulletKey, string>> = {};
-  const lines = new Set<number>();
+  const lines = new Map<number, DocumentField>();
   for (const { text, index } of preambleLines(doc, title)) {
     const match = METADATA_LINE.exec(text.trim().replace(/\*\*|__/g, ''));
     if (!match) continue;
@@ -356,7 +356,7 @@ function readMetadataLines(
     const value = match[2]!.trim();
     if (key === null || values[key] !== undefined) continue;
     if (!isPlaceholder(value)) values[key] = value;
-    if (REWRITTEN_KEYS.has(key)) lines.add(index);
+    if (REWRITTEN_KEYS.has(key)) lines.set(index, key as DocumentField);
   }
   return { values, lines };
 }
@@ -433,7 +433,7 @@ function findSections(doc: MarkdownLines, title: Heading | undefined): Sections 
 function isStub(
   doc: MarkdownLines,
   title: Heading | undefined,
-  metadataLines: Set<number>,
+  metadataLines: Map<number, DocumentField>,
   sections: Sections,
 ): boolean {
   const metadataSections = [sections.status, sections.date, sections.deciders].filter((h) => h !== undefined);

@@ -13,23 +13,34 @@ export interface FieldSource {
 
 /**
  * The record cut at every heading, each part as written and marked with the fields read from it:
- * the text before the first heading (less the title and the metadata lines that fed fields), then
- * one part per heading. Nothing of the body is left out, so writing the parts back loses no word.
+ * the metadata lines under the title that fed fields (`- Status: …`), the rest of the text before
+ * the first heading, then one part per heading. Nothing of the body is left out, so writing the parts back loses no word.
  */
 export function readParts(
   doc: MarkdownLines,
   title: Heading | undefined,
-  consumedLines: Set<number>,
+  metadataLines: Map<number, DocumentField>,
   sources: FieldSource[],
 ): DocumentPart[] {
   const headings = doc.headings.filter((h) => h !== title);
   const parts: DocumentPart[] = [];
   const firstLine = headings[0]?.line ?? doc.lines.length;
+  const metadata: string[] = [];
   const preamble: string[] = [];
+  let lastMetadata = -1;
   for (let i = 0; i < firstLine; i++) {
     if (title && i >= title.line && i < title.next) continue;
-    if (!consumedLines.has(i)) preamble.push(doc.lines[i]!);
+    if (metadataLines.has(i)) {
+      // Lines apart in the file stay apart: `Date: …`, a blank line, then `- Status: …`.
+      const apart =
+        lastMetadata >= 0 && i > lastMetadata + 1 && doc.lines.slice(lastMetadata + 1, i).some((l) => l.trim() === '');
+      if (apart) metadata.push('');
+      metadata.push(doc.lines[i]!);
+      lastMetadata = i;
+    } else preamble.push(doc.lines[i]!);
   }
+  if (metadata.length > 0)
+    parts.push({ heading: null, level: 0, text: tidy(metadata), fields: [...new Set(metadataLines.values())] });
   const preambleText = tidy(preamble);
   if (preambleText !== '') parts.push({ heading: null, level: 0, text: preambleText, fields: [] });
 

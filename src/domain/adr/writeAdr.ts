@@ -156,8 +156,10 @@ function writeNygard(decision: ExportableDecision, fileNameOf: (ref: number) => 
       decision.status === 'superseded' && decision.supersededBy.length > 0
         ? []
         : [same('status') && doc?.statusAsWritten ? doc.statusAsWritten : capitalise(decision.status)];
+    // After the text under the title, before the first section.
+    const firstSection = blocks.findIndex((b) => b.startsWith('#'));
     blocks.splice(
-      doc?.parts[0]?.heading === null ? 1 : 0,
+      firstSection < 0 ? blocks.length : firstSection,
       0,
       section('## Status', [...statusWords, ...links].join('\n\n')),
     );
@@ -166,16 +168,18 @@ function writeNygard(decision: ExportableDecision, fileNameOf: (ref: number) => 
   const privateMark = decision.private
     ? `---\nx-private: true\n${decision.channelId ? `x-channel: ${decision.channelId}\n` : ''}---`
     : '';
-  const hasDecidersPart = doc?.parts.some((p) => p.fields.includes('deciders') && same('deciders')) ?? false;
+  // Written as they were (a `- Date:` line, a `## Deciders` section): not a second time.
+  const keptAsWritten = (field: Field) =>
+    doc?.parts.some((p) => p.fields.includes(field) && p.fields.every(same)) ?? false;
   const date = same('date') && doc?.dateAsWritten ? doc.dateAsWritten : decision.decidedOn;
   const makers = decision.deciders.map((d) => (isSlackUserId(d) ? (names[d] ?? d) : d));
   const number = doc?.number ?? decision.ref;
   return [
     privateMark,
     `# ${number}. ${heading(decision.title, names)}`,
-    decision.decidedOn === null ? '' : `Date: ${date}`,
-    makers.length > 0 && !hasDecidersPart ? `Deciders: ${makers.join(', ')}` : '',
-    decision.tags.length > 0 ? `Tags: ${decision.tags.join(', ')}` : '',
+    decision.decidedOn === null || keptAsWritten('date') ? '' : `Date: ${date}`,
+    makers.length > 0 && !keptAsWritten('deciders') ? `Deciders: ${makers.join(', ')}` : '',
+    decision.tags.length > 0 && !keptAsWritten('tags') ? `Tags: ${decision.tags.join(', ')}` : '',
     ...blocks,
     decision.id === undefined ? '' : `<!-- x-id: ${doc?.originId ?? decision.id} -->`,
   ]
@@ -192,7 +196,7 @@ type Field = DocumentField;
 /** The fields `unchanged` compares: a stored decision has them under the same names. */
 type Compared = Pick<
   ExportableDecision,
-  'status' | 'decidedOn' | 'context' | 'rationale' | 'consequences' | 'alternatives' | 'deciders' | 'document'
+  'status' | 'decidedOn' | 'context' | 'rationale' | 'consequences' | 'alternatives' | 'deciders' | 'tags' | 'document'
 >;
 
 /** Whether a field still holds what was read from the file (never, for a record made in Slack). */
@@ -235,6 +239,7 @@ function writeParts(
     }
     if (field === 'context' || field === 'consequences') return markdownOf(decision[field], names);
     if (field === 'status') return capitalise(decision.status);
+    if (field === 'tags') return decision.tags.join(', ');
     if (field === 'date') return decision.decidedOn ?? '';
     return decision.deciders.map((d) => (isSlackUserId(d) ? (names[d] ?? d) : d)).join(', ');
   };
@@ -244,6 +249,11 @@ function writeParts(
     const head = part.heading === null ? '' : `${'#'.repeat(Math.max(1, part.level))} ${part.heading}`;
     const asWritten = [head, part.text].filter(Boolean).join('\n\n');
     const isStatus = format === 'nygard' && part.fields[0] === 'status';
+    // The metadata lines under the title go back as written, or not at all: the format's own places hold the values.
+    if (part.heading === null) {
+      if (part.fields.every(same)) out.push(asWritten);
+      continue;
+    }
     const decided = metadataPart(part);
     if (decided !== null) {
       if (decided) out.push(asWritten);

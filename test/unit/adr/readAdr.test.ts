@@ -663,6 +663,7 @@ describe('readAdr on written-for-the-test records', () => {
       '# 3. Use Kafka\n\nDate: 2020-01-02\n\nTechnical story: #12\n\n## Status\n\nAccepted\n\nAmended by [5. X](0005-x.md)\n\n## Context\n\nC.\n\n## Discussion\n\nWe argued.\n\n```\n## not a heading\n```\n\n## Decision\n\nD.\n\n### Notes\n\nN.\n',
     );
     expect(record.written.parts).toEqual([
+      { heading: null, level: 0, text: 'Date: 2020-01-02', fields: ['date'] },
       { heading: null, level: 0, text: 'Technical story: #12', fields: [] },
       { heading: 'Status', level: 2, text: 'Accepted\n\nAmended by [5. X](0005-x.md)', fields: ['status'] },
       { heading: 'Context', level: 2, text: 'C.', fields: ['context'] },
