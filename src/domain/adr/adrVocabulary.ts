@@ -161,7 +161,10 @@ export function fieldNamed(text: string): AdrField | null {
 
 export type AdrStatusWord = 'proposed' | 'accepted' | 'rejected' | 'deprecated' | 'superseded';
 
-/** Status words, strongest first: "proposed, then accepted, then superseded" is superseded. */
+/**
+ * Status words, strongest first: "proposed, then accepted, then superseded" is superseded. The
+ * emoji are the ones status lines are written with (`✅ Accepted`, or the emoji alone).
+ */
 export const STATUS_WORDS: [AdrStatusWord, string[]][] = [
   [
     'superseded',
@@ -181,6 +184,8 @@ export const STATUS_WORDS: [AdrStatusWord, string[]][] = [
       '已替代',
       '取代',
       '置き換え',
+      '↩',
+      '↪',
     ],
   ],
   [
@@ -202,6 +207,8 @@ export const STATUS_WORDS: [AdrStatusWord, string[]][] = [
       '已废弃',
       '非推奨',
       '廃止',
+      '⛔',
+      '🗑',
     ],
   ],
   [
@@ -222,6 +229,8 @@ export const STATUS_WORDS: [AdrStatusWord, string[]][] = [
       '拒绝',
       '否决',
       '却下',
+      '❌',
+      '🚫',
     ],
   ],
   [
@@ -259,6 +268,8 @@ export const STATUS_WORDS: [AdrStatusWord, string[]][] = [
       '採用',
       '受理',
       '決定済み',
+      '✅',
+      '✔',
     ],
   ],
   [
@@ -293,6 +304,9 @@ export const STATUS_WORDS: [AdrStatusWord, string[]][] = [
       '待定',
       '草案',
       '検討中',
+      '💭',
+      '🤔',
+      '🚧',
     ],
   ],
 ];
@@ -338,7 +352,8 @@ export const TITLE_BOILERPLATE = [
 
 /** Whether `phrase` occurs in `text` (both lower case) as whole words; CJK phrases need no spaces around them. */
 export function containsPhrase(text: string, phrase: string): boolean {
-  const cjk = /[\u3040-\u30ff\u3400-\u9fff]/.test(phrase);
+  // CJK is written without spaces, and an emoji is a word of its own: both match anywhere.
+  const cjk = /[\u3040-\u30ff\u3400-\u9fff]/.test(phrase) || !/[\p{L}\p{N}]/u.test(phrase);
   let from = 0;
   for (;;) {
     const at = text.indexOf(phrase, from);

@@ -648,6 +648,13 @@ describe('readAdr on written-for-the-test records', () => {
     ).toEqual(expected);
   });
 
+  it('reads statuses written with emoji, with or without the word', () => {
+    expect(read('# A\n\n## Status\n\n✅ Accepted\n').adr.status).toBe('accepted');
+    expect(read('# A\n\n## Status\n\n❌\n').adr.status).toBe('rejected');
+    expect(read('# A\n\n## Status\n\n🤔 Proposed\n').adr.status).toBe('proposed');
+    expect(read('# A\n\n## Status\n\n⛔ Deprecated\n').adr.status).toBe('deprecated');
+  });
+
   it("reads dated Chinese status lines, and ignores a template's list of choices", () => {
     expect(read('# A\n\n## 状态\n\n2017-11-22 提议\n\n2017-11-26 完成\n').adr.status).toBe('accepted');
     expect(read('# A\n\n## 状态\n\n列表：提议/通过/完成/已弃用/已取代\n\n2017-11-28 提议\n').adr.status).toBe(
