@@ -154,9 +154,17 @@ const FIELD_OF = new Map<string, AdrField>();
 for (const [field, byLanguage] of Object.entries(FIELD_NAMES) as [AdrField, Record<string, string[]>][])
   for (const name of Object.values(byLanguage).flat()) if (!FIELD_OF.has(name)) FIELD_OF.set(name, field);
 
-/** The field a heading or a `Key:` names, or null. */
+/** The field a heading or a `Key:` names, or null. Bilingual headings (`背景 / Context`) name it in either half. */
 export function fieldNamed(text: string): AdrField | null {
-  return FIELD_OF.get(vocabularyKey(text)) ?? null;
+  const whole = FIELD_OF.get(vocabularyKey(text));
+  if (whole !== undefined) return whole;
+  const halves = text
+    .split(/[/|（(）)]/)
+    .map(vocabularyKey)
+    .filter((h) => h !== '');
+  if (halves.length < 2) return null;
+  const fields = new Set(halves.map((h) => FIELD_OF.get(h)).filter((f) => f !== undefined));
+  return fields.size === 1 ? [...fields][0]! : null;
 }
 
 export type AdrStatusWord = 'proposed' | 'accepted' | 'rejected' | 'deprecated' | 'superseded';
@@ -176,9 +184,13 @@ export const STATUS_WORDS: [AdrStatusWord, string[]][] = [
       'ersetzt',
       'abgelöst',
       'remplacé',
+      'remplacée',
       'reemplazado',
+      'reemplazada',
       'sustituido',
+      'sustituida',
       'substituído',
+      'substituída',
       '已取代',
       '被取代',
       '已替代',
@@ -198,7 +210,9 @@ export const STATUS_WORDS: [AdrStatusWord, string[]][] = [
       'abgekündigt',
       'obsolète',
       'déprécié',
+      'dépréciée',
       'obsoleto',
+      'obsoleta',
       'en desuso',
       'descontinuado',
       '已弃用',
@@ -222,13 +236,18 @@ export const STATUS_WORDS: [AdrStatusWord, string[]][] = [
       'abgelehnt',
       'verworfen',
       'rejeté',
+      'rejetée',
       'refusé',
+      'refusée',
       'rechazado',
+      'rechazada',
       'rejeitado',
+      'rejeitada',
       '已拒绝',
       '拒绝',
       '否决',
       '却下',
+      '否認',
       '❌',
       '🚫',
     ],
@@ -250,13 +269,20 @@ export const STATUS_WORDS: [AdrStatusWord, string[]][] = [
       'beschlossen',
       'umgesetzt',
       'accepté',
+      'acceptée',
       'approuvé',
+      'approuvée',
       'adopté',
+      'adoptée',
       'aceptado',
+      'aceptada',
       'aprobado',
+      'aprobada',
       'aceito',
+      'aceita',
       'aceite',
       'aprovado',
+      'aprovada',
       '已通过',
       '通过',
       '已接受',
@@ -293,10 +319,13 @@ export const STATUS_WORDS: [AdrStatusWord, string[]][] = [
       'entwurf',
       'in prüfung',
       'proposé',
+      'proposée',
       'brouillon',
       'propuesto',
+      'propuesta',
       'borrador',
       'proposto',
+      'proposta',
       'rascunho',
       '提议',
       '提案',

@@ -646,6 +646,16 @@ describe('readAdr on written-for-the-test records', () => {
         '# A\n\n日付: 2020-01-02\n\n## ステータス\n\n承認済み\n\n## コンテキスト\n\nK\n\n## 決定\n\nE\n\n## 影響\n\nF\n',
       ),
     ).toEqual(expected);
+    expect(
+      fields(
+        '# A\n\n日付: 2020-01-02\nステータス: Accepted\n\n## 背景 / Context\n\nK\n\n## 決定 / Decision\n\nE\n\n## 影響 / Consequences\n\nF\n',
+      ),
+    ).toEqual(expected);
+    expect(
+      fields(
+        '# A\n\nFecha: 2020-01-02\n\n## Estado\n\nAceptada\n\n## Contexto\n\nK\n\n## Decisión\n\nE\n\n## Consecuencias\n\nF\n',
+      ),
+    ).toEqual(expected);
   });
 
   it('reads statuses written with emoji, with or without the word', () => {
