@@ -189,6 +189,27 @@ describe('decisions recorded in Slack, through an export and back', () => {
       expect(strip(await adrs.adrs.exportable(to, null, true))).toEqual(
         strip(await adrs.adrs.exportable(from, null, true)),
       );
+
+      // Back into the ledger they came from, in either format: each file finds its record by x-id.
+      for (const format of ['madr', 'nygard'] as const) {
+        const exported = await exportAdrs({ services: adrs, workspace: from, channelId: null, format });
+        const again = await importAdrs({
+          services: adrs,
+          workspace: from,
+          channelId: 'C0ARCH',
+          channelPrivate: false,
+          files: exported.map((f) => ({ path: `${format}/${f.name}`, text: f.text })),
+          actor: 'ADR import',
+        });
+        expect(again).toMatchObject({ imported: 0, skipped: 0 });
+        expect(await adrs.adrs.exportable(from, null, true)).toHaveLength(3);
+      }
+      // And exporting what the ledger now holds writes the same files as before.
+      const [before, after] = [
+        files,
+        await exportAdrs({ services: adrs, workspace: to, channelId: null, format: 'madr' }),
+      ];
+      expect(after.map((f) => f.text)).toEqual(before.map((f) => f.text));
     } finally {
       await database.close();
     }
