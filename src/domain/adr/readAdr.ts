@@ -71,7 +71,7 @@ export interface ImportedAdr {
   links: AdrLinks;
   /** "Partly superseded": part of the decision still stands. */
   partial: boolean;
-  /** Front-matter keys starting with `x-` (what an export from the log writes), verbatim. */
+  /** The front-matter keys an export from the log writes (`x-id`, `x-ref`, `x-channel`…), verbatim. */
   extra: Record<string, string>;
   /** The file as written, for an export to write it back: see `AdrDocument`. */
   written: {
@@ -87,7 +87,8 @@ export type ReadAdrResult = { ok: true; adr: ImportedAdr; warnings: string[] } |
 
 export function readAdr(file: { path: string; text: string }): ReadAdrResult {
   const sourcePath = file.path.replace(/\\/g, '/');
-  const text = file.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // U+2028 and U+2029 end lines too: left in, they hide a heading from the reader but not from a renderer.
+  const text = file.text.replace(/^\uFEFF/, '').replace(/\r\n?|[\u2028\u2029]/g, '\n');
   const front = readFrontMatter(text);
   const body = front.body.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
   if (body.trim() === '')
@@ -192,7 +193,7 @@ export function readAdr(file: { path: string; text: string }): ReadAdrResult {
   if (exportedId !== undefined) extra['x-id'] = exportedId;
   const frontMatter: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(meta)) {
-    if (key.startsWith('x-') && value !== null && value !== undefined)
+    if (EXPORT_KEYS.has(key) && value !== null && value !== undefined)
       extra[key] = scalar(value) ?? JSON.stringify(value);
     else if (!READ_FRONT_MATTER_KEYS.has(key)) frontMatter[key] = value instanceof Date ? scalar(value) : value;
   }
@@ -246,6 +247,20 @@ export function readAdr(file: { path: string; text: string }): ReadAdrResult {
 }
 
 const X_ID_COMMENT = /<!-- x-id: ([\w-]{1,64}) -->/;
+
+/** The `x-` keys an export from the log writes; another team's own `x-` keys are kept as they were. */
+const EXPORT_KEYS = new Set([
+  'x-id',
+  'x-ref',
+  'x-status',
+  'x-supersedes',
+  'x-channel',
+  'x-private',
+  'x-slack-permalink',
+  'x-revisit-by',
+  'x-relitigation-count',
+  'x-decider-ids',
+]);
 
 /** Front-matter keys read into fields; any other key is kept as it was. */
 const READ_FRONT_MATTER_KEYS = new Set([
@@ -323,9 +338,18 @@ function numberInTitle(title: string): number | null {
   return match && (boilerplate || /^\d/.test(rest)) ? Number(match[1]) : null;
 }
 
-/** A template's title: `[TITLE]`, `{short title of solved problem}`, `ADR-XXXX: [Title]`. */
+/**
+ * A template's title: `[TITLE]`, `ADR000: [TITLE]`, `{short title of solved problem}`,
+ * `ADR-XXXX: …`, `ADR Template`. A real title with a bracket in it (`Use {braces}`) is none.
+ */
 function isPlaceholderTitle(title: string): boolean {
-  return /\[[^\]]*\]|\{[^}]*\}|\bxxx+\b|\bnnnn\b/i.test(title) && !/\]\(/.test(title);
+  const cleaned = cleanTitle(title, null);
+  return (
+    /^\[[^\]]*\]$|^\{[^}]*\}$/.test(cleaned) ||
+    /[[{][^\]}]*\btitle\b[^\]}]*[\]}]/i.test(title) ||
+    /\b(?:adr|rfc)[-\s#]?(?:x{2,}|n{3,})\b/i.test(title) ||
+    /^(?:adr |madr |decision record )?template$/i.test(cleaned)
+  );
 }
 
 /* ---------- metadata ---------- */

@@ -692,6 +692,18 @@ describe('readAdr on written-for-the-test records', () => {
     expect(record.links.typed).toEqual([{ verb: 'amends', direction: 'reverse', target: '0005-x.md' }]);
   });
 
+  it("takes a title with braces for a title, and only a template's for a template", () => {
+    expect(read('# Use {braces} to denote placeholders\n\nText.\n').adr.title).toBe(
+      'Use {braces} to denote placeholders',
+    );
+    for (const title of ['[TITLE]', '{short title of solved problem}', 'ADR-XXXX: Use X', 'ADR Template'])
+      expect(readAdr({ path: 'a.md', text: `# ${title}\n\nText.\n` })).toMatchObject({ ok: false });
+  });
+
+  it('reads a heading ended by a Unicode line separator as a heading', () => {
+    expect(read('# A\n\n## Context\u2028\nC.\n').adr.context).toBe('C.');
+  });
+
   it('skips templates and unfilled stubs, saying why', () => {
     expect(readAdr({ path: 'adr000-template.md', text: '---\ntitle: ADR000: [TITLE]\n---\n\n## Context\n' })).toEqual({
       ok: false,
