@@ -3,11 +3,11 @@ import type { AdrDocument, DocumentField } from '../../domain/adr/adrDocument.js
 import { unchanged } from '../../domain/adr/writeAdr.js';
 import { type Decision, formatRef } from '../../domain/decision.js';
 import { encodePlainText } from '../../domain/markup.js';
-import { importedFrom, NOT_IMPORTED, REST_NOT_SHOWN, statusAsWritten } from '../copy/fullRecord.js';
+import { importedFrom, NOT_IMPORTED, REST_NOT_SHOWN, statusAsWritten, typedLinks } from '../copy/fullRecord.js';
 import { decisionCardBlocks, statusLabel } from './decisionCard.js';
 import { decisionDate, userText } from './text.js';
 
-// A message holds 50 blocks; two are kept for the title and the line under it, one for "the rest".
+// A message holds 50 blocks; the title, the lines under it and "the rest" take some of them.
 const MAX_BLOCKS = 50;
 // A section's text holds 3,000 characters; the bold heading and a margin take the rest.
 const CHUNK = 2800;
@@ -39,6 +39,8 @@ export function fullRecordBlocks(decision: Decision, document: AdrDocument | nul
     },
     { type: 'context', elements: [{ type: 'mrkdwn', text: meta.join(' · ') }] },
   ];
+  if (document.links.length > 0)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: typedLinks(document.links) }] });
   const current = (field: DocumentField): string => {
     if (field === 'alternatives') return decision.alternatives.map((a) => `• ${a}`).join('\n');
     if (field === 'context' || field === 'rationale' || field === 'consequences') return decision[field];

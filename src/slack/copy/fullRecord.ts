@@ -1,3 +1,4 @@
+import type { RecordLink } from '../../domain/adr/adrDocument.js';
 import { formatRef } from '../../domain/decision.js';
 import { COMMAND } from '../ids.js';
 
@@ -10,6 +11,19 @@ export function fullRecordHint(ref: number): string {
 /** When a long text was shortened on the card. */
 export function shortenedHint(ref: number): string {
   return `Shortened to fit Slack: \`${COMMAND} show ${formatRef(ref)} full\` shows all of it.`;
+}
+
+// How a typed link reads from the record that holds it: "Amends D-3", "Amended by D-9".
+const LINK_WORDS: Record<RecordLink['verb'], [string, string]> = {
+  supersedes: ['Supersedes', 'Superseded by'],
+  amends: ['Amends', 'Amended by'],
+  extends: ['Extends', 'Extended by'],
+  clarifies: ['Clarifies', 'Clarified by'],
+  'relates-to': ['Relates to', 'Relates to'],
+};
+
+export function typedLinks(links: RecordLink[]): string {
+  return links.map((l) => `${LINK_WORDS[l.verb][l.direction === 'forward' ? 0 : 1]} ${formatRef(l.ref)}`).join(' · ');
 }
 
 export function importedFrom(fileName: string): string {

@@ -37,6 +37,15 @@ describe('the full record of an imported ADR in Slack', () => {
     expect(all).toContain('ava.js 目前不支持对文件的 mock');
   });
 
+  it('names the records it amends, extends or relates to', () => {
+    const { decision, document } = importedDecision('govuk-aws-nygard', '0017-terraform-data-structure.md');
+    const blocks = fullRecordBlocks(decision, {
+      ...document,
+      links: [{ verb: 'amends', direction: 'forward', ref: 10 }],
+    });
+    expect(texts(blocks)).toContain('Amends D-10');
+  });
+
   it('tells where the rest is from the card of an imported record, and shows a Slack record as its card', () => {
     const { decision } = importedDecision('govuk-aws-nygard', '0015-dns-infrastructure.md');
     expect(texts(decisionDetailBlocks(decision, []))).toContain('show D-15 full');
