@@ -1,19 +1,19 @@
 import { normaliseTags, uniqueInOrder } from '../decision.js';
 import { encodePlainText } from '../markup.js';
-import type { DocumentField, DocumentPart, WrittenLink } from './adrDocument.js';
+import type { DocumentField, DocumentPart } from './adrDocument.js';
 import { recordName } from './adrFiles.js';
-import { fieldNamed, LINK_VERBS, TITLE_BOILERPLATE } from './adrVocabulary.js';
+import { fieldNamed } from './adrVocabulary.js';
 import { parseAdrDate } from './readAdrDate.js';
 import { type FieldSource, readParts } from './readAdrParts.js';
 import { classifyStatus, isStatusChoiceList } from './readAdrStatus.js';
-import { isValidIsoDate } from '../dates.js';
+import { type AdrLinks, readLinks } from './readAdrLinkLines.js';
+import { cleanTitle, isPlaceholderTitle, numberInTitle, readFileName } from './readAdrTitle.js';
 import {
   blockText,
   type Heading,
   headingKey,
   linksAsText,
   listItems,
-  markdownLinks,
   type MarkdownLines,
   plainInline,
   preambleLines,
@@ -24,6 +24,8 @@ import {
 
 export { classifyStatus } from './readAdrStatus.js';
 export { parseAdrDate } from './readAdrDate.js';
+export type { AdrLinks } from './readAdrLinkLines.js';
+export { readFileName } from './readAdrTitle.js';
 
 /**
  * Reads one Markdown ADR, in the styles teams actually keep: MADR 3/4 (YAML front matter),
@@ -34,17 +36,6 @@ export { parseAdrDate } from './readAdrDate.js';
  */
 
 export type AdrStatus = 'proposed' | 'accepted' | 'rejected' | 'deprecated' | 'superseded';
-
-export interface AdrLinks {
-  /** Records this one replaces, as written: a relative path, a file name, a number or a title. */
-  supersedes: string[];
-  /** Records that replace this one, as written. */
-  supersededBy: string[];
-  /** Amends, amended by, relates to, and the items of a `## Links` section. */
-  other: string[];
-  /** The links of `other` whose verb is known (amends, extends, clarifies, relates to), typed. */
-  typed: WrittenLink[];
-}
 
 export interface ImportedAdr {
   /** As given: the path inside the folder imported, with `/` separators. */
@@ -273,84 +264,6 @@ const READ_FRONT_MATTER_KEYS = new Set([
   'decider',
   'tags',
 ]);
-
-/* ---------- file names ---------- */
-
-interface FileNameParts {
-  number: number | null;
-  date: string | null;
-  humanised: string;
-}
-
-/** `0001-use-x.md` → number 1; `20200101-use-x.md` or `2020-01-01-use-x.md` → a date, no number. */
-export function readFileName(fileName: string): FileNameParts {
-  const stem = fileName.replace(/\.(md|markdown|mdx|txt)$/i, '');
-  let rest = stem;
-  let number: number | null = null;
-  let date: string | null = null;
-  const dated = /^(\d{4})-?(\d{2})-?(\d{2})(?:[-_ ]+|$)/.exec(stem);
-  if (dated && isValidIsoDate(`${dated[1]}-${dated[2]}-${dated[3]}`)) {
-    date = `${dated[1]}-${dated[2]}-${dated[3]}`;
-    rest = stem.slice(dated[0].length);
-  } else {
-    const numbered = /^(?:adr[-_ ]?)?(\d{1,6})(?:[-_ .]+|$)/i.exec(stem);
-    if (numbered) {
-      number = Number(numbered[1]);
-      rest = stem.slice(numbered[0].length);
-    }
-  }
-  const words = rest.replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim() || stem;
-  return { number, date, humanised: words.charAt(0).toUpperCase() + words.slice(1) };
-}
-
-/**
- * A title without its numbering and boilerplate: `3. Title` (adr-tools), `ADR-0003: Title`,
- * `ADR013: Title`, `Architecture Decision Record: Title`, `23 Title` when 23 is the file's number.
- */
-function cleanTitle(title: string, fileNumber: number | null): string {
-  const trimmed = title.trim();
-  const lower = trimmed.toLowerCase();
-  const boilerplate = TITLE_BOILERPLATE.find((b) => lower.startsWith(b) && !/[\p{L}]/u.test(lower.charAt(b.length)));
-  let rest = trimmed;
-  if (boilerplate) {
-    // "ADR-0003: Title", "ADR 3 Title", "Architecture Decision Record: Title"; not "ADR without title".
-    const after = NUMBERING.exec(trimmed.slice(boilerplate.length))!;
-    if (after[1] !== undefined || after[2] !== undefined) rest = trimmed.slice(boilerplate.length + after[0].length);
-  } else {
-    const numbered = NUMBERING.exec(trimmed)!;
-    const ownNumber = numbered[1] !== undefined && Number(numbered[1]) === fileNumber;
-    if (numbered[1] !== undefined && (numbered[2] !== undefined || ownNumber) && /\s/.test(numbered[0].slice(-1)))
-      rest = trimmed.slice(numbered[0].length);
-  }
-  rest = rest.trim();
-  return rest === '' ? trimmed : rest;
-}
-
-/** What numbers a title: `#`, `-` or spaces, a number, a separator (`:`, `.`, `-`, `–`, `)`), spaces. */
-const NUMBERING = /^[\s#-]*(\d{1,6})?\s*([:：.\-–—)])?\s*/;
-
-/** `ADR013: …`, `# 12. …`: the record's number from its title when its file name has none. */
-function numberInTitle(title: string): number | null {
-  const lower = title.toLowerCase();
-  const boilerplate = TITLE_BOILERPLATE.find((b) => lower.startsWith(b));
-  const rest = boilerplate ? title.slice(boilerplate.length) : title;
-  const match = /^[\s#-]*(\d{1,6})\s*[:.\-–—)：]/.exec(rest);
-  return match && (boilerplate || /^\d/.test(rest)) ? Number(match[1]) : null;
-}
-
-/**
- * A template's title: `[TITLE]`, `ADR000: [TITLE]`, `{short title of solved problem}`,
- * `ADR-XXXX: …`, `ADR Template`. A real title with a bracket in it (`Use {braces}`) is none.
- */
-function isPlaceholderTitle(title: string): boolean {
-  const cleaned = cleanTitle(title, null);
-  return (
-    /^\[[^\]]*\]$|^\{[^}]*\}$/.test(cleaned) ||
-    /[[{][^\]}]*\btitle\b[^\]}]*[\]}]/i.test(title) ||
-    /\b(?:adr|rfc)[-\s#]?(?:x{2,}|n{3,})\b/i.test(title) ||
-    /^(?:adr |madr |decision record )?template$/i.test(cleaned)
-  );
-}
 
 /* ---------- metadata ---------- */
 
@@ -601,101 +514,6 @@ function comparable(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/[.,;:]+$/, '')
     .trim();
-}
-
-/* ---------- links ---------- */
-
-const SUPERSEDES_PHRASE =
-  /^\s*(?:(?:this (?:adr|record|decision)\s+)?(?:in part\s+|partly\s+|partially\s+)?(?:supersedes|supercedes|replaces))\b/i;
-const SUPERSEDED_PHRASE = /\b(?:super(?:s|c)ee?ded|replaced)\s+(?:in part\s+)?by\b/i;
-/** Prose anywhere in the record: "superseded by [ADR #0033](0033-ip-ranges.md)", "in part supersedes [0003](…)". */
-const PROSE_SUPERSESSION = /\b(super(?:s|c)ee?ded\s+(?:in part\s+)?by|super(?:s|c)edes)\s+(?:adr\s+)?(?=\[)/gi;
-
-function readLinks(doc: MarkdownLines, statusLines: string[], linksSection: Heading | undefined): AdrLinks {
-  const links: AdrLinks = { supersedes: [], supersededBy: [], other: [], typed: [] };
-  const classify = (line: string, otherwise: boolean): void => {
-    const targets = markdownLinks(line).map((l) => l.url || l.label);
-    const typed = typedLink(line);
-    if (typed && typed.verb !== 'supersedes') {
-      const written =
-        targets.length > 0
-          ? targets
-          : plainTarget(
-              line
-                .trim()
-                .replace(/^[-*+]\s+/, '')
-                .slice(typed.phrase.length),
-            );
-      for (const target of written) links.typed.push({ verb: typed.verb, direction: typed.direction, target });
-      links.other.push(...written);
-    } else if (SUPERSEDED_PHRASE.test(line)) {
-      const after = line.slice(line.search(SUPERSEDED_PHRASE)).replace(SUPERSEDED_PHRASE, '').trim();
-      links.supersededBy.push(...(targets.length > 0 ? targets : plainTarget(after)));
-    } else if (SUPERSEDES_PHRASE.test(line)) {
-      links.supersedes.push(...(targets.length > 0 ? targets : plainTarget(line.replace(SUPERSEDES_PHRASE, ''))));
-    } else if (otherwise) links.other.push(...targets);
-  };
-  for (const line of statusLines) classify(line, true);
-  if (linksSection) {
-    for (const item of listItems(sectionLines(doc, linksSection))) {
-      const bare = /^<?((?:https?|mailto):[^>\s]+)>?$/.exec(item);
-      if (bare) links.other.push(bare[1]!);
-      else classify(item, true);
-    }
-  }
-  doc.lines.forEach((line, i) => {
-    if (doc.code[i]) return;
-    for (const match of line.matchAll(PROSE_SUPERSESSION)) {
-      const link = markdownLinks(line.slice(match.index + match[0].length))[0];
-      if (!link) continue;
-      (/by$/i.test(match[1]!) ? links.supersededBy : links.supersedes).push(link.url || link.label);
-    }
-  });
-  return {
-    supersedes: uniqueInOrder(links.supersedes),
-    supersededBy: uniqueInOrder(links.supersededBy),
-    other: uniqueInOrder(links.other.filter((l) => !links.supersedes.includes(l) && !links.supersededBy.includes(l))),
-    typed: links.typed.filter(
-      (link, i) =>
-        links.typed.findIndex(
-          (o) => o.verb === link.verb && o.direction === link.direction && o.target === link.target,
-        ) === i,
-    ),
-  };
-}
-
-/** "Amended by [5. X](…)", "Relates to …": the link verb a line starts with, longest first. */
-function typedLink(
-  line: string,
-): { verb: WrittenLink['verb']; direction: WrittenLink['direction']; phrase: string } | null {
-  const lower = line
-    .trim()
-    .replace(/^[-*+]\s+/, '')
-    .toLowerCase();
-  let found: { verb: WrittenLink['verb']; direction: WrittenLink['direction']; phrase: string } | null = null;
-  for (const { verb, forward, reverse } of LINK_VERBS) {
-    for (const [direction, phrases] of [
-      ['forward', forward],
-      ['reverse', reverse],
-    ] as const)
-      for (const phrase of phrases)
-        if (
-          lower.startsWith(phrase) &&
-          !/[\p{L}]/u.test(lower.charAt(phrase.length)) &&
-          phrase.length > (found?.phrase.length ?? 0)
-        )
-          found = { verb, direction, phrase };
-  }
-  return found;
-}
-
-/** "superseded by ADR-0005." → `ADR-0005`: a target written without a link. */
-function plainTarget(text: string): string[] {
-  const target = plainInline(text)
-    .replace(/^[:\s-]+/, '')
-    .replace(/[.;,]+$/, '')
-    .trim();
-  return target === '' ? [] : [target];
 }
 
 /* ---------- mentions ---------- */
