@@ -376,19 +376,15 @@ function isStub(
   const metadataSections = [sections.status, sections.date, sections.deciders].filter((h) => h !== undefined);
   const waiting = doc.headings.some((h) => h !== title && !metadataSections.includes(h));
   if (!waiting) return false;
-  const inMetadataSection = (i: number): boolean =>
-    metadataSections.some((h) => {
-      const end = doc.headings.find((o) => o.line > h.line)?.line ?? doc.lines.length;
-      return i >= h.line && i < end;
-    });
+  // Lines that are not text: headings (a setext one is two lines) and the metadata sections' bodies.
+  const notText = new Set<number>();
+  const mark = (from: number, to: number) => {
+    for (let i = from; i < to; i++) notText.add(i);
+  };
+  for (const h of doc.headings) mark(h.line, h.next);
+  for (const h of metadataSections) mark(h.line, doc.headings.find((o) => o.line > h.line)?.line ?? doc.lines.length);
   return doc.lines.every(
-    (line, i) =>
-      line.trim() === '' ||
-      doc.headings.some((h) => i >= h.line && i < h.next) ||
-      (title !== undefined && i >= title.line && i < title.next) ||
-      metadataLines.has(i) ||
-      inMetadataSection(i) ||
-      !/[\p{L}\p{N}]/u.test(line),
+    (line, i) => line.trim() === '' || notText.has(i) || metadataLines.has(i) || !/[\p{L}\p{N}]/u.test(line),
   );
 }
 

@@ -44,27 +44,29 @@ export function readParts(
   const preambleText = tidy(preamble);
   if (preambleText !== '') parts.push({ heading: null, level: 0, text: preambleText, fields: [] });
 
+  // Where each field's section ends: at the next heading of its level or higher.
+  const ends = new Map(
+    sources.map((source) => {
+      const after = headings.slice(headings.indexOf(source.heading) + 1);
+      return [source, after.find((h) => h.level <= source.heading.level)?.line ?? Number.POSITIVE_INFINITY] as const;
+    }),
+  );
   headings.forEach((heading, index) => {
     const end = headings[index + 1]?.line ?? doc.lines.length;
     const text = tidy(
       doc.lines.slice(heading.next, end).filter((_l, i) => !(title && heading.next + i === title.line)),
     );
-    parts.push({ heading: heading.text, level: heading.level, text, fields: fieldsOf(heading, headings, sources) });
+    parts.push({ heading: heading.text, level: heading.level, text, fields: fieldsOf(heading, sources, ends) });
   });
   return parts;
 }
 
-function fieldsOf(heading: Heading, headings: Heading[], sources: FieldSource[]): DocumentField[] {
+function fieldsOf(heading: Heading, sources: FieldSource[], ends: Map<FieldSource, number>): DocumentField[] {
   const own = sources.find((s) => s.heading === heading);
   if (own) return [own.field, ...(own.alsoFeeds ?? [])];
   // The innermost field section this subheading sits in, unless that field leaves it out.
   const enclosing = sources
-    .filter((s) => s.heading.line < heading.line && s.heading.level < heading.level)
-    .filter((s) => {
-      const after = headings.slice(headings.indexOf(s.heading) + 1);
-      const end = after.find((h) => h.level <= s.heading.level)?.line ?? Number.POSITIVE_INFINITY;
-      return heading.line < end;
-    })
+    .filter((s) => s.heading.line < heading.line && s.heading.level < heading.level && heading.line < ends.get(s)!)
     .sort((a, b) => b.heading.line - a.heading.line)[0];
   if (!enclosing) return [];
   const leftOut = enclosing.leavesOut?.(heading.text) ?? false;

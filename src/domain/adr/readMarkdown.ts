@@ -127,8 +127,9 @@ export function sectionLines(doc: MarkdownLines, heading: Heading, skip?: (subhe
       break;
     }
   }
+  const byLine = headingsByLine(doc);
   for (let i = heading.next; i < end; i++) {
-    const sub = doc.headings.find((h) => h.line === i);
+    const sub = byLine.get(i);
     if (sub) {
       skipping = skip?.(headingKey(sub.text)) ?? false;
       if (!skipping) out.push(sub.text);
@@ -138,6 +139,18 @@ export function sectionLines(doc: MarkdownLines, heading: Heading, skip?: (subhe
     if (!skipping) out.push(doc.lines[i]!);
   }
   return out;
+}
+
+const BY_LINE = new WeakMap<MarkdownLines, Map<number, Heading>>();
+
+/** The headings by the line they start on, worked out once per document: records with thousands of headings stay fast. */
+function headingsByLine(doc: MarkdownLines): Map<number, Heading> {
+  let byLine = BY_LINE.get(doc);
+  if (!byLine) {
+    byLine = new Map(doc.headings.map((h) => [h.line, h]));
+    BY_LINE.set(doc, byLine);
+  }
+  return byLine;
 }
 
 /** Lines before the first heading other than the title: where MADR 2 and Nygard keep metadata. */

@@ -202,13 +202,21 @@ type Compared = Pick<
 /** Whether a field still holds what was read from the file (never, for a record made in Slack). */
 export function unchanged(decision: Compared): (field: Field) => boolean {
   const doc = decision.document ?? null;
-  return (field) => {
+  // Asked once per part: a record of thousands of sections compares each long field once.
+  const known = new Map<Field, boolean>();
+  const compare = (field: Field): boolean => {
     if (doc === null) return false;
     if (field === 'status') return decision.status === doc.statusReadAs;
     if (field === 'date') return decision.decidedOn === doc.dateReadAs;
-    const read = doc.readValues[field];
-    const now = decision[field];
-    return JSON.stringify(read) === JSON.stringify(now);
+    return JSON.stringify(doc.readValues[field]) === JSON.stringify(decision[field]);
+  };
+  return (field) => {
+    let answer = known.get(field);
+    if (answer === undefined) {
+      answer = compare(field);
+      known.set(field, answer);
+    }
+    return answer;
   };
 }
 

@@ -356,6 +356,18 @@ describe('writeAdr of an imported record', () => {
     expect(markdown).toContain('# Avoid React.FC\n\n## Context\n\nC.\n\n## Risks\n\nR.\n');
   });
 
+  it('reads and writes back a record of ten thousand sections, each compared once, within the test timeout', () => {
+    const text = [
+      '# 1. Many sections\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n',
+      ...Array.from({ length: 5000 }, (_v, i) => `### Part ${i}\n\nLine ${i} with [a link](x.md) and **bold**.\n`),
+      '## Decision\n',
+      ...Array.from({ length: 5000 }, (_v, i) => `#### Choice ${i}\n\nText ${i}.\n`),
+    ].join('\n');
+    const decision = imported('0001-many-sections.md', text);
+    expect(decision.document!.parts).toHaveLength(10_004);
+    expect(writeAdr(decision, 'nygard', fileNameOf)).toBe(text);
+  });
+
   it('writes typed links both ways, relative to folder-per-ADR files, once', () => {
     const names: Record<number, string> = { 1: 'first/index.md', 2: 'second/index.md' };
     const of = (ref: number) => names[ref]!;
