@@ -27,6 +27,7 @@ export function pickAdrFiles(paths: string[], recursive: boolean): AdrFilePick {
     else if (depth === 0 && FOLDER_RECORD.test(name))
       pick.skipped.push({ path, reason: "the folder's README or index, not a record" });
     else if (depth === 0 || (depth === 1 && FOLDER_RECORD.test(name)) || recursive) pick.adrs.push(path);
+    else pick.skipped.push({ path, reason: 'in a subfolder; --recursive reads it' });
   }
   return pick;
 }

@@ -24,6 +24,7 @@ describe('pickAdrFiles', () => {
       { path: 'README.md', reason: "the folder's README or index, not a record" },
       { path: 'adr000-template.md', reason: 'a template, not a record' },
       { path: 'index.md', reason: "the folder's README or index, not a record" },
+      { path: 'notes/deep/0003-a.md', reason: 'in a subfolder; --recursive reads it' },
     ]);
   });
 
