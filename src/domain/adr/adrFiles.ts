@@ -6,8 +6,9 @@
 
 const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
 const FOLDER_RECORD = /^(?:index|readme)\.(?:md|markdown|mdx)$/i;
-// `template.md`, `adr-template.md`, `0000-template.md`, `adr000-template.md`, `_template.md`.
-const TEMPLATE = /(?:^|[-_])template\.(?:md|markdown|mdx)$/i;
+// `template.md`, `adr-template.md`, `0000-template.md`, `adr000-template.md`, `_template.md`,
+// MADR's `adr-template-minimal.md`; not a record about templates (`0007-use-a-template-engine.md`).
+const TEMPLATE = /^_?(?:m?adr)?\d*[-_]?template(?:[-_][a-z]+)*\.(?:md|markdown|mdx)$/i;
 
 export interface AdrFilePick {
   adrs: string[];

@@ -67,13 +67,14 @@ export function fullRecordBlocks(decision: Decision, document: AdrDocument | nul
   return blocks;
 }
 
-/** A text in pieces that each fit a section, cut at line ends where one is near. */
+/** A text in pieces that each fit a section, cut at a line end where one is near, else between words. */
 function chunksOf(text: string): string[] {
   const chunks: string[] = [];
   let rest = text.trim();
   while (rest.length > CHUNK) {
-    const cut = rest.lastIndexOf('\n', CHUNK);
-    const at = cut > CHUNK / 2 ? cut : CHUNK;
+    const line = rest.lastIndexOf('\n', CHUNK);
+    const space = rest.lastIndexOf(' ', CHUNK);
+    const at = line > CHUNK / 2 ? line : space > CHUNK / 2 ? space : CHUNK;
     chunks.push(rest.slice(0, at));
     rest = rest.slice(at).trimStart();
   }

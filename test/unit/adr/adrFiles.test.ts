@@ -9,6 +9,8 @@ describe('pickAdrFiles', () => {
         'index.md',
         '0000-template.md',
         'adr000-template.md',
+        'adr-template-bare-minimal.md',
+        '0007-use-a-template-engine.md',
         '0001-use-x.md',
         '0002-use-y/index.md',
         'use-z/README.md',
@@ -18,10 +20,16 @@ describe('pickAdrFiles', () => {
       ],
       false,
     );
-    expect(pick.adrs).toEqual(['0001-use-x.md', '0002-use-y/index.md', 'use-z/README.md']);
+    expect(pick.adrs).toEqual([
+      '0001-use-x.md',
+      '0002-use-y/index.md',
+      '0007-use-a-template-engine.md',
+      'use-z/README.md',
+    ]);
     expect(pick.skipped).toEqual([
       { path: '0000-template.md', reason: 'a template, not a record' },
       { path: 'README.md', reason: "the folder's README or index, not a record" },
+      { path: 'adr-template-bare-minimal.md', reason: 'a template, not a record' },
       { path: 'adr000-template.md', reason: 'a template, not a record' },
       { path: 'index.md', reason: "the folder's README or index, not a record" },
       { path: 'notes/deep/0003-a.md', reason: 'in a subfolder; --recursive reads it' },
