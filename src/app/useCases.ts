@@ -17,6 +17,7 @@ import { noteCardPosted } from './decisions/noteCardPosted.js';
 import { prepareThreadDecision } from './decisions/prepareThreadDecision.js';
 import { recordDecision } from './decisions/recordDecision.js';
 import { showDecision } from './decisions/showDecision.js';
+import { showFullRecord } from './adr/showFullRecord.js';
 import { supersedeDecision } from './decisions/supersedeDecision.js';
 import { composeDigest } from './digests/composeDigest.js';
 import { digestSchedule, scheduleDigest, stopDigest } from './digests/digestSchedule.js';
@@ -67,6 +68,8 @@ export function buildUseCases(services: Services) {
       prepareFromThread: bindProps(prepareThreadDecision),
       browse: bind(browseDecisions),
       show: bind(showDecision),
+      /** The whole record, every section of an imported file included. */
+      showFull: bind(showFullRecord),
       history: bind(decisionHistory),
       home: bind(homeDecisions),
       noteCardPosted: bind(noteCardPosted),

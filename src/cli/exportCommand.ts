@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { exportAdrs } from '../app/adr/exportAdrs.js';
 import { createAdrRepository } from '../storage/adrRepository.js';
 import { botTokenWorkspace } from './cliSlackClient.js';
@@ -11,8 +11,10 @@ import { UsageError } from './usageError.js';
 
 export const EXPORT_USAGE = `export --out DIR [--format madr|nygard] [--channel C123] [--workspace T123] [--include-private]
 
-  Writes every decision (or one channel's) as an ADR file, NNNN-slug.md by ref: MADR 4 with the
-  Slack fields under x- keys in the front matter (default), or Nygard. Decisions of private
+  Writes every decision (or one channel's) as an ADR file. A record imported from a file goes back
+  under that file's name (its number, its folder) with every section where it was; any other as
+  NNNN-slug.md by ref. MADR 4 with the Slack fields under x- keys in the front matter (default),
+  or Nygard. Links (supersedes, amends, relates to…) are written both ways. Decisions of private
   channels, DMs and group DMs are left out unless --include-private, which marks them
   (x-private: true) so that importing the folder keeps them private. DIR is made if it does not
   exist. Without --workspace the bot token's is asked of Slack (SLACK_BOT_TOKEN needed then).
@@ -45,6 +47,8 @@ export async function exportCommand(args: string[]): Promise<number> {
     const counter = progressCounter({ doing: 'writing', total: files.length, unit: 'files' });
     try {
       for (const [i, file] of files.entries()) {
+        // Records imported from a folder-per-ADR layout go back to their own folders.
+        await mkdir(dirname(join(values.out, file.name)), { recursive: true });
         await writeFile(join(values.out, file.name), file.text, 'utf8');
         counter.update(i + 1);
       }

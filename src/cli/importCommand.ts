@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { importAdrs } from '../app/adr/importAdrs.js';
+import { pickAdrFiles } from '../domain/adr/adrFiles.js';
 import { loadDetector } from '../detector/loadDetector.js';
 import { createAdrRepository } from '../storage/adrRepository.js';
 import { createRelitigationIndex } from '../storage/relitigationIndex.js';
@@ -14,14 +15,16 @@ import { UsageError } from './usageError.js';
 
 export const IMPORT_USAGE = `import DIR --channel C123 [--workspace T123] [--recursive] [--private]
 
-  Imports a folder of Markdown ADRs (MADR 2/3/4, log4brains, Nygard / adr-tools) into the log, in
-  the channel given (public unless --private): titles, statuses, dates, deciders, supersession. A
-  re-import updates changed files in place and adds nothing twice (the key is the file's path).
-  README, index and template files are skipped. Uses the app's database (DATABASE_URL or DATA_DIR;
+  Imports a folder of Markdown ADRs (MADR 2/3/4, log4brains, Docusaurus, Nygard / adr-tools; in
+  English, German, French, Spanish, Portuguese, Chinese or Japanese) into the log, in the channel
+  given (public unless --private). Every section is kept, in order and in full, for /decide show
+  and for export to write back; status, date and title are kept as written too. Folder-per-ADR
+  layouts (NAME/index.md, NAME/README.md) are read; other files in subfolders only with
+  --recursive. The folder's README or index, templates and unfilled stubs are skipped, each with
+  its reason. A re-import updates changed files in place and adds nothing twice (the key is the
+  file's path, or the x-id an export wrote). Uses the app's database (DATABASE_URL or DATA_DIR;
   with the embedded one, stop the app first). Without --workspace the bot token's is asked of Slack
   (SLACK_BOT_TOKEN needed then). Progress goes to stderr; the last line is a JSON summary.`;
-
-const NOT_ADRS = /^(readme|index|template|adr-template|_template)\b.*\.md$/i;
 
 export async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
@@ -42,12 +45,10 @@ export async function importCommand(args: string[]): Promise<number> {
   const given = values.workspace === undefined ? undefined : workspaceIdOf(values.workspace);
   await checkFolder(dir, 'the folder of ADRs to import');
   const workspace = { workspaceId: given ?? (await botTokenWorkspace()), enterpriseId: null };
-  const paths = await markdownFiles(dir, values.recursive);
-  const isAdr = (path: string) => !NOT_ADRS.test(path.split('/').at(-1)!);
-  const notAdrs = paths.filter((path) => !isAdr(path));
+  const pick = pickAdrFiles(await filesUnder(dir), values.recursive);
   const files: { path: string; text: string }[] = [];
   // One at a time: a folder of thousands must not open thousands of files at once.
-  for (const path of paths.filter(isAdr)) files.push({ path, text: await readFile(join(dir, path), 'utf8') });
+  for (const path of pick.adrs) files.push({ path, text: await readFile(join(dir, path), 'utf8') });
   const database = await openCommandDatabase();
   const counter = progressCounter({ doing: 'importing', total: files.length, unit: 'files' });
   try {
@@ -65,8 +66,8 @@ export async function importCommand(args: string[]): Promise<number> {
       progress: (done) => counter.update(done),
     });
     counter.end();
-    summary.skipped += notAdrs.length;
-    summary.warnings.push(...notAdrs.map((p) => `${p}: skipped, not an ADR (README, index or template)`));
+    summary.skipped += pick.skipped.length;
+    summary.warnings.push(...pick.skipped.map((s) => `${s.path}: skipped, ${s.reason}`));
     console.log(JSON.stringify(summary));
     return 0;
   } finally {
@@ -75,11 +76,11 @@ export async function importCommand(args: string[]): Promise<number> {
   }
 }
 
-/** Markdown files under `dir`, as paths relative to it with '/' separators, sorted. */
-async function markdownFiles(dir: string, recursive: boolean): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive });
+/** Every file under `dir`, as paths relative to it with '/' separators, sorted. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries
-    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md'))
+    .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort();
 }

@@ -12,7 +12,8 @@ export type DecideCommand =
   | { kind: 'record'; text: string }
   | { kind: 'list'; tag: string | null; status: DecisionStatus | null }
   | { kind: 'search'; query: string }
-  | { kind: 'show'; ref: number }
+  /** `full`: every section of the record, an imported file's included (`/decide show D-14 full`). */
+  | { kind: 'show'; ref: number; full?: true }
   | { kind: 'supersede'; ref: number; text: string }
   | { kind: 'watch'; sensitivity: WatchSensitivity | null }
   | { kind: 'llm'; optIn: boolean | null }
@@ -93,8 +94,12 @@ export function parseDecideCommand(rawText: string): DecideCommand {
       return { kind: 'usage', subcommand: 'llm', given: rest };
     }
     case 'show': {
-      const ref = parseRef(rest);
-      return ref === null ? { kind: 'usage', subcommand: 'show', given: rest } : { kind: 'show', ref };
+      const [refText = '', more, ...extra] = rest.split(/\s+/);
+      const ref = parseRef(refText);
+      const full = more?.toLowerCase() === 'full';
+      if (ref === null || extra.length > 0 || (more !== undefined && !full))
+        return { kind: 'usage', subcommand: 'show', given: rest };
+      return full ? { kind: 'show', ref, full } : { kind: 'show', ref };
     }
     case 'admin': {
       const args = rest.toLowerCase().split(/\s+/).filter(Boolean);

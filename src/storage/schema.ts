@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { AdrDocument } from '../domain/adr/adrDocument.js';
 import {
   bigserial,
   boolean,
@@ -91,6 +92,8 @@ export const decisions = pgTable(
     /** An imported ADR's file, relative to the folder imported, and a hash of what was read from it. */
     importPath: text('import_path'),
     importHash: text('import_hash'),
+    /** An imported ADR file beyond the fields: every part in order, as written, and its links (see AdrDocument). */
+    adrDocument: jsonb('adr_document').$type<AdrDocument>(),
     /** What made this record (a command's trigger, a view, a source message): a retry finds it instead of writing twice. */
     idempotencyKey: text('idempotency_key').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -83,7 +83,7 @@ describe('/decide over signed HTTP', () => {
       files: [
         {
           path: 'docs/adr/0001-committees.md',
-          text: `---\nstatus: accepted\ndate: 2026-01-05\ndeciders: ${names.join(', ')}\n---\n# Committees decide\n\n## Context and Problem Statement\n\nMany people.\n`,
+          text: `---\nstatus: accepted\ndate: 2026-01-05\ndeciders: ${names.join(', ')}\n---\n# Committees decide\n\n## Context and Problem Statement\n\nMany people.\n\n## Discussion\n\n${'We argued at length. '.repeat(400)}\n`,
         },
       ],
       actor: 'ADR import',
@@ -93,7 +93,16 @@ describe('/decide over signed HTTP', () => {
     const shown = await app.command(`show D-${ref}`, { channel: 'C0ADR' });
     expect(shown.status).toBe(200);
     expect(JSON.stringify(shown.body.blocks)).toContain('Committees decide');
+    expect(JSON.stringify(shown.body.blocks)).toContain(`show D-${ref} full`);
     expect(blockKitViolations(shown.body.blocks, 'message')).toEqual([]);
+
+    // On request, the whole file: the section the log has no field for, in full, over several blocks.
+    const full = await app.command(`show D-${ref} full`, { channel: 'C0ADR' });
+    expect(full.status).toBe(200);
+    const text = JSON.stringify(full.body.blocks);
+    expect(text).toContain('*Discussion*');
+    expect(text.split('argued').length - 1).toBe(400);
+    expect(blockKitViolations(full.body.blocks, 'message')).toEqual([]);
   });
 
   it('reads a tag Slack escaped into a channel link as the tag it was typed as', async () => {

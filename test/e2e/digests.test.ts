@@ -335,7 +335,7 @@ describe('Reflection digests', () => {
       actor: 'ADR import',
     });
     expect(summary.imported).toBe(40);
-    expect(summary.warnings).toContain('docs/adr/0039-history-39.md: no date; recorded without one');
+    expect(summary.warnings).toContain('docs/adr/0039-history-39.md: no date; the record says "date unknown"');
 
     clock.now = new Date(); // the import took the database's clock
     const preview = await answerOf(app!, await app!.command('digest preview', { channel: 'C0ARCH' }));

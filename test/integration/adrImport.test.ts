@@ -91,6 +91,47 @@ describe('importing the ADR folders teams keep', () => {
       { offset: 0, limit: 5 },
     );
     expect(found.total).toBeGreaterThan(0);
+
+    // "Amended by" in 0010 and "Amends" in 0017: one typed link, kept on both records and exported both ways.
+    const directory = await byPath('0010-terraform-directory-structure.md');
+    const structure = await byPath('0017-terraform-data-structure.md');
+    const exportable = await createAdrRepository(database.db).exportable(workspace, null, false);
+    const linksOf = (ref: number) => exportable.find((d) => d.ref === ref)!.document!.links;
+    expect(linksOf(structure.ref)).toEqual([{ verb: 'amends', direction: 'forward', ref: directory.ref }]);
+    expect(linksOf(directory.ref)).toEqual([{ verb: 'amends', direction: 'reverse', ref: structure.ref }]);
+    const files = await exportAdrs({ services: services(), workspace, channelId: null, format: 'nygard' });
+    const text = (name: string) => files.find((f) => f.name === name)!.text;
+    expect(text('0017-terraform-data-structure.md')).toContain('Amends [');
+    expect(text('0010-terraform-directory-structure.md')).toContain('Amended by [');
+  });
+
+  it('writes a link only one record wrote on both records, and imports the export without a new record', async () => {
+    const workspace = { workspaceId: 'T_ONE_SIDED', enterpriseId: null };
+    const files = [
+      {
+        path: '0001-use-x/index.md',
+        text: '# 1. Use X\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n\n## Context\n\nX is here.\n',
+      },
+      {
+        path: '0002-use-y/index.md',
+        text: '# 2. Use Y\n\nDate: 2024-02-03\n\n## Status\n\nAccepted\n\nRelates to [1. Use X](../0001-use-x/index.md)\n\nExtends [1. Use X](../0001-use-x/index.md)\n\n## Context\n\nY too.\n',
+      },
+    ];
+    expect(await run(workspace, files)).toMatchObject({ imported: 2, warnings: [] });
+    for (const format of ['madr', 'nygard'] as const) {
+      const out = await exportAdrs({ services: services(), workspace, channelId: null, format });
+      expect(out.map((f) => f.name)).toEqual(['0001-use-x/index.md', '0002-use-y/index.md']);
+      const first = out[0]!.text;
+      expect(first).toContain('Relates to [');
+      expect(first).toContain('Extended by [');
+      expect(first).toContain('](../0002-use-y/index.md)');
+      expect(
+        await run(
+          workspace,
+          out.map((f) => ({ path: f.name, text: f.text })),
+        ),
+      ).toMatchObject({ imported: 0 });
+    }
   });
 
   it('round-trips through MADR export and import without losing a field the log keeps', async () => {
@@ -107,7 +148,7 @@ describe('importing the ADR folders teams keep', () => {
       );
       expect(back.skipped).toBe(0);
       const strip = (rows: Awaited<ReturnType<ReturnType<typeof createAdrRepository>['exportable']>>) =>
-        rows.map(({ relitigationCount: _, ...rest }) => rest);
+        rows.map(({ relitigationCount: _, id: _id, document: _document, ...rest }) => rest);
       expect(strip(await services().adrs.exportable(to, null, true))).toEqual(
         strip(await services().adrs.exportable(from, null, true)),
       );
@@ -185,10 +226,31 @@ describe('decisions recorded in Slack, through an export and back', () => {
       });
       expect(back).toMatchObject({ imported: 3, skipped: 0 });
       const strip = (rows: Awaited<ReturnType<typeof adrs.adrs.exportable>>) =>
-        rows.map(({ relitigationCount: _, ...rest }) => rest);
+        rows.map(({ relitigationCount: _, id: _id, document: _document, ...rest }) => rest);
       expect(strip(await adrs.adrs.exportable(to, null, true))).toEqual(
         strip(await adrs.adrs.exportable(from, null, true)),
       );
+
+      // Back into the ledger they came from, in either format: each file finds its record by x-id.
+      for (const format of ['madr', 'nygard'] as const) {
+        const exported = await exportAdrs({ services: adrs, workspace: from, channelId: null, format });
+        const again = await importAdrs({
+          services: adrs,
+          workspace: from,
+          channelId: 'C0ARCH',
+          channelPrivate: false,
+          files: exported.map((f) => ({ path: `${format}/${f.name}`, text: f.text })),
+          actor: 'ADR import',
+        });
+        expect(again).toMatchObject({ imported: 0, skipped: 0 });
+        expect(await adrs.adrs.exportable(from, null, true)).toHaveLength(3);
+      }
+      // And exporting what the ledger now holds writes the same files as before.
+      const [before, after] = [
+        files,
+        await exportAdrs({ services: adrs, workspace: to, channelId: null, format: 'madr' }),
+      ];
+      expect(after.map((f) => f.text)).toEqual(before.map((f) => f.text));
     } finally {
       await database.close();
     }

@@ -17,6 +17,8 @@ describe('parseDecideCommand', () => {
     expect(parseDecideCommand('search stripe fees')).toEqual({ kind: 'search', query: 'stripe fees' });
     expect(parseDecideCommand('show D-14')).toEqual({ kind: 'show', ref: 14 });
     expect(parseDecideCommand('SHOW d14')).toEqual({ kind: 'show', ref: 14 });
+    expect(parseDecideCommand('show D-14 full')).toEqual({ kind: 'show', ref: 14, full: true });
+    expect(parseDecideCommand('show D-14 please')).toMatchObject({ kind: 'usage', subcommand: 'show' });
     expect(parseDecideCommand('supersede D-3 We go back to cron because queues are overkill')).toEqual({
       kind: 'supersede',
       ref: 3,

@@ -1,4 +1,4 @@
-import { type AdrFormat, adrFileName, writeAdr } from '../../domain/adr/writeAdr.js';
+import { type AdrFormat, adrFileName, exportFileName, writeAdr } from '../../domain/adr/writeAdr.js';
 import type { Workspace } from '../../domain/workspace.js';
 import type { Services } from '../services.js';
 
@@ -12,7 +12,10 @@ export interface ExportAdrsProps {
   includePrivate?: boolean;
 }
 
-/** The workspace's decisions as ADR files, one per decision, `NNNN-slug.md` by ref. */
+/**
+ * The workspace's decisions as ADR files, one per decision: under the file name it was imported
+ * from (folder-per-ADR paths included), else `NNNN-slug.md` by ref.
+ */
 export async function exportAdrs({
   services,
   workspace,
@@ -21,8 +24,22 @@ export async function exportAdrs({
   includePrivate = false,
 }: ExportAdrsProps): Promise<{ name: string; text: string }[]> {
   const decisions = await services.adrs.exportable(workspace, channelId, includePrivate);
-  const names = new Map(decisions.map((d) => [d.ref, adrFileName(d)]));
+  const names = new Map<number, string>();
+  const taken = new Set<string>();
+  for (const d of decisions) {
+    // Two records imported from the same path of different folders: the later one gets its ref's name.
+    const wanted = exportFileName(d);
+    const name = taken.has(wanted.toLowerCase()) ? adrFileName(d) : wanted;
+    taken.add(name.toLowerCase());
+    names.set(d.ref, name);
+  }
   // A link to a decision outside the export (another channel) still gets a stable file name.
   const fileNameOf = (ref: number) => names.get(ref) ?? adrFileName({ ref, title: `decision ${ref}` });
-  return decisions.map((d) => ({ name: names.get(d.ref)!, text: writeAdr(d, format, fileNameOf) }));
+  return decisions.map((d) => {
+    const name = names.get(d.ref)!;
+    // A record written under another name than its document's links from where it now is.
+    const decision =
+      d.document && d.document.fileName !== name ? { ...d, document: { ...d.document, fileName: name } } : d;
+    return { name, text: writeAdr(decision, format, fileNameOf) };
+  });
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { adrToDecision } from '../../domain/adr/adrToDecision.js';
 import { type ImportedAdr, readAdr } from '../../domain/adr/readAdr.js';
-import { resolveAdrLinks } from '../../domain/adr/readAdrLinks.js';
+import type { RecordLink } from '../../domain/adr/adrDocument.js';
+import { resolveAdrLinks, resolveTypedLinks } from '../../domain/adr/readAdrLinks.js';
 import { indexDecisions } from '../relitigation/indexDecisions.js';
 import type { Workspace } from '../../domain/workspace.js';
 import type { Services } from '../services.js';
@@ -63,14 +64,17 @@ export async function importAdrs({
   );
 
   const ids = new Map<string, string>();
+  const refs = new Map<string, number>();
+  const changed = new Set<string>();
   const saved: Parameters<typeof indexDecisions>[2] = [];
   for (const { adr, hash } of read) {
-    const { content, permalink, private: markedPrivate, warnings } = adrToDecision(adr);
+    const { content, document, permalink, private: markedPrivate, warnings } = adrToDecision(adr);
     summary.warnings.push(...warnings);
     const record = await services.adrs.upsertImported({
       workspace,
       path: adr.sourcePath,
       hash,
+      document,
       decision: {
         workspace,
         content,
@@ -89,6 +93,8 @@ export async function importAdrs({
       },
     });
     ids.set(adr.sourcePath, record.id);
+    refs.set(adr.sourcePath, record.ref);
+    if (record.outcome !== 'unchanged') changed.add(adr.sourcePath);
     saved.push({ ...content, id: record.id });
     summary[record.outcome] += 1;
     progress(summary.skipped + saved.length, files.length);
@@ -103,5 +109,17 @@ export async function importAdrs({
     const newerId = ids.get(newer);
     if (olderId && newerId) await services.adrs.linkSupersession(workspace, olderId, newerId);
   }
+
+  // Amends, extends, clarifies, relates to: kept on both records, so an export writes them both ways.
+  const typed = resolveTypedLinks(read.map((r) => r.adr));
+  summary.warnings.push(...typed.warnings);
+  const linksOf = new Map<string, RecordLink[]>();
+  const add = (path: string, link: RecordLink): void => void linksOf.set(path, [...(linksOf.get(path) ?? []), link]);
+  for (const { from, to, verb } of typed.pairs) {
+    add(from, { verb, direction: 'forward', ref: refs.get(to)! });
+    add(to, { verb, direction: verb === 'relates-to' ? 'forward' : 'reverse', ref: refs.get(from)! });
+  }
+  for (const [path, id] of ids)
+    if (linksOf.has(path) || changed.has(path)) await services.adrs.setLinks(workspace, id, linksOf.get(path) ?? []);
   return summary;
 }

@@ -1,13 +1,19 @@
-import { isValidIsoDate } from '../dates.js';
-import { LIMITS, normaliseTags, uniqueInOrder } from '../decision.js';
-import { encodePlainText, truncate } from '../markup.js';
+import { normaliseTags, uniqueInOrder } from '../decision.js';
+import { encodePlainText } from '../markup.js';
+import type { DocumentField, DocumentPart } from './adrDocument.js';
+import { recordName } from './adrFiles.js';
+import { fieldNamed } from './adrVocabulary.js';
+import { parseAdrDate } from './readAdrDate.js';
+import { type FieldSource, readParts } from './readAdrParts.js';
+import { classifyStatus, isStatusChoiceList } from './readAdrStatus.js';
+import { type AdrLinks, readLinks } from './readAdrLinkLines.js';
+import { cleanTitle, isPlaceholderTitle, numberInTitle, readFileName } from './readAdrTitle.js';
 import {
   blockText,
   type Heading,
   headingKey,
   linksAsText,
   listItems,
-  markdownLinks,
   type MarkdownLines,
   plainInline,
   preambleLines,
@@ -16,35 +22,32 @@ import {
   sectionLines,
 } from './readMarkdown.js';
 
+export { classifyStatus } from './readAdrStatus.js';
+export { parseAdrDate } from './readAdrDate.js';
+export type { AdrLinks } from './readAdrLinkLines.js';
+export { readFileName } from './readAdrTitle.js';
+
 /**
  * Reads one Markdown ADR, in the styles teams actually keep: MADR 3/4 (YAML front matter),
  * MADR 2 and Log4brains (`- Status:` bullets under the title), Nygard and adr-tools
  * (`# 3. Title`, `Date:` line, `## Status` section, "Superceded by [5. Foo](0005-foo.md)").
  * Odd input never throws: what cannot be read falls back to a default and says so in a warning.
+ * Nothing is cut: every part of the file is kept in `written`, in order, for the export to write back.
  */
 
 export type AdrStatus = 'proposed' | 'accepted' | 'rejected' | 'deprecated' | 'superseded';
-
-export interface AdrLinks {
-  /** Records this one replaces, as written: a relative path, a file name, a number or a title. */
-  supersedes: string[];
-  /** Records that replace this one, as written. */
-  supersededBy: string[];
-  /** Amends, amended by, relates to, and the items of a `## Links` section. */
-  other: string[];
-}
 
 export interface ImportedAdr {
   /** As given: the path inside the folder imported, with `/` separators. */
   sourcePath: string;
   /** From an `NNNN-` file name; null for `YYYYMMDD-` names and names without a number. */
   number: number | null;
-  /** Text below is Slack mrkdwn-encoded (`encodePlainText`), trimmed, within `LIMITS`. */
+  /** Text below is Slack mrkdwn-encoded (`encodePlainText`), trimmed, in full (only Slack's views shorten it). */
   title: string;
   status: AdrStatus;
-  /** The status as written (Markdown links kept), or null when the record has none. */
+  /** The status as written (Markdown links kept, one line per line), or null when the record has none. */
   statusText: string | null;
-  /** `YYYY-MM-DD`, or null: the caller picks a default. */
+  /** `YYYY-MM-DD`, or null when the record has none: it is then "date unknown", never a guessed day. */
   date: string | null;
   deciders: string[];
   consulted: string[];
@@ -59,15 +62,24 @@ export interface ImportedAdr {
   links: AdrLinks;
   /** "Partly superseded": part of the decision still stands. */
   partial: boolean;
-  /** Front-matter keys starting with `x-` (what an export from the log writes), verbatim. */
+  /** The front-matter keys an export from the log writes (`x-id`, `x-ref`, `x-channel`…), verbatim. */
   extra: Record<string, string>;
+  /** The file as written, for an export to write it back: see `AdrDocument`. */
+  written: {
+    titleAsWritten: string;
+    statusAsWritten: string | null;
+    dateAsWritten: string | null;
+    frontMatter: Record<string, unknown>;
+    parts: DocumentPart[];
+  };
 }
 
 export type ReadAdrResult = { ok: true; adr: ImportedAdr; warnings: string[] } | { ok: false; reason: string };
 
 export function readAdr(file: { path: string; text: string }): ReadAdrResult {
   const sourcePath = file.path.replace(/\\/g, '/');
-  const text = file.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // U+2028 and U+2029 end lines too: left in, they hide a heading from the reader but not from a renderer.
+  const text = file.text.replace(/^\uFEFF/, '').replace(/\r\n?|[\u2028\u2029]/g, '\n');
   const front = readFrontMatter(text);
   const body = front.body.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
   if (body.trim() === '')
@@ -81,32 +93,37 @@ export function readAdr(file: { path: string; text: string }): ReadAdrResult {
   if (front.problem) warn(`${front.problem}; its keys were ignored`);
   const meta = front.data ?? {};
   const doc = readLines(body);
-  const fileName = sourcePath.slice(sourcePath.lastIndexOf('/') + 1);
-  const named = readFileName(fileName);
+  const named = readFileName(recordName(sourcePath));
 
   const titleHeading = doc.headings.find((h) => h.level === 1 && h.text !== '');
-  const bullets = readMetadataLines(doc, titleHeading);
-  const sections = findSections(doc);
+  const metadata = readMetadataLines(doc, titleHeading);
+  const bullets = metadata.values;
+  const sections = findSections(doc, titleHeading);
 
-  let title = titleHeading ? stripNumbering(titleHeading.text) : plainInline(scalar(meta.title) ?? '');
+  const titleAsWritten = titleHeading ? titleHeading.text : plainInline(scalar(meta.title) ?? '');
+  if (isPlaceholderTitle(titleAsWritten)) return { ok: false, reason: 'a template: its title is a placeholder' };
+  let title = cleanTitle(titleAsWritten, named.number);
   if (title === '') {
     title = named.humanised;
     warn(`no title; used "${title}" from the file name`);
   }
+  if (isStub(doc, titleHeading, metadata.lines, sections))
+    return { ok: false, reason: 'a placeholder stub: no text besides its headings and metadata' };
 
   const statusLines = statusSource(meta, bullets, doc, sections.status);
   const statusText = statusLines.length > 0 ? statusLines.join('; ') : null;
   let status: AdrStatus = 'accepted';
-  if (statusText === null) warn('no status; imported as accepted');
+  // A record without a status is taken as in force (it is in the team's log), but its file never gets one invented.
+  if (statusText === null) warn('no status; taken as accepted in the log, and an export writes none');
   else {
     const read = classifyStatus(statusText);
     if (read === null) {
       status = 'proposed';
-      warn(`status "${statusText}" not recognised; imported as proposed`);
+      warn(`status "${statusText}" is none of the log's; kept as written, treated as proposed`);
     } else status = read;
   }
 
-  const date = readDate(meta, bullets, doc, sections.date, named.date, warn);
+  const { date, written: dateAsWritten } = readDate(meta, bullets, doc, sections.date, named.date, warn);
   const people = (key: 'deciders' | 'consulted' | 'informed', yamlKeys: string[]): string[] => {
     const fromYaml = yamlKeys.map((k) => meta[k]).find((v) => v !== undefined && v !== null);
     const fromSection = key === 'deciders' && sections.deciders ? sectionLines(doc, sections.deciders) : [];
@@ -116,19 +133,14 @@ export function readAdr(file: { path: string; text: string }): ReadAdrResult {
         : bullets[key] !== undefined
           ? splitList(bullets[key])
           : splitList(listOrLines(fromSection));
-    return capList(
-      uniqueInOrder(
-        raw
-          .map(plainInline)
-          .filter((n) => n !== '')
-          .map(encodePlainText),
-      ),
-      LIMITS.deciders,
-      key,
-      warn,
+    return uniqueInOrder(
+      raw
+        .map(plainInline)
+        .filter((n) => n !== '')
+        .map(encodePlainText),
     );
   };
-  const deciders = people('deciders', ['decision-makers', 'decision_makers', 'deciders']);
+  const deciders = people('deciders', ['decision-makers', 'decision_makers', 'deciders', 'decider']);
   const consulted = people('consulted', ['consulted']);
   const informed = people('informed', ['informed']);
 
@@ -138,16 +150,17 @@ export function readAdr(file: { path: string; text: string }): ReadAdrResult {
       : bullets.tags !== undefined
         ? splitList(bullets.tags)
         : [];
-  const tags = capList(normaliseTags(tagValues), LIMITS.tags, 'tags', warn);
+  const tags = normaliseTags(tagValues);
 
   const prose = (heading: Heading | undefined, skip?: (sub: string) => boolean): string =>
     heading ? blockText(sectionLines(doc, heading, skip)) : '';
   const stored = (markdown: string): string => restoreMentions(encodePlainText(markdown));
-  const context = limit(stored(linksAsText(prose(sections.context))), LIMITS.context, 'context', warn);
-  let outcome = prose(
-    sections.rationale,
-    (sub) => CONSEQUENCES.test(sub) || CONFIRMATION.test(sub) || PROS_AND_CONS.test(sub),
-  );
+  const context = stored(linksAsText(prose(sections.context)));
+  const outcomeLeavesOut = (sub: string): boolean => {
+    const field = fieldNamed(sub);
+    return field === 'consequences' || CONFIRMATION.test(headingKey(sub)) || PROS_AND_CONS.test(headingKey(sub));
+  };
+  let outcome = prose(sections.rationale, outcomeLeavesOut);
   let options = sections.options ? listItems(sectionLines(doc, sections.options)) : [];
   // Nygard has no options section; a "Considered options:" list inside the decision (as our export writes it) is one.
   const inline = sections.options ? null : INLINE_OPTIONS.exec(outcome);
@@ -157,32 +170,48 @@ export function readAdr(file: { path: string; text: string }): ReadAdrResult {
       `${outcome.slice(0, inline.index)}\n${outcome.slice(inline.index + inline[0].length)}`.split('\n'),
     );
   }
-  const rationale = limit(stored(linksAsText(outcome)), LIMITS.rationale, 'rationale', warn);
-  const consequences = limit(
-    stored(readConsequences(doc, sections.consequences)),
-    LIMITS.consequences,
-    'consequences',
-    warn,
-  );
-  const alternatives = readAlternatives(options, outcome, warn);
+  const rationale = stored(linksAsText(outcome));
+  const consequences = stored(readConsequences(doc, sections.consequences));
+  const alternatives = readAlternatives(options, outcome);
 
   const links = readLinks(doc, statusLines, sections.links);
   const partial =
     PARTLY_SUPERSEDED.test(statusText ?? '') || doc.lines.some((l, i) => !doc.code[i] && PARTLY_SUPERSEDED.test(l));
 
   const extra: Record<string, string> = {};
+  // A Nygard export has no front matter; it names the record it came from in a comment at the end.
+  const exportedId = X_ID_COMMENT.exec(front.body)?.[1];
+  if (exportedId !== undefined) extra['x-id'] = exportedId;
+  const frontMatter: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(meta)) {
-    if (key.startsWith('x-') && value !== null && value !== undefined)
+    if (EXPORT_KEYS.has(key) && value !== null && value !== undefined)
       extra[key] = scalar(value) ?? JSON.stringify(value);
+    else if (!READ_FRONT_MATTER_KEYS.has(key)) frontMatter[key] = value instanceof Date ? scalar(value) : value;
   }
+
+  const sources: FieldSource[] = [];
+  const source = (field: FieldSource['field'], heading: Heading | undefined, more: Partial<FieldSource> = {}) => {
+    if (heading) sources.push({ field, heading, ...more });
+  };
+  source('status', sections.status);
+  source('date', sections.date);
+  source('deciders', sections.deciders);
+  source('context', sections.context);
+  source('rationale', sections.rationale, {
+    leavesOut: outcomeLeavesOut,
+    alsoFeeds: inline ? ['alternatives'] : [],
+  });
+  source('alternatives', sections.options);
+  for (const heading of sections.consequences) source('consequences', heading);
+  const parts = readParts(doc, titleHeading, metadata.lines, sources);
 
   return {
     ok: true,
     warnings,
     adr: {
       sourcePath,
-      number: named.number,
-      title: limit(encodePlainText(title), LIMITS.title, 'title', warn),
+      number: named.number ?? numberInTitle(titleAsWritten),
+      title: encodePlainText(title),
       status,
       statusText: statusText === null ? null : encodePlainText(statusText),
       date,
@@ -197,75 +226,76 @@ export function readAdr(file: { path: string; text: string }): ReadAdrResult {
       links,
       partial,
       extra,
+      written: {
+        titleAsWritten,
+        statusAsWritten: statusAsWritten(meta, bullets, doc, sections.status),
+        dateAsWritten,
+        frontMatter,
+        parts,
+      },
     },
   };
 }
 
-/* ---------- file names ---------- */
+const X_ID_COMMENT = /<!-- x-id: ([\w-]{1,64}) -->/;
 
-interface FileNameParts {
-  number: number | null;
-  date: string | null;
-  humanised: string;
-}
+/** The `x-` keys an export from the log writes; another team's own `x-` keys are kept as they were. */
+const EXPORT_KEYS = new Set([
+  'x-id',
+  'x-ref',
+  'x-status',
+  'x-supersedes',
+  'x-channel',
+  'x-private',
+  'x-slack-permalink',
+  'x-revisit-by',
+  'x-relitigation-count',
+  'x-decider-ids',
+]);
 
-/** `0001-use-x.md` → number 1; `20200101-use-x.md` or `2020-01-01-use-x.md` → a date, no number. */
-export function readFileName(fileName: string): FileNameParts {
-  const stem = fileName.replace(/\.(md|markdown|mdx|txt)$/i, '');
-  let rest = stem;
-  let number: number | null = null;
-  let date: string | null = null;
-  const dated = /^(\d{4})-?(\d{2})-?(\d{2})(?:[-_ ]+|$)/.exec(stem);
-  if (dated && isValidIsoDate(`${dated[1]}-${dated[2]}-${dated[3]}`)) {
-    date = `${dated[1]}-${dated[2]}-${dated[3]}`;
-    rest = stem.slice(dated[0].length);
-  } else {
-    const numbered = /^(?:adr[-_ ]?)?(\d{1,6})(?:[-_ .]+|$)/i.exec(stem);
-    if (numbered) {
-      number = Number(numbered[1]);
-      rest = stem.slice(numbered[0].length);
-    }
-  }
-  const words = rest.replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim() || stem;
-  return { number, date, humanised: words.charAt(0).toUpperCase() + words.slice(1) };
-}
-
-/** `3. Title` (adr-tools), `ADR-0003: Title`, `ADR 3 - Title` → `Title`. */
-function stripNumbering(title: string): string {
-  const stripped = title.replace(/^(?:adr[-\s]?#?\d+\s*[:.\-–—]?\s+|\d+\.\s+|#\d+\s*[:.\-–—]?\s+)/i, '').trim();
-  return stripped === '' ? title : stripped;
-}
+/** Front-matter keys read into fields; any other key is kept as it was. */
+const READ_FRONT_MATTER_KEYS = new Set([
+  'title',
+  'status',
+  'date',
+  'decision-makers',
+  'decision_makers',
+  'deciders',
+  'decider',
+  'tags',
+]);
 
 /* ---------- metadata ---------- */
 
 type BulletKey = 'status' | 'date' | 'deciders' | 'consulted' | 'informed' | 'tags';
+const BULLET_KEYS = new Set<string>(['status', 'date', 'deciders', 'consulted', 'informed', 'tags']);
+/** Metadata the log has fields for: their lines are a part of their own, written back while those fields are unchanged. */
+const REWRITTEN_KEYS = new Set<BulletKey>(['status', 'date', 'deciders', 'tags']);
 
-const BULLET_KEYS: Record<string, BulletKey> = {
-  status: 'status',
-  date: 'date',
-  deciders: 'deciders',
-  'decision-makers': 'deciders',
-  'decision makers': 'deciders',
-  'decision-maker(s)': 'deciders',
-  'decision maker(s)': 'deciders',
-  consulted: 'consulted',
-  informed: 'informed',
-  tags: 'tags',
-};
+// A key of up to 40 letters (any script), spaces, dashes or brackets, then `:` or the full-width `：`.
+const METADATA_LINE = /^(?:[-*+][ \t]+)?([\p{L}][\p{L}() -]{0,40}?)[ \t]*[:：][ \t]*(.*)$/u;
 
-const METADATA_LINE = /^(?:[-*+][ \t]+)?([A-Za-z][A-Za-z() -]{0,30}?)[ \t]*:[ \t]*(.*)$/;
-
-/** `- Status: accepted`, `* Deciders: a, b`, `Date: 2019-01-01`, `**Status:** x`: above the first section. */
-function readMetadataLines(doc: MarkdownLines, title: Heading | undefined): Partial<Record<BulletKey, string>> {
-  const found: Partial<Record<BulletKey, string>> = {};
-  for (const { text } of preambleLines(doc, title)) {
+/**
+ * `- Status: accepted`, `* Deciders: a, b`, `Date: 2019-01-01`, `日期: 2017/11/22`, `**Status:** x`:
+ * above the first section. Also says which lines they were, so the parts of the file leave them out.
+ */
+function readMetadataLines(
+  doc: MarkdownLines,
+  title: Heading | undefined,
+): { values: Partial<Record<BulletKey, string>>; lines: Map<number, DocumentField> } {
+  const values: Partial<Record<BulletKey, string>> = {};
+  const lines = new Map<number, DocumentField>();
+  for (const { text, index } of preambleLines(doc, title)) {
     const match = METADATA_LINE.exec(text.trim().replace(/\*\*|__/g, ''));
     if (!match) continue;
-    const key = BULLET_KEYS[match[1]!.toLowerCase().trim()];
+    const field = fieldNamed(match[1]!);
+    const key = field === 'decision' || field === null || !BULLET_KEYS.has(field) ? null : (field as BulletKey);
     const value = match[2]!.trim();
-    if (key && found[key] === undefined && !isPlaceholder(value)) found[key] = value;
+    if (key === null || values[key] !== undefined) continue;
+    if (!isPlaceholder(value)) values[key] = value;
+    if (REWRITTEN_KEYS.has(key)) lines.set(index, key as DocumentField);
   }
-  return found;
+  return { values, lines };
 }
 
 /** Template text nobody replaced: `{list everyone involved}`, `[YYYY-MM-DD when …]`. */
@@ -311,107 +341,96 @@ interface Sections {
   links?: Heading;
 }
 
-const CONSEQUENCES =
-  /^(?:consequences|positive consequences|negative consequences|consequences and risks|implications)$/;
 const INLINE_OPTIONS =
   /^[ \t]*(?:\*\*|__)?considered (?:options|alternatives)(?:\*\*|__)?:?(?:\*\*|__)?[ \t]*\n+((?:[ \t]*[-*+][ \t]+.*(?:\n|$))+)/im;
 const CONFIRMATION = /^(?:confirmation|validation)$/;
 const PROS_AND_CONS = /^pros and cons/;
 
-function findSections(doc: MarkdownLines): Sections {
-  const sections: Sections = { consequences: [] };
-  const first = (pattern: RegExp): Heading | undefined =>
-    doc.headings.find((h) => h.level > 1 && pattern.test(headingKey(h.text)));
-  sections.status = first(/^status$/);
-  sections.date = first(/^date$/);
-  sections.deciders = first(/^(?:deciders|decision[- ]makers?(?:\(s\))?)$/);
-  sections.context = first(
-    /^(?:context and problem statement|context|problem statement|background|context and problem)$/,
+/** The first section of each field, by its heading in any language of the vocabulary. */
+function findSections(doc: MarkdownLines, title: Heading | undefined): Sections {
+  const headings = doc.headings.filter((h) => h !== title);
+  const first = (...fields: string[]): Heading | undefined =>
+    fields.map((f) => headings.find((h) => fieldNamed(h.text) === f)).find((h) => h !== undefined);
+  return {
+    status: first('status'),
+    date: first('date'),
+    deciders: first('deciders'),
+    context: first('context'),
+    rationale: first('outcome', 'decision'),
+    options: first('options'),
+    links: first('links'),
+    consequences: headings.filter((h) => fieldNamed(h.text) === 'consequences'),
+  };
+}
+
+/**
+ * An unfilled template: sections waiting for text (Context, Decision…), and nothing written in the
+ * record besides its headings and metadata.
+ */
+function isStub(
+  doc: MarkdownLines,
+  title: Heading | undefined,
+  metadataLines: Map<number, DocumentField>,
+  sections: Sections,
+): boolean {
+  const metadataSections = [sections.status, sections.date, sections.deciders].filter((h) => h !== undefined);
+  const waiting = doc.headings.some((h) => h !== title && !metadataSections.includes(h));
+  if (!waiting) return false;
+  // Lines that are not text: headings (a setext one is two lines) and the metadata sections' bodies.
+  const notText = new Set<number>();
+  const mark = (from: number, to: number) => {
+    for (let i = from; i < to; i++) notText.add(i);
+  };
+  for (const h of doc.headings) mark(h.line, h.next);
+  for (const h of metadataSections) mark(h.line, doc.headings.find((o) => o.line > h.line)?.line ?? doc.lines.length);
+  return doc.lines.every(
+    (line, i) => line.trim() === '' || notText.has(i) || metadataLines.has(i) || !/[\p{L}\p{N}]/u.test(line),
   );
-  sections.rationale =
-    first(/^decision outcome$/) ??
-    first(/^(?:decision|outcome|the decision|decision and rationale|rationale|proposal|decisions)$/);
-  sections.options = first(
-    /^(?:considered options|options considered|options|alternatives|alternatives considered|considered alternatives)$/,
-  );
-  sections.links = first(/^(?:links|related decisions|related adrs)$/);
-  sections.consequences = doc.headings.filter((h) => h.level > 1 && CONSEQUENCES.test(headingKey(h.text)));
-  return sections;
 }
 
 /* ---------- status ---------- */
 
-const SUPERSEDED = /\bsuper(?:s|c)ee?ded\b|\breplaced by\b/i;
 const PARTLY_SUPERSEDED = /\b(?:partly|partially|in part)\s+super(?:s|c)ee?ded\b|\bsuper(?:s|c)ee?ded\s+in\s+part\b/i;
 
-/** The status as written, one entry per line: front matter, then a `- Status:` line, then a `## Status` section. */
+/**
+ * The status as written, one entry per line: front matter, then a `- Status:` line, then a
+ * `## Status` section. A template's list of choices (`Proposed | Accepted`) is no status.
+ */
 function statusSource(
   meta: Record<string, unknown>,
   bullets: Partial<Record<BulletKey, string>>,
   doc: MarkdownLines,
   section: Heading | undefined,
 ): string[] {
+  const usable = (line: string): boolean => line !== '' && !isPlaceholder(line) && !isStatusChoiceList(line);
   const fromYaml = scalar(meta.status);
-  if (fromYaml !== null && !isPlaceholder(fromYaml)) return [fromYaml];
-  if (bullets.status !== undefined) return [bullets.status];
+  if (fromYaml !== null && usable(fromYaml)) return [fromYaml];
+  if (bullets.status !== undefined && usable(bullets.status)) return [bullets.status];
   if (!section) return [];
   // Nygard: the words on the next non-empty lines; adr-tools adds "Supersedes …" / "Amended by …" lines below.
   return sectionLines(doc, section)
     .map((l) => l.trim().replace(/^[-*+]\s+/, ''))
-    .filter((l) => l !== '' && !isPlaceholder(l));
+    .filter(usable);
 }
 
-/** The status a record's words mean, or null when they mean none of ours. */
-export function classifyStatus(text: string): AdrStatus | null {
-  // Only the words that describe this record: "Accepted; Supersedes [2. X]" is accepted.
-  const words = text
-    .split(/;|\n/)
-    .filter(
-      (part) =>
-        !/^\s*(?:supersedes|supercedes|amends|amended by|extends|extended by|relates to|related to|see also)\b/i.test(
-          part,
-        ),
-    )
-    .join(' ')
-    .toLowerCase();
-  if (SUPERSEDED.test(words)) return 'superseded';
-  if (/\bdeprecated\b|\bobsolete\b|\bretired\b/.test(words)) return 'deprecated';
-  if (/\b(?:rejected|declined|refused|abandoned|withdrawn)\b/.test(words)) return 'rejected';
-  if (/\b(?:accepted|approved|agreed|adopted|decided|done|implemented|active|final)\b/.test(words)) return 'accepted';
-  // Log4brains' `draft`, adr-tools' "Pending", MADR's "on hold": not yet in force.
-  if (
-    /\b(?:proposed|proposal|draft|pending|on hold|in review|under review|wip|work in progress|in progress|open|suggested|planned|discussing)\b/.test(
-      words,
-    )
-  )
-    return 'proposed';
-  return null;
+/** The status exactly as the file has it (a section's whole text), for the export to write back. */
+function statusAsWritten(
+  meta: Record<string, unknown>,
+  bullets: Partial<Record<BulletKey, string>>,
+  doc: MarkdownLines,
+  section: Heading | undefined,
+): string | null {
+  const fromYaml = scalar(meta.status);
+  if (fromYaml !== null && fromYaml !== '') return fromYaml;
+  if (bullets.status !== undefined) return bullets.status;
+  if (!section) return null;
+  const text = blockText(doc.lines.slice(section.next, doc.headings.find((h) => h.line > section.line)?.line));
+  return text === '' ? null : text;
 }
 
 /* ---------- dates ---------- */
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** `2020-01-01` (with a time after it or not), `2020/01/01`, `01.02.2020`, `1 January 2020`, `January 1, 2020`. */
-export function parseAdrDate(text: string): string | null {
-  const t = text.trim();
-  const iso = (y: string, m: string | number, d: string): string | null => {
-    const value = `${y}-${String(m).padStart(2, '0')}-${d.padStart(2, '0')}`;
-    return isValidIsoDate(value) ? value : null;
-  };
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/.exec(t);
-  if (m) return iso(m[1]!, m[2]!, m[3]!);
-  m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(t);
-  if (m) return iso(m[3]!, m[2]!, m[1]!);
-  m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})\b/i.exec(t);
-  if (m && MONTHS.includes(m[2]!.slice(0, 3).toLowerCase()))
-    return iso(m[3]!, MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, m[1]!);
-  m = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i.exec(t);
-  if (m && MONTHS.includes(m[1]!.slice(0, 3).toLowerCase()))
-    return iso(m[3]!, MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1, m[2]!);
-  return null;
-}
-
+/** The record's date and how it was written; a date in the file name counts, the import day never. */
 function readDate(
   meta: Record<string, unknown>,
   bullets: Partial<Record<BulletKey, string>>,
@@ -419,22 +438,18 @@ function readDate(
   section: Heading | undefined,
   fromFileName: string | null,
   warn: (message: string) => void,
-): string | null {
+): { date: string | null; written: string | null } {
   const sectionDate = section ? sectionLines(doc, section).find((l) => l.trim() !== '') : undefined;
   const written = [scalar(meta.date), bullets.date, sectionDate].find(
     (v): v is string => v !== null && v !== undefined && !isPlaceholder(v.trim()),
   );
   if (written !== undefined) {
     const date = parseAdrDate(written);
-    if (date) return date;
-    warn(`date "${written.trim()}" not readable`);
+    if (date) return { date, written: written.trim() };
+    warn(`date "${written.trim()}" not readable; the record says "date unknown"`);
   }
-  if (fromFileName) {
-    if (written === undefined) warn(`no date; used ${fromFileName} from the file name`);
-    return fromFileName;
-  }
-  if (written === undefined) warn('no date');
-  return null;
+  if (fromFileName) return { date: fromFileName, written: written?.trim() ?? null };
+  return { date: null, written: written?.trim() ?? null };
 }
 
 /* ---------- sections ---------- */
@@ -454,7 +469,7 @@ function readConsequences(doc: MarkdownLines, headings: Heading[]): string {
 }
 
 /** "Considered Options" items as plain text, without the one the outcome says was chosen. */
-function readAlternatives(items: string[], outcome: string, warn: (message: string) => void): string[] {
+function readAlternatives(items: string[], outcome: string): string[] {
   const options = uniqueInOrder(items.map(plainInline).filter((o) => o !== ''));
   const chosen = chosenOption(outcome);
   let remaining = options;
@@ -472,9 +487,7 @@ function readAlternatives(items: string[], outcome: string, warn: (message: stri
     }
     if (index >= 0) remaining = options.filter((_o, i) => i !== index);
   }
-  const encoded = remaining.map((a) => restoreMentions(encodePlainText(a)));
-  const capped = capList(encoded, LIMITS.alternatives, 'alternatives', warn);
-  return capped.map((a) => limit(a, LIMITS.alternative, 'an alternative', warn));
+  return remaining.map((a) => restoreMentions(encodePlainText(a)));
 }
 
 /** MADR's `Chosen option: "X", because …` (any quotes, or none). */
@@ -499,57 +512,6 @@ function comparable(text: string): string {
     .trim();
 }
 
-/* ---------- links ---------- */
-
-const SUPERSEDES_PHRASE =
-  /^\s*(?:(?:this (?:adr|record|decision)\s+)?(?:in part\s+|partly\s+|partially\s+)?(?:supersedes|supercedes|replaces))\b/i;
-const SUPERSEDED_PHRASE = /\b(?:super(?:s|c)ee?ded|replaced)\s+(?:in part\s+)?by\b/i;
-/** Prose anywhere in the record: "superseded by [ADR #0033](0033-ip-ranges.md)", "in part supersedes [0003](…)". */
-const PROSE_SUPERSESSION = /\b(super(?:s|c)ee?ded\s+(?:in part\s+)?by|super(?:s|c)edes)\s+(?:adr\s+)?(?=\[)/gi;
-
-function readLinks(doc: MarkdownLines, statusLines: string[], linksSection: Heading | undefined): AdrLinks {
-  const links: AdrLinks = { supersedes: [], supersededBy: [], other: [] };
-  const classify = (line: string, otherwise: boolean): void => {
-    const targets = markdownLinks(line).map((l) => l.url || l.label);
-    if (SUPERSEDED_PHRASE.test(line)) {
-      const after = line.slice(line.search(SUPERSEDED_PHRASE)).replace(SUPERSEDED_PHRASE, '').trim();
-      links.supersededBy.push(...(targets.length > 0 ? targets : plainTarget(after)));
-    } else if (SUPERSEDES_PHRASE.test(line)) {
-      links.supersedes.push(...(targets.length > 0 ? targets : plainTarget(line.replace(SUPERSEDES_PHRASE, ''))));
-    } else if (otherwise) links.other.push(...targets);
-  };
-  for (const line of statusLines) classify(line, true);
-  if (linksSection) {
-    for (const item of listItems(sectionLines(doc, linksSection))) {
-      const bare = /^<?((?:https?|mailto):[^>\s]+)>?$/.exec(item);
-      if (bare) links.other.push(bare[1]!);
-      else classify(item, true);
-    }
-  }
-  doc.lines.forEach((line, i) => {
-    if (doc.code[i]) return;
-    for (const match of line.matchAll(PROSE_SUPERSESSION)) {
-      const link = markdownLinks(line.slice(match.index + match[0].length))[0];
-      if (!link) continue;
-      (/by$/i.test(match[1]!) ? links.supersededBy : links.supersedes).push(link.url || link.label);
-    }
-  });
-  return {
-    supersedes: uniqueInOrder(links.supersedes),
-    supersededBy: uniqueInOrder(links.supersededBy),
-    other: uniqueInOrder(links.other.filter((l) => !links.supersedes.includes(l) && !links.supersededBy.includes(l))),
-  };
-}
-
-/** "superseded by ADR-0005." → `ADR-0005`: a target written without a link. */
-function plainTarget(text: string): string[] {
-  const target = plainInline(text)
-    .replace(/^[:\s-]+/, '')
-    .replace(/[.;,]+$/, '')
-    .trim();
-  return target === '' ? [] : [target];
-}
-
 /* ---------- mentions ---------- */
 
 /**
@@ -559,18 +521,4 @@ function plainTarget(text: string): string[] {
  */
 export function restoreMentions(text: string): string {
   return text.replace(/(^|[^\p{L}\p{N}_&;/<])@([UW](?=[A-Z0-9]*\d)[A-Z0-9]{2,})(?![\p{L}\p{N}_])/gu, '$1<@$2>');
-}
-
-/* ---------- limits ---------- */
-
-function limit(text: string, max: number, field: string, warn: (message: string) => void): string {
-  if (text.length <= max) return text;
-  warn(`${field} is ${text.length} characters; cut to ${max}`);
-  return truncate(text, max);
-}
-
-function capList<T>(items: T[], max: number, field: string, warn: (message: string) => void): T[] {
-  if (items.length <= max) return items;
-  warn(`${items.length} ${field}; kept the first ${max}`);
-  return items.slice(0, max);
 }

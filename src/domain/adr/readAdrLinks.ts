@@ -1,4 +1,5 @@
 import { decodeEntities } from '../markup.js';
+import type { WrittenLink } from './adrDocument.js';
 import type { ImportedAdr } from './readAdr.js';
 
 export interface Supersession {
@@ -47,6 +48,42 @@ export function resolveAdrLinks(adrs: ImportedAdr[]): { supersessions: Supersess
       warnings.push(`${pair.older} and ${pair.newer} each say they supersede the other`);
   }
   return { supersessions, warnings };
+}
+
+/** A typed link between two records of the folder: `from` amends (extends, clarifies, relates to) `to`. */
+export interface TypedLinkPair {
+  from: string;
+  to: string;
+  verb: WrittenLink['verb'];
+}
+
+/**
+ * The typed links of a folder (amends, extends, clarifies, relates to) as pairs of records, each
+ * once, whichever side wrote it. Targets are found as supersession targets are; the ones that name
+ * nothing are reported.
+ */
+export function resolveTypedLinks(adrs: ImportedAdr[]): { pairs: TypedLinkPair[]; warnings: string[] } {
+  const index = buildIndex(adrs);
+  const pairs = new Map<string, TypedLinkPair>();
+  const warnings: string[] = [];
+  for (const adr of adrs) {
+    for (const link of adr.links.typed) {
+      const found = resolveTarget(index, adr.sourcePath, link.target);
+      if (found.kind !== 'one') {
+        if (/^[a-z][a-z0-9+.-]*:/i.test(link.target)) continue;
+        warnings.push(
+          `${adr.sourcePath}: "${link.target}" names ${found.kind === 'none' ? 'no record' : 'more than one record'} in the folder; that link was kept as text only`,
+        );
+        continue;
+      }
+      if (found.path === adr.sourcePath) continue;
+      const [from, to] = link.direction === 'forward' ? [adr.sourcePath, found.path] : [found.path, adr.sourcePath];
+      // "Relates to" reads the same from both sides: one pair, in path order.
+      const [a, b] = link.verb === 'relates-to' && to < from ? [to, from] : [from, to];
+      pairs.set(`${link.verb}\n${a}\n${b}`, { from: a, to: b, verb: link.verb });
+    }
+  }
+  return { pairs: [...pairs.values()], warnings };
 }
 
 interface Index {

@@ -29,8 +29,28 @@ export function readFrontMatter(text: string): FrontMatter {
       return { data: null, body, problem: 'front matter is not a set of keys' };
     return { data: data as Record<string, unknown>, body, problem: null };
   } catch {
-    return { data: null, body, problem: 'front matter is not valid YAML' };
+    const lines = keyValueLines(match[1] ?? '');
+    return lines
+      ? { data: lines, body, problem: null }
+      : { data: null, body, problem: 'front matter is not valid YAML' };
   }
+}
+
+/**
+ * Front matter that YAML refuses but Docusaurus and Jekyll sites keep anyway (`title: ADR006: Avoid
+ * React.FC`): one `key: value` per line, the value being the rest of the line. Null when any line
+ * is something else.
+ */
+function keyValueLines(text: string): Record<string, unknown> | null {
+  const data: Record<string, unknown> = {};
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const pair = /^([A-Za-z_][\w-]{0,60}):[ \t]*(.*)$/.exec(line);
+    // A flow collection or block scalar YAML could not read is broken YAML, not a site's loose line.
+    if (!pair || /^[[{|>]/.test(pair[2]!.trim())) return null;
+    data[pair[1]!] = pair[2]!.trim().replace(/^'(.*)'$|^"(.*)"$/, '$1$2');
+  }
+  return data;
 }
 
 export interface Heading {
@@ -107,8 +127,9 @@ export function sectionLines(doc: MarkdownLines, heading: Heading, skip?: (subhe
       break;
     }
   }
+  const byLine = headingsByLine(doc);
   for (let i = heading.next; i < end; i++) {
-    const sub = doc.headings.find((h) => h.line === i);
+    const sub = byLine.get(i);
     if (sub) {
       skipping = skip?.(headingKey(sub.text)) ?? false;
       if (!skipping) out.push(sub.text);
@@ -118,6 +139,18 @@ export function sectionLines(doc: MarkdownLines, heading: Heading, skip?: (subhe
     if (!skipping) out.push(doc.lines[i]!);
   }
   return out;
+}
+
+const BY_LINE = new WeakMap<MarkdownLines, Map<number, Heading>>();
+
+/** The headings by the line they start on, worked out once per document: records with thousands of headings stay fast. */
+function headingsByLine(doc: MarkdownLines): Map<number, Heading> {
+  let byLine = BY_LINE.get(doc);
+  if (!byLine) {
+    byLine = new Map(doc.headings.map((h) => [h.line, h]));
+    BY_LINE.set(doc, byLine);
+  }
+  return byLine;
 }
 
 /** Lines before the first heading other than the title: where MADR 2 and Nygard keep metadata. */

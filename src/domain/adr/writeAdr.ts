@@ -1,6 +1,9 @@
 import { Scalar, stringify } from 'yaml';
 import { formatRef, isSlackUserId } from '../decision.js';
 import { decodeEntities } from '../markup.js';
+import type { AdrDocument, DocumentField, DocumentPart } from './adrDocument.js';
+import { recordName } from './adrFiles.js';
+import { LINK_VERBS } from './adrVocabulary.js';
 
 /**
  * Decisions as Markdown ADR files that other tools read: MADR 4 (front matter plus the Slack-only
@@ -10,6 +13,8 @@ import { decodeEntities } from '../markup.js';
 export type AdrFormat = 'madr' | 'nygard';
 
 export interface ExportableDecision {
+  /** The record's id: written as `x-id`, so importing the export into the same ledger updates it. */
+  id?: string;
   ref: number;
   title: string;
   status: string;
@@ -35,6 +40,8 @@ export interface ExportableDecision {
   relitigationCount: number;
   /** Slack user id → display name, for mentions and decision-makers; ids are written when absent. */
   deciderNames?: Record<string, string>;
+  /** The file the record was imported from, part by part; null for a record made in Slack. */
+  document?: AdrDocument | null;
 }
 
 const SLUG_MAX = 60;
@@ -44,8 +51,17 @@ export function adrFileName(decision: Pick<ExportableDecision, 'ref' | 'title'>)
   return `${paddedRef(decision.ref)}-${slugOf(markdownOf(decision.title, {}))}.md`;
 }
 
+/** The file a decision is exported to: the one it was imported from, else `NNNN-slug.md`. */
+export function exportFileName(decision: Pick<ExportableDecision, 'ref' | 'title' | 'document'>): string {
+  return decision.document?.fileName ?? adrFileName(decision);
+}
+
+/** `fileNameOf(ref)` names the file of another record, relative to the folder exported. */
 export function writeAdr(decision: ExportableDecision, format: AdrFormat, fileNameOf: (ref: number) => string): string {
-  return format === 'nygard' ? writeNygard(decision, fileNameOf) : writeMadr(decision, fileNameOf);
+  const self = exportFileName(decision);
+  // Links are written relative to the record's own file: `../other/index.md` from a folder-per-ADR layout.
+  const relative = (ref: number) => relativePath(self, fileNameOf(ref));
+  return format === 'nygard' ? writeNygard(decision, relative) : writeMadr(decision, relative);
 }
 
 // MADR 4 knows these; anything else (the log's `reversed`) is written as `deprecated` and kept in `x-status`.
@@ -53,14 +69,23 @@ const MADR_STATUSES = new Set(['proposed', 'accepted', 'rejected', 'deprecated',
 
 function writeMadr(decision: ExportableDecision, fileNameOf: (ref: number) => string): string {
   const names = decision.deciderNames ?? {};
-  const text = (value: string) => markdownOf(value, names);
+  const doc = decision.document ?? null;
   const link = (ref: number) => `[${paddedRef(ref)}](${fileNameOf(ref)})`;
   const makers = decision.deciders.map((d) => (isSlackUserId(d) ? (names[d] ?? d) : d));
+  const same = unchanged(decision);
 
-  const front: Record<string, unknown> = { status: madrStatus(decision, link) };
-  if (decision.decidedOn !== null) front.date = decision.decidedOn;
+  const front: Record<string, unknown> = {};
+  // Keys the log has no field for (a Docusaurus `id`, `description`, MADR's `consulted`…) go back as they were.
+  for (const [key, value] of Object.entries(doc?.frontMatter ?? {})) front[key] = value;
+  const keptStatus = same('status') && doc?.statusAsWritten && !doc.statusAsWritten.includes('\n');
+  // A file without a status gets none, as long as the log has not given it one since.
+  const noStatus = same('status') && doc?.statusAsWritten === null;
+  if (!noStatus) front.status = keptStatus ? quotedIfLinked(doc.statusAsWritten!) : madrStatus(decision, link);
+  if (decision.decidedOn !== null)
+    front.date = same('date') && doc?.dateAsWritten ? doc.dateAsWritten : decision.decidedOn;
   if (makers.length > 0) front['decision-makers'] = makers;
   if (decision.tags.length > 0) front.tags = decision.tags;
+  if (decision.id !== undefined) front['x-id'] = doc?.originId ?? decision.id;
   front['x-ref'] = formatRef(decision.ref);
   if (!MADR_STATUSES.has(decision.status)) front['x-status'] = decision.status;
   if (decision.supersedes.length > 0) front['x-supersedes'] = decision.supersedes.map(fileNameOf);
@@ -72,21 +97,26 @@ function writeMadr(decision: ExportableDecision, fileNameOf: (ref: number) => st
   // Display names replace the ids in decision-makers; the ids are what the log keeps.
   if (makers.some((m, i) => m !== decision.deciders[i])) front['x-decider-ids'] = decision.deciders;
 
-  const links = [
-    ...decision.supersedes.map((ref) => `Supersedes ${link(ref)}`),
-    ...decision.supersededBy.map((ref) => `Superseded by ${link(ref)}`),
-  ];
-  const consequences = text(decision.consequences);
-  const outcome = [text(decision.rationale), consequences && `### Consequences\n\n${consequences}`]
-    .filter(Boolean)
-    .join('\n\n');
+  const frontStatus =
+    front.status === undefined
+      ? ''
+      : typeof front.status === 'string'
+        ? front.status
+        : String((front.status as Scalar).value);
+  const blocks = writeParts(decision, 'madr', (part) => {
+    // Front matter holds the status, the date and the deciders; a section saying only the same is not repeated.
+    if (part.fields.includes('status')) return same('status') && part.text.trim() !== frontStatus.trim();
+    if (part.fields.includes('date')) return same('date');
+    if (part.fields.includes('deciders')) return same('deciders');
+    return null;
+  });
+  const body = blocks.join('\n\n');
+  const links = linkLines(decision, link).filter((line) => !mentions(body, line));
   return [
     // lineWidth 0: a long permalink folded over two lines would still parse, but not for every tool.
     `---\n${stringify(front, { lineWidth: 0 })}---`,
     `# ${heading(decision.title, names)}`,
-    section('## Context and Problem Statement', text(decision.context)),
-    section('## Considered Options', bullets(decision.alternatives, names)),
-    section('## Decision Outcome', outcome),
+    ...blocks,
     section('## More Information', links.join('\n\n')),
   ]
     .filter(Boolean)
@@ -94,47 +124,208 @@ function writeMadr(decision: ExportableDecision, fileNameOf: (ref: number) => st
     .concat('\n');
 }
 
+/** A status with a Markdown link is quoted, as MADR's template writes it: not every reader takes the brackets plain. */
+function quotedIfLinked(status: string): string | Scalar {
+  if (!status.includes('[')) return status;
+  const quoted = new Scalar(status);
+  quoted.type = Scalar.QUOTE_DOUBLE;
+  return quoted;
+}
+
 function madrStatus(decision: ExportableDecision, link: (ref: number) => string): string | Scalar {
-  if (decision.status === 'superseded' && decision.supersededBy.length > 0) {
-    // MADR's template writes this one quoted; the link's brackets are plain YAML, but not to every reader.
-    const status = new Scalar(`superseded by ${decision.supersededBy.map(link).join(', ')}`);
-    status.type = Scalar.QUOTE_DOUBLE;
-    return status;
-  }
+  if (decision.status === 'superseded' && decision.supersededBy.length > 0)
+    return quotedIfLinked(`superseded by ${decision.supersededBy.map(link).join(', ')}`);
   return MADR_STATUSES.has(decision.status) ? decision.status : 'deprecated';
 }
 
 function writeNygard(decision: ExportableDecision, fileNameOf: (ref: number) => string): string {
   const names = decision.deciderNames ?? {};
-  const text = (value: string) => markdownOf(value, names);
+  const doc = decision.document ?? null;
+  const same = unchanged(decision);
   // adr-tools links as `[N. Title](file)`; only the file name is known for the other record, so its title comes from the slug.
   const link = (ref: number) => `[${ref}. ${titleOfFileName(fileNameOf(ref))}](${fileNameOf(ref)})`;
-  const status =
-    decision.status === 'superseded' && decision.supersededBy.length > 0
-      ? decision.supersededBy.map((ref) => `Superseded by ${link(ref)}`)
-      : [capitalise(decision.status)];
-  const statusLines = [...status, ...decision.supersedes.map((ref) => `Supersedes ${link(ref)}`)];
-  // Nygard has no section for the options; they stay with the decision they lost to.
-  const options = bullets(decision.alternatives, names);
-  const outcome = [text(decision.rationale), options && `Considered options:\n\n${options}`]
-    .filter(Boolean)
-    .join('\n\n');
+  const blocks = writeParts(decision, 'nygard', () => null);
+  const body = blocks.join('\n\n');
+  const links = linkLines(decision, link).filter((line) => !mentions(body, line));
+  const statusIndex = blocks.findIndex((b) => b.includes(STATUS_MARK));
+  if (statusIndex >= 0) {
+    const [head, written] = blocks[statusIndex]!.split(STATUS_MARK) as [string, string];
+    blocks[statusIndex] = (head + [written, ...links].filter(Boolean).join('\n\n')).trimEnd();
+  } else if (!(same('status') && doc?.statusAsWritten === null && links.length === 0)) {
+    const statusWords =
+      decision.status === 'superseded' && decision.supersededBy.length > 0
+        ? []
+        : [same('status') && doc?.statusAsWritten ? doc.statusAsWritten : capitalise(decision.status)];
+    // After the text under the title, before the first section.
+    const firstSection = blocks.findIndex((b) => b.startsWith('#'));
+    blocks.splice(
+      firstSection < 0 ? blocks.length : firstSection,
+      0,
+      section('## Status', [...statusWords, ...links].join('\n\n')),
+    );
+  }
   // Nygard files have no front matter; a private decision's gets one, so an import keeps it private.
   const privateMark = decision.private
     ? `---\nx-private: true\n${decision.channelId ? `x-channel: ${decision.channelId}\n` : ''}---`
     : '';
+  // Written as they were (a `- Date:` line, a `## Deciders` section): not a second time.
+  const keptAsWritten = (field: Field) =>
+    doc?.parts.some((p) => p.fields.includes(field) && p.fields.every(same)) ?? false;
+  const date = same('date') && doc?.dateAsWritten ? doc.dateAsWritten : decision.decidedOn;
+  const makers = decision.deciders.map((d) => (isSlackUserId(d) ? (names[d] ?? d) : d));
+  const number = doc?.number ?? decision.ref;
   return [
     privateMark,
-    `# ${decision.ref}. ${heading(decision.title, names)}`,
-    decision.decidedOn === null ? '' : `Date: ${decision.decidedOn}`,
-    section('## Status', statusLines.join('\n\n')),
-    section('## Context', text(decision.context)),
-    section('## Decision', outcome),
-    section('## Consequences', text(decision.consequences)),
+    `# ${number}. ${heading(decision.title, names)}`,
+    decision.decidedOn === null || keptAsWritten('date') ? '' : `Date: ${date}`,
+    makers.length > 0 && !keptAsWritten('deciders') ? `Deciders: ${makers.join(', ')}` : '',
+    decision.tags.length > 0 && !keptAsWritten('tags') ? `Tags: ${decision.tags.join(', ')}` : '',
+    ...blocks,
+    decision.id === undefined ? '' : `<!-- x-id: ${doc?.originId ?? decision.id} -->`,
   ]
     .filter(Boolean)
     .join('\n\n')
     .concat('\n');
+}
+
+/** Marks the status section's body inside `writeParts`' output, for the link lines to join it. */
+const STATUS_MARK = '\u0000status\u0000';
+
+type Field = DocumentField;
+
+/** The fields `unchanged` compares: a stored decision has them under the same names. */
+type Compared = Pick<
+  ExportableDecision,
+  'status' | 'decidedOn' | 'context' | 'rationale' | 'consequences' | 'alternatives' | 'deciders' | 'tags' | 'document'
+>;
+
+/** Whether a field still holds what was read from the file (never, for a record made in Slack). */
+export function unchanged(decision: Compared): (field: Field) => boolean {
+  const doc = decision.document ?? null;
+  // Asked once per part: a record of thousands of sections compares each long field once.
+  const known = new Map<Field, boolean>();
+  const compare = (field: Field): boolean => {
+    if (doc === null) return false;
+    if (field === 'status') return decision.status === doc.statusReadAs;
+    if (field === 'date') return decision.decidedOn === doc.dateReadAs;
+    return JSON.stringify(doc.readValues[field]) === JSON.stringify(decision[field]);
+  };
+  return (field) => {
+    let answer = known.get(field);
+    if (answer === undefined) {
+      answer = compare(field);
+      known.set(field, answer);
+    }
+    return answer;
+  };
+}
+
+/**
+ * The body's parts in the file's order: a part goes back as written while every field read from
+ * it is unchanged; an edited field is written under its first part's heading (its other parts
+ * dropped); fields the file had no part for follow, under the format's own headings.
+ * `metadataPart` decides the status, date and deciders parts (null: as any other part).
+ */
+function writeParts(
+  decision: ExportableDecision,
+  format: AdrFormat,
+  metadataPart: (part: DocumentPart) => boolean | null,
+): string[] {
+  const names = decision.deciderNames ?? {};
+  const doc = decision.document ?? null;
+  const same = unchanged(decision);
+  const parts = doc?.parts ?? [];
+  const hasOwn = (field: Field) => parts.some((p) => p.fields[0] === field);
+  const inlineOptions = format === 'nygard' && !hasOwn('alternatives');
+  const content = (field: Field): string => {
+    if (field === 'alternatives') return bullets(decision.alternatives, names);
+    if (field === 'rationale') {
+      const options = inlineOptions ? bullets(decision.alternatives, names) : '';
+      return [markdownOf(decision.rationale, names), options && `Considered options:\n\n${options}`]
+        .filter(Boolean)
+        .join('\n\n');
+    }
+    if (field === 'context' || field === 'consequences') return markdownOf(decision[field], names);
+    if (field === 'status') return capitalise(decision.status);
+    if (field === 'tags') return decision.tags.join(', ');
+    if (field === 'date') return decision.decidedOn ?? '';
+    return decision.deciders.map((d) => (isSlackUserId(d) ? (names[d] ?? d) : d)).join(', ');
+  };
+  const out: string[] = [];
+  const written = new Set<Field>();
+  for (const part of parts) {
+    const head = part.heading === null ? '' : `${'#'.repeat(Math.max(1, part.level))} ${part.heading}`;
+    const asWritten = [head, part.text].filter(Boolean).join('\n\n');
+    const isStatus = format === 'nygard' && part.fields[0] === 'status';
+    // The metadata lines under the title go back as written, or not at all: the format's own places hold the values.
+    if (part.heading === null) {
+      if (part.fields.every(same)) out.push(asWritten);
+      continue;
+    }
+    const decided = metadataPart(part);
+    if (decided !== null) {
+      if (decided) out.push(asWritten);
+      continue;
+    }
+    if (part.fields.every(same)) {
+      out.push(isStatus ? `${head}\n\n${STATUS_MARK}${part.text}` : asWritten);
+      for (const f of part.fields) written.add(f);
+      continue;
+    }
+    const field = part.fields[0]!;
+    if (written.has(field)) continue;
+    written.add(field);
+    const text = content(field);
+    if (isStatus) out.push(`${head}\n\n${STATUS_MARK}${text}`);
+    else if (text !== '') out.push(`${head}\n\n${text}`);
+  }
+  // Fields the file had no part for (or a record made in Slack): the format's own sections.
+  const defaults: [Field, string][] =
+    format === 'madr'
+      ? [
+          ['context', '## Context and Problem Statement'],
+          ['alternatives', '## Considered Options'],
+          ['rationale', '## Decision Outcome'],
+          ['consequences', parts.length === 0 ? '### Consequences' : '## Consequences'],
+        ]
+      : [
+          ['context', '## Context'],
+          ['rationale', '## Decision'],
+          ['consequences', '## Consequences'],
+        ];
+  for (const [field, title] of defaults) {
+    if (written.has(field) || parts.some((p) => p.fields.includes(field))) continue;
+    out.push(section(title, content(field)));
+  }
+  return out.filter(Boolean);
+}
+
+/** Supersession and the typed links, one line each, as adr-tools writes them. */
+function linkLines(decision: ExportableDecision, link: (ref: number) => string): string[] {
+  const typed = (decision.document?.links ?? []).map((l) => {
+    const words = LINK_VERBS.find((v) => v.verb === l.verb)!.write;
+    return `${l.direction === 'forward' ? words[0] : words[1]} ${link(l.ref)}`;
+  });
+  return [
+    ...decision.supersedes.map((ref) => `Supersedes ${link(ref)}`),
+    ...decision.supersededBy.map((ref) => `Superseded by ${link(ref)}`),
+    ...typed,
+  ];
+}
+
+/** Whether the text already links to the file a link line points at. */
+function mentions(text: string, line: string): boolean {
+  const target = /\]\(([^)]*)\)$/.exec(line)?.[1];
+  return target !== undefined && text.includes(`](${target})`);
+}
+
+/** `to` as a link from the file `from`: both are paths inside the exported folder. */
+export function relativePath(from: string, to: string): string {
+  const fromDirs = from.split('/').slice(0, -1);
+  const toParts = to.split('/');
+  let common = 0;
+  while (common < fromDirs.length && common < toParts.length - 1 && fromDirs[common] === toParts[common]) common++;
+  return [...fromDirs.slice(common).map(() => '..'), ...toParts.slice(common)].join('/');
 }
 
 /** A heading with its body; an empty body gets no heading either. */
@@ -225,9 +416,9 @@ function slugOf(title: string): string {
   return slug === '' ? 'decision' : slug;
 }
 
-/** `0007-use-postgres.md` → `Use postgres`. */
+/** `0007-use-postgres.md` → `Use postgres`; `use-postgres/index.md` → `Use postgres`. */
 function titleOfFileName(fileName: string): string {
-  return capitalise(fileName.replace(/\.md$/, '').replace(/^\d+-/, '').replace(/-/g, ' '));
+  return capitalise(recordName(fileName).replace(/\.md$/, '').replace(/^\d+-/, '').replace(/-/g, ' '));
 }
 
 function capitalise(text: string): string {

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { type Decision, type DecisionEvent, type DecisionStatus, formatRef } from '../../domain/decision.js';
 import { truncate } from '../../domain/markup.js';
+import { fullRecordHint, shortenedHint } from '../copy/fullRecord.js';
 import { decisionDate, link, listOfPeople, personMention, plainUserText, userText } from './text.js';
 
 const STATUS_LABEL: Record<DecisionStatus, string> = {
@@ -26,6 +27,9 @@ export function decisionFallbackText(decision: Decision): string {
   return `${formatRef(decision.ref)} · ${plainUserText(decision.title, 280)}`;
 }
 
+// What a card shows of each text; `/decide show D-n full` shows the rest.
+const CARD_TEXT = 2800;
+
 /** The decision card: what was decided, why, what was rejected, who decided, and how it relates to others. */
 export function decisionCardBlocks(decision: Decision): KnownBlock[] {
   const blocks: KnownBlock[] = [
@@ -41,7 +45,7 @@ export function decisionCardBlocks(decision: Decision): KnownBlock[] {
   ];
   for (const [label, text] of sections) {
     if (text.trim() !== '')
-      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${label}:* ${userText(text, 2800)}` } });
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${label}:* ${userText(text, CARD_TEXT)}` } });
   }
   if (decision.alternatives.length > 0) {
     const items = decision.alternatives.map((a) => `• ${userText(a, 250)}`).join('\n');
@@ -110,6 +114,11 @@ const ACTION_WORDS: Record<DecisionEvent['action'], string> = {
 /** `/decide show`: the card plus who did what, when. */
 export function decisionDetailBlocks(decision: Decision, history: DecisionEvent[]): KnownBlock[] {
   const blocks = decisionCardBlocks(decision);
+  // The card shortens long texts and has no room for an imported file's other sections: say where the rest is.
+  const shortened = [decision.context, decision.rationale, decision.consequences].some((t) => t.length > CARD_TEXT);
+  const hint =
+    decision.origin === 'import' ? fullRecordHint(decision.ref) : shortened ? shortenedHint(decision.ref) : null;
+  if (hint) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: hint }] });
   if (history.length === 0) return blocks;
   const recent = history.slice(-8);
   const lines = recent.map((event) => {

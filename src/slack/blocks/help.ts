@@ -8,7 +8,7 @@ export const HELP_LINES = [
   `\`${COMMAND}\` — open the form: rationale, alternatives, deciders, status, revisit date`,
   `\`${COMMAND} list [#tag] [status]\` — recent decisions, newest first`,
   `\`${COMMAND} search <words>\` — find decisions by what they say`,
-  `\`${COMMAND} show D-14\` — one decision, its links and its history`,
+  `\`${COMMAND} show D-14 [full]\` — one decision, its links and its history (\`full\`: every section of an imported ADR)`,
   `\`${COMMAND} supersede D-14 <new decision>\` — replace a decision; the old one is kept and linked`,
   `\`${COMMAND} watch off|low|normal|high\` — how readily I point out threads that reopen a recorded decision here`,
   `\`${COMMAND} llm on|off\` — let the watcher ask the deployment's LLM endpoint for a second opinion (sends message text there; admins and owners only)`,

@@ -9,7 +9,7 @@ export const USAGE: Record<'list' | 'search' | 'show' | 'supersede' | 'watch' | 
   watch: `\`${COMMAND} watch off|low|normal|high\` sets how readily I point out that a thread reopens a recorded decision in this channel; \`${COMMAND} watch\` shows the setting.`,
   list: `\`${COMMAND} list\` takes an optional #tag and an optional status (${DECISION_STATUSES.join(', ')}), e.g. \`${COMMAND} list #payments accepted\`.`,
   search: `Tell me what to look for: \`${COMMAND} search stripe invoicing\`.`,
-  show: `Which decision? \`${COMMAND} show D-14\`.`,
+  show: `Which decision? \`${COMMAND} show D-14\` (add \`full\` for every section of an imported record).`,
   supersede: `Name the decision and write the new one: \`${COMMAND} supersede D-14 We move billing back in-house because fees doubled\`.`,
 };
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { adrFileName, type ExportableDecision, writeAdr } from '../../../src/domain/adr/writeAdr.js';
+import type { AdrDocument } from '../../../src/domain/adr/adrDocument.js';
+import { readAdr } from '../../../src/domain/adr/readAdr.js';
+import { adrToDecision } from '../../../src/domain/adr/adrToDecision.js';
+import { adrFileName, type ExportableDecision, relativePath, writeAdr } from '../../../src/domain/adr/writeAdr.js';
 
 function aDecision(overrides: Partial<ExportableDecision> = {}): ExportableDecision {
   return {
@@ -229,6 +232,11 @@ describe('writeAdr as Nygard', () => {
         '',
         'Date: 2026-03-02',
         '',
+        // adr-tools has no place for them; lines the importer reads back, so nothing is lost.
+        'Deciders: U0ANA, U0BEN',
+        '',
+        'Tags: storage',
+        '',
         '## Status',
         '',
         'Accepted',
@@ -276,5 +284,100 @@ describe('writeAdr as Nygard', () => {
     expect(markdown).not.toContain('## Consequences');
     expect(markdown).not.toContain('Considered options');
     expect(markdown).toContain('## Decision\n\nPostgres is what ops already runs.\n');
+  });
+});
+
+/** A decision as an import of `text` stores it, with its document. */
+function imported(path: string, text: string, overrides: Partial<ExportableDecision> = {}): ExportableDecision {
+  const result = readAdr({ path, text });
+  if (!result.ok) throw new Error(result.reason);
+  const { content, document } = adrToDecision(result.adr);
+  return aDecision({
+    ...content,
+    deciders: content.deciders,
+    permalink: null,
+    channelId: null,
+    relitigationCount: 0,
+    document: { ...document, links: [] } satisfies AdrDocument,
+    ...overrides,
+  });
+}
+
+const nygardFile = [
+  '# 12. Use Kafka',
+  '',
+  'Date: 10/04/18',
+  '',
+  '## Status',
+  '',
+  'Accepted',
+  '',
+  '## Context',
+  '',
+  'We need [a queue](https://example.com).',
+  '',
+  '## Discussion',
+  '',
+  'We argued about it, and *them*.',
+  '',
+  '## Decision',
+  '',
+  'Kafka.',
+  '',
+  '## Consequences',
+  '',
+  'Ops learns Kafka.',
+  '',
+].join('\n');
+
+describe('writeAdr of an imported record', () => {
+  it('writes the file back as it was: sections the log has no field for in place, the date as written', () => {
+    const decision = imported('0012-use-kafka.md', nygardFile, { ref: 40 });
+    expect(writeAdr(decision, 'nygard', fileNameOf)).toBe(nygardFile);
+  });
+
+  it('writes an edited field under its own heading, and keeps the rest as written', () => {
+    const decision = imported('0012-use-kafka.md', nygardFile, { context: 'A new context.', status: 'deprecated' });
+    const markdown = writeAdr(decision, 'nygard', fileNameOf);
+    expect(markdown).toContain('## Status\n\nDeprecated\n\n## Context\n\nA new context.\n\n## Discussion\n\nWe argued');
+    expect(markdown).toContain('## Decision\n\nKafka.');
+  });
+
+  it('keeps unknown sections and front-matter keys in MADR too, and writes no status the file did not have', () => {
+    const decision = imported(
+      'adr006-avoid-react-fc.md',
+      '---\nid: adrs-adr006\ntitle: ADR006: Avoid React.FC\nsidebar_label: ADR006\n---\n\n## Context\n\nC.\n\n## Risks\n\nR.\n',
+    );
+    const markdown = writeAdr(decision, 'madr', fileNameOf);
+    const front = frontMatterOf(markdown);
+    expect(front).toMatchObject({ id: 'adrs-adr006', sidebar_label: 'ADR006' });
+    expect(front).not.toHaveProperty('status');
+    expect(front).not.toHaveProperty('date');
+    expect(markdown).toContain('# Avoid React.FC\n\n## Context\n\nC.\n\n## Risks\n\nR.\n');
+  });
+
+  it('reads and writes back a record of ten thousand sections, each compared once, within the test timeout', () => {
+    const text = [
+      '# 1. Many sections\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n',
+      ...Array.from({ length: 5000 }, (_v, i) => `### Part ${i}\n\nLine ${i} with [a link](x.md) and **bold**.\n`),
+      '## Decision\n',
+      ...Array.from({ length: 5000 }, (_v, i) => `#### Choice ${i}\n\nText ${i}.\n`),
+    ].join('\n');
+    const decision = imported('0001-many-sections.md', text);
+    expect(decision.document!.parts).toHaveLength(10_004);
+    expect(writeAdr(decision, 'nygard', fileNameOf)).toBe(text);
+  });
+
+  it('writes typed links both ways, relative to folder-per-ADR files, once', () => {
+    const names: Record<number, string> = { 1: 'first/index.md', 2: 'second/index.md' };
+    const of = (ref: number) => names[ref]!;
+    const amending = imported('second/index.md', '# Second\n\n## Context\n\nC.\n', { ref: 2 });
+    amending.document!.links = [{ verb: 'amends', direction: 'forward', ref: 1 }];
+    const amended = imported('first/index.md', '# First\n\n## Context\n\nC.\n', { ref: 1 });
+    amended.document!.links = [{ verb: 'amends', direction: 'reverse', ref: 2 }];
+    expect(writeAdr(amending, 'nygard', of)).toContain('Amends [1. First](../first/index.md)');
+    expect(writeAdr(amended, 'madr', of)).toContain('## More Information\n\nAmended by [0002](../second/index.md)\n');
+    expect(relativePath('a.md', 'b.md')).toBe('b.md');
+    expect(relativePath('x/index.md', 'x/notes.md')).toBe('notes.md');
   });
 });

@@ -45,7 +45,7 @@ export function decideCommand(deps: ListenerDeps) {
       case 'search':
         return searchCommand(deps, args, command.query);
       case 'show':
-        return showCommand(deps, args, command.ref);
+        return showCommand(deps, args, command.ref, command.full === true);
       case 'supersede':
         return supersedeCommand(deps, args, command.ref, command.text);
       case 'watch':
