@@ -5,6 +5,7 @@ import { DIGEST_USAGE, digestCommand } from './cli/digestCommand.js';
 import { EVAL_RELITIGATION_USAGE, evalRelitigationCommand } from './cli/evalRelitigationCommand.js';
 import { EXPORT_USAGE, exportCommand } from './cli/exportCommand.js';
 import { IMPORT_USAGE, importCommand } from './cli/importCommand.js';
+import { MOVE_TO_POSTGRES_USAGE, moveToPostgresCommand } from './cli/moveToPostgresCommand.js';
 import { nearestName } from './cli/nearestName.js';
 import { REINDEX_USAGE, reindexCommand } from './cli/reindexCommand.js';
 import { TRAIN_DETECTOR_USAGE, trainDetectorCommand } from './cli/trainDetectorCommand.js';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, { usage: string; run(args: string[]): Promise<num
   digest: { usage: DIGEST_USAGE, run: digestCommand },
   import: { usage: IMPORT_USAGE, run: importCommand },
   export: { usage: EXPORT_USAGE, run: exportCommand },
+  'move-to-postgres': { usage: MOVE_TO_POSTGRES_USAGE, run: moveToPostgresCommand },
 };
 
 const HELP = new Set(['--help', '-h', 'help']);
