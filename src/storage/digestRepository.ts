@@ -3,6 +3,7 @@ import type { DigestRepository, StoredDigestSchedule } from '../app/digests/port
 import type { Workspace } from '../domain/workspace.js';
 import type { DigestSchedule } from '../domain/digest/schedule.js';
 import { claimedLongerAgoThan } from './abandonedClaims.js';
+import { rowsOf } from './insertDecisions.js';
 import type { Db } from './database.js';
 import { digestRuns as runs, digestSchedules as schedules } from './schema.js';
 
@@ -21,7 +22,7 @@ const columns = {
 
 export function createDigestRepository(db: Db): DigestRepository {
   return {
-    async saveSchedule(workspace, channelId, schedule, owner, at) {
+    async saveSchedule(workspace, channelId, schedule, owner, at, nextRunAt) {
       const values = {
         cadence: schedule.cadence,
         weekday: schedule.weekday,
@@ -31,6 +32,7 @@ export function createDigestRepository(db: Db): DigestRepository {
         owner,
         pausedReason: null,
         updatedAt: at,
+        nextRunAt,
       };
       await db
         .insert(schedules)
@@ -54,9 +56,43 @@ export function createDigestRepository(db: Db): DigestRepository {
       return row ? toStored(row) : null;
     },
 
-    async activeSchedules() {
-      const rows = await db.select(columns).from(schedules).where(isNull(schedules.pausedReason));
-      return rows.map(toStored);
+    async takeDue(now, limit, leaseUntil) {
+      // SKIP LOCKED: replicas ticking together each take schedules of their own, none waits on another.
+      const rows = await db.execute(sql`
+        update ${schedules} set next_run_at = ${leaseUntil.toISOString()}::timestamptz
+        where (workspace_id, channel_id) in (
+          select workspace_id, channel_id from ${schedules}
+          where paused_reason is null and next_run_at <= ${now.toISOString()}::timestamptz
+          order by next_run_at
+          limit ${limit}
+          for update skip locked)
+        returning workspace_id, channel_id, cadence, weekday, day_of_month, time, time_zone, owner, paused_reason, updated_at`);
+      return rowsOf<RawSchedule>(rows).map((r) =>
+        toStored({
+          workspaceId: r.workspace_id,
+          channelId: r.channel_id,
+          cadence: r.cadence,
+          weekday: r.weekday,
+          dayOfMonth: r.day_of_month,
+          time: r.time,
+          timeZone: r.time_zone,
+          owner: r.owner,
+          pausedReason: r.paused_reason,
+          updatedAt: new Date(r.updated_at),
+        }),
+      );
+    },
+
+    async setNextRuns(runs) {
+      if (runs.length === 0) return;
+      // One statement for a batch. updated_at is compared to the millisecond, as JavaScript has it.
+      await db.execute(sql`
+        update ${schedules} s set next_run_at = r.next
+        from unnest(${textArray(runs.map((r) => r.workspace.workspaceId))}, ${textArray(runs.map((r) => r.channelId))},
+          ${textArray(runs.map((r) => r.since.toISOString()))}::timestamptz[], ${textArray(runs.map((r) => r.next.toISOString()))}::timestamptz[])
+          as r(workspace_id, channel_id, since, next)
+        where s.workspace_id = r.workspace_id and s.channel_id = r.channel_id
+          and date_trunc('milliseconds', s.updated_at) = r.since`);
     },
 
     async pause(workspace, channelId, reason) {
@@ -66,11 +102,25 @@ export function createDigestRepository(db: Db): DigestRepository {
         .where(and(eq(schedules.workspaceId, workspace.workspaceId), eq(schedules.channelId, channelId)));
     },
 
+    async pauseWorkspace(workspace, reason) {
+      const rows = await db
+        .update(schedules)
+        .set({ pausedReason: reason })
+        .where(and(eq(schedules.workspaceId, workspace.workspaceId), isNull(schedules.pausedReason)))
+        .returning({ channelId: schedules.channelId });
+      return rows.length;
+    },
+
     async claimedAmong(candidates, abandonedAfterMs) {
-      if (candidates.length === 0) return new Set();
+      if (candidates.length === 0) return new Map();
       // Looked up by primary key: the run table grows by one row per channel and period, forever.
       const rows = await db
-        .select({ workspaceId: runs.workspaceId, channelId: runs.channelId, periodKey: runs.periodKey })
+        .select({
+          workspaceId: runs.workspaceId,
+          channelId: runs.channelId,
+          periodKey: runs.periodKey,
+          status: runs.status,
+        })
         .from(runs)
         .where(
           and(
@@ -79,7 +129,9 @@ export function createDigestRepository(db: Db): DigestRepository {
             not(abandoned(abandonedAfterMs)),
           ),
         );
-      return new Set(rows.map((r) => `${r.workspaceId}:${r.channelId}:${r.periodKey}`));
+      return new Map(
+        rows.map((r) => [`${r.workspaceId}:${r.channelId}:${r.periodKey}`, r.status === 'claimed' ? 'held' : 'ended']),
+      );
     },
 
     async claimRun(workspace, channelId, periodKey, instance, abandonedAfterMs) {
@@ -140,6 +192,20 @@ function abandoned(ms: number) {
 /** A text[] parameter, written as a PostgreSQL array literal (postgres.js and PGlite both take it). */
 function textArray(values: string[]) {
   return sql`${`{${values.map((v) => `"${v.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`}::text[]`;
+}
+
+/** A schedule's row as the driver returns it to a statement drizzle has no builder for. */
+interface RawSchedule {
+  workspace_id: string;
+  channel_id: string;
+  cadence: string;
+  weekday: number | null;
+  day_of_month: number | null;
+  time: string;
+  time_zone: string | null;
+  owner: string;
+  paused_reason: string | null;
+  updated_at: string | Date;
 }
 
 function toStored(row: {
