@@ -142,8 +142,6 @@ describe('digest schedules: the tick takes only those whose time has come', () =
     const digests = createDigestRepository(database.db);
     expect(await digests.pauseWorkspace(WS, 'app_uninstalled')).toBe(30);
     expect(await digests.pauseWorkspace(WS, 'app_uninstalled')).toBe(0);
-    expect(await digests.takeDue(new Date('2027-01-01T00:00:00Z'), 100, new Date('2027-01-02T00:00:00Z'))).toEqual(
-      [],
-    );
+    expect(await digests.takeDue(new Date('2027-01-01T00:00:00Z'), 100, new Date('2027-01-02T00:00:00Z'))).toEqual([]);
   });
 });
