@@ -13,9 +13,10 @@
  *   would; ticks a minute apart find the handful whose minute it is;
  * - many due: 1,000 (and at 100,000 stored, 10,000 too) more schedules all daily at 16:00 UTC,
  *   ticked at 16:00.
- * "event loop busy" is the tick's JavaScript time (event-loop utilisation); "longest hold" the
+ * "event loop busy" is the tick's JavaScript time (event-loop utilisation), which grows with the
+ * number due (about a millisecond each: working out its period, its next run); "longest hold" the
  * longest the loop was kept from other work during the ticks (monitorEventLoopDelay's maximum,
- * 1 ms resolution): what a Slack request arriving then would wait. The database's own work runs
+ * 1 ms resolution): what a Slack request arriving then would wait, and what the target is about. The database's own work runs
  * elsewhere (PGlite on its worker thread, PostgreSQL in its server) and counts in the wall time only.
  * Environment: BENCH_DATABASE_URL as for the other benches; BENCH_SCHEDULES (default
  * `1000,10000,100000`).
@@ -122,12 +123,12 @@ async function run(label: string, database: Database): Promise<boolean> {
     return { wall, busy, dues, longestHoldMs: delay.max / 1e6 };
   };
   const report = (what: string, m: Awaited<ReturnType<typeof measure>>) => {
-    const busyP50 = percentile(m.busy, 0.5);
     console.log(
-      `${label}: ${what}: due per tick ${Math.min(...m.dues)}–${Math.max(...m.dues)}; tick p50 ${percentile(m.wall, 0.5).toFixed(0)} ms wall, ` +
-        `event loop busy p50 ${busyP50.toFixed(1)} ms (max ${Math.max(...m.busy).toFixed(1)} ms), longest hold ${m.longestHoldMs.toFixed(0)} ms over ${m.dues.length} ticks`,
+      `${label}: ${what}: due per tick ${Math.min(...m.dues)}–${Math.max(...m.dues)}; tick p50 ${percentile(m.wall, 0.5).toFixed(0)} ms wall; ` +
+        `event loop busy ${Math.min(...m.busy).toFixed(1)}/${percentile(m.busy, 0.5).toFixed(1)}/${Math.max(...m.busy).toFixed(1)} ms (min/p50/max); ` +
+        `longest hold ${m.longestHoldMs.toFixed(0)} ms over ${m.dues.length} ticks`,
     );
-    return Math.max(...m.busy);
+    return m.longestHoldMs;
   };
 
   let stored = 0;
@@ -147,8 +148,8 @@ async function run(label: string, database: Database): Promise<boolean> {
     // The ticks of the ten minutes before NOW: whatever came due then.
     await tick(new Date(NOW.getTime() - MINUTE));
     const few = await measure(Array.from({ length: TICKS }, (_, t) => new Date(NOW.getTime() + (t + 1) * MINUTE)));
-    const fewBusy = report(`${size} schedules stored, few due`, few);
-    if (size === Math.max(...SIZES)) met &&= fewBusy < TARGET_MS;
+    const fewHold = report(`${size} schedules stored, few due`, few);
+    if (size === Math.max(...SIZES)) met &&= fewHold < TARGET_MS;
 
     for (const many of size >= 100_000 ? [1_000, 10_000] : [1_000]) {
       const name = `M${many}x${size}`;
@@ -163,7 +164,7 @@ async function run(label: string, database: Database): Promise<boolean> {
     }
   }
   console.log(
-    `target: event loop busy under ${TARGET_MS} ms per tick at ${Math.max(...SIZES)} schedules with few due — ${met ? 'met' : 'MISSED'}`,
+    `target: the event loop held under ${TARGET_MS} ms at a time by ticks at ${Math.max(...SIZES)} schedules with few due — ${met ? 'met' : 'MISSED'}`,
   );
   return met;
 }
