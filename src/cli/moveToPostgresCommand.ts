@@ -14,7 +14,8 @@ export const MOVE_TO_POSTGRES_USAGE = `move-to-postgres POSTGRES_URL
   schedules and installations, with the refs and ids they go by — into the PostgreSQL database at
   POSTGRES_URL (postgres://user:password@host:5432/name), which must hold no rows; a new one is
   migrated first. One transaction: a failed move leaves it as it was. The row counts of every table
-  are compared before the commit. DATA_DIR is left as it was. Stop the app first: it holds DATA_DIR.
+  are compared before the commit. DATA_DIR keeps its ledger (migrated first, as the app would).
+  Stop the app first: it holds DATA_DIR.
   Progress goes to stderr; the last line is JSON, after the DATABASE_URL to set.`;
 
 export async function moveToPostgresCommand(args: string[]): Promise<number> {
@@ -76,7 +77,7 @@ function report(result: CopyLedgerResult, url: string): number {
       const rows = result.tables.reduce((sum, t) => sum + t.rows, 0);
       console.log(
         `Moved ${rows} rows of ${result.tables.length} tables; every table's row count matches.\n` +
-          `Set DATABASE_URL=${url} for the app and start it: it now keeps its ledger there. DATA_DIR was left as it was.`,
+          `Set DATABASE_URL=${url} for the app and start it: it now keeps its ledger there. DATA_DIR still holds the embedded copy; remove it once the app runs well.`,
       );
       console.log(JSON.stringify({ moved: Object.fromEntries(result.tables.map((t) => [t.name, t.rows])) }));
       return 0;
