@@ -28,6 +28,18 @@ export async function restoreCommand(args: string[]): Promise<number> {
     backup: new Uint8Array(await readFile(file)),
     replace: values.replace,
   });
+  if (result.status === 'not_a_backup') {
+    console.error(
+      `${file} is not a backup (not a gzipped tarball): nothing was restored. Give a file \`backup\` wrote.`,
+    );
+    return 1;
+  }
+  if (result.status === 'failed') {
+    console.error(
+      `The backup could not be loaded (${result.problem}).${result.setAside ? ` What ${config.dataDir} held is in ${result.setAside}: move it back to undo.` : ''}`,
+    );
+    return 1;
+  }
   if (result.status === 'not_empty') {
     console.error(
       `${config.dataDir} is not empty (${result.entries} entries): nothing was restored. Set DATA_DIR to a new folder, or add --replace to move what it holds aside first.`,

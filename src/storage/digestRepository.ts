@@ -1,9 +1,8 @@
-import { and, eq, isNull, not, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, not, sql } from 'drizzle-orm';
 import type { DigestRepository, StoredDigestSchedule } from '../app/digests/ports.js';
 import type { Workspace } from '../domain/workspace.js';
 import type { DigestSchedule } from '../domain/digest/schedule.js';
 import { claimedLongerAgoThan } from './abandonedClaims.js';
-import { rowsOf } from './insertDecisions.js';
 import type { Db } from './database.js';
 import { digestRuns as runs, digestSchedules as schedules } from './schema.js';
 
@@ -58,29 +57,19 @@ export function createDigestRepository(db: Db): DigestRepository {
 
     async takeDue(now, limit, leaseUntil) {
       // SKIP LOCKED: replicas ticking together each take schedules of their own, none waits on another.
-      const rows = await db.execute(sql`
-        update ${schedules} set next_run_at = ${leaseUntil.toISOString()}::timestamptz
-        where (workspace_id, channel_id) in (
-          select workspace_id, channel_id from ${schedules}
-          where paused_reason is null and next_run_at <= ${now.toISOString()}::timestamptz
-          order by next_run_at
-          limit ${limit}
-          for update skip locked)
-        returning workspace_id, channel_id, cadence, weekday, day_of_month, time, time_zone, owner, paused_reason, updated_at`);
-      return rowsOf<RawSchedule>(rows).map((r) =>
-        toStored({
-          workspaceId: r.workspace_id,
-          channelId: r.channel_id,
-          cadence: r.cadence,
-          weekday: r.weekday,
-          dayOfMonth: r.day_of_month,
-          time: r.time,
-          timeZone: r.time_zone,
-          owner: r.owner,
-          pausedReason: r.paused_reason,
-          updatedAt: new Date(r.updated_at),
-        }),
-      );
+      const due = db
+        .select({ workspaceId: schedules.workspaceId, channelId: schedules.channelId })
+        .from(schedules)
+        .where(and(isNull(schedules.pausedReason), lte(schedules.nextRunAt, now)))
+        .orderBy(asc(schedules.nextRunAt))
+        .limit(limit)
+        .for('update', { skipLocked: true });
+      const rows = await db
+        .update(schedules)
+        .set({ nextRunAt: leaseUntil })
+        .where(sql`(${schedules.workspaceId}, ${schedules.channelId}) in (${due})`)
+        .returning(columns);
+      return rows.map(toStored);
     },
 
     async setNextRuns(runs) {
@@ -192,20 +181,6 @@ function abandoned(ms: number) {
 /** A text[] parameter, written as a PostgreSQL array literal (postgres.js and PGlite both take it). */
 function textArray(values: string[]) {
   return sql`${`{${values.map((v) => `"${v.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`}::text[]`;
-}
-
-/** A schedule's row as the driver returns it to a statement drizzle has no builder for. */
-interface RawSchedule {
-  workspace_id: string;
-  channel_id: string;
-  cadence: string;
-  weekday: number | null;
-  day_of_month: number | null;
-  time: string;
-  time_zone: string | null;
-  owner: string;
-  paused_reason: string | null;
-  updated_at: string | Date;
 }
 
 function toStored(row: {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,13 @@ describe('npm run cli -- backup / restore', () => {
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('is not empty');
       expect(refused.stderr).toContain('--replace');
+      const notBackup = join(dir, 'notes.txt');
+      writeFileSync(notBackup, 'not a backup');
+      const wrongFile = await runCli(['restore', notBackup, '--replace'], envFor('b'));
+      expect(wrongFile.code).toBe(1);
+      expect(wrongFile.stderr).toContain('is not a backup');
+      expect(await exported('b')).toEqual(before);
+
       const replaced = await runCli(['restore', file, '--replace'], envFor('b'));
       expect(replaced.code, replaced.stderr).toBe(0);
       const { setAside } = lastJson(replaced.stdout);

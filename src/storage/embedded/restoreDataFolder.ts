@@ -6,8 +6,15 @@ import { LOCK_FILE, lockDataFolder } from './dataFolderLock.js';
 
 export type RestoreResult =
   | { status: 'restored'; decisions: number; setAside: string | null }
+  /** Not a gzipped tarball: nothing was touched. */
+  | { status: 'not_a_backup' }
+  /** PGlite could not load it, or what it loaded is no ledger. */
+  | { status: 'failed'; problem: string; setAside: string | null }
   /** The folder holds a database (or anything else) and replacing it was not asked for. */
   | { status: 'not_empty'; entries: number };
+
+/** The first two bytes of every gzip stream. */
+const GZIP = [0x1f, 0x8b];
 
 export interface RestoreProps {
   dataDir: string;
@@ -31,6 +38,8 @@ export async function restoreDataFolder({
   replace,
   now = new Date(),
 }: RestoreProps): Promise<RestoreResult> {
+  // Checked before anything is moved aside: a wrong file must not cost the folder its ledger.
+  if (backup[0] !== GZIP[0] || backup[1] !== GZIP[1]) return { status: 'not_a_backup' };
   const folder = resolve(dataDir);
   await mkdir(folder, { recursive: true });
   const lock = lockDataFolder(folder);
@@ -43,11 +52,19 @@ export async function restoreDataFolder({
       await mkdir(setAside);
       for (const entry of entries) await rename(join(folder, entry), join(setAside, entry));
     }
-    const db = await PGlite.create(folder, { loadDataDir: new Blob([backup]), extensions: { pg_trgm } });
-    lock.reclaim();
+    let db: PGlite;
+    try {
+      db = await PGlite.create(folder, { loadDataDir: new Blob([backup]), extensions: { pg_trgm } });
+    } catch (error) {
+      return { status: 'failed', problem: error instanceof Error ? error.message : String(error), setAside };
+    } finally {
+      lock.reclaim();
+    }
     try {
       const { rows } = await db.query<{ n: number }>('select count(*)::int as n from decisions');
       return { status: 'restored', decisions: rows[0]!.n, setAside };
+    } catch (error) {
+      return { status: 'failed', problem: error instanceof Error ? error.message : String(error), setAside };
     } finally {
       await db.close();
     }
