@@ -5,8 +5,9 @@ import { rowsOf } from '../../src/storage/insertDecisions.js';
 import { TestApp } from '../support/testApp.js';
 
 /**
- * Digests of workspaces the app is no longer installed in (issue 24): they used to fail, one error
- * per schedule, per replica, every minute for a day. Now they pause, once.
+ * Digests and revisit reminders of workspaces the app is no longer installed in (issue 24): they
+ * used to fail, one error per schedule, per replica, every minute for a day, and reminders were
+ * tried again every hour. Now schedules pause and reminders are given up, once.
  */
 const NOW = new Date('2026-12-04T16:30:00Z');
 
@@ -62,5 +63,21 @@ describe('digest schedules of a workspace the app left', () => {
     expect(uninstalled.status).toBe(200);
     await app.idle();
     expect(await pausedReasons('T0LEFT')).toEqual(['app_uninstalled', 'app_uninstalled']);
+  });
+
+  it('gives up a revisit reminder for a workspace the app left, once, instead of trying it every hour', async () => {
+    await app.database.db.execute(sql`
+      insert into decisions (workspace_id, ref, title, status, revisit_on, channel_id, channel_private, created_by, origin, idempotency_key)
+      values ('T0GONE', 1, 'Revisit the queue', 'accepted', '2026-12-01', 'C0ONE', false, 'U0OWNER', 'command', 'uninstalled:1')`);
+    await app.jobs.digests.remindNow();
+    const [decision] = rowsOf<{ revisit_given_up_at: Date | null; revisit_problem: string | null }>(
+      await app.database.db.execute(
+        sql`select revisit_given_up_at, revisit_problem from decisions where workspace_id = 'T0GONE' and ref = 1`,
+      ),
+    );
+    expect(decision!.revisit_given_up_at).not.toBeNull();
+    expect(decision!.revisit_problem).toBe('app_uninstalled');
+    await app.jobs.digests.remindNow();
+    expect(linesSaying('could not remind an owner of a revisit, and never will')).toHaveLength(1);
   });
 });
