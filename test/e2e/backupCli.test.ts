@@ -36,45 +36,67 @@ describe('npm run cli -- backup / restore', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it(
-    'backs up a stopped ledger, restores it into a new folder, and refuses a folder that holds one unless told',
-    async () => {
-      expect((await runCli(['import', GOVUK, '--channel', 'C0ARCH', '--workspace', 'T0001'], envFor('a'))).code).toBe(
-        0,
-      );
-      const file = join(dir, 'a.tar.gz');
-      const backup = await runCli(['backup', file], envFor('a'));
-      expect(backup.code, backup.stderr).toBe(0);
-      expect(lastJson(backup.stdout)).toMatchObject({ backup: file });
-      const again = await runCli(['backup', file], envFor('a'));
-      expect(again.code).toBe(1);
-      expect(again.stderr).toContain('already exists; give the backup a new file name');
+  describe('with the app stopped', () => {
+    const file = () => join(dir, 'a.tar.gz');
+    let before: string[];
 
-      const restored = await runCli(['restore', file], envFor('b'));
-      expect(restored.code, restored.stderr).toBe(0);
-      const before = await exported('a');
-      expect(lastJson(restored.stdout)).toMatchObject({ decisions: before.length, setAside: null });
-      expect(await exported('b')).toEqual(before);
+    it(
+      'backs up the ledger in DATA_DIR to a new file, and never over an older backup',
+      async () => {
+        const imported = await runCli(['import', GOVUK, '--channel', 'C0ARCH', '--workspace', 'T0001'], envFor('a'));
+        expect(imported.code).toBe(0);
+        const backup = await runCli(['backup', file()], envFor('a'));
+        expect(backup.code, backup.stderr).toBe(0);
+        expect(lastJson(backup.stdout)).toMatchObject({ backup: file() });
+        const again = await runCli(['backup', file()], envFor('a'));
+        expect(again.code).toBe(1);
+        expect(again.stderr).toContain('already exists; give the backup a new file name');
+      },
+      SLOW_TEST_MS,
+    );
 
-      const refused = await runCli(['restore', file], envFor('b'));
-      expect(refused.code).toBe(1);
-      expect(refused.stderr).toContain('is not empty');
-      expect(refused.stderr).toContain('--replace');
-      const notBackup = join(dir, 'notes.txt');
-      writeFileSync(notBackup, 'not a backup');
-      const wrongFile = await runCli(['restore', notBackup, '--replace'], envFor('b'));
-      expect(wrongFile.code).toBe(1);
-      expect(wrongFile.stderr).toContain('is not a backup');
-      expect(await exported('b')).toEqual(before);
+    it(
+      'restores it into a new folder, which then holds the same ledger',
+      async () => {
+        const restored = await runCli(['restore', file()], envFor('b'));
+        expect(restored.code, restored.stderr).toBe(0);
+        before = await exported('a');
+        expect(lastJson(restored.stdout)).toMatchObject({ decisions: before.length, setAside: null });
+        expect(await exported('b')).toEqual(before);
+      },
+      SLOW_TEST_MS,
+    );
 
-      const replaced = await runCli(['restore', file, '--replace'], envFor('b'));
-      expect(replaced.code, replaced.stderr).toBe(0);
-      const { setAside } = lastJson(replaced.stdout);
-      expect(existsSync(join(setAside, 'PG_VERSION'))).toBe(true);
-      expect(await exported('b')).toEqual(before);
-    },
-    SLOW_TEST_MS,
-  );
+    it(
+      'refuses a folder that holds a ledger unless told, and a file that is no backup, touching nothing',
+      async () => {
+        const refused = await runCli(['restore', file()], envFor('b'));
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toContain('is not empty');
+        expect(refused.stderr).toContain('--replace');
+
+        const notBackup = join(dir, 'notes.txt');
+        writeFileSync(notBackup, 'not a backup');
+        const wrongFile = await runCli(['restore', notBackup, '--replace'], envFor('b'));
+        expect(wrongFile.code).toBe(1);
+        expect(wrongFile.stderr).toContain('is not a backup');
+        expect(readdirSync(join(dir, 'b'))).toContain('PG_VERSION');
+      },
+      SLOW_TEST_MS,
+    );
+
+    it(
+      'replaces a folder’s ledger when told, setting the old one aside',
+      async () => {
+        const replaced = await runCli(['restore', file(), '--replace'], envFor('b'));
+        expect(replaced.code, replaced.stderr).toBe(0);
+        const { setAside } = lastJson(replaced.stdout);
+        expect(existsSync(join(setAside, 'PG_VERSION'))).toBe(true);
+        expect(await exported('b')).toEqual(before);
+      },
+      SLOW_TEST_MS,
+    );
+  });
 
   describe('while the app runs', () => {
     const slack = new FakeSlack();
