@@ -33,7 +33,7 @@ import { onEachDatabase, percentile } from './lib/scratchRuns.js';
 
 const SIZES = (process.env.BENCH_SCHEDULES ?? '1000,10000,100000').split(',').map(Number);
 const TICKS = 7;
-const BATCH = 25;
+const BATCH = 10;
 const TARGET_MS = 50;
 const WORKSPACE = { workspaceId: 'T0TICK', enterpriseId: null };
 const ZONES = [

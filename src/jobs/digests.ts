@@ -27,11 +27,11 @@ export const REVISIT_REMINDER_CRON = '17 * * * *';
 const PARALLEL_CHANNELS = 4;
 const REMINDERS_PER_RUN = 200;
 /**
- * Schedules a tick takes from the database at a time. Working out a due digest's period takes
- * about a millisecond of JavaScript: a batch this size holds the event loop for tens of
- * milliseconds at most, whatever number come due at once (bench/digestTick.bench.ts).
+ * Schedules a tick takes from the database at a time. Working out a due digest's runs and period
+ * takes about a millisecond of JavaScript: a batch this size gives the event loop back every ten
+ * milliseconds or so, whatever number come due at once (bench/digestTick.bench.ts).
  */
-const DUE_BATCH = 25;
+const DUE_BATCH = 10;
 
 export interface DigestJobProps {
   useCases: UseCases;
