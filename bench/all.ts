@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: every bench, one after the other, each in a process of its own so none inherits
- * another's warm JIT, heap or database: decide.bench.ts, detectorLoad.bench.ts, judge.bench.ts, then
- * messages.bench.ts. Exits non-zero only if a bench errored (a missed target is reported, not an
- * error); the benches' own environment variables pass through.
+ * another's warm JIT, heap or database: decide.bench.ts, detectorLoad.bench.ts, judge.bench.ts,
+ * messages.bench.ts, costs.bench.ts, digests.bench.ts, digestTick.bench.ts, then
+ * moveToPostgres.bench.ts. Exits non-zero only if a bench errored (a missed target is reported,
+ * not an error); the benches' own environment variables pass through.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,6 +20,8 @@ const BENCHES = [
   'bench/messages.bench.ts',
   'bench/costs.bench.ts',
   'bench/digests.bench.ts',
+  'bench/digestTick.bench.ts',
+  'bench/moveToPostgres.bench.ts',
 ];
 
 let current: ChildProcess | null = null;

@@ -1,12 +1,15 @@
 /**
  * `npm run cli -- <command> …`: maintenance and evaluation commands that run outside Slack.
  */
+import { BACKUP_USAGE, backupCommand } from './cli/backupCommand.js';
 import { DIGEST_USAGE, digestCommand } from './cli/digestCommand.js';
 import { EVAL_RELITIGATION_USAGE, evalRelitigationCommand } from './cli/evalRelitigationCommand.js';
 import { EXPORT_USAGE, exportCommand } from './cli/exportCommand.js';
 import { IMPORT_USAGE, importCommand } from './cli/importCommand.js';
+import { MOVE_TO_POSTGRES_USAGE, moveToPostgresCommand } from './cli/moveToPostgresCommand.js';
 import { nearestName } from './cli/nearestName.js';
 import { REINDEX_USAGE, reindexCommand } from './cli/reindexCommand.js';
+import { RESTORE_USAGE, restoreCommand } from './cli/restoreCommand.js';
 import { TRAIN_DETECTOR_USAGE, trainDetectorCommand } from './cli/trainDetectorCommand.js';
 import { quoted, UsageError } from './cli/usageError.js';
 
@@ -17,6 +20,9 @@ const COMMANDS: Record<string, { usage: string; run(args: string[]): Promise<num
   digest: { usage: DIGEST_USAGE, run: digestCommand },
   import: { usage: IMPORT_USAGE, run: importCommand },
   export: { usage: EXPORT_USAGE, run: exportCommand },
+  'move-to-postgres': { usage: MOVE_TO_POSTGRES_USAGE, run: moveToPostgresCommand },
+  backup: { usage: BACKUP_USAGE, run: backupCommand },
+  restore: { usage: RESTORE_USAGE, run: restoreCommand },
 };
 
 const HELP = new Set(['--help', '-h', 'help']);

@@ -87,6 +87,15 @@ const envSchema = z.object({
   /** Budget for one LLM call on an interactive path; past it the app carries on without the LLM. */
   OPENAI_TIMEOUT_MS: positiveInt(1500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Any long random string (openssl rand -hex 24): GET /admin/backup then streams a backup of the
+   * embedded database to a request carrying `Authorization: Bearer <it>` (`npm run cli -- backup
+   * FILE --from URL` sends it); unset → that route answers 404.
+   */
+  ADMIN_TOKEN: optionalString.refine(
+    (value) => value === undefined || value.length >= 24,
+    'ADMIN_TOKEN must be at least 24 characters (openssl rand -hex 24)',
+  ),
   /** The secret of the GitHub webhook posting to /github/webhook; unset → that route answers 404. */
   GITHUB_WEBHOOK_SECRET: optionalString,
   /** When subscribed ICS feeds are fetched (cron, server time); each feed at most once per run. */
@@ -155,6 +164,8 @@ export interface Config {
   openai?: { apiKey: string; baseUrl?: string; model: string; embeddingModel: string; timeoutMs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   github: { webhookSecret: string | null };
+  /** Guards the admin routes (GET /admin/backup); null → they answer 404. */
+  admin: { token: string | null };
   calendar: { syncCron: string; fetchTimeoutMs: number; maxBytes: number; allowPrivateHosts: boolean };
 }
 
@@ -253,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     openai: openAiOf(e),
     logLevel: e.LOG_LEVEL,
     github: { webhookSecret: e.GITHUB_WEBHOOK_SECRET ?? null },
+    admin: { token: e.ADMIN_TOKEN ?? null },
     calendar: {
       syncCron: e.CALENDAR_SYNC_CRON,
       fetchTimeoutMs: e.CALENDAR_FETCH_TIMEOUT_MS,
@@ -347,6 +359,17 @@ function databaseOf(
         migrationLockTimeoutMs: e.MIGRATION_LOCK_TIMEOUT_MS,
       }
     : { kind: 'pglite', dataDir: e.DATA_DIR };
+}
+
+/** ADMIN_TOKEN alone, for `npm run cli -- backup --from`, which sends it to the running app. */
+export function loadAdminToken(env: NodeJS.ProcessEnv = process.env): string | null {
+  const parsed = envSchema.pick({ ADMIN_TOKEN: true }).safeParse(env);
+  if (!parsed.success)
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => issue.message),
+      'The backup cannot be asked of the app',
+    );
+  return parsed.data.ADMIN_TOKEN ?? null;
 }
 
 /**

@@ -13,6 +13,7 @@ import { createOpenAiDigestNarrator } from './llm/openAiDigestNarrator.js';
 import { createOpenAiDrafter } from './llm/openAiDrafter.js';
 import { createOpenAiRelitigation } from './llm/openAiRelitigation.js';
 import { type AppServer, createAppServer, type Handlers, type RequestHandler, type Route } from './http/appServer.js';
+import { backupRoute } from './http/backupRoute.js';
 import { operationsRoutes } from './http/operationsRoutes.js';
 import { errorForLog, httpErrorLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
@@ -272,6 +273,7 @@ export async function startApp({
   const handlers: Handlers = {
     routes: [
       ...operations,
+      backupRoute({ database, token: config.admin.token }),
       { method: 'POST', path: GITHUB_WEBHOOK_PATH, handler: (req, res) => githubWebhook(req, res) },
       ...routes,
     ],

@@ -21,7 +21,7 @@ import { showFullRecord } from './adr/showFullRecord.js';
 import { supersedeDecision } from './decisions/supersedeDecision.js';
 import { composeDigest } from './digests/composeDigest.js';
 import { digestSchedule, scheduleDigest, stopDigest } from './digests/digestSchedule.js';
-import { dueDigests } from './digests/dueDigests.js';
+import { digestRunEnded, pauseUninstalledDigests, takeDueDigests } from './digests/dueDigests.js';
 import { previewDigest } from './digests/previewDigest.js';
 import { runDigest } from './digests/runDigest.js';
 import { sendRevisitReminders } from './digests/sendRevisitReminders.js';
@@ -107,7 +107,9 @@ export function buildUseCases(services: Services) {
       stop: bind(stopDigest),
       preview: bind(previewDigest),
       compose: bindProps(composeDigest),
-      due: (): ReturnType<typeof dueDigests> => dueDigests(services, services.now()),
+      takeDue: bind(takeDueDigests),
+      runEnded: bind(digestRunEnded),
+      pauseUninstalled: bind(pauseUninstalledDigests),
       run: bind(runDigest),
       sendRevisitReminders: bind(sendRevisitReminders),
     },

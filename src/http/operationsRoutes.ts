@@ -1,8 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Metrics } from '../metrics/metrics.js';
 import { metricsText } from '../metrics/metrics.js';
 import type { Database } from '../storage/database.js';
 import type { RequestHandler, Route } from './appServer.js';
+import { bearerMatches } from './bearerToken.js';
 
 export interface OperationsRoutesProps {
   /** Null while the app starts (migrations, Slack's auth.test): not ready yet. */
@@ -63,12 +63,4 @@ export function operationsRoutes({ database, metrics, isDraining, metricsToken }
       },
     },
   ];
-}
-
-/** Constant-time: how much of the token a guess got right must not show in the answer's timing. */
-function bearerMatches(header: string | undefined, token: string): boolean {
-  if (!header?.startsWith('Bearer ')) return false;
-  const given = Buffer.from(header.slice('Bearer '.length));
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }

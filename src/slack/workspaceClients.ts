@@ -13,6 +13,17 @@ export interface WorkspaceClients {
   clientFor(workspace: Workspace): Promise<WebClient>;
 }
 
+/**
+ * The app is not installed in the workspace (uninstalled, or its bot token revoked): no later try
+ * can succeed until someone installs it again, so scheduled work for it stops rather than failing.
+ */
+export class WorkspaceNotInstalledError extends Error {
+  override name = 'WorkspaceNotInstalledError';
+  constructor(readonly workspace: Workspace) {
+    super(`Decision Ledger is not installed in workspace ${workspace.workspaceId}`);
+  }
+}
+
 /** Single-workspace mode: SLACK_BOT_TOKEN serves every call. */
 export function singleWorkspaceClients(client: WebClient): WorkspaceClients {
   return { clientFor: async () => client };
@@ -40,9 +51,14 @@ export function installedWorkspaceClients(installer: Installer, options: WebClie
   return {
     async clientFor(workspace) {
       const query = installationQueryOf(workspace);
-      const auth = await installer.authorize(query);
+      const auth = await installer.authorize(query).catch((error: unknown) => {
+        // The installer wraps the store's errors (AuthorizationError.original); a store that could
+        // not be read is a passing problem, an installation that is not there is not.
+        const original = (error as { original?: { name?: string } }).original;
+        throw original?.name === 'NoInstallationError' ? new WorkspaceNotInstalledError(workspace) : error;
+      });
       const token = auth.botToken;
-      if (!token) throw new Error(`no bot token is installed for workspace ${workspace.workspaceId}`);
+      if (!token) throw new WorkspaceNotInstalledError(workspace);
       let client = clients.get(token);
       if (!client) {
         client = new WebClient(token, { ...options, ...(query.teamId ? { teamId: query.teamId } : {}) });

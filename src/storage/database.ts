@@ -31,6 +31,11 @@ export interface Database {
    * growing. On PostgreSQL autovacuum does both: there, a no-op.
    */
   autovacuum(): Promise<Autovacuumed>;
+  /**
+   * The embedded database only: its data folder as a gzipped tarball, taken between transactions
+   * while the app runs on (docs/operations.md § Backups). PostgreSQL has pg_dump.
+   */
+  backup?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -174,6 +179,7 @@ async function openPglite(dataDir: string, template: string | null, metrics: Met
       await client`vacuum`;
       return { analysed, vacuumed: true };
     },
+    backup: () => server.dump(),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -118,17 +118,11 @@ export function createDigestFactsRepository(db: Db): DigestFactsRepository {
       };
     },
 
-    async revisitsDue(today, limit, abandonedAfterMs, now) {
-      const rows = await db
-        .select({
-          workspaceId: decisions.workspaceId,
-          decisionId: decisions.id,
-          ref: decisions.ref,
-          title: decisions.title,
-          owner: sql<string>`${REMINDED_PERSON}`,
-          channelId: decisions.channelId,
-          revisitOn: sql<string>`${decisions.revisitOn}::text`,
-        })
+    async claimDueRevisits(today, limit, abandonedAfterMs, now) {
+      // The open reminders are found through their own partial index (decisions_revisit_open_idx),
+      // not among every reminder ever sent; SKIP LOCKED lets replicas claim batches side by side.
+      const open = db
+        .select({ id: decisions.id })
         .from(decisions)
         .where(
           and(
@@ -139,27 +133,25 @@ export function createDigestFactsRepository(db: Db): DigestFactsRepository {
           ),
         )
         .orderBy(asc(decisions.revisitOn))
-        .limit(limit);
-      return rows.map((r) => ({
-        ...r,
-        workspace: { workspaceId: r.workspaceId, enterpriseId: null },
-        ref: Number(r.ref),
-      }));
-    },
-
-    async claimRevisitReminder(workspace, decisionId, abandonedAfterMs, now) {
-      const claimed = await db
+        .limit(limit)
+        .for('update', { skipLocked: true });
+      const rows = await db
         .update(decisions)
         .set({ revisitClaimedAt: sql`now()` })
-        .where(
-          and(
-            eq(decisions.workspaceId, workspace.workspaceId),
-            eq(decisions.id, decisionId),
-            reminderOpen(abandonedAfterMs, now),
-          ),
-        )
-        .returning({ id: decisions.id });
-      return claimed.length > 0;
+        .where(sql`${decisions.id} in (${open})`)
+        .returning({
+          workspaceId: decisions.workspaceId,
+          decisionId: decisions.id,
+          ref: decisions.ref,
+          title: decisions.title,
+          owner: sql<string>`${REMINDED_PERSON}`,
+          channelId: decisions.channelId,
+          revisitOn: sql<string>`${decisions.revisitOn}::text`,
+        });
+      // The update returns rows in no particular order: the longest overdue go first.
+      return rows
+        .map((r) => ({ ...r, workspace: { workspaceId: r.workspaceId, enterpriseId: null }, ref: Number(r.ref) }))
+        .sort((a, b) => a.revisitOn.localeCompare(b.revisitOn));
     },
 
     async finishRevisitReminder(workspace, decisionId) {

@@ -1,4 +1,4 @@
-import { and, eq, isNull, not, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, not, sql } from 'drizzle-orm';
 import type { DigestRepository, StoredDigestSchedule } from '../app/digests/ports.js';
 import type { Workspace } from '../domain/workspace.js';
 import type { DigestSchedule } from '../domain/digest/schedule.js';
@@ -21,7 +21,7 @@ const columns = {
 
 export function createDigestRepository(db: Db): DigestRepository {
   return {
-    async saveSchedule(workspace, channelId, schedule, owner, at) {
+    async saveSchedule(workspace, channelId, schedule, owner, at, nextRunAt) {
       const values = {
         cadence: schedule.cadence,
         weekday: schedule.weekday,
@@ -31,6 +31,7 @@ export function createDigestRepository(db: Db): DigestRepository {
         owner,
         pausedReason: null,
         updatedAt: at,
+        nextRunAt,
       };
       await db
         .insert(schedules)
@@ -54,9 +55,33 @@ export function createDigestRepository(db: Db): DigestRepository {
       return row ? toStored(row) : null;
     },
 
-    async activeSchedules() {
-      const rows = await db.select(columns).from(schedules).where(isNull(schedules.pausedReason));
+    async takeDue(now, limit, leaseUntil) {
+      // SKIP LOCKED: replicas ticking together each take schedules of their own, none waits on another.
+      const due = db
+        .select({ workspaceId: schedules.workspaceId, channelId: schedules.channelId })
+        .from(schedules)
+        .where(and(isNull(schedules.pausedReason), lte(schedules.nextRunAt, now)))
+        .orderBy(asc(schedules.nextRunAt))
+        .limit(limit)
+        .for('update', { skipLocked: true });
+      const rows = await db
+        .update(schedules)
+        .set({ nextRunAt: leaseUntil })
+        .where(sql`(${schedules.workspaceId}, ${schedules.channelId}) in (${due})`)
+        .returning(columns);
       return rows.map(toStored);
+    },
+
+    async setNextRuns(runs) {
+      if (runs.length === 0) return;
+      // One statement for a batch. updated_at is compared to the millisecond, as JavaScript has it.
+      await db.execute(sql`
+        update ${schedules} s set next_run_at = r.next
+        from unnest(${textArray(runs.map((r) => r.workspace.workspaceId))}, ${textArray(runs.map((r) => r.channelId))},
+          ${textArray(runs.map((r) => r.since.toISOString()))}::timestamptz[], ${textArray(runs.map((r) => r.next.toISOString()))}::timestamptz[])
+          as r(workspace_id, channel_id, since, next)
+        where s.workspace_id = r.workspace_id and s.channel_id = r.channel_id
+          and date_trunc('milliseconds', s.updated_at) = r.since`);
     },
 
     async pause(workspace, channelId, reason) {
@@ -66,11 +91,25 @@ export function createDigestRepository(db: Db): DigestRepository {
         .where(and(eq(schedules.workspaceId, workspace.workspaceId), eq(schedules.channelId, channelId)));
     },
 
+    async pauseWorkspace(workspace, reason) {
+      const rows = await db
+        .update(schedules)
+        .set({ pausedReason: reason })
+        .where(and(eq(schedules.workspaceId, workspace.workspaceId), isNull(schedules.pausedReason)))
+        .returning({ channelId: schedules.channelId });
+      return rows.length;
+    },
+
     async claimedAmong(candidates, abandonedAfterMs) {
-      if (candidates.length === 0) return new Set();
+      if (candidates.length === 0) return new Map();
       // Looked up by primary key: the run table grows by one row per channel and period, forever.
       const rows = await db
-        .select({ workspaceId: runs.workspaceId, channelId: runs.channelId, periodKey: runs.periodKey })
+        .select({
+          workspaceId: runs.workspaceId,
+          channelId: runs.channelId,
+          periodKey: runs.periodKey,
+          status: runs.status,
+        })
         .from(runs)
         .where(
           and(
@@ -79,7 +118,9 @@ export function createDigestRepository(db: Db): DigestRepository {
             not(abandoned(abandonedAfterMs)),
           ),
         );
-      return new Set(rows.map((r) => `${r.workspaceId}:${r.channelId}:${r.periodKey}`));
+      return new Map(
+        rows.map((r) => [`${r.workspaceId}:${r.channelId}:${r.periodKey}`, r.status === 'claimed' ? 'held' : 'ended']),
+      );
     },
 
     async claimRun(workspace, channelId, periodKey, instance, abandonedAfterMs) {

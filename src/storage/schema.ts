@@ -118,6 +118,12 @@ export const decisions = pgTable(
     // A channel's digest: what it decided in a period, and what is due for revisit.
     index('decisions_channel_created_idx').on(t.workspaceId, t.channelId, t.createdAt),
     index('decisions_revisit_idx').on(t.revisitOn).where(sql`revisit_on is not null and status = 'accepted'`),
+    // Revisit reminders not yet sent nor given up: the hourly run reads these, not every reminder ever sent.
+    index('decisions_revisit_open_idx')
+      .on(t.revisitOn)
+      .where(
+        sql`revisit_on is not null and status = 'accepted' and revisit_notified_at is null and revisit_given_up_at is null`,
+      ),
     index('decisions_search_idx').using('gin', t.search),
   ],
 );
@@ -417,12 +423,22 @@ export const digestSchedules = pgTable(
     timeZone: text('time_zone'),
     /** Who set it up: told when the schedule has to pause. */
     owner: text('owner').notNull(),
-    /** Why posting stopped (not_in_channel, archived…); null while active. */
+    /** Why posting stopped (not_in_channel, archived, app_uninstalled…); null while active. */
     pausedReason: text('paused_reason'),
+    /**
+     * When the tick next looks at the schedule: its next run, worked out when it is saved and after
+     * each run; while a replica works on it, a lease (see app/digests/dueDigests.ts). The tick reads
+     * only the schedules whose time has come, through the index, however many are stored. Rows from
+     * before the column get the migration's time: the first tick works out their next run.
+     */
+    nextRunAt: timestamp('next_run_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.channelId] })],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.channelId] }),
+    index('digest_schedules_next_run_idx').on(t.nextRunAt).where(sql`paused_reason is null`),
+  ],
 );
 
 /**

@@ -24,7 +24,17 @@ const ENV = { DATA_DIR: join(dir, 'data') };
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const COMMANDS = ['eval-relitigation', 'train-detector', 'reindex', 'digest', 'import', 'export'];
+const COMMANDS = [
+  'eval-relitigation',
+  'train-detector',
+  'reindex',
+  'digest',
+  'import',
+  'export',
+  'move-to-postgres',
+  'backup',
+  'restore',
+];
 
 // Each case is a process of its own, which can take long on a busy machine.
 const RUN_MS = 120_000;
@@ -71,6 +81,12 @@ const BAD_ARGUMENTS: [string[], string][] = [
   [['eval-relitigation', file, '--sensitivity', 'max'], '--sensitivity is low, normal or high, not "max".'],
   [['eval-relitigation', file, '--postgres-server', 'mysql://db'], "--postgres-server takes a server's URL"],
   [['train-detector', '--out'], '--out needs a value after it.'],
+  [['move-to-postgres'], 'Give the PostgreSQL database to move to, as postgres://user:password@host:5432/name.'],
+  [['move-to-postgres', 'db:5432'], '"db:5432" is not a PostgreSQL URL; write it as postgres://'],
+  [['backup'], 'Give the file to write the backup to, as FILE.'],
+  [['backup', join(dir, 'b.tar.gz'), '--from', 'app:3000'], `--from "app:3000" is not the app's URL`],
+  [['restore'], 'Give the backup file to restore, as FILE.'],
+  [['restore', file, '--replace=yes'], '--replace takes no value; write --replace alone.'],
 ];
 
 describe('npm run cli -- <command> with a bad argument', { timeout: RUN_MS }, () => {
@@ -101,6 +117,8 @@ const BAD_PATHS: [string[], string][] = [
   [['eval-relitigation', notJson], `${notJson}, line 3: not JSON (`],
   [['train-detector', '--out', missing], `No such file or folder: ${missing} (where to write the model, --out).`],
   [['train-detector', '--data', noLabel], `${noLabel}, line 1: label is missing.`],
+  [['restore', missing], `No such file or folder: ${missing} (the backup to restore).`],
+  [['restore', dir], `${dir} is a folder, not a file (the backup to restore).`],
 ];
 
 describe('npm run cli -- <command> with a path that is not there', { timeout: RUN_MS }, () => {

@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, spawnAppProcess, startAppProcess } from '../support/appProcess.js';
 import { lastJson, runCli } from '../support/cli.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { slashCommandForm } from '../support/slackRequestBodies.js';
@@ -16,63 +17,7 @@ import { createTestDatabaseUrl } from '../support/testDatabase.js';
  * on the embedded database (or, in CI's second pass, PostgreSQL), stopped with SIGTERM.
  */
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 const SECRET = 'process-test-signing-secret';
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function spawnApp(env: Record<string, string>): {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-} {
-  const child = spawn(process.execPath, ['scripts/run.mjs', 'main'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (c) => (output += c));
-  child.stderr!.on('data', (c) => (output += c));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-/** Starts the app and waits until `path` answers 200: /readyz once it serves Slack, /healthz once it listens. */
-async function startApp(
-  env: Record<string, string>,
-  path: '/readyz' | '/healthz' = '/readyz',
-): Promise<Started & { exited: Promise<number | null> }> {
-  const port = await freePort();
-  const spawned = spawnApp({ ...env, PORT: String(port) });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (spawned.child.exitCode !== null) throw new Error(`app exited early:\n${spawned.output()}`);
-    try {
-      if ((await fetch(`${url}${path}`)).status === 200) return { ...spawned, url };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  spawned.child.kill('SIGKILL');
-  throw new Error(`app did not answer ${path}:\n${spawned.output()}`);
-}
 
 function command(url: string, text: string, responseUrl: string) {
   const body = slashCommandForm({
@@ -111,7 +56,7 @@ describe('npm start, as a process', () => {
   });
 
   it('refuses to start without its Slack credentials, saying what to set', async () => {
-    const { exited, output } = spawnApp({ SLACK_API_URL: 'not a url' });
+    const { exited, output } = spawnAppProcess({ SLACK_API_URL: 'not a url' });
     expect(await exited).toBe(78);
     expect(output()).toContain('SLACK_SIGNING_SECRET');
     expect(output()).toContain('Signing Secret');
@@ -121,7 +66,7 @@ describe('npm start, as a process', () => {
 
   it('refuses to start when Slack rejects the bot token', async () => {
     slack.failNext('auth.test', { body: { ok: false, error: 'invalid_auth' } }, 5);
-    const { exited, output } = spawnApp({ ...env, PORT: String(await freePort()), SLACK_API_MAX_RETRIES: '0' });
+    const { exited, output } = spawnAppProcess({ ...env, PORT: String(await freePort()), SLACK_API_MAX_RETRIES: '0' });
     expect(await exited).toBe(1);
     expect(output()).toContain('Slack did not accept SLACK_BOT_TOKEN');
     expect(output()).toContain('invalid_auth');
@@ -134,7 +79,7 @@ describe('npm start, as a process', () => {
       { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } },
       1,
     );
-    const app = await startApp({ ...env, LOG_LEVEL: 'info', SLACK_API_MAX_RETRIES: '2' });
+    const app = await startAppProcess({ ...env, LOG_LEVEL: 'info', SLACK_API_MAX_RETRIES: '2' });
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);
     const lines = app
@@ -148,7 +93,7 @@ describe('npm start, as a process', () => {
   });
 
   it('records a decision, stops cleanly on SIGTERM, and still has it after a restart', async () => {
-    const first = await startApp(env);
+    const first = await startAppProcess(env);
     const recorded = await command(
       first.url,
       'We keep decisions in Slack because that is where they happen #process',
@@ -159,7 +104,7 @@ describe('npm start, as a process', () => {
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 
-    const second = await startApp(env);
+    const second = await startAppProcess(env);
     try {
       const listed = await command(second.url, 'list #process', slack.responseUrl('r2'));
       expect(JSON.stringify(await listed.json())).toContain('We keep decisions in Slack');
@@ -201,7 +146,7 @@ describe('one process per embedded data folder', () => {
   });
 
   it('refuses a command and a second app while the app holds the folder, and the app loses nothing', async () => {
-    const app = await startApp(env);
+    const app = await startAppProcess(env);
     try {
       expect((await command(app.url, 'We lock the data folder #ops', slack.responseUrl('l1'))).status).toBe(200);
       await slack.waitFor('chat.postMessage');
@@ -218,7 +163,7 @@ describe('one process per embedded data folder', () => {
       expect(imported.stdout).toBe('');
       expect(existsSync(join(env.DATA_DIR!, 'postmaster.pid'))).toBe(postmasterBefore);
 
-      const second = spawnApp({ ...env, PORT: String(await freePort()) });
+      const second = spawnAppProcess({ ...env, PORT: String(await freePort()) });
       expect(await second.exited).toBe(1);
       expect(second.output()).toContain(`Another Decision Ledger process (pid ${app.child.pid})`);
 
@@ -276,7 +221,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('start-up an orchestrator can tr
 
   it('answers /healthz while another replica migrates, is not ready, asks Slack to retry, and stops on SIGTERM', async () => {
     await replica.unsafe(`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
-    const app = await startApp(env, '/healthz');
+    const app = await startAppProcess(env, '/healthz');
     try {
       const ready = await fetch(`${app.url}/readyz`);
       expect(ready.status).toBe(503);
@@ -294,7 +239,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('start-up an orchestrator can tr
 
   it('becomes ready once the other replica lets go of the lock, and serves Slack', async () => {
     await replica.unsafe(`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
-    const app = await startApp(env, '/healthz');
+    const app = await startAppProcess(env, '/healthz');
     try {
       expect((await fetch(`${app.url}/readyz`)).status).toBe(503);
       await replica.unsafe(`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
@@ -315,7 +260,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('start-up an orchestrator can tr
   it('gives up waiting for the migration lock after MIGRATION_LOCK_TIMEOUT_MS, saying why', async () => {
     await replica.unsafe(`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
     try {
-      const { exited, output } = spawnApp({ ...env, PORT: String(await freePort()), MIGRATION_LOCK_TIMEOUT_MS: '500' });
+      const { exited, output } = spawnAppProcess({
+        ...env,
+        PORT: String(await freePort()),
+        MIGRATION_LOCK_TIMEOUT_MS: '500',
+      });
       expect(await exited).toBe(1);
       expect(output()).toContain('holds the migration lock');
       expect(output()).toContain('MIGRATION_LOCK_TIMEOUT_MS');

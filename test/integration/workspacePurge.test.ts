@@ -180,6 +180,7 @@ async function seed(database: Database, workspace: Workspace, repository: string
     { cadence: 'weekly', weekday: 5, dayOfMonth: null, time: '16:00', timeZone: null },
     'U0ANA',
     new Date(),
+    new Date(),
   );
   await digests.claimRun(workspace, 'C0ARCH', '2026-W46', 'replica-1', ABANDONED_CLAIM_MS);
 }

@@ -7,6 +7,8 @@ import type { Services } from '../services.js';
 /** Meetings are costs once they have happened; each sync looks this far back (repeats are recorded once). */
 export const CALENDAR_LOOKBACK_DAYS = 7;
 const DAY_MS = 86_400_000;
+/** Feeds a run reads at once. */
+const FEEDS_AT_ONCE = 4;
 
 type SyncServices = Pick<Services, 'calendars' | 'calendarFeeds' | 'costs' | 'costSettings' | 'conversations' | 'now'>;
 
@@ -107,7 +109,7 @@ export async function syncCalendarFeeds({
   const notices: FeedNotice[] = [];
   let recorded = 0;
   let failed = 0;
-  for (const feed of due) {
+  const syncOne = async (feed: CalendarSubscription) => {
     let result: FeedSyncResult;
     try {
       result = await readCalendarFeed(services, feed);
@@ -115,7 +117,7 @@ export async function syncCalendarFeeds({
       // Our side failed (the database, most likely), not the feed: its claim runs out and a later
       // run retries it; the other feeds go on.
       failed += 1;
-      continue;
+      return;
     }
     if (result.ok) {
       recorded += result.recorded;
@@ -132,6 +134,14 @@ export async function syncCalendarFeeds({
         meetingsRecorded: 0,
       });
     }
-  }
+  };
+  // A few feeds at a time: one slow server (up to CALENDAR_FETCH_TIMEOUT_MS) no longer holds up the
+  // rest, and the fetches stay few enough not to crowd the database or the event loop.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(FEEDS_AT_ONCE, due.length) }, async () => {
+      while (next < due.length) await syncOne(due[next++]!);
+    }),
+  );
   return { synced: due.length - failed, failed, recorded, notices };
 }

@@ -30,8 +30,9 @@ export async function scheduleDigest(
   const now = services.now();
   const timeZone = request.schedule.timeZone ?? (await costSettingsFor(services, workspace, channelId)).timeZone;
   const schedule = { ...request.schedule, timeZone };
-  await services.digests.saveSchedule(workspace, channelId, schedule, request.userId, now);
-  return { schedule, next: nextRunAt(schedule, now, timeZone) };
+  const next = nextRunAt(schedule, now, timeZone);
+  await services.digests.saveSchedule(workspace, channelId, schedule, request.userId, now, next);
+  return { schedule, next };
 }
 
 /** Stops a channel's digest; false when it had none. */

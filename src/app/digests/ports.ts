@@ -16,27 +16,39 @@ export interface StoredDigestSchedule {
 export type DigestRunOutcome = { status: 'posted'; ts: string } | { status: 'failed'; problem: string };
 
 export interface DigestRepository {
-  /** Sets (or replaces) a channel's schedule at `at`, active again if it was paused. */
+  /**
+   * Sets (or replaces) a channel's schedule at `at`, active again if it was paused; the tick first
+   * looks at it at `nextRunAt`.
+   */
   saveSchedule(
     workspace: Workspace,
     channelId: string,
     schedule: DigestSchedule,
     owner: string,
     at: Date,
+    nextRunAt: Date,
   ): Promise<void>;
   removeSchedule(workspace: Workspace, channelId: string): Promise<boolean>;
   schedule(workspace: Workspace, channelId: string): Promise<StoredDigestSchedule | null>;
-  /** Every schedule not paused, across workspaces. */
-  activeSchedules(): Promise<StoredDigestSchedule[]>;
-  pause(workspace: Workspace, channelId: string, reason: string): Promise<void>;
   /**
-   * Which of these (channel, period) digests are taken, as `workspace:channel:period` keys: posted,
-   * failed, or claimed by a replica heard from within `abandonedAfterMs`.
+   * Up to `limit` active schedules, across workspaces, whose next run has come by `now`, earliest
+   * first, each held until `leaseUntil` (its next run is set to then) so no other replica takes it
+   * meanwhile. Schedules another replica is taking at the same moment are skipped, not waited for.
+   */
+  takeDue(now: Date, limit: number, leaseUntil: Date): Promise<StoredDigestSchedule[]>;
+  /** When the tick next looks at each schedule; one set again since `since` keeps its own. */
+  setNextRuns(runs: { workspace: Workspace; channelId: string; since: Date; next: Date }[]): Promise<void>;
+  pause(workspace: Workspace, channelId: string, reason: string): Promise<void>;
+  /** Pauses every active schedule of a workspace (the app was uninstalled there); returns how many. */
+  pauseWorkspace(workspace: Workspace, reason: string): Promise<number>;
+  /**
+   * Which of these (channel, period) digests are taken, by `workspace:channel:period` key: `ended`
+   * (posted or failed), or `held` by a replica heard from within `abandonedAfterMs`.
    */
   claimedAmong(
     runs: { workspace: Workspace; channelId: string; periodKey: string }[],
     abandonedAfterMs: number,
-  ): Promise<Set<string>>;
+  ): Promise<Map<string, 'ended' | 'held'>>;
   /**
    * Claims a channel's digest for a period, or takes over a claim not heard from for
    * `abandonedAfterMs`; true for exactly one caller across replicas.
@@ -97,10 +109,12 @@ export interface DigestFactsRepository {
    */
   facts(workspace: Workspace, channelId: string, period: Period, timeZone: string): Promise<DigestFacts>;
   /**
-   * Accepted decisions whose revisit date has come, not reminded of yet nor given up, not waiting
-   * at `now` after a failed send, and not claimed (or claimed and abandoned).
+   * Claims up to `limit` reminders, so of several replicas one sends each: accepted decisions whose
+   * revisit date has come, not reminded of yet nor given up, not waiting at `now` after a failed
+   * send, and not claimed (or claimed longer than `abandonedAfterMs` ago and never finished).
+   * Reminders another replica is claiming at the same moment are skipped, not waited for.
    */
-  revisitsDue(
+  claimDueRevisits(
     today: string,
     limit: number,
     abandonedAfterMs: number,
@@ -116,11 +130,6 @@ export interface DigestFactsRepository {
       revisitOn: string;
     }[]
   >;
-  /**
-   * Claims the reminder before it is sent, so of several replicas one sends it; false when another
-   * has. A claim older than `abandonedAfterMs` and never finished is taken over.
-   */
-  claimRevisitReminder(workspace: Workspace, decisionId: string, abandonedAfterMs: number, now: Date): Promise<boolean>;
   /** Records that the owner was told: never again for this decision. */
   finishRevisitReminder(workspace: Workspace, decisionId: string): Promise<void>;
   /** Gives a claimed reminder back when sending it failed, for a later run to try again. */

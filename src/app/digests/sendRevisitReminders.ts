@@ -3,7 +3,7 @@ import type { Services } from '../services.js';
 import { ABANDONED_CLAIM_MS } from './dueDigests.js';
 import type { DigestFactsRepository, ReminderFailure } from './ports.js';
 
-export type DueRevisit = Awaited<ReturnType<DigestFactsRepository['revisitsDue']>>[number];
+export type DueRevisit = Awaited<ReturnType<DigestFactsRepository['claimDueRevisits']>>[number];
 
 /** How reminders reach owners (Slack DMs, for the app), and what the use case reports back. */
 export interface ReminderSender {
@@ -17,8 +17,8 @@ export interface ReminderSender {
 }
 
 /**
- * Reminds owners that a decision's revisit date has come, once per decision. Each is claimed first:
- * every replica runs this at the same minute, and the owner hears it once; a claim its replica
+ * Reminds owners that a decision's revisit date has come, once per decision. Each is claimed first,
+ * in batches: every replica runs this at the same minute, and the owner hears it once; a claim its replica
  * abandoned (stopped before sending) is taken over, as digests' are. A reminder whose send fails
  * is given up (the owner cannot be reached) or waits (failRevisitReminder): either way the next batch no longer
  * holds it, so reminders that fail cannot keep the others from going out, in this run or the next.
@@ -35,13 +35,14 @@ export async function sendRevisitReminders(
   let sent = 0;
   let attempts = 0;
   while (sent < limit && attempts < limit * ATTEMPTS_PER_SENT) {
-    const batch = await facts.revisitsDue(today, limit - sent, ABANDONED_CLAIM_MS, now);
+    const batch = await facts.claimDueRevisits(today, limit - sent, ABANDONED_CLAIM_MS, now);
     if (batch.length === 0) break;
     for (const due of batch) {
       attempts += 1;
       let failure: ReminderFailure | undefined;
       const result = await runClaimedSend({
-        claim: () => facts.claimRevisitReminder(due.workspace, due.decisionId, ABANDONED_CLAIM_MS, now),
+        // Claimed with its batch.
+        claim: async () => true,
         prepare: async () => due,
         send: (d) => sender.send(d),
         finish: () => facts.finishRevisitReminder(due.workspace, due.decisionId),

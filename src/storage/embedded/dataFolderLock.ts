@@ -9,6 +9,11 @@ import { join, resolve } from 'node:path';
  * embedded database takes this lock first; a second one is refused before it touches anything.
  */
 export interface DataFolderLock {
+  /**
+   * Writes the lock file again as this process's. A backup is a copy of the whole folder, lock file
+   * included: restoring one brings the lock of the process that took it (the running app).
+   */
+  reclaim(): void;
   /** Gives the folder up; safe to call more than once. */
   release(): void;
 }
@@ -33,7 +38,7 @@ interface LockHolder {
   host: string;
 }
 
-const LOCK_FILE = 'decision-ledger.lock';
+export const LOCK_FILE = 'decision-ledger.lock';
 
 /** Folders this process holds, so that it never mistakes its own lock for a stale one. */
 const held = new Set<string>();
@@ -83,7 +88,8 @@ export function lockDataFolder(dataDir: string): DataFolderLock {
   // A process that exits without closing the database (process.exit, an uncaught error) still
   // gives the folder up; one that is killed leaves a lock the next opener finds stale.
   process.on('exit', release);
-  return { release };
+  const reclaim = () => writeFileSync(path, `${JSON.stringify(me)}\n`);
+  return { reclaim, release };
 }
 
 function readHolder(path: string): LockHolder | null {

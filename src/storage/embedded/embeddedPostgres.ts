@@ -12,6 +12,11 @@ import type { FromWorker, ToWorker, WorkerOptions } from './protocol.js';
 export interface EmbeddedPostgres {
   /** A socket-like duplex for postgres.js's `socket` option. */
   connect(): ProtocolSocket;
+  /**
+   * The data directory as a gzipped tarball, taken between transactions while the app runs on:
+   * what `restoreDataFolder` loads into an empty folder.
+   */
+  dump(): Promise<Uint8Array>;
   /** Closes PGlite (writing what it holds to the data directory) and ends the worker. */
   close(): Promise<void>;
 }
@@ -34,12 +39,15 @@ export async function startEmbeddedPostgres(options: WorkerOptions): Promise<Emb
   let nextConnection = 1;
   let gone: Error | null = null;
   let closed: (() => void) | null = null;
+  /** Backups asked for, answered in order. */
+  const dumps: { resolve(bytes: Uint8Array): void; reject(error: Error): void }[] = [];
 
   const send = (message: ToWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
   const fail = (error: Error) => {
     gone ??= error;
     for (const socket of sockets.values()) socket.lost(error);
     sockets.clear();
+    for (const dump of dumps.splice(0)) dump.reject(error);
   };
 
   await new Promise<void>((resolve, reject) => {
@@ -56,6 +64,9 @@ export async function startEmbeddedPostgres(options: WorkerOptions): Promise<Emb
     if (message.kind === 'data') sockets.get(message.connection)?.receive(message.bytes);
     else if (message.kind === 'error')
       sockets.get(message.connection)?.lost(connectionError(`the embedded database failed: ${message.message}`));
+    else if (message.kind === 'dumped') dumps.shift()?.resolve(message.bytes);
+    else if (message.kind === 'dump-failed')
+      dumps.shift()?.reject(new Error(`the embedded database could not be backed up: ${message.message}`));
     else if (message.kind === 'closed') closed?.();
   });
   worker.on('error', (error) => fail(connectionError(`the embedded database failed: ${error.message}`)));
@@ -82,6 +93,13 @@ export async function startEmbeddedPostgres(options: WorkerOptions): Promise<Emb
       if (gone) setImmediate(() => socket.lost(gone!));
       else sockets.set(id, socket);
       return socket;
+    },
+    dump() {
+      if (gone) return Promise.reject(gone);
+      return new Promise<Uint8Array>((resolve, reject) => {
+        dumps.push({ resolve, reject });
+        send({ kind: 'dump' });
+      });
     },
     async close() {
       if (gone) return;

@@ -50,6 +50,8 @@ const partial = new Map<number, Buffer>();
 const started = new Set<number>();
 /** Work runs one batch at a time: PGlite is one backend. */
 let queue: Promise<void> = Promise.resolve();
+/** Backups asked for and not yet taken: each waits until no transaction is open. */
+let dumpsWaiting = 0;
 
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
@@ -61,13 +63,18 @@ try {
   });
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'data') {
-      queue = queue.then(() =>
-        run(
-          db,
-          message.connection,
-          Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength),
-        ),
-      );
+      queue = queue
+        .then(() =>
+          run(
+            db,
+            message.connection,
+            Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength),
+          ),
+        )
+        .then(() => dumpIfQuiet(db));
+    } else if (message.kind === 'dump') {
+      dumpsWaiting += 1;
+      queue = queue.then(() => dumpIfQuiet(db));
     } else if (message.kind === 'end') {
       // As a server does when a connection drops: its transaction is rolled back and its session
       // state (prepared statements, settings, advisory locks) is not left to the next connection.
@@ -75,6 +82,7 @@ try {
         partial.delete(message.connection);
         started.delete(message.connection);
         await db.exec('ROLLBACK; DISCARD ALL').catch(() => undefined);
+        await dumpIfQuiet(db);
       });
     } else {
       queue = queue.then(async () => {
@@ -88,6 +96,27 @@ try {
 } catch (error) {
   post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
   port.close();
+}
+
+/**
+ * Takes the backups asked for once no transaction is open: a backup then holds every committed
+ * transaction whole and nothing of one under way (PGlite's dumpDataDir: a gzipped tarball of the
+ * data directory, written to disk first). Nothing else runs meanwhile: this is the one backend.
+ */
+async function dumpIfQuiet(db: PGlite): Promise<void> {
+  if (dumpsWaiting === 0 || db.isInTransaction()) return;
+  const waiting = dumpsWaiting;
+  dumpsWaiting = 0;
+  try {
+    const bytes = new Uint8Array(await (await db.dumpDataDir('gzip')).arrayBuffer());
+    for (let i = 0; i < waiting; i++) {
+      const copy = i === waiting - 1 ? bytes : bytes.slice();
+      post({ kind: 'dumped', bytes: copy }, [copy.buffer as ArrayBuffer]);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    for (let i = 0; i < waiting; i++) post({ kind: 'dump-failed', message });
+  }
 }
 
 /** Runs the complete messages among the bytes so far (see framing.ts), and sends back the answers. */

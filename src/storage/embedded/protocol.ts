@@ -10,6 +10,8 @@ export interface WorkerOptions {
 export type ToWorker =
   | { kind: 'data'; connection: number; bytes: Uint8Array }
   | { kind: 'end'; connection: number }
+  /** The data directory as a gzipped tarball (a backup), taken between transactions. */
+  | { kind: 'dump' }
   | { kind: 'close' };
 
 export type FromWorker =
@@ -17,4 +19,6 @@ export type FromWorker =
   | { kind: 'failed'; message: string }
   | { kind: 'data'; connection: number; bytes: Uint8Array }
   | { kind: 'error'; connection: number; message: string }
+  | { kind: 'dumped'; bytes: Uint8Array }
+  | { kind: 'dump-failed'; message: string }
   | { kind: 'closed' };

@@ -5,12 +5,12 @@ import type { ListenerDeps } from '../deps.js';
 type Args<E extends 'app_uninstalled' | 'tokens_revoked'> = SlackEventMiddlewareArgs<E> & AllMiddlewareArgs;
 
 /**
- * The app was removed from a workspace (or an org): its tokens are deleted. The workspace's
- * decisions stay until an admin purges them (`/decide admin purge`, before uninstalling) — a
+ * The app was removed from a workspace (or an org): its tokens are deleted and its digest schedules
+ * paused (setting one again starts it). The workspace's decisions stay until an admin purges them (`/decide admin purge`, before uninstalling) — a
  * reinstall finds its ledger again. Slack sends these events without an installation to authorize
  * with, so the context carries only ids.
  */
-export function appUninstalled({ installations, logger }: ListenerDeps) {
+export function appUninstalled({ installations, useCases, logger }: ListenerDeps) {
   return async ({ context }: Args<'app_uninstalled'>): Promise<void> => {
     const query = {
       teamId: context.teamId,
@@ -23,9 +23,19 @@ export function appUninstalled({ installations, logger }: ListenerDeps) {
     }
     try {
       await installations.deleteWorkspace(query);
+      // The workspace's digests stop now, rather than failing the next time each comes due.
+      const workspaceId = query.isEnterpriseInstall ? query.enterpriseId : query.teamId;
+      const paused = workspaceId
+        ? await useCases.digests.pauseUninstalled({ workspaceId, enterpriseId: query.enterpriseId ?? null })
+        : 0;
       logger.info(
-        { teamId: query.teamId ?? null, enterpriseId: query.enterpriseId ?? null, orgWide: query.isEnterpriseInstall },
-        'the app was uninstalled; its tokens are deleted',
+        {
+          teamId: query.teamId ?? null,
+          enterpriseId: query.enterpriseId ?? null,
+          orgWide: query.isEnterpriseInstall,
+          digestsPaused: paused,
+        },
+        'the app was uninstalled; its tokens are deleted and its digest schedules paused',
       );
     } catch (error) {
       logger.error(

@@ -1,0 +1,3 @@
+ALTER TABLE "digest_schedules" ADD COLUMN "next_run_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+CREATE INDEX "decisions_revisit_open_idx" ON "decisions" USING btree ("revisit_on") WHERE revisit_on is not null and status = 'accepted' and revisit_notified_at is null and revisit_given_up_at is null;--> statement-breakpoint
+CREATE INDEX "digest_schedules_next_run_idx" ON "digest_schedules" USING btree ("next_run_at") WHERE paused_reason is null;
