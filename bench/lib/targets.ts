@@ -48,7 +48,11 @@ export async function startRealApp(fake: FakeSlack, options: AppOptions): Promis
       LOG_LEVEL: 'warn',
     },
     port,
-    options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [],
+    [
+      ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []),
+      // Node flags for the app alone (BENCH_APP_NODE_FLAGS="--max-semi-space-size=4"), to try V8 settings.
+      ...(process.env.BENCH_APP_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+    ],
     '/readyz',
   );
 }
