@@ -3,8 +3,8 @@
  * written through the app's own recordDecision use case and decision repository, many at once so
  * the repository's group commit batches them (what messages.bench.ts does in its own `seed`).
  */
+import { EVERY_CHANNEL_PUBLIC } from '../../src/app/decisions/everyChannelPublic.js';
 import { performance } from 'node:perf_hooks';
-import type { ConversationDirectory } from '../../src/app/decisions/ports.js';
 import type { Workspace } from '../../src/domain/workspace.js';
 import { recordDecision } from '../../src/app/decisions/recordDecision.js';
 import type { Database } from '../../src/storage/database.js';
@@ -15,16 +15,6 @@ import { CHATTER_CHANNEL, decisionContent } from './workload.js';
 
 /** Decisions recorded at once; the repository's group commit writes up to 64 per batch. */
 const SEED_CONCURRENCY = 256;
-
-/** Every seeding channel is public; the real directory would ask conversations.info. */
-const publicChannels: ConversationDirectory = {
-  isPrivate: async () => false,
-  threadParticipants: async () => ({ participants: [], messages: [] }),
-  permalink: async () => null,
-  notePrivate: () => {},
-  isExternallyShared: async () => false,
-  noteSharing: () => {},
-};
 
 export interface SeededLedger {
   ms: number;
@@ -37,7 +27,7 @@ export interface SeededLedger {
 export async function seedLedger(database: Database, workspace: Workspace, count: number): Promise<SeededLedger> {
   const services = {
     decisions: createDecisionRepository(database.db),
-    conversations: publicChannels,
+    conversations: EVERY_CHANNEL_PUBLIC,
     relitigation: createRelitigationIndex(database.db),
     detector: loadDetector(),
   };

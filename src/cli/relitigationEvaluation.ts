@@ -1,8 +1,8 @@
+import { EVERY_CHANNEL_PUBLIC } from '../app/decisions/everyChannelPublic.js';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { CANDIDATE_LIMIT } from '../app/relitigation/detectRelitigation.js';
 import { judgeMessage, type LlmHelp } from '../app/relitigation/judgeMessage.js';
-import type { ConversationDirectory } from '../app/decisions/ports.js';
 import type { RelitigationIndex } from '../app/relitigation/ports.js';
 import type { Workspace } from '../domain/workspace.js';
 import { recordDecision } from '../app/decisions/recordDecision.js';
@@ -129,7 +129,7 @@ export async function evaluateRelitigation(lines: EvalLine[], options: EvalOptio
 async function recordAll(decisionTexts: string[], options: EvalOptions): Promise<Map<string, number>> {
   const services = {
     decisions: createDecisionRepository(options.db),
-    conversations: PUBLIC_CHANNELS,
+    conversations: EVERY_CHANNEL_PUBLIC,
     relitigation: createRelitigationIndex(options.db),
     detector: options.detector,
   };
@@ -151,16 +151,6 @@ async function recordAll(decisionTexts: string[], options: EvalOptions): Promise
   }
   return refs;
 }
-
-/** The eval's workspace is one public channel: every decision is visible to every message. */
-const PUBLIC_CHANNELS: ConversationDirectory = {
-  isPrivate: async () => false,
-  threadParticipants: async () => ({ participants: [], messages: [] }),
-  permalink: async () => null,
-  notePrivate: () => {},
-  isExternallyShared: async () => false,
-  noteSharing: () => {},
-};
 
 function score(outcomes: LineOutcome[], timings: number[]): EvalReport {
   const misses: LineOutcome[] = [];

@@ -3,16 +3,13 @@ import { join, relative, sep } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportAdrs } from '../../src/app/adr/exportAdrs.js';
-import { importAdrs } from '../../src/app/adr/importAdrs.js';
 import { pickAdrFiles } from '../../src/domain/adr/adrFiles.js';
 import type { AdrFormat } from '../../src/domain/adr/writeAdr.js';
 import type { Workspace } from '../../src/domain/workspace.js';
-import { createAdrRepository } from '../../src/storage/adrRepository.js';
 import type { Database } from '../../src/storage/database.js';
 import { rowsOf } from '../../src/storage/insertDecisions.js';
-import { createRelitigationIndex } from '../../src/storage/relitigationIndex.js';
 import { proseKept } from '../support/adrProse.js';
-import { detector } from '../support/detector.js';
+import { adrLedger } from '../support/adrLedger.js';
 import { createTestDatabase } from '../support/testDatabase.js';
 
 /**
@@ -59,20 +56,7 @@ describe('the real ADR folders, through import and export', () => {
       ].join('\n'),
     );
   });
-  const services = () => ({
-    adrs: createAdrRepository(database.db),
-    relitigation: createRelitigationIndex(database.db),
-    detector,
-  });
-  const run = (workspace: Workspace, files: { path: string; text: string }[]) =>
-    importAdrs({
-      services: services(),
-      workspace,
-      channelId: 'C0ARCH',
-      channelPrivate: false,
-      files,
-      actor: 'ADR import',
-    });
+  const { services, run } = adrLedger(() => database);
   const exported = async (workspace: Workspace, format: AdrFormat) =>
     (await exportAdrs({ services: services(), workspace, channelId: null, format })).map((f) => ({
       path: f.name,

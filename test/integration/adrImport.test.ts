@@ -4,13 +4,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportAdrs } from '../../src/app/adr/exportAdrs.js';
 import { importAdrs } from '../../src/app/adr/importAdrs.js';
-import type { Workspace } from '../../src/domain/workspace.js';
 import { createAdrRepository } from '../../src/storage/adrRepository.js';
 import type { Database } from '../../src/storage/database.js';
 import { createDecisionRepository } from '../../src/storage/decisionRepository.js';
 import { rowsOf } from '../../src/storage/insertDecisions.js';
 import { createRelitigationIndex } from '../../src/storage/relitigationIndex.js';
 import { detector } from '../support/detector.js';
+import { adrLedger } from '../support/adrLedger.js';
 import { createTestDatabase } from '../support/testDatabase.js';
 
 const CORPORA = new URL('../fixtures/adr-corpora/', import.meta.url).pathname;
@@ -31,20 +31,7 @@ describe('importing the ADR folders teams keep', () => {
   afterAll(async () => {
     await database.close();
   });
-  const services = () => ({
-    adrs: createAdrRepository(database.db),
-    relitigation: createRelitigationIndex(database.db),
-    detector,
-  });
-  const run = (workspace: Workspace, files: { path: string; text: string }[]) =>
-    importAdrs({
-      services: services(),
-      workspace,
-      channelId: 'C0ARCH',
-      channelPrivate: false,
-      files,
-      actor: 'ADR import',
-    });
+  const { services, run } = adrLedger(() => database);
 
   it.each(FOLDERS)('accounts for every file of %s, and a second import changes nothing', async (name) => {
     const workspace = { workspaceId: `T_${name.replace(/-/g, '_').toUpperCase()}`, enterpriseId: null };

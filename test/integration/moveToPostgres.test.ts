@@ -1,7 +1,7 @@
+import { EVERY_CHANNEL_PUBLIC } from '../../src/app/decisions/everyChannelPublic.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browseDecisions } from '../../src/app/decisions/browseDecisions.js';
-import type { ConversationDirectory } from '../../src/app/decisions/ports.js';
 import { reportCosts } from '../../src/app/costs/reportCosts.js';
 import type { Workspace } from '../../src/domain/workspace.js';
 import { createCostRepository } from '../../src/storage/costRepository.js';
@@ -25,15 +25,6 @@ const WORKSPACES: Workspace[] = [
   { workspaceId: 'T0MOVEA', enterpriseId: null },
   { workspaceId: 'T0MOVEB', enterpriseId: null },
 ];
-const publicChannels: ConversationDirectory = {
-  isPrivate: async () => false,
-  threadParticipants: async () => ({ participants: [], messages: [] }),
-  permalink: async () => null,
-  notePrivate: () => {},
-  isExternallyShared: async () => false,
-  noteSharing: () => {},
-};
-
 async function tablesOf(database: Database): Promise<string[]> {
   const rows = rowsOf<{ name: string }>(
     await database.db.execute(
@@ -78,7 +69,7 @@ describe.skipIf(!SERVER)('moving an embedded ledger to PostgreSQL', () => {
   const answers = async (database: Database) => {
     const services = {
       decisions: createDecisionRepository(database.db),
-      conversations: publicChannels,
+      conversations: EVERY_CHANNEL_PUBLIC,
       costs: createCostRepository(database.db),
       costSettings: createCostSettingsRepository(database.db),
       now: () => NOW,
