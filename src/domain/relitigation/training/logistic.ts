@@ -14,18 +14,20 @@ export interface FitOptions {
 export function fitDense(rows: number[][], labels: number[], options: FitOptions): LinearModel {
   const n = rows.length;
   const width = rows[0]?.length ?? 0;
+  // One flat typed array: the same sums in the same order, several times faster than nested arrays.
+  const packed = new Float64Array(n * width);
+  for (let r = 0; r < n; r++) packed.set(rows[r]!, r * width);
   const params = new Float64Array(width + 1);
   const adam = new Adam(width + 1, options.learningRate);
   const grad = new Float64Array(width + 1);
   const total = labels.length;
   for (let step = 0; step < options.steps; step++) {
     grad.fill(0);
-    for (let r = 0; r < n; r++) {
-      const row = rows[r]!;
+    for (let r = 0, at = 0; r < n; r++, at += width) {
       let z = params[width]!;
-      for (let i = 0; i < width; i++) z += params[i]! * row[i]!;
+      for (let i = 0; i < width; i++) z += params[i]! * packed[at + i]!;
       const error = sigmoid(z) - labels[r]!;
-      for (let i = 0; i < width; i++) grad[i]! += error * row[i]!;
+      for (let i = 0; i < width; i++) grad[i]! += error * packed[at + i]!;
       grad[width]! += error;
     }
     for (let i = 0; i <= width; i++) grad[i] = grad[i]! / total + (i < width ? options.l2 * params[i]! : 0);
@@ -46,15 +48,28 @@ export function fitSparse(
   const adam = new Adam(buckets + 1, options.learningRate);
   const grad = new Float64Array(buckets + 1);
   const total = labels.length;
+  // The rows packed once, in each Map's own order (so the sums run as before): iterating Maps on
+  // every step cost most of a training run.
+  const starts = new Int32Array(rows.length + 1);
+  for (let r = 0; r < rows.length; r++) starts[r + 1] = starts[r]! + rows[r]!.size;
+  const indices = new Int32Array(starts[rows.length]!);
+  const values = new Float64Array(starts[rows.length]!);
+  let at = 0;
+  for (const row of rows)
+    for (const [i, v] of row) {
+      indices[at] = i;
+      values[at++] = v;
+    }
   for (let step = 0; step < options.steps; step++) {
     grad.fill(0);
-    rows.forEach((row, r) => {
+    for (let r = 0; r < rows.length; r++) {
+      const end = starts[r + 1]!;
       let z = params[buckets]!;
-      for (const [i, v] of row) z += params[i]! * v;
+      for (let k = starts[r]!; k < end; k++) z += params[indices[k]!]! * values[k]!;
       const error = sigmoid(z) - labels[r]!;
-      for (const [i, v] of row) grad[i]! += error * v;
+      for (let k = starts[r]!; k < end; k++) grad[indices[k]!]! += error * values[k]!;
       grad[buckets]! += error;
-    });
+    }
     for (const i of touched) grad[i] = grad[i]! / total + options.l2 * params[i]!;
     grad[buckets] = grad[buckets]! / total;
     adam.step(params, grad, touched);
