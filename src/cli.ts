@@ -1,28 +1,24 @@
 /**
  * `npm run cli -- <command> …`: maintenance and evaluation commands that run outside Slack.
  */
-import { BACKUP_USAGE, backupCommand } from './cli/backupCommand.js';
-import { DIGEST_USAGE, digestCommand } from './cli/digestCommand.js';
-import { EVAL_RELITIGATION_USAGE, evalRelitigationCommand } from './cli/evalRelitigationCommand.js';
-import { EXPORT_USAGE, exportCommand } from './cli/exportCommand.js';
-import { IMPORT_USAGE, importCommand } from './cli/importCommand.js';
-import { MOVE_TO_POSTGRES_USAGE, moveToPostgresCommand } from './cli/moveToPostgresCommand.js';
+import { COMMAND_USAGES, type CommandName } from './cli/commandUsages.js';
 import { nearestName } from './cli/nearestName.js';
-import { REINDEX_USAGE, reindexCommand } from './cli/reindexCommand.js';
-import { RESTORE_USAGE, restoreCommand } from './cli/restoreCommand.js';
-import { TRAIN_DETECTOR_USAGE, trainDetectorCommand } from './cli/trainDetectorCommand.js';
 import { quoted, UsageError } from './cli/usageError.js';
 
-const COMMANDS: Record<string, { usage: string; run(args: string[]): Promise<number> }> = {
-  'eval-relitigation': { usage: EVAL_RELITIGATION_USAGE, run: evalRelitigationCommand },
-  'train-detector': { usage: TRAIN_DETECTOR_USAGE, run: trainDetectorCommand },
-  reindex: { usage: REINDEX_USAGE, run: reindexCommand },
-  digest: { usage: DIGEST_USAGE, run: digestCommand },
-  import: { usage: IMPORT_USAGE, run: importCommand },
-  export: { usage: EXPORT_USAGE, run: exportCommand },
-  'move-to-postgres': { usage: MOVE_TO_POSTGRES_USAGE, run: moveToPostgresCommand },
-  backup: { usage: BACKUP_USAGE, run: backupCommand },
-  restore: { usage: RESTORE_USAGE, run: restoreCommand },
+type Command = (args: string[]) => Promise<number>;
+
+// Loaded when named: each command's modules (the database, the detector, Slack's client) cost
+// time at every start, so a command loads only its own.
+const COMMANDS: Record<CommandName, () => Promise<Command>> = {
+  'eval-relitigation': async () => (await import('./cli/evalRelitigationCommand.js')).evalRelitigationCommand,
+  'train-detector': async () => (await import('./cli/trainDetectorCommand.js')).trainDetectorCommand,
+  reindex: async () => (await import('./cli/reindexCommand.js')).reindexCommand,
+  digest: async () => (await import('./cli/digestCommand.js')).digestCommand,
+  import: async () => (await import('./cli/importCommand.js')).importCommand,
+  export: async () => (await import('./cli/exportCommand.js')).exportCommand,
+  'move-to-postgres': async () => (await import('./cli/moveToPostgresCommand.js')).moveToPostgresCommand,
+  backup: async () => (await import('./cli/backupCommand.js')).backupCommand,
+  restore: async () => (await import('./cli/restoreCommand.js')).restoreCommand,
 };
 
 const HELP = new Set(['--help', '-h', 'help']);
@@ -40,9 +36,7 @@ const FILE_PROBLEMS: Record<string, string> = {
 };
 
 function usage(): string {
-  return `usage: npm run cli -- <command> [--help]\n\n${Object.values(COMMANDS)
-    .map((c) => c.usage)
-    .join('\n\n')}`;
+  return `usage: npm run cli -- <command> [--help]\n\n${Object.values(COMMAND_USAGES).join('\n\n')}`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -52,23 +46,24 @@ async function main(argv: string[]): Promise<number> {
     (name === undefined ? console.error : console.log)(usage());
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  if (!Object.hasOwn(COMMANDS, name)) {
     const near = nearestName(name, Object.keys(COMMANDS));
     console.error(
       `There is no command ${quoted(name)}. ${near ? `Did you mean ${near}? ` : ''}The commands are ${Object.keys(COMMANDS).join(', ')}.\n\n${usage()}`,
     );
     return 2;
   }
+  const command = name as CommandName;
+  const commandUsage = COMMAND_USAGES[command];
   if (args.some((a) => a === '--help' || a === '-h')) {
-    console.log(`usage: npm run cli -- ${command.usage}`);
+    console.log(`usage: npm run cli -- ${commandUsage}`);
     return 0;
   }
   try {
-    return await command.run(args);
+    return await (await COMMANDS[command]())(args);
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`${error.message}\n\nusage: npm run cli -- ${command.usage}`);
+      console.error(`${error.message}\n\nusage: npm run cli -- ${commandUsage}`);
       return 2;
     }
     const { code, path } = error as { code?: string; path?: string };

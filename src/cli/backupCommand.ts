@@ -8,14 +8,6 @@ import { DataFolderInUseError } from '../storage/embedded/dataFolderLock.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
 import { quoted, UsageError } from './usageError.js';
 
-export const BACKUP_USAGE = `backup FILE [--from http://app:3000]
-
-  Writes a backup of the embedded ledger in DATA_DIR to FILE, a new file: the data folder as a
-  gzipped tarball, which \`restore\` loads. With the app stopped, the command reads DATA_DIR itself.
-  While the app runs it holds DATA_DIR: --from asks the running app for the backup instead (its
-  base URL; ADMIN_TOKEN set to the app's). With DATABASE_URL set, back up with pg_dump instead.
-  The last line is JSON.`;
-
 export async function backupCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' } }, ['FILE']);
   const file = positionals[0];

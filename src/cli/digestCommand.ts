@@ -20,16 +20,6 @@ import { openCommandDatabase } from './openCommandDatabase.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
 import { UsageError } from './usageError.js';
 
-export const DIGEST_USAGE = `digest --channel C123 [--workspace T123] [--dry-run]
-
-  Builds one channel's Reflection digest now — for its schedule's current period, or the last 7
-  days when it has none — and posts it (with the chart in its thread), or with --dry-run prints
-  its text and Block Kit instead. Uses the app's configuration (DATABASE_URL or DATA_DIR, and
-  SLACK_BOT_TOKEN or, with OAuth installs, the workspace's installation and SLACK_API_URL to post;
-  a --dry-run with --workspace needs no Slack configuration). The workspace defaults to the bot
-  token's (with OAuth, give --workspace). An operator's digest is extra: it does not take the
-  place of the scheduled one. The last line is JSON.`;
-
 export async function digestCommand(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, {
     channel: { type: 'string' },

@@ -14,22 +14,6 @@ import { checkFile } from './pathArgs.js';
 import { evaluateRelitigation, explainLine, parseEvalLines } from './relitigationEvaluation.js';
 import { quoted, UsageError } from './usageError.js';
 
-export const EVAL_RELITIGATION_USAGE = `eval-relitigation FILE.jsonl [--sensitivity low|normal|high] [--verbose]
-                  [--mode offline|llm] [--postgres-server URL]
-
-  Scores the relitigation detector on labelled Slack messages (format and scoring:
-  test/fixtures/relitigation/README.md). Its decisions are recorded into a fresh workspace of a fresh
-  in-memory PGlite database, or with --postgres-server postgres://… into a database created on
-  that server for the run and dropped after it; DATABASE_URL is ignored, so the eval never reads or
-  writes the app's own decisions. The last line printed is the result as JSON.
-
-  --sensitivity  the channel setting the messages are judged under (default normal)
-  --verbose      print each miss and false alarm, with the detector's reasons, before the result
-  --mode         offline (default); llm: judge as a workspace that ran \`/decide llm on\` does, with the
-                 endpoint of OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL, OPENAI_EMBEDDING_MODEL and
-                 OPENAI_TIMEOUT_MS (every message is sent to it; lines the LLM did not answer in time
-                 are judged offline and counted as llm_fallbacks)`;
-
 export async function evalRelitigationCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,

@@ -9,17 +9,6 @@ import { parseCommandArgs } from './parseCommandArgs.js';
 import { progressCounter } from './progressCounter.js';
 import { UsageError } from './usageError.js';
 
-export const EXPORT_USAGE = `export --out DIR [--format madr|nygard] [--channel C123] [--workspace T123] [--include-private]
-
-  Writes every decision (or one channel's) as an ADR file. A record imported from a file goes back
-  under that file's name (its number, its folder) with every section where it was; any other as
-  NNNN-slug.md by ref. MADR 4 with the Slack fields under x- keys in the front matter (default),
-  or Nygard. Links (supersedes, amends, relates to…) are written both ways. Decisions of private
-  channels, DMs and group DMs are left out unless --include-private, which marks them
-  (x-private: true) so that importing the folder keeps them private. DIR is made if it does not
-  exist. Without --workspace the bot token's is asked of Slack (SLACK_BOT_TOKEN needed then).
-  Progress goes to stderr; the last line is JSON.`;
-
 export async function exportCommand(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, {
     out: { type: 'string' },

@@ -13,19 +13,6 @@ import { checkFolder } from './pathArgs.js';
 import { progressCounter } from './progressCounter.js';
 import { UsageError } from './usageError.js';
 
-export const IMPORT_USAGE = `import DIR --channel C123 [--workspace T123] [--recursive] [--private]
-
-  Imports a folder of Markdown ADRs (MADR 2/3/4, log4brains, Docusaurus, Nygard / adr-tools; in
-  English, German, French, Spanish, Portuguese, Chinese or Japanese) into the log, in the channel
-  given (public unless --private). Every section is kept, in order and in full, for /decide show
-  and for export to write back; status, date and title are kept as written too. Folder-per-ADR
-  layouts (NAME/index.md, NAME/README.md) are read; other files in subfolders only with
-  --recursive. The folder's README or index, templates and unfilled stubs are skipped, each with
-  its reason. A re-import updates changed files in place and adds nothing twice (the key is the
-  file's path, or the x-id an export wrote). Uses the app's database (DATABASE_URL or DATA_DIR;
-  with the embedded one, stop the app first). Without --workspace the bot token's is asked of Slack
-  (SLACK_BOT_TOKEN needed then). Progress goes to stderr; the last line is a JSON summary.`;
-
 export async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,

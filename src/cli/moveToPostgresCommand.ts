@@ -8,16 +8,6 @@ import { parseCommandArgs } from './parseCommandArgs.js';
 import { type ProgressCounter, progressCounter } from './progressCounter.js';
 import { quoted, UsageError } from './usageError.js';
 
-export const MOVE_TO_POSTGRES_USAGE = `move-to-postgres POSTGRES_URL
-
-  Copies the embedded ledger in DATA_DIR — every workspace's decisions, judgements, costs,
-  schedules and installations, with the refs and ids they go by — into the PostgreSQL database at
-  POSTGRES_URL (postgres://user:password@host:5432/name), which must hold no rows; a new one is
-  migrated first. One transaction: a failed move leaves it as it was. The row counts of every table
-  are compared before the commit. DATA_DIR keeps its ledger (migrated first, as the app would).
-  Stop the app first: it holds DATA_DIR.
-  Progress goes to stderr; the last line is JSON, after the DATABASE_URL to set.`;
-
 export async function moveToPostgresCommand(args: string[]): Promise<number> {
   const { positionals } = parseCommandArgs(args, {}, ['POSTGRES_URL']);
   const url = positionals[0];

@@ -5,14 +5,6 @@ import { openCommandDatabase } from './openCommandDatabase.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
 import { type ProgressCounter, progressCounter } from './progressCounter.js';
 
-export const REINDEX_USAGE = `reindex
-
-  Builds the relitigation detector's index rows (models/relitigation-detector.json's version) for
-  every decision without one, in every workspace of the database the app uses (DATABASE_URL, or
-  the embedded one in DATA_DIR; stop the app first when it is the embedded one). Run it after
-  deploying a new model; the app says at start-up when it is due. Safe to run again or to stop.
-  Progress goes to stderr; the last line is JSON.`;
-
 export async function reindexCommand(args: string[]): Promise<number> {
   parseCommandArgs(args, {});
   const database = await openCommandDatabase();

@@ -5,13 +5,6 @@ import { checkFile } from './pathArgs.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
 import { UsageError } from './usageError.js';
 
-export const RESTORE_USAGE = `restore FILE [--replace]
-
-  Loads a backup made by \`backup\` into DATA_DIR, which must be empty or not exist yet. With
-  --replace, what DATA_DIR holds is first moved into a folder beside it (DATA_DIR.before-restore-
-  TIME): nothing is deleted. Stop the app first: it holds DATA_DIR. The app migrates the restored
-  ledger when it starts. The last line is JSON.`;
-
 export async function restoreCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { replace: { type: 'boolean', default: false } }, ['FILE']);
   const file = positionals[0];

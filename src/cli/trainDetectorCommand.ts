@@ -10,13 +10,6 @@ import { parseJsonLines } from './jsonLines.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
 import { checkFile, checkFolder } from './pathArgs.js';
 
-export const TRAIN_DETECTOR_USAGE = `train-detector [--data FILE.jsonl] [--out DIR]
-
-  Fits the relitigation detector from labelled lines (default: the training file in
-  test/fixtures/relitigation/), prints leave-one-area-out cross-validation as JSON (last line), and
-  writes models/${DETECTOR_FILE} (or DIR/${DETECTOR_FILE}). Deterministic: the same data and
-  word vectors give the same file, byte for byte. After a new model, run \`npm run cli -- reindex\`.`;
-
 const DEFAULT_DATA = new URL('../../test/fixtures/relitigation/relitigation-train.jsonl', import.meta.url);
 
 const lineSchema = z.object({
