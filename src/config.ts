@@ -147,8 +147,6 @@ export type DatabaseConfig =
   | {
       kind: 'pglite';
       dataDir: string;
-      /** A tarball of an empty database (a PGlite dump) a new one starts from; the build's unless given. */
-      template?: string;
     };
 
 export interface Config {

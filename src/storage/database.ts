@@ -92,7 +92,7 @@ export async function openDatabase(config: Config['database'], options: OpenData
         config.migrationLockTimeoutMs ?? MIGRATION_LOCK_TIMEOUT_MS,
         options.metrics,
       )
-    : openPglite(config.dataDir, config.template ?? null, options.metrics);
+    : openPglite(config.dataDir, options.metrics);
 }
 
 /**
@@ -128,7 +128,7 @@ function drizzleOver(client: postgres.Sql, metrics: Metrics | undefined): Db {
  * postgres.js like any PostgreSQL: one driver for both databases, and PGlite's work off the event
  * loop that answers Slack. One connection, as PGlite is one backend; statements queue in postgres.js.
  */
-async function openPglite(dataDir: string, template: string | null, metrics: Metrics | undefined): Promise<Database> {
+async function openPglite(dataDir: string, metrics: Metrics | undefined): Promise<Database> {
   // A DATA_DIR whose parents do not exist yet is made, as a first run on a fresh volume expects.
   const onDisk = !dataDir.includes('://');
   if (onDisk) await mkdir(dataDir, { recursive: true });
@@ -136,7 +136,7 @@ async function openPglite(dataDir: string, template: string | null, metrics: Met
   const lock = onDisk ? lockDataFolder(dataDir) : null;
   let server: Awaited<ReturnType<typeof startEmbeddedPostgres>>;
   try {
-    server = await startEmbeddedPostgres({ dataDir, template });
+    server = await startEmbeddedPostgres({ dataDir });
   } catch (error) {
     lock?.release();
     throw error;

@@ -121,6 +121,42 @@ describe('importing the ADR folders teams keep', () => {
     }
   });
 
+  it.each(['madr', 'nygard'] as const)(
+    'keeps a private decision private through a %s export and an import into a public channel',
+    async (format) => {
+      const from = { workspaceId: `T_PRIVATE_${format.toUpperCase()}`, enterpriseId: null };
+      const adr = (title: string) =>
+        `---\nstatus: accepted\ndate: 2026-02-03\n---\n# ${title}\n\n## Context and Problem Statement\n\nWhy.\n`;
+      const importInto = (channelPrivate: boolean, path: string, title: string) =>
+        importAdrs({
+          services: services(),
+          workspace: from,
+          channelId: channelPrivate ? 'G0HR' : 'C0OPEN',
+          channelPrivate,
+          files: [{ path, text: adr(title) }],
+          actor: 'ADR import',
+        });
+      await importInto(false, '0001-open-roadmap.md', 'Open roadmap');
+      await importInto(true, '0002-salary-bands.md', 'Salary bands stay confidential');
+      const exported = (workspace: typeof from, includePrivate: boolean) =>
+        exportAdrs({ services: services(), workspace, channelId: null, format, includePrivate });
+
+      expect((await exported(from, false)).map((f) => f.name).join(' ')).not.toContain('salary');
+      const full = await exported(from, true);
+      expect(full).toHaveLength(2);
+      expect(full.find((f) => f.name.includes('salary'))!.text).toContain('x-private: true');
+      // Into a public channel elsewhere: the file's mark keeps it private, so a plain export leaves it out.
+      const to = { workspaceId: `T_PRIVATE_BACK_${format.toUpperCase()}`, enterpriseId: null };
+      await run(
+        to,
+        full.map((f) => ({ path: f.name, text: f.text })),
+      );
+      expect((await exported(to, false)).map((f) => f.name)).toEqual([
+        full.find((f) => !f.name.includes('salary'))!.name,
+      ]);
+    },
+  );
+
   it('round-trips through MADR export and import without losing a field the log keeps', async () => {
     const from = { workspaceId: 'T_ROUND_FROM', enterpriseId: null };
     const to = { workspaceId: 'T_ROUND_TO', enterpriseId: null };

@@ -22,7 +22,7 @@ function clientOf(server: EmbeddedPostgres) {
 
 /** Runs `use` against a fresh in-memory embedded server, and closes it whatever happens. */
 async function withEmbedded(use: (server: EmbeddedPostgres) => Promise<void>): Promise<void> {
-  const server = await startEmbeddedPostgres({ dataDir: 'memory://', template: null });
+  const server = await startEmbeddedPostgres({ dataDir: 'memory://' });
   try {
     await use(server);
   } finally {
@@ -115,7 +115,7 @@ describe('the embedded PostgreSQL (PGlite on a worker thread)', () => {
     }));
 
   it('answers queries after it has closed with an error the app reads as the database being unavailable', async () => {
-    const server = await startEmbeddedPostgres({ dataDir: 'memory://', template: null });
+    const server = await startEmbeddedPostgres({ dataDir: 'memory://' });
     await server.close();
     const client = clientOf(server);
     const error = await client`select 1`.then(

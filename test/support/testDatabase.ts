@@ -1,4 +1,3 @@
-import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/storage/database.js';
 import { createServerDatabase } from '../../src/storage/scratchDatabase.js';
 
@@ -10,9 +9,7 @@ import { createServerDatabase } from '../../src/storage/scratchDatabase.js';
 export async function createTestDatabase(): Promise<Database> {
   const server = await createTestDatabaseUrl();
   const database = await openDatabase(
-    server.url
-      ? { kind: 'postgres', url: server.url }
-      : { kind: 'pglite', dataDir: 'memory://', template: inject('pgliteTemplate') },
+    server.url ? { kind: 'postgres', url: server.url } : { kind: 'pglite', dataDir: 'memory://' },
   );
   await database.migrate();
   return {

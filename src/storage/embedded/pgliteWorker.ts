@@ -13,7 +13,7 @@ import { frameMessages } from './framing.js';
 import type { FromWorker, ToWorker, WorkerOptions } from './protocol.js';
 
 const port = parentPort!;
-const { dataDir, template } = workerData as WorkerOptions;
+const { dataDir } = workerData as WorkerOptions;
 
 /**
  * PostgreSQL's page cache inside PGlite's WebAssembly memory, all of it resident from the start:
@@ -23,7 +23,7 @@ const { dataDir, template } = workerData as WorkerOptions;
 const SHARED_BUFFERS = '16MB';
 
 /**
- * An empty database made at build time (scripts/build.mjs). PGlite creating one in an empty folder
+ * An empty, migrated database made at build time (scripts/build.mjs). PGlite creating one in an empty folder
  * runs initdb beside itself: three WebAssembly instances, 700 MB resident at a first start, enough
  * for a 512 MB container to be killed before it ever served. Unpacking this costs one instance.
  * Resolves to <root>/dist/ from src/storage/embedded/ and dist/storage/embedded/ alike.
@@ -36,9 +36,8 @@ const BUILT_TEMPLATE = new URL('../../../dist/pglite-template.tgz', import.meta.
  */
 function templateFor(dataDir: string): { loadDataDir: Blob } | Record<string, never> {
   const made = !dataDir.includes('://') && existsSync(join(dataDir, 'PG_VERSION'));
-  const tarball = template ?? BUILT_TEMPLATE;
-  if (made || !existsSync(tarball)) return {};
-  return { loadDataDir: new Blob([readFileSync(tarball)]) };
+  if (made || !existsSync(BUILT_TEMPLATE)) return {};
+  return { loadDataDir: new Blob([readFileSync(BUILT_TEMPLATE)]) };
 }
 
 /** PostgreSQL's answer to a request for TLS or GSS encryption it does not offer. */

@@ -3,8 +3,6 @@
 export interface WorkerOptions {
   /** PGlite's data directory, or `memory://`. */
   dataDir: string;
-  /** The tarball a new database starts from; null for the one the build made (pgliteWorker.ts). */
-  template: string | null;
 }
 
 export type ToWorker =
