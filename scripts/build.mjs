@@ -1,7 +1,7 @@
 /**
  * Compiles src/ to dist/ (one JavaScript file per TypeScript file, no bundling, so paths relative to
  * a module — migrations, models, PGlite's worker — hold in both). Type checking is `npm run
- * typecheck`'s; this only strips types, in well under a second. Also keeps dist/pglite-template.tgz,
+ * typecheck`'s; this only strips types, in well under a second. Also keeps dist/pglite-template.tar,
  * an empty embedded database with every migration applied (made in a few seconds once per PGlite
  * version and set of migrations, then carried over). Run by `npm ci` (prepare) and by
  * scripts/run.mjs when src/ or drizzle/ changed since.
@@ -80,7 +80,7 @@ export async function build() {
  * migrations: see pgliteWorker.ts for why. A new data folder then starts migrated; one made from an
  * older template is migrated the rest of the way at start, as any folder is.
  */
-const TEMPLATE = 'pglite-template.tgz';
+const TEMPLATE = 'pglite-template.tar';
 const TEMPLATE_INFO = 'pglite-template.json';
 
 /** drizzle/'s SQL and journal, sorted. */
@@ -116,7 +116,8 @@ async function carryOrMakePgliteTemplate(into) {
   const db = await PGlite.create({ extensions: { pg_trgm } });
   try {
     await migrate(drizzle(db), { migrationsFolder: MIGRATIONS });
-    const dump = await db.dumpDataDir('gzip');
+    // Not gzipped: unpacking without gunzip makes every new database (each test's too) 0.7 s quicker.
+    const dump = await db.dumpDataDir('none');
     writeFileSync(join(into, TEMPLATE), Buffer.from(await dump.arrayBuffer()));
     writeFileSync(join(into, TEMPLATE_INFO), `${JSON.stringify(wanted)}\n`);
   } finally {

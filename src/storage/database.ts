@@ -170,8 +170,10 @@ async function openPglite(dataDir: string, metrics: Metrics | undefined): Promis
       // Only this process opens the data directory: no other replica to lock out.
       await migratePostgres(drizzlePostgres(client), { migrationsFolder: MIGRATIONS_FOLDER });
       // PGlite has no autovacuum, so the planner would never get statistics: without them it can
-      // prefer scans over the GIN indexes the relitigation watcher relies on.
-      await client`analyze`;
+      // prefer scans over the GIN indexes the relitigation watcher relies on. A new ledger has
+      // nothing to measure yet (its tables are analysed as they grow: refreshPgliteStatistics).
+      const [ledger] = await client<{ holds: boolean }[]>`select exists (select from decisions) as holds`;
+      if (ledger!.holds) await client`analyze`;
     },
     autovacuum: async () => {
       // Statistics first: VACUUM resets the row estimate the statistics are compared against.

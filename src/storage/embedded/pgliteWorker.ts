@@ -28,7 +28,7 @@ const SHARED_BUFFERS = '16MB';
  * for a 512 MB container to be killed before it ever served. Unpacking this costs one instance.
  * Resolves to <root>/dist/ from src/storage/embedded/ and dist/storage/embedded/ alike.
  */
-const BUILT_TEMPLATE = new URL('../../../dist/pglite-template.tgz', import.meta.url);
+const BUILT_TEMPLATE = new URL('../../../dist/pglite-template.tar', import.meta.url);
 
 /**
  * The template, for a database PGlite has not made yet (an in-memory one, as tests and scratch
