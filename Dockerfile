@@ -24,6 +24,8 @@ RUN npm ci --no-audit --no-fund --ignore-scripts
 
 COPY scripts/build.mjs scripts/run.mjs ./scripts/
 COPY src ./src
+# The build's embedded-database template has the migrations applied.
+COPY drizzle ./drizzle
 RUN npm run build
 
 # ---- runtime: production dependencies, compiled code, SQL migrations and the detector's model ----

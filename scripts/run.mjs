@@ -1,6 +1,6 @@
 /**
  * `npm start` (`node scripts/run.mjs main`) and `npm run cli` (`… cli`): runs the compiled app from
- * dist/, compiling first only when src/ changed since the last build (npm ci builds once), so a
+ * dist/, compiling first only when src/ or drizzle/ changed since the last build (npm ci builds once), so a
  * start costs no compile and an edited checkout never runs old code.
  */
 import { existsSync } from 'node:fs';
@@ -16,7 +16,7 @@ if (!entry || !(entry in ENTRIES)) {
 }
 // An image ships dist/ without src/: nothing to compare, nothing to compile.
 if (existsSync(SRC) && isStale()) {
-  process.stderr.write('src/ changed since the last build: compiling…\n');
+  process.stderr.write('src/ or drizzle/ changed since the last build: compiling…\n');
   await build();
 }
 // Node 22.1+ keeps the compiled modules on disk between starts (a third of start-up is loading them).
