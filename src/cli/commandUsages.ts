@@ -1,4 +1,5 @@
 import { DETECTOR_FILE } from '../detector/loadDetector.js';
+import { COMMAND } from '../domain/command.js';
 
 /**
  * What each command takes and does, as `--help` prints it: the words the CLI's users read first, in
@@ -16,7 +17,7 @@ export const COMMAND_USAGES = {
 
   --sensitivity  the channel setting the messages are judged under (default normal)
   --verbose      print each miss and false alarm, with the detector's reasons, before the result
-  --mode         offline (default); llm: judge as a workspace that ran \`/decide llm on\` does, with the
+  --mode         offline (default); llm: judge as a workspace that ran \`${COMMAND} llm on\` does, with the
                  endpoint of OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL, OPENAI_EMBEDDING_MODEL and
                  OPENAI_TIMEOUT_MS (every message is sent to it; lines the LLM did not answer in time
                  are judged offline and counted as llm_fallbacks)`,
@@ -46,7 +47,7 @@ export const COMMAND_USAGES = {
 
   Imports a folder of Markdown ADRs (MADR 2/3/4, log4brains, Docusaurus, Nygard / adr-tools; in
   English, German, French, Spanish, Portuguese, Chinese or Japanese) into the log, in the channel
-  given (public unless --private). Every section is kept, in order and in full, for /decide show
+  given (public unless --private). Every section is kept, in order and in full, for ${COMMAND} show
   and for export to write back; status, date and title are kept as written too. Folder-per-ADR
   layouts (NAME/index.md, NAME/README.md) are read; other files in subfolders only with
   --recursive. The folder's README or index, templates and unfilled stubs are skipped, each with

@@ -1,6 +1,6 @@
 /** Callback, action and block ids shared by the Block Kit builders and the listeners that handle them. */
 
-export const COMMAND = '/decide';
+export { COMMAND } from '../domain/command.js';
 
 export const CALLBACK = {
   decisionModal: 'decision_modal',

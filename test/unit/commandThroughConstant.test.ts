@@ -4,13 +4,13 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Every user-facing mention of the slash command goes through COMMAND (src/slack/ids.ts), so
+ * Every user-facing mention of the slash command goes through COMMAND (src/domain/command.ts), so
  * renaming the command is one edit. Comments and log messages (the second argument of a logger
- * call) are for operators and may say /decide; ids.ts itself defines it.
+ * call) are for operators and may say /decide; command.ts itself defines it.
  */
 const ROOT = new URL('../../', import.meta.url).pathname;
-const SCANNED = ['src/slack', 'src/jobs'];
-const DEFINES_COMMAND = 'src/slack/ids.ts';
+const SCANNED = ['src/slack', 'src/jobs', 'src/domain', 'src/app', 'src/cli'];
+const DEFINES_COMMAND = 'src/domain/command.ts';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -50,7 +50,7 @@ function literalsOf(path: string, code: string): { line: number; text: string }[
 }
 
 describe('mentions of the slash command', () => {
-  it('no string or template in src/slack or src/jobs spells /decide out; they use COMMAND', () => {
+  it('no string or template in src/slack, jobs, domain, app or cli spells /decide out; they use COMMAND', () => {
     const files = SCANNED.flatMap((dir) => filesUnder(join(ROOT, dir))).filter(
       (path) => relative(ROOT, path) !== DEFINES_COMMAND,
     );

@@ -1,5 +1,6 @@
 import { type CostKind, type CostSum, type CostTotals, sumCostsByCurrency } from '../costs/sums.js';
 import { formatRef } from '../decision.js';
+import { COMMAND } from '../command.js';
 
 /**
  * A reflection digest: what a channel decided, changed, let lapse and argued again over one period,
@@ -205,7 +206,7 @@ function questionsFor(digest: Omit<Digest, 'questions'>): string[] {
   const { dismissed, confirmed } = digest.relitigation;
   if (dismissed >= DISMISSED_AT_LEAST && dismissed > confirmed) {
     questions.push(
-      `${plural(dismissed, 'relitigation warning was', 'relitigation warnings were')} dismissed as not a reopening: is the watcher too eager? \`/decide watch low\` makes it quieter.`,
+      `${plural(dismissed, 'relitigation warning was', 'relitigation warnings were')} dismissed as not a reopening: is the watcher too eager? \`${COMMAND} watch low\` makes it quieter.`,
     );
   }
 
