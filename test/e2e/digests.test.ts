@@ -46,6 +46,21 @@ async function sharedDatabases(count: number): Promise<{ databases: Database[]; 
   };
 }
 
+const ORDERS_DECISION = 'Orders stay on Postgres instead of MongoDB because refunds need transactions #orders';
+
+/** The usual start: a decision on record in #team, and a weekly digest there at the run's time. */
+async function decisionAndWeeklyDigest(app: TestApp): Promise<void> {
+  await app.command(ORDERS_DECISION, { channel: 'C0TEAM' });
+  await app.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
+}
+
+/** An app's configuration for an LLM endpoint (the fake's), with a short budget. */
+const llmEnv = (openai: FakeOpenAi) => ({
+  OPENAI_API_KEY: 'sk-test',
+  OPENAI_BASE_URL: openai.baseUrl,
+  OPENAI_TIMEOUT_MS: '300',
+});
+
 const digestPosts = (app: TestApp, channel = 'C0TEAM') =>
   app.slack
     .callsOf('chat.postMessage')
@@ -88,7 +103,7 @@ describe('Reflection digests', () => {
       apps: [a, b, c],
       databases,
     } = await replicas(3, clock);
-    await a!.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', {
+    await a!.command(ORDERS_DECISION, {
       channel: 'C0TEAM',
     });
     await a!.command('meeting 45m 8 architecture sync', { channel: 'C0TEAM' });
@@ -131,10 +146,7 @@ describe('Reflection digests', () => {
       apps: [app],
       databases,
     } = await replicas(1, clock);
-    await app!.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', {
-      channel: 'C0TEAM',
-    });
-    await app!.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
+    await decisionAndWeeklyDigest(app!);
     clock.now = at(RUN, 0.5);
     // The period's cost sums cannot be read.
     await databases[0]!.db.execute(sql`alter table cost_daily rename to cost_daily_away`);
@@ -159,10 +171,7 @@ describe('Reflection digests', () => {
       apps: [app],
       databases,
     } = await replicas(1, clock);
-    await app!.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', {
-      channel: 'C0TEAM',
-    });
-    await app!.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
+    await decisionAndWeeklyDigest(app!);
     clock.now = at(RUN, 0.5);
     // The claim a replica leaves when it is stopped (a deploy, a crash) between claiming and posting.
     const weekly = parseDigestArguments('weekly fri 16:00 UTC');
@@ -380,13 +389,10 @@ describe('a digest with an LLM endpoint', () => {
     const clock = { now: BEFORE };
     const app = await TestApp.start({
       now: () => clock.now,
-      env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseUrl, OPENAI_TIMEOUT_MS: '300' },
+      env: llmEnv(openai),
     });
     try {
-      await app.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', {
-        channel: 'C0TEAM',
-      });
-      await app.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
+      await decisionAndWeeklyDigest(app);
       openai.reply = 'The team settled on Postgres for orders (D-1). <!channel> Nothing was argued again.';
 
       // Not opted in: no text leaves the deployment.
@@ -413,7 +419,7 @@ describe('a digest with an LLM endpoint', () => {
       const replica = await TestApp.start({
         now: () => clock.now,
         database: app.database,
-        env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseUrl, OPENAI_TIMEOUT_MS: '300' },
+        env: llmEnv(openai),
       });
       try {
         clock.now = at(RUN, 14 * 24 * 60 + 1);
@@ -443,13 +449,10 @@ describe('a digest taken over while it was composed', () => {
     const clock = { now: BEFORE };
     const app = await TestApp.start({
       now: () => clock.now,
-      env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseUrl, OPENAI_TIMEOUT_MS: '300' },
+      env: llmEnv(openai),
     });
     try {
-      await app.command('Orders stay on Postgres instead of MongoDB because refunds need transactions #orders', {
-        channel: 'C0TEAM',
-      });
-      await app.command('digest weekly fri 16:00 UTC', { channel: 'C0TEAM' });
+      await decisionAndWeeklyDigest(app);
       app.slack.admins.add('U0ANA');
       await app.command('llm on', { channel: 'C0TEAM' });
       clock.now = at(RUN, 1);
