@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -21,6 +22,13 @@ const { dataDir } = workerData as WorkerOptions;
  * system, whose file cache keeps a team's ledger warm outside the process, so 16 MB is plenty.
  */
 const SHARED_BUFFERS = '16MB';
+
+/**
+ * PostgreSQL's WebAssembly runs as V8's baseline (Liftoff) code only. The optimising tier's code
+ * for it stayed resident, about 60 MB of the process, and queries measured no slower without it
+ * (docs/performance.md). Process-wide, but PGlite is the only WebAssembly the app runs.
+ */
+v8.setFlagsFromString('--liftoff-only');
 
 /**
  * An empty, migrated database made at build time (scripts/build.mjs). PGlite creating one in an empty folder
