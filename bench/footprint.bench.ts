@@ -31,6 +31,8 @@ interface Reading {
   /** CPU time the process spent until ready: what start-up costs whatever else the machine runs. */
   startCpuS: number;
   idleMb: number;
+  /** The most it was ever resident until then (VmHWM). */
+  peakMb: number;
 }
 
 type Target = keyof typeof IDLE_TARGET_MB;
@@ -45,7 +47,7 @@ async function measure(start: () => Promise<Server>): Promise<Reading> {
   const stats = processStats(server.child.pid!);
   await stopChild(server.child, 20_000);
   if (!stats) throw new Error(`${server.name}: no /proc reading (Linux only)`);
-  return { startS, startCpuS, idleMb: stats.rssMb };
+  return { startS, startCpuS, idleMb: stats.rssMb, peakMb: stats.peakRssMb };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -67,10 +69,10 @@ async function main(): Promise<void> {
     ['PGlite', () => startRealApp(fake, { dataDir, databaseUrl: null })],
   ];
   if (server) targets.push(['PostgreSQL', () => startRealApp(fake, { dataDir, databaseUrl: server.url })]);
-  let firstStartS = Number.NaN;
+  let first: Reading | null = null;
   try {
     for (const [name, start] of targets) {
-      if (name === 'PGlite') firstStartS = (await measure(start)).startS;
+      if (name === 'PGlite') first = await measure(start);
       const runs: Reading[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await measure(start));
       readings.set(name, runs);
@@ -101,7 +103,8 @@ async function main(): Promise<void> {
   }
   console.log(`\n${table(rows)}`);
   console.log(
-    `\n  medians of ${RUNS} restarts; PGlite's first start on an empty data folder: ${fixed(firstStartS, 2)} s`,
+    `\n  medians of ${RUNS} restarts; PGlite's first start on an empty data folder: ${fixed(first?.startS ?? Number.NaN, 2)} s, ` +
+      `peak RSS ${fixed(first?.peakMb ?? Number.NaN, 0)} MB`,
   );
 }
 
