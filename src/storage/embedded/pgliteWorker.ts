@@ -31,10 +31,11 @@ const SHARED_BUFFERS = '16MB';
 v8.setFlagsFromString('--liftoff-only');
 
 /**
- * An empty, migrated database made at build time (scripts/build.mjs). PGlite creating one in an empty folder
- * runs initdb beside itself: three WebAssembly instances, 700 MB resident at a first start, enough
- * for a 512 MB container to be killed before it ever served. Unpacking this costs one instance.
- * Resolves to <root>/dist/ from src/storage/embedded/ and dist/storage/embedded/ alike.
+ * An empty, migrated database made at build time (scripts/build.mjs). PGlite creating one in an
+ * empty folder runs initdb beside itself: three WebAssembly instances, 700 MB resident at a first
+ * start, enough for a 512 MB container to be killed before it ever served. Unpacking this costs
+ * one instance, and no migration is left to run. Resolves to <root>/dist/ from
+ * src/storage/embedded/ and dist/storage/embedded/ alike.
  */
 const BUILT_TEMPLATE = new URL('../../../dist/pglite-template.tar', import.meta.url);
 
