@@ -113,13 +113,15 @@ describe('npm run cli -- backup / restore', () => {
     it(
       'refuses to read the folder itself, backs up through the app with its token, and the backup holds what the app recorded',
       async () => {
-        const recorded = await slashCommand(app.url, SECRET, {
-          team: 'T0001',
-          channel: 'C0LIVE',
-          text: 'We back up the running ledger #ops',
-          responseUrl: slack.responseUrl('r1'),
-        });
-        expect(recorded.status).toBe(200);
+        /** A decision recorded through the running app, as Slack would send the command. */
+        const record = (text: string, response: string) =>
+          slashCommand(app.url, SECRET, {
+            team: 'T0001',
+            channel: 'C0LIVE',
+            text,
+            responseUrl: slack.responseUrl(response),
+          });
+        expect((await record('We back up the running ledger #ops', 'r1')).status).toBe(200);
         await slack.waitFor('chat.postMessage');
 
         const file = join(dir, 'live.tar.gz');
@@ -139,13 +141,7 @@ describe('npm run cli -- backup / restore', () => {
         const backup = await runCli(['backup', file, '--from', app.url], { ...envFor('live'), ADMIN_TOKEN });
         expect(backup.code, backup.stderr).toBe(0);
         // The app carries on: a second decision is recorded after the backup.
-        const later = await slashCommand(app.url, SECRET, {
-          team: 'T0001',
-          channel: 'C0LIVE',
-          text: 'We record after the backup #ops',
-          responseUrl: slack.responseUrl('r2'),
-        });
-        expect(later.status).toBe(200);
+        expect((await record('We record after the backup #ops', 'r2')).status).toBe(200);
         await slack.waitFor('chat.postMessage', 2);
 
         const restored = await runCli(['restore', file], envFor('from-live'));
