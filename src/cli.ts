@@ -39,6 +39,8 @@ function usage(): string {
   return `usage: npm run cli -- <command> [--help]\n\n${Object.values(COMMAND_USAGES).join('\n\n')}`;
 }
 
+const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || HELP.has(name)) {
@@ -46,21 +48,20 @@ async function main(argv: string[]): Promise<number> {
     (name === undefined ? console.error : console.log)(usage());
     return name === undefined ? 2 : 0;
   }
-  if (!Object.hasOwn(COMMANDS, name)) {
+  if (!isCommand(name)) {
     const near = nearestName(name, Object.keys(COMMANDS));
     console.error(
       `There is no command ${quoted(name)}. ${near ? `Did you mean ${near}? ` : ''}The commands are ${Object.keys(COMMANDS).join(', ')}.\n\n${usage()}`,
     );
     return 2;
   }
-  const command = name as CommandName;
-  const commandUsage = COMMAND_USAGES[command];
+  const commandUsage = COMMAND_USAGES[name];
   if (args.some((a) => a === '--help' || a === '-h')) {
     console.log(`usage: npm run cli -- ${commandUsage}`);
     return 0;
   }
   try {
-    return await (await COMMANDS[command]())(args);
+    return await (await COMMANDS[name]())(args);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`${error.message}\n\nusage: npm run cli -- ${commandUsage}`);
